@@ -1,0 +1,7 @@
+"""Vietnamese text handling: folding for matching, sort keys, slugs."""
+
+from .folding import exact_form, fold, tokens
+from .slug import slugify
+from .sorting import parse_name, vietnamese_key, vietnamese_name_key
+
+__all__ = ["fold", "tokens", "exact_form", "slugify", "parse_name", "vietnamese_key", "vietnamese_name_key"]

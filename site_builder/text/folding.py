@@ -1,0 +1,159 @@
+"""Folding Vietnamese text for matching: what a citizen types without diacritics must
+find what a communicator wrote with them.
+
+Two forms are used by the search indexes (and mirrored exactly in
+``assets/search/search.js``; keep both in step):
+
+* ``fold(s)``: the *matching* form. Lower case, tone and vowel marks removed, "đ" and its
+  look-alikes turned into "d", apostrophes dropped so "H'Mai" becomes "hmai", every other
+  non-letter/non-digit a space. Khmer (and any script whose marks are not Latin
+  diacritics) is kept intact.
+* ``exact_form(word)``: the *ranking* form. Lower case with vowel letters (ă â ê ô ơ ư đ)
+  kept and the tone moved to a trailing digit, so "Hòa" and "Hoà" (old and new tone
+  placement) are the same exact spelling while "Hùng" and "Hưng" stay different.
+
+Pitfalls these functions exist for (see shared/guide/anchors.md): NFC and NFD forms of one
+letter compare unequal; stripping combining marks does not turn "đ" into "d"; a ``[^\\w]``
+regex deletes "đ" in some engines and deletes Khmer vowel signs in Python; "Ð" (U+00D0)
+and "Ɖ" (U+0189) appear in real text where "Đ" is meant.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "tokens", "exact_form", "name_words", "word_parts", "TONE_MARKS"]
+
+# "Đ" and the letters that look like it in real documents (Icelandic eth, African D).
+_D_LOOKALIKES = "đĐÐðƉɖ"
+
+# Apostrophes inside Ê Đê and Jrai names ("H'Mai", "H’Mai", "Hʼmai"): dropped, so the
+# name is one word; the index also stores the parts, so "h mai" matches too.
+APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\ua78c\u2032"
+
+ZERO_WIDTH_SPACE = "\u200b"
+
+# The five Vietnamese tone marks in their combining form, in the order our sort uses
+# (see sorting.py): huyền, sắc, hỏi, ngã, nặng. The value is the tone digit.
+TONE_MARKS = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): "d" for c in _D_LOOKALIKES}
+    for c in APOSTROPHES:
+        table[ord(c)] = None
+    # Latin combining diacritics (tone and vowel marks) go; marks of other scripts
+    # (Khmer vowel signs, coeng) stay because they are part of the letters.
+    for cp in range(0x0300, 0x0370):
+        table[cp] = None
+    # Invisible format characters (ZWNJ, ZWJ, soft hyphen, BOM, word joiner) would split
+    # or glue words unpredictably: drop them. The zero-width space is a word boundary
+    # that Khmer authors insert on purpose.
+    for cp in range(0x10000):
+        if cp not in table and unicodedata.category(chr(cp)) == "Cf":
+            table[cp] = None
+    table[ord(ZERO_WIDTH_SPACE)] = " "
+    return table
+
+
+def _marks_class() -> str:
+    """Regex class body listing every combining mark (BMP and the supplementary planes
+    in use), because Python's word class does not include marks (Mn/Mc): a plain non-word
+    class would cut
+    Khmer words apart at every vowel sign."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x30000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+_FOLD_TABLE = _build_fold_table()
+_MARKS_CLASS = _marks_class()
+_NON_WORD = re.compile(rf"[^\w{_MARKS_CLASS}]+|_+")
+# Like _NON_WORD but apostrophes are part of a word (name_words keeps "H'Mai" whole).
+_NON_NAME_WORD = re.compile(rf"[^\w{_MARKS_CLASS}{re.escape(APOSTROPHES)}]+|_+")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHE_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+
+
+def fold(s: str) -> str:
+    """Matching form of ``s``: words separated by single spaces, no leading/trailing space.
+
+    >>> fold("Nguyễn Văn Hùng")
+    'nguyen van hung'
+    >>> fold("ĐẶNG Thị Ɖào")
+    'dang thi dao'
+    >>> fold("H'Mai Niê")
+    'hmai nie'
+    """
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFD", s).translate(_FOLD_TABLE).lower()
+    s = _NON_WORD.sub(" ", s)
+    return unicodedata.normalize("NFC", s).strip()
+
+
+def tokens(s: str) -> list[str]:
+    """The folded words of ``s`` ("Nguyễn Văn Hùng" -> ["nguyen", "van", "hung"])."""
+    return fold(s).split()
+
+
+def _exact_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tone = ""
+    kept = []
+    for ch in decomposed:
+        if ch in TONE_MARKS:
+            tone = tone or TONE_MARKS[ch]
+        else:
+            kept.append(ch)
+    base = unicodedata.normalize("NFC", "".join(kept)).lower()
+    base = base.translate(_EXACT_TABLE)
+    base = _NON_WORD.sub("", base)
+    return base + tone if base else ""
+
+
+_EXACT_TABLE = {ord(c): "đ" for c in _D_LOOKALIKES}
+for _c in APOSTROPHES:
+    _EXACT_TABLE[ord(_c)] = None
+for _cp, _v in _FOLD_TABLE.items():
+    if _v is None and not (0x0300 <= _cp < 0x0370) and chr(_cp) not in APOSTROPHES:
+        _EXACT_TABLE[_cp] = None
+
+
+def exact_form(word: str) -> str:
+    """Ranking form of one word: lower case, vowel letters kept, tone as a final digit.
+
+    >>> exact_form("Hùng"), exact_form("Hưng"), exact_form("HOÀ") == exact_form("hòa")
+    ('hung1', 'hưng', True)
+    """
+    return _exact_word(word)
+
+
+def name_words(s: str) -> list[str]:
+    """The words of ``s`` as written (split at spaces, punctuation and zero-width spaces),
+    with their marks, so callers can derive both forms from the same pieces."""
+    s = unicodedata.normalize("NFC", s).replace(ZERO_WIDTH_SPACE, " ")
+    out = []
+    for raw in _SPACES.split(s):
+        # Split at punctuation but not at apostrophes (they belong to the name).
+        for piece in _NON_NAME_WORD.split(raw):
+            if piece and fold(piece):
+                out.append(piece)
+    return out
+
+
+def word_parts(word: str) -> list[str]:
+    """The parts of a word written with an apostrophe ("H'Mai" -> ["H", "Mai"]); an
+    empty list when it has none. The index stores these as extra words."""
+    parts = [p for p in _APOSTROPHE_RE.split(word) if fold(p)]
+    return parts if len(parts) > 1 else []
+

@@ -1,0 +1,176 @@
+"""Vietnamese sort keys: people by given name, then family and middle names; text in
+Vietnamese alphabetical order.
+
+Order of letters: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, with the
+Latin letters Vietnamese does not use (f j w z, found in foreign and minority names) at
+their Latin places. Letters carrying marks Vietnamese does not use (Ê Đê "ŭ", "ĕ", "ŏ";
+"ñ", "č") sort right after their base letter.
+
+Tones are compared per syllable, after its letters, as dictionaries do ("ba" < "bà" <
+"bác" < "bạc": the letters decide first, the tone only between syllables spelled alike).
+Tone order: none, huyền, sắc, hỏi, ngã, nặng. This is the order our brief and the
+communicators' usual lists (and Telex-era school teaching) use; some dictionaries (Hoàng
+Phê) and Unicode CLDR put hỏi and ngã before sắc. The order is the single constant
+``TONE_ORDER`` below, so changing it is one edit.
+
+Names: "Nguyễn Văn Hùng" is family "Nguyễn", middle "Văn", given "Hùng" (the last word).
+Khmer names written in Vietnamese ("Thạch Thị Sa Ry") follow the same pattern in
+Vietnamese records. Ê Đê and Jrai names put the given name first after a gender prefix
+("H'Mai Niê": prefix H', given Mai, clan Niê; "Y Ngông Niê Kdăm": prefix Y, given Ngông,
+clan Niê Kdăm); they are recognised by that prefix and sorted by their given name too, so
+H'Mai sorts among the Mai. Names in Khmer script (family name first, like Vietnamese)
+sort after Latin names, by code point.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .folding import APOSTROPHES, name_words
+
+__all__ = [
+    "TONE_ORDER",
+    "ALPHABET",
+    "NameParts",
+    "parse_name",
+    "syllable_key",
+    "vietnamese_key",
+    "vietnamese_name_key",
+]
+
+# Combining tone marks in sort order; the tone-less syllable comes first (0).
+TONE_ORDER = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}  # huyền sắc hỏi ngã nặng
+
+ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_VOWELS = set("aeiouy")
+_D_LOOKALIKES = {"Ð": "đ", "ð": "đ", "Ɖ": "đ", "ɖ": "đ", "Đ": "đ"}
+_LETTER_STEP = 4  # room for "letter + unusual mark" variants between two letters
+_LETTER_RANK = {letter: 100 + i * _LETTER_STEP for i, letter in enumerate(ALPHABET)}
+_LATIN_EXTRA = {"ƀ": "b"}  # letters without a decomposition, sorted after their base
+_OTHER_SCRIPT = 10_000  # non-Latin letters sort after every Latin letter, by code point
+_APOSTROPHE_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+
+# A syllable key: (class, letter ranks, tone, case). Class 0 = number (compared by
+# value), 1 = word. Keys are plain tuples of ints, so any two compare without errors.
+SyllableKey = tuple
+
+
+def _clusters(word: str):
+    """Yield (base character, combining marks) pairs of the NFD form of ``word``."""
+    base = None
+    marks: list[str] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch) and base is not None:
+            marks.append(ch)
+            continue
+        if base is not None:
+            yield base, marks
+        base, marks = ch, []
+    if base is not None:
+        yield base, marks
+
+
+def _letter_rank(base: str, marks: list[str]) -> tuple[int, int | None]:
+    """Rank of one letter and the tone it carries (None if none)."""
+    lower = base.lower()
+    lower = _D_LOOKALIKES.get(lower, lower)
+    tone = None
+    letter_marks = []
+    for m in marks:
+        if m in TONE_ORDER and lower in _VOWELS and tone is None:
+            tone = TONE_ORDER[m]
+        else:
+            letter_marks.append(m)
+    if lower in _LATIN_EXTRA:
+        return _LETTER_RANK[_LATIN_EXTRA[lower]] + 1, tone
+    vowel = [m for m in letter_marks if m in _VOWEL_MARKS]
+    other = [m for m in letter_marks if m not in _VOWEL_MARKS]
+    letter = unicodedata.normalize("NFC", lower + "".join(vowel))
+    if letter in _LETTER_RANK:
+        return _LETTER_RANK[letter] + (1 + min(len(other), 2) if other else 0), tone
+    if lower in _LETTER_RANK:  # e.g. "ĕ" (e + breve): after e, before ê
+        return _LETTER_RANK[lower] + 1 + min(len(letter_marks), 2), tone
+    if lower.isdigit():
+        return unicodedata.digit(lower, 0), tone
+    return _OTHER_SCRIPT + ord(lower), tone
+
+
+def syllable_key(word: str) -> SyllableKey:
+    """Sort key of one word: letters first, then the syllable's tone, then case."""
+    if word.isdigit():
+        return (0, (int(word),), 0, 0)
+    ranks = []
+    tone = 0
+    for base, marks in _clusters(_APOSTROPHE_RE.sub("", word)):
+        rank, t = _letter_rank(base, marks)
+        ranks.append(rank)
+        if t is not None and not tone:
+            tone = t
+    # Lower case before upper case, only to make the order total.
+    case = 0 if word == word.lower() else 1
+    return (1, tuple(ranks), tone, case)
+
+
+def vietnamese_key(text: str) -> tuple:
+    """Sort key for ordinary text (units, titles, award labels), word by word, numbers by
+    value: "Xã 2" < "Xã 10", "Anh" < "Ánh", "Dương" < "Đặng"."""
+    words = _split_numbers(name_words(text or ""))
+    return (tuple(syllable_key(w) for w in words), text or "")
+
+
+def _split_numbers(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        out.extend(p for p in re.split(r"(\d+)", w) if p)
+    return out
+
+
+@dataclass(frozen=True)
+class NameParts:
+    family: tuple[str, ...]
+    middle: tuple[str, ...]
+    given: tuple[str, ...]
+    prefix: str = ""  # Ê Đê / Jrai gender prefix ("Y", "H'") when recognised
+
+
+def _ede_prefix(first: str) -> tuple[str, str] | None:
+    """("H'", "Mai") for "H'Mai", ("Y", "") for "Y"; None for other words."""
+    if first in ("Y", "y"):
+        return "Y", ""
+    m = re.match(f"^([Hh][{re.escape(APOSTROPHES)}])(.+)$", first)
+    if m:
+        return m.group(1), m.group(2)
+    return None
+
+
+def parse_name(full_name: str) -> NameParts:
+    """Split a person's name into family, middle and given parts (see module docstring)."""
+    words = name_words(full_name or "")
+    if not words:
+        return NameParts((), (), ())
+    if len(words) >= 2:
+        ede = _ede_prefix(words[0])
+        if ede:
+            prefix, rest = ede
+            if rest:  # "H'Mai Niê": given Mai, clan Niê
+                return NameParts(tuple(words[1:]), (), (rest,), prefix)
+            if len(words) >= 3:  # "Y Ngông Niê Kdăm": given Ngông, clan Niê Kdăm
+                return NameParts(tuple(words[2:]), (), (words[1],), prefix)
+            return NameParts((), (), (words[1],), prefix)
+    if len(words) == 1:
+        return NameParts((), (), (words[0],))
+    return NameParts((words[0],), tuple(words[1:-1]), (words[-1],))
+
+
+def vietnamese_name_key(full_name: str) -> tuple:
+    """Sort key for a person: given name, then family name, then middle names, each in
+    Vietnamese order; the full text last so equal keys stay deterministic."""
+    p = parse_name(full_name)
+
+    def k(ws):
+        return tuple(syllable_key(w) for w in ws)
+
+    return (k(p.given), k(p.family), k(p.middle), syllable_key(p.prefix) if p.prefix else (), full_name or "")
