@@ -1,0 +1,158 @@
+"""The `site-builder` command.
+
+Exit codes: 0 success; 1 the content has errors (nothing was published); 2 the command was
+used wrongly or the configuration is broken.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="site-builder", description="Build and check a campaign portal.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_config(sp):
+        sp.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+        return sp
+
+    b = with_config(sub.add_parser("build", help="check the content and build the site"))
+    b.add_argument("-d", "--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
+    b.add_argument("--preview", action="store_true", help="include drafts and scheduled content under a banner")
+    b.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    s = with_config(sub.add_parser("serve", help="preview the site while you edit"))
+    s.add_argument("-a", "--dev-addr", help="address:port to serve on")
+    c = with_config(sub.add_parser("check", help="check every content file and report problems"))
+    c.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    c.add_argument("--format", choices=("text", "json", "github"), default="text")
+    c.add_argument("--preview", action="store_true", help="check as a preview build would (drafts included)")
+    n = sub.add_parser("new", help="create a content file with every field explained")
+    n.add_argument("kind", choices=("plan", "decision", "message"))
+    n.add_argument("name", help="file name without .md (lower-case, hyphens)")
+    n.add_argument("--content-dir", default="content")
+    sc = sub.add_parser("schema", help="write JSON Schemas of the frontmatter for editors")
+    sc.add_argument("--out", default="schema")
+    i = sub.add_parser("import", help="turn a .docx or .txt document into a draft content file")
+    i.add_argument("file")
+    i.add_argument("--type", choices=("plan", "decision"), default=None)
+    i.add_argument("--out", default=None, help="folder to write into (default: content/plans or content/decisions)")
+    i.add_argument("--lang", choices=("vi", "en"), default="vi")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"build": cmd_build, "serve": cmd_serve, "check": cmd_check, "new": cmd_new,
+               "schema": cmd_schema, "import": cmd_import}[args.command]
+    return handler(args)
+
+
+def _need_config(path: str) -> bool:
+    if not Path(path).is_file():
+        print(f"site-builder: không tìm thấy {path} / {path} not found", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_check(args) -> int:
+    from .loader import load_site
+    from .mkdocs_plugin.commands import core_config
+    from .report import problem_lines, summary
+
+    if not _need_config(args.config_file):
+        return EXIT_USAGE
+    site = load_site(core_config(args.config_file, preview=args.preview))
+    problems = site.problems
+    if args.format == "json":
+        print(json.dumps({
+            "ok": not problems.errors,
+            "problems": [p.as_dict(args.lang) for p in sorted(problems, key=lambda p: (p.file, p.line or 0))],
+            "files": dict(sorted(problems.files.items())),
+        }, ensure_ascii=False, indent=2))
+    else:
+        for line in problem_lines(problems, args.lang):
+            print(line)
+        if args.format == "github":
+            for p in problems:
+                level = "error" if p.severity == "error" else "warning"
+                where = f"file={p.file}" + (f",line={p.line}" if p.line and not p.column else "")
+                print(f"::{level} {where}::{_gh_escape(p.render(args.lang))}")
+        print(summary(problems, args.lang))
+    return EXIT_CONTENT if problems.errors else EXIT_OK
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def cmd_build(args) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .mkdocs_plugin.commands import build
+
+    if not _need_config(args.config_file):
+        return EXIT_USAGE
+    os.environ.setdefault("SITE_BUILDER_LANG", args.lang)
+    try:
+        build(args.config_file, site_dir=args.site_dir, preview=args.preview)
+    except MkDocsException as exc:
+        print(f"site-builder: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from .mkdocs_plugin.commands import serve
+
+    if not _need_config(args.config_file):
+        return EXIT_USAGE
+    serve(args.config_file, args.dev_addr)
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    from .scaffold import FOLDERS, scaffold
+    from .text.slug import slugify
+
+    name = slugify(args.name)
+    target = Path(args.content_dir) / FOLDERS[args.kind] / f"{name}.md"
+    if target.exists():
+        print(f"site-builder: {target} đã có / already exists", file=sys.stderr)
+        return EXIT_USAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold(args.kind, dt.date.today().isoformat()), encoding="utf-8")
+    print(target)
+    return EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from .schema import COLLECTIONS, DATA, json_schema
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in [*COLLECTIONS, *DATA]:
+        (out / f"{kind}.schema.json").write_text(
+            json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(out)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    try:
+        from .importer import cli_import
+    except ImportError:
+        print("site-builder: import is not available", file=sys.stderr)
+        return EXIT_USAGE
+    argv = [args.file] + (["--type", args.type] if args.type else []) + (["--out", args.out] if args.out else [])
+    return cli_import(argv + ["--lang", args.lang])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

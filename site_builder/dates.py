@@ -1,0 +1,68 @@
+"""Document dates that may be partial.
+
+Published copies of plans often leave the day or the month blank ("ngày   tháng 12 năm
+2021"). A DocDate keeps exactly what the copy says; it never fills a blank in.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class DocDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.day is not None
+
+    def as_date(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.complete else None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def parse_doc_date(value) -> DocDate | None:
+    """'2021-09-11', '2021-09', '2021' or 2021 -> DocDate; None when it is not a real date."""
+    if isinstance(value, dt.date):
+        return DocDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    match = _PATTERN.match(value.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+    return DocDate(year, month, day)
+
+
+def parse_date(value) -> dt.date | None:
+    """A complete calendar date, or None."""
+    parsed = parse_doc_date(value)
+    return parsed.as_date() if parsed else None

@@ -1,0 +1,118 @@
+"""Markdown files with YAML frontmatter, keeping a line number for every field.
+
+Errors must point at the line a communicator has to fix, so the YAML is composed into
+nodes first (which carry positions) and only then turned into Python values. Timestamps
+are NOT converted by YAML: `2021-09-31` would otherwise crash the parser, and a date is
+validated by our own rules (dates.py) with a message that names the field.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """Safe loader that leaves dates as text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontmatterError(Exception):
+    def __init__(self, code: str, line: int | None, detail: str = ""):
+        super().__init__(detail)
+        self.code, self.line, self.detail = code, line, detail
+
+
+@dataclass
+class Parsed:
+    meta: dict
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)  # "signer.name", "phases[0].start" -> line
+    body_line: int = 1  # first line of the body in the file
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+
+    def line_of(self, path: str) -> int | None:
+        """Line of a field, or of its closest written parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Return (yaml_text, body, body_line). yaml_text is None without frontmatter."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]), i + 2
+    raise FrontmatterError("yaml_syntax", 1, "no closing --- line")
+
+
+def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict[str, int], list]:
+    """Parse YAML text; return (value, line map, duplicate keys). Lines are file lines."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}, []
+        value = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise FrontmatterError("yaml_syntax", line, _plain(exc)) from None
+    except yaml.YAMLError as exc:
+        raise FrontmatterError("yaml_syntax", first_line, str(exc)) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    dups: list[tuple[str, int]] = []
+    _walk(node, "", lines, dups, first_line)
+    return value, lines, dups
+
+
+def _walk(node, prefix, lines, dups, first_line):
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            name = str(key.value)
+            path = f"{prefix}.{name}" if prefix else name
+            if path in seen:
+                dups.append((path, first_line + key.start_mark.line))
+            seen.add(path)
+            lines[path] = first_line + key.start_mark.line
+            _walk(value, path, lines, dups, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            path = f"{prefix}[{i}]"
+            lines[path] = first_line + item.start_mark.line
+            _walk(item, path, lines, dups, first_line)
+
+
+def _plain(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's message without its own position lines (we give the line ourselves)."""
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "; ".join(parts) or "syntax error"
+
+
+def parse(text: str) -> Parsed:
+    yaml_text, body, body_line = split(text)
+    if yaml_text is None:
+        raise FrontmatterError("no_frontmatter", 1)
+    meta, lines, dups = load_yaml(yaml_text, first_line=2)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontmatterError("not_a_mapping", 2)
+    return Parsed(meta, body, lines, body_line, dups)

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the only code in site_builder that imports mkdocs."""

@@ -1,0 +1,47 @@
+"""Running MkDocs from the `site-builder` command: the CLI's only door into mkdocs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def load(config_file: str, **overrides):
+    from mkdocs.config import load_config
+
+    return load_config(config_file=config_file, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def plugin_of(config):
+    from .plugin import SiteBuilderPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SiteBuilderPlugin):
+            return plugin
+    raise SystemExit("mkdocs.yml does not list the site_builder plugin under plugins:")
+
+
+def core_config(config_file: str, preview: bool = False):
+    config = load(config_file)
+    plugin = plugin_of(config)
+    core = plugin.core_config(config)
+    core.preview = core.preview or preview
+    return core
+
+
+def build(config_file: str, site_dir: str | None = None, preview: bool = False) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config = load(config_file, site_dir=site_dir)
+    if preview:
+        plugin_of(config).config.preview = True
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def serve(config_file: str, dev_addr: str | None = None) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+    mkdocs_serve(config_file=str(Path(config_file)), **kwargs)

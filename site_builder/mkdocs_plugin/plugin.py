@@ -1,0 +1,113 @@
+"""MkDocs plugin: validates content, keeps collections out of MkDocs, renders them with the core.
+
+Event order and why:
+- on_startup: remember whether this is `serve` (no atomic swap: MkDocs serves a temp dir).
+- on_config: load and validate ALL content before MkDocs cleans site_dir, so bad content
+  stops the build with nothing touched; then redirect site_dir to a staging folder.
+- on_files: drop collection folders (plans/, decisions/, ...) and data/ from MkDocs's files:
+  the core renders them, and tens of thousands of pages must not reach MkDocs's pipeline or
+  Material's navigation. Hand-written translations (x.en.md) move under /en/.
+- on_post_build: the core writes its pages into the (staging) site_dir, then the staging
+  folder replaces the real one. Priority -100: run after other plugins wrote their output.
+- on_build_error: throw the staging folder away; the last good site stays.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..build import render_site
+from ..config import SiteConfig
+from ..loader import COLLECTION_DIRS, load_site
+from ..output import discard, staging_dir_for, swap_in
+from ..report import problem_lines, summary
+from .config import SiteBuilderConfig
+
+log = logging.getLogger("mkdocs.plugins.site_builder")
+
+
+class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
+    def __init__(self):
+        super().__init__()
+        self.serving = False
+        self.site = None
+        self.final_dir: Path | None = None
+        self.staging: Path | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def core_config(self, config) -> SiteConfig:
+        theme_dir = config.theme.custom_dir if config.theme.custom_dir else None
+        opts = self.config
+        return SiteConfig(
+            content_dir=Path(config.docs_dir), site_name=config.site_name, site_url=config.site_url or "",
+            province=opts.province, logo=opts.logo, primary_color=opts.primary_color,
+            accent_color=opts.accent_color, languages=list(opts.languages),
+            default_language=opts.default_language, preview=opts.preview or self.serving,
+            theme_dir=Path(theme_dir) if theme_dir else None, frame_ancestors=list(opts.frame_ancestors),
+            extra=dict(config.extra),
+        )
+
+    def on_config(self, config):
+        lang = self.config.messages_language
+        self.site = load_site(self.core_config(config))
+        problems = self.site.problems
+        for line in problem_lines(problems, lang):
+            print(line, file=sys.stderr)
+        print(summary(problems, lang), file=sys.stderr)
+        if problems.errors:
+            word = "lỗi trong nội dung, trang không được dựng" if lang == "vi" else "errors in content, site not built"
+            raise PluginError(f"{len(problems.errors)} {word}")
+        if self.config.atomic and not self.serving:
+            self.final_dir = Path(config.site_dir)
+            self.staging = staging_dir_for(self.final_dir)
+            config.site_dir = str(self.staging)
+        return config
+
+    def on_files(self, files, *, config):
+        languages = set(self.config.languages) - {self.config.default_language}
+        for file in list(files):
+            top = file.src_uri.split("/", 1)[0]
+            if top in COLLECTION_DIRS or top == "data":
+                if not file.src_uri.endswith(tuple(_MEDIA)):
+                    files.remove(file)
+                continue
+            if file.is_documentation_page():
+                stem = file.src_uri[:-3]
+                lang = stem.rsplit(".", 1)[-1] if "." in stem.rsplit("/", 1)[-1] else None
+                if lang in languages:
+                    _move_translation(file, stem[: -len(lang) - 1], lang, config.use_directory_urls)
+        return files
+
+    @event_priority(-100)
+    def on_post_build(self, *, config):
+        render_site(self.site, Path(config.site_dir))
+        if self.staging is not None:
+            swap_in(self.staging, self.final_dir)
+            config.site_dir = str(self.final_dir)
+            self.staging = None
+
+    def on_build_error(self, *, error):
+        if self.staging is not None:
+            discard(self.staging)
+            self.staging = None
+
+
+_MEDIA = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".ogg", ".m4a", ".wav", ".pdf",
+          ".mp4", ".webm")
+
+
+def _move_translation(file, base: str, lang: str, directory_urls: bool) -> None:
+    """about.en.md -> en/about/ ; index.en.md -> en/."""
+    if base == "index" or base.endswith("/index"):
+        dest = f"{lang}/{base[:-5]}index.html"
+    else:
+        dest = f"{lang}/{base}/index.html" if directory_urls else f"{lang}/{base}.html"
+    file.dest_uri = dest
+    file.url = dest[: -len("index.html")] if dest.endswith("index.html") and directory_urls else dest
+    file.__dict__.pop("abs_dest_path", None)  # cached from the old dest_uri, if computed

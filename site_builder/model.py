@@ -1,0 +1,176 @@
+"""Typed records of the content, built from validated frontmatter and data files."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import DocDate
+
+DOC_TYPE_NAMES = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CV": "Công văn", "HD": "Hướng dẫn",
+    "TB": "Thông báo", "NQ": "Nghị quyết", "NĐ": "Nghị định", "TT": "Thông tư",
+}
+
+
+@dataclass
+class Body:
+    id: str
+    name: str
+    level: str
+    short: str | None = None
+    header: str | None = None
+    parent: str | None = None
+    kind: str | None = None
+    locality: str | None = None
+    code: str | None = None
+    name_en: str | None = None
+    name_km: str | None = None
+
+
+@dataclass
+class AwardForm:
+    id: str
+    label: dict[str, str]
+    rank: int
+    category: str | None = None
+    conferred_by: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    family: str | None = None
+    note: str | None = None
+
+    def label_in(self, lang: str) -> str:
+        return self.label.get(lang) or self.label["vi"]
+
+
+@dataclass
+class Unit:
+    id: str
+    name: str
+    type: str | None = None
+    parent: str | None = None
+    until: dt.date | None = None
+    now_part_of: str | None = None
+    name_en: str | None = None
+    name_km: str | None = None
+
+
+@dataclass
+class Campaign:
+    id: str
+    name: str
+    launched_by: str | None = None
+    parent: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    summary: str | None = None
+    name_en: str | None = None
+    name_km: str | None = None
+    issuer_name: str | None = None
+
+
+@dataclass
+class Source:
+    """Where a record came from, for messages and for the build report."""
+    file: str
+    line: int | None = None
+
+
+@dataclass
+class Translation:
+    lang: str
+    file: str
+    meta: dict
+    body: str
+    body_line: int = 1
+
+
+@dataclass
+class Entry:
+    """A Markdown content file of any collection."""
+    id: str
+    collection: str  # plan | decision | message | story
+    source: Source
+    meta: dict
+    body: str
+    body_line: int = 1
+    draft: bool = False
+    publish_date: dt.date | None = None
+    translations: dict[str, Translation] = field(default_factory=dict)
+
+    def get(self, key, default=None):
+        value = self.meta.get(key)
+        return default if value is None else value
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", self.id)
+
+
+@dataclass
+class Document(Entry):
+    """Plans and other official documents (and, as a subclass, award decisions)."""
+
+    @property
+    def doc_type(self) -> str:
+        return self.meta.get("doc_type") or ("QĐ" if self.collection == "decision" else "KH")
+
+    @property
+    def date(self) -> DocDate:
+        return self.meta["date"]
+
+    @property
+    def number(self) -> str:
+        return self.meta.get("number") or ""
+
+    @property
+    def symbol(self) -> str:
+        return self.meta.get("symbol") or ""
+
+    @property
+    def reference(self) -> str:
+        """"108/KH-UBND", or "/KH-UBND" when the number is blank."""
+        if not self.symbol:
+            return self.number
+        return f"{self.number}/{self.symbol}"
+
+    @property
+    def type_name(self) -> str:
+        return DOC_TYPE_NAMES.get(self.doc_type, self.doc_type)
+
+
+@dataclass
+class Awardee:
+    decision: str  # decision id
+    id: str
+    kind: str  # individual | collective
+    name: str
+    award: str | None
+    position: str | None = None
+    unit: str | None = None
+    locality: str | None = None
+    achievement: str | None = None
+    public_fields: list[str] = field(default_factory=list)
+    source: Source | None = None
+    revoked_by: str | None = None  # id of the decision that revoked it
+
+    @property
+    def key(self) -> str:
+        return f"{self.decision}/{self.id}"
+
+
+@dataclass
+class Decision(Document):
+    awardees: list[Awardee] = field(default_factory=list)
+
+
+@dataclass
+class Message(Entry):
+    pass
+
+
+@dataclass
+class Story(Entry):
+    pass
+
+
+COLLECTION_CLASSES = {"plan": Document, "decision": Decision, "message": Message, "story": Story}

@@ -1,0 +1,180 @@
+"""Problems found in content, and how they are told to a communicator.
+
+A problem names the file, the line and the field, and says what is wrong in plain words.
+Messages live in one catalogue per language so that `check` speaks Vietnamese by default
+and English on request, and so tests can assert on stable codes rather than on wording.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> (vi, en). Placeholders are filled from Problem.params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "yaml_syntax": (
+        "phần đầu (YAML) viết sai cú pháp: {detail}",
+        "the frontmatter is not valid YAML: {detail}",
+    ),
+    "no_frontmatter": (
+        "tệp không có phần đầu (YAML) giữa hai dòng ---",
+        "the file has no frontmatter between two --- lines",
+    ),
+    "not_a_mapping": (
+        "phần đầu phải là danh sách các trường dạng 'tên: giá trị'",
+        "the frontmatter must be a list of 'name: value' fields",
+    ),
+    "unknown_field": (
+        "trường này không có trong mẫu {kind}{hint}",
+        "this field is not part of a {kind}{hint}",
+    ),
+    "duplicate_key": (
+        "trường này được viết hai lần",
+        "this field is written twice",
+    ),
+    "missing_field": (
+        "thiếu trường bắt buộc",
+        "this required field is missing",
+    ),
+    "not_a_date": (
+        '"{value}" không phải là ngày hợp lệ (viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2021-09-11)',
+        '"{value}" is not a date (write YEAR-MONTH-DAY, for example 2021-09-11)',
+    ),
+    "wrong_type": (
+        "giá trị phải là {expected}, nhưng đang là {value}",
+        "the value must be {expected}, but it is {value}",
+    ),
+    "not_in_choices": (
+        '"{value}" không phải là lựa chọn hợp lệ; chọn một trong: {choices}',
+        '"{value}" is not allowed; choose one of: {choices}',
+    ),
+    "unknown_ref": (
+        'không tìm thấy {target} có mã "{value}" trong trang{hint}',
+        'there is no {target} with the id "{value}" in the site{hint}',
+    ),
+    "duplicate_number": (
+        'số và ký hiệu "{number}" năm {year} của {issuer} đã được dùng ở {other}',
+        'number and symbol "{number}" of {year} by {issuer} is already used in {other}',
+    ),
+    "duplicate_id": (
+        'mã "{value}" đã được dùng ở {other}',
+        'the id "{value}" is already used in {other}',
+    ),
+    "unknown_file": (
+        "tệp này không thuộc loại nội dung nào nên không được đưa lên trang",
+        "this file is not a known kind of content, so it is not published",
+    ),
+    "review_pending": (
+        "tệp nhập tự động còn {count} trường cần rà soát: {fields}; xem lại rồi xóa trường 'review'",
+        "this imported file still has {count} fields to review: {fields}; check them, then delete 'review'",
+    ),
+    "bad_file": (
+        "không đọc được tệp: {detail}",
+        "the file cannot be read: {detail}",
+    ),
+}
+
+KIND_NAMES = {
+    "plan": ("văn bản (kế hoạch)", "plan"),
+    "decision": ("quyết định khen thưởng", "award decision"),
+    "awardee": ("người/tập thể được khen", "awardee"),
+    "message": ("thông điệp", "message"),
+    "story": ("gương điển hình", "story"),
+    "body": ("cơ quan", "body"),
+    "award": ("hình thức khen thưởng", "award form"),
+    "unit": ("đơn vị hành chính", "administrative unit"),
+    "campaign": ("phong trào", "campaign"),
+    "phase": ("đợt thi đua", "phase"),
+    "deadline": ("hạn", "deadline"),
+    "task": ("nhiệm vụ", "task"),
+    "signer": ("người ký", "signer"),
+    "cite": ("văn bản trích dẫn", "cited document"),
+    "revocation": ("thu hồi", "revocation"),
+    "page": ("trang", "page"),
+    "document": ("văn bản", "document"),
+}
+
+
+def kind_name(kind: str, lang: str) -> str:
+    vi, en = KIND_NAMES.get(kind, (kind, kind))
+    return vi if lang == "vi" else en
+
+
+@dataclass
+class Problem:
+    file: str  # path relative to the project, with forward slashes
+    line: int | None
+    field: str | None
+    code: str
+    params: dict = field(default_factory=dict)
+    severity: str = ERROR
+    column: str | None = None  # spreadsheets: the column header
+
+    def message(self, lang: str = "vi") -> str:
+        vi, en = MESSAGES[self.code]
+        params = {k: _localise(v, lang) for k, v in self.params.items()}
+        return (vi if lang == "vi" else en).format(**params)
+
+    def location(self, lang: str = "vi") -> str:
+        if self.column is not None:
+            row, col = ("dòng", "cột") if lang == "vi" else ("row", "column")
+            return f"{self.file}, {row} {self.line}, {col} {self.column}"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def render(self, lang: str = "vi") -> str:
+        where = self.location(lang)
+        what = f"'{self.field}': " if self.field else ""
+        label = "" if self.severity == ERROR else ("cảnh báo: " if lang == "vi" else "warning: ")
+        return f"{where}: {label}{what}{self.message(lang)}"
+
+    def as_dict(self, lang: str = "vi") -> dict:
+        return {
+            "file": self.file, "line": self.line, "column": self.column, "field": self.field,
+            "code": self.code, "severity": self.severity, "message": self.message(lang),
+        }
+
+
+def _localise(value, lang):
+    """Params may carry (vi, en) pairs for words that differ between languages."""
+    if isinstance(value, tuple) and len(value) == 2:
+        return value[0] if lang == "vi" else value[1]
+    return value
+
+
+class Problems(list):
+    """The problems of one load; also remembers what happened to every file."""
+
+    def __init__(self):
+        super().__init__()
+        self.files: dict[str, str] = {}  # path -> built | draft | scheduled | failed | data | page
+
+    def add(self, file, line, fieldname, code, severity=ERROR, column=None, **params):
+        self.append(Problem(str(file), line, fieldname, code, params, severity, column))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.severity == WARNING]
+
+    def mark(self, file: str, status: str) -> None:
+        self.files[file] = status
+
+    def failed_files(self) -> set[str]:
+        return {p.file for p in self.errors}
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def to_json(problems: list[Problem], lang: str) -> str:
+    return json.dumps([p.as_dict(lang) for p in problems], ensure_ascii=False, indent=2)

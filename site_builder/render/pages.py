@@ -1,0 +1,23 @@
+"""A page the core writes: where it goes, which template renders it, with what."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PageSpec:
+    path: str  # without language prefix, ending in "/" (a folder with index.html) or a file name
+    template: str
+    title: str
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    # Language of the page's main content when it differs from the interface (fallbacks).
+    content_lang: str | None = None
+
+    @property
+    def file(self) -> str:
+        return self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
+
+    @property
+    def depth(self) -> int:
+        return self.file.count("/")

@@ -1,0 +1,338 @@
+"""Field specifications of every kind of content: one source for validation and JSON Schema.
+
+Each collection is described once here. `validate()` walks frontmatter against a spec and
+reports problems with the line of the offending field; `json_schema()` turns the same spec
+into a JSON Schema for editors. Cross-references (ids of other files) are only collected
+here and resolved by the loader once every file is read.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .dates import parse_date, parse_doc_date
+from .frontmatter import Parsed
+from .problems import Problems, kind_name
+
+
+@dataclass
+class F:
+    type: str  # str | text | int | bool | date | docdate | list | obj | ref | enum | url | path
+    required: bool = False
+    ref: str | None = None  # for ref: plans | decisions | bodies | awards | units | campaigns
+    choices: tuple = ()
+    items: "F | None" = None
+    fields: "dict[str, F] | None" = None
+    doc: str = ""
+    kind: str | None = None  # name of an object's kind, for messages
+
+
+DOC_TYPES = ("KH", "QĐ", "CT", "CV", "HD", "TB", "NQ", "NĐ", "TT")
+SIGN_AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+COMMON = {
+    "draft": F("bool", doc="true: not published in production builds (shown in previews)"),
+    "publish_date": F("date", doc="not published in production builds before this date"),
+    "review": F("list", items=F("str"), doc="fields an import marked for review; delete when checked"),
+    "translation_of": F("str", doc="(translations) the Vietnamese source file, when not beside it"),
+    "source_hash": F("str", doc="(translations) fingerprint of the source when it was translated"),
+}
+
+SIGNER = F("obj", kind="signer", fields={
+    "authority": F("enum", choices=SIGN_AUTHORITIES, doc="TM., KT., Q., TL. or TUQ."),
+    "body": F("str", doc="collective body signed for, after TM. (e.g. ỦY BAN NHÂN DÂN)"),
+    "title": F("str", required=True, doc="title of the signer (e.g. CHỦ TỊCH)"),
+    "name": F("str", required=True, doc="full name of the signer"),
+})
+
+DOCUMENT = {
+    "doc_type": F("enum", choices=DOC_TYPES, doc="type code: KH Kế hoạch, QĐ Quyết định, ..."),
+    "number": F("str", doc='number before the slash; "" when the copy leaves it blank'),
+    "symbol": F("str", doc="symbol after the slash, e.g. KH-UBND"),
+    "issuer": F("ref", required=True, ref="bodies", doc="id of the issuing body in data/bodies.yml"),
+    "place": F("str", doc="place name in the date line"),
+    "date": F("docdate", required=True, doc="YYYY-MM-DD, or YYYY-MM / YYYY when the copy has blanks"),
+    "title": F("text", required=True, doc="trích yếu: the title without the document type word"),
+    "summary": F("text", doc="one or two sentences for lists and previews"),
+    "campaign": F("ref", ref="campaigns", doc="id in data/campaigns.yml"),
+    "signer": SIGNER,
+    "cites": F("list", items=F("obj", kind="cite", fields={
+        "ref": F("str", doc='number and symbol, e.g. "85/KH-UBND" (absent for documents without one)'),
+        "relation": F("enum", choices=("based_on", "implements", "replaces"),
+                      doc="how this document relates to the cited one (default: based_on)"),
+        "date": F("docdate"),
+        "issuer_name": F("str"),
+        "doc_type": F("enum", choices=DOC_TYPES),
+        "title": F("text"),
+    }), doc="documents cited that are not in the site"),
+    "illustrative": F("bool", doc="true: example content, not a real document"),
+}
+
+PLAN = {
+    **COMMON, **DOCUMENT,
+    "implements": F("list", items=F("ref", ref="documents"), doc="ids of documents this one carries out"),
+    "replaces": F("list", items=F("ref", ref="documents"), doc="ids of documents this one replaces"),
+    "phases": F("list", items=F("obj", kind="phase", fields={
+        "name": F("str", required=True), "start": F("date"), "end": F("date"), "note": F("text"),
+    })),
+    "deadlines": F("list", items=F("obj", kind="deadline", fields={
+        "date": F("date", required=True), "what": F("text", required=True),
+    })),
+    "awards": F("list", items=F("ref", ref="awards"), doc="award forms the plan offers"),
+    "tasks": F("list", items=F("obj", kind="task", fields={
+        "assignee": F("str", required=True), "task": F("text", required=True),
+        "body": F("ref", ref="bodies"),
+    })),
+    "recipients": F("list", items=F("str"), doc="Nơi nhận, as written"),
+}
+
+AWARDEE = {
+    "kind": F("enum", choices=("individual", "collective"), doc="individual (cá nhân) or collective (tập thể)"),
+    "name": F("str", required=True),
+    "position": F("str"),
+    "unit": F("str"),
+    "locality": F("ref", ref="units"),
+    "award": F("ref", ref="awards"),
+    "achievement": F("text"),
+    "id": F("str"),
+    "public_fields": F("list", items=F("str")),
+}
+
+DECISION = {
+    **COMMON, **DOCUMENT,
+    "plan": F("ref", ref="documents", doc="id of the plan this decision rewards"),
+    "phase": F("str", doc="name of the plan's phase"),
+    "award": F("ref", ref="awards", doc="default award of every awardee"),
+    "awardees": F("list", items=F("obj", kind="awardee", fields=AWARDEE)),
+    "revokes": F("list", items=F("obj", kind="revocation", fields={
+        "decision": F("ref", required=True, ref="decisions"),
+        "recipient": F("str", required=True),
+        "reason": F("text"),
+    })),
+    "recipients": F("list", items=F("str"), doc="Nơi nhận, as written"),
+}
+
+MESSAGE = {
+    **COMMON,
+    "kind": F("enum", required=True, choices=("slogan", "message", "article", "poster", "audio", "video")),
+    "title": F("text", required=True),
+    "campaign": F("ref", ref="campaigns"),
+    "audience": F("str"),
+    "languages": F("list", items=F("str")),
+    "valid_from": F("date"),
+    "valid_until": F("date"),
+    "image": F("path"),
+    "image_alt": F("text"),
+    "audio": F("path"),
+    "video_url": F("url"),
+    "summary": F("text"),
+    "issuer": F("ref", ref="bodies"),
+}
+
+STORY = {
+    **COMMON,
+    "decision": F("ref", required=True, ref="decisions"),
+    "recipient": F("str", required=True),
+    "title": F("text", required=True),
+    "photo": F("path"),
+    "photo_alt": F("text"),
+    "summary": F("text"),
+}
+
+LABELS = F("obj", kind="award", fields={"vi": F("str", required=True), "en": F("str"), "km": F("str")})
+
+BODY = {
+    "name": F("str", required=True), "short": F("str"), "header": F("str"),
+    "parent": F("ref", ref="bodies"),
+    "level": F("enum", required=True,
+               choices=("national", "ministry", "province", "department", "district", "commune")),
+    "kind": F("str"), "locality": F("ref", ref="units"), "code": F("str"),
+    "name_en": F("str"), "name_km": F("str"),
+}
+AWARD = {
+    "id": F("str", required=True), "label": LABELS,
+    "category": F("enum", choices=("order", "medal", "title", "certificate", "flag")),
+    "rank": F("int", required=True),
+    "conferred_by": F("list", items=F("str")),
+    "recipients": F("list", items=F("str")),
+    "family": F("str", doc="id of the order or title this class belongs to (hạng Nhất/Nhì/Ba)"),
+    "note": F("text"),
+}
+UNIT = {
+    "name": F("str", required=True),
+    "type": F("enum", choices=("country", "province", "city", "district", "town", "commune", "ward")),
+    "parent": F("ref", ref="units"), "until": F("date"), "now_part_of": F("ref", ref="units"),
+    "name_en": F("str"), "name_km": F("str"),
+}
+CAMPAIGN = {
+    "name": F("text", required=True), "launched_by": F("ref", ref="documents"),
+    "parent": F("ref", ref="campaigns"), "start": F("date"), "end": F("date"),
+    "summary": F("text"), "name_en": F("str"), "name_km": F("str"),
+    "issuer_name": F("str", doc="who launched it, when the launching document is not in the site"),
+}
+
+COLLECTIONS = {"plan": PLAN, "decision": DECISION, "message": MESSAGE, "story": STORY}
+DATA = {"body": BODY, "award": AWARD, "unit": UNIT, "campaign": CAMPAIGN}
+
+
+@dataclass
+class Ref:
+    path: str  # field path, e.g. "implements[0]"
+    target: str  # collection
+    value: str
+    line: int | None
+
+
+@dataclass
+class Validated:
+    data: dict
+    refs: list[Ref] = field(default_factory=list)
+
+
+class Validator:
+    """Checks one mapping against a spec, reporting into `problems`."""
+
+    def __init__(self, problems: Problems, file: str, parsed: Parsed | None, lang_kind: str,
+                 line_of=None, column_of=None):
+        self.problems, self.file, self.parsed = problems, file, parsed
+        self.kind = lang_kind
+        self.refs: list[Ref] = []
+        self._line_of = line_of
+        self._column_of = column_of
+
+    def line(self, path: str) -> int | None:
+        if self._line_of:
+            return self._line_of(path)
+        return self.parsed.line_of(path) if self.parsed else None
+
+    def report(self, path, code, **params):
+        column = self._column_of(path) if self._column_of else None
+        self.problems.add(self.file, self.line(path), path, code, column=column, **params)
+
+    def check(self, data: dict, spec: dict[str, F], prefix: str = "", kind: str | None = None) -> dict:
+        kind = kind or self.kind
+        out = {}
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if key not in spec:
+                close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.6)
+                hint = (f"; có phải là '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ("", "")
+                self.report(path, "unknown_field", kind=(kind_name(kind, "vi"), kind_name(kind, "en")),
+                            hint=hint)
+                continue
+            if value is None or value == "" and spec[key].type not in ("str", "text"):
+                continue
+            out[key] = self.value(value, spec[key], path)
+        for key, f in spec.items():
+            if f.required and (data.get(key) is None or data.get(key) == "") and key not in self._skip_required:
+                self.report(f"{prefix}.{key}" if prefix else key, "missing_field")
+        return out
+
+    _skip_required: tuple = ()
+
+    def value(self, value, f: F, path: str):
+        t = f.type
+        if t in ("str", "text", "path", "url"):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return str(value)
+            if not isinstance(value, str):
+                return self.wrong(path, ("chữ", "text"), value)
+            return value.strip() if t != "text" else value.strip()
+        if t == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                return self.wrong(path, ("số nguyên", "a whole number"), value)
+            return value
+        if t == "bool":
+            if not isinstance(value, bool):
+                return self.wrong(path, ("true hoặc false", "true or false"), value)
+            return value
+        if t == "date":
+            parsed = parse_date(value)
+            if parsed is None:
+                self.report(path, "not_a_date", value=value)
+            return parsed
+        if t == "docdate":
+            parsed = parse_doc_date(value)
+            if parsed is None:
+                self.report(path, "not_a_date", value=value)
+            return parsed
+        if t == "enum":
+            if value not in f.choices:
+                self.report(path, "not_in_choices", value=value, choices=", ".join(f.choices))
+                return None
+            return value
+        if t == "ref":
+            if not isinstance(value, str):
+                return self.wrong(path, ("mã (chữ)", "an id"), value)
+            self.refs.append(Ref(path, f.ref, value, self.line(path)))
+            return value
+        if t == "list":
+            if not isinstance(value, list):
+                value = [value] if f.items and f.items.type in ("str", "ref") else None
+                if value is None:
+                    return self.wrong(path, ("danh sách", "a list"), "?")
+            return [self.value(v, f.items, f"{path}[{i}]") for i, v in enumerate(value)]
+        if t == "obj":
+            if not isinstance(value, dict):
+                return self.wrong(path, ("nhóm trường", "a group of fields"), value)
+            return self.check(value, f.fields, path, kind=f.kind)
+        raise AssertionError(t)
+
+    def wrong(self, path, expected, value):
+        shown = value if isinstance(value, (str, int, float)) else type(value).__name__
+        self.report(path, "wrong_type", expected=expected, value=shown)
+        return None
+
+
+# ---- JSON Schema -------------------------------------------------------------------------
+
+_DATE_RX = r"^\d{4}-\d{2}-\d{2}$"
+_DOCDATE_RX = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
+
+
+def _field_schema(f: F) -> dict:
+    t = f.type
+    if t in ("str", "text", "path", "url", "ref"):
+        s = {"type": "string"}
+        if t == "url":
+            s["format"] = "uri"
+    elif t == "int":
+        s = {"type": "integer"}
+    elif t == "bool":
+        s = {"type": "boolean"}
+    elif t == "date":
+        s = {"type": "string", "pattern": _DATE_RX}
+    elif t == "docdate":
+        s = {"anyOf": [{"type": "string", "pattern": _DOCDATE_RX}, {"type": "integer"}]}
+    elif t == "enum":
+        s = {"enum": list(f.choices)}
+    elif t == "list":
+        s = {"type": "array", "items": _field_schema(f.items)}
+    elif t == "obj":
+        s = _object_schema(f.fields)
+    else:
+        raise AssertionError(t)
+    if f.doc:
+        s["description"] = f.doc
+    return s
+
+
+def _object_schema(spec: dict[str, F]) -> dict:
+    return {
+        "type": "object",
+        "properties": {k: _field_schema(v) for k, v in spec.items()},
+        "required": [k for k, v in spec.items() if v.required],
+        "additionalProperties": False,
+    }
+
+
+def json_schema(kind: str) -> dict:
+    if kind in COLLECTIONS:
+        schema = _object_schema(COLLECTIONS[kind])
+    else:  # data files: awards.yml is a list, the others map ids to records
+        item = _object_schema(DATA[kind])
+        schema = {"type": "array", "items": item} if kind == "award" else {
+            "type": "object", "additionalProperties": item}
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema["title"] = f"site-builder {kind} frontmatter"
+    return schema

@@ -1,0 +1,15 @@
+"""Page types of the core, one module each (as in Material's blog plugin `structure/`).
+
+Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
+`finish(ctx, output)` for files written once per build (indexes, feeds).
+"""
+from __future__ import annotations
+
+from . import campaigns, documents
+
+MODULES = [documents, campaigns]
+
+
+def register(module) -> None:
+    if module not in MODULES:
+        MODULES.append(module)

@@ -1,0 +1,57 @@
+"""Plans and other official documents: one page each, laid out as Nghị định 30/2020 prescribes,
+plus a list of all documents."""
+from __future__ import annotations
+
+from ..render.pages import PageSpec
+
+
+def summary_of(ctx, doc, lang) -> dict:
+    """The facts a reader scans beside the text: campaign, phases, deadlines, awards, tasks."""
+    site = ctx.site
+    campaign = site.campaigns.get(doc.get("campaign"))
+    bodies = []
+    for task in doc.get("tasks", []):
+        if task["assignee"] not in bodies:
+            bodies.append(task["assignee"])
+    return {
+        "campaign": campaign,
+        "phases": doc.get("phases", []),
+        "deadlines": doc.get("deadlines", []),
+        "awards": [site.awards[a] for a in doc.get("awards", []) if a in site.awards],
+        "task_bodies": bodies,
+        "tasks": doc.get("tasks", []),
+        "parents": [site.document(i) for i in doc.get("implements", []) if site.document(i)],
+        "replaces": [site.document(i) for i in doc.get("replaces", []) if site.document(i)],
+        "cites": doc.get("cites", []),
+        "children": ctx.children.get(doc.id, []),
+        "replaced_by": ctx.replaced_by.get(doc.id, []),
+    }
+
+
+def header_of(ctx, doc) -> dict:
+    """Issuing body under its parent body, as the document header shows them."""
+    site = ctx.site
+    body = site.bodies.get(doc.get("issuer"))
+    parent = site.bodies.get(body.parent) if body and body.parent else None
+    return {
+        "body": body,
+        "body_line": (body.header or body.name).upper() if body else "",
+        "parent_line": (parent.header or parent.short or parent.name).upper() if parent else "",
+    }
+
+
+def pages(ctx, lang):
+    docs = sorted(ctx.site.plans.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)
+    for doc in docs:
+        translation = doc.translations.get(lang.code)
+        title = (translation.meta.get("title") if translation else None) or doc.title
+        yield PageSpec(
+            path=ctx.doc_path(doc), template="document.html", title=f"{doc.type_name} {doc.reference}".strip()
+            + f": {title}" if doc.reference.strip("/") else title,
+            description=doc.get("summary", ""),
+            content_lang=lang.code if translation or lang.code == "vi" else "vi",
+            context={"doc": doc, "doc_title": title, "header": header_of(ctx, doc),
+                     "summary": summary_of(ctx, doc, lang), "translated": bool(translation)},
+        )
+    yield PageSpec(path="van-ban/", template="documents.html", title=lang.t("documents"),
+                   description=lang.t("documents_intro"), context={"docs": docs})

@@ -1,0 +1,179 @@
+"""Shared test helpers: tiny whole sites written inline (as Hugo's integration tests do)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+BASE_DATA = {
+    "content/data/bodies.yml": """
+        ttg:
+          name: Thủ tướng Chính phủ
+          level: national
+        ubnd-tinh:
+          name: Ủy ban nhân dân tỉnh Mẫu
+          short: UBND tỉnh Mẫu
+          level: province
+          locality: tinh-mau
+        ubnd-huyen:
+          name: Ủy ban nhân dân huyện Đông
+          level: district
+          parent: ubnd-tinh
+        ubnd-xa:
+          name: Ủy ban nhân dân xã Tây
+          header: UBND XÃ TÂY
+          level: commune
+          parent: ubnd-huyen
+    """,
+    "content/data/awards.yml": """
+        - id: bang-khen-ttg
+          label: {vi: Bằng khen của Thủ tướng Chính phủ, en: Prime Minister's Certificate of Merit}
+          category: certificate
+          rank: 30
+          conferred_by: [national]
+        - id: bang-khen-tinh
+          label: {vi: Bằng khen của Chủ tịch UBND tỉnh, en: Certificate of Merit of the Provincial Chairman}
+          category: certificate
+          rank: 40
+          conferred_by: [province]
+        - id: giay-khen
+          label: {vi: Giấy khen, en: Certificate of Commendation}
+          category: certificate
+          rank: 50
+          conferred_by: [department, district, commune]
+    """,
+    "content/data/units.yml": """
+        tinh-mau:
+          name: Tỉnh Mẫu
+          type: province
+        huyen-dong:
+          name: Huyện Đông
+          type: district
+          parent: tinh-mau
+          until: 2025-06-30
+          now_part_of: tinh-mau
+    """,
+    "content/data/campaigns.yml": """
+        covid:
+          name: Cả nước đoàn kết phòng, chống dịch COVID-19
+          launched_by: qd-1
+    """,
+    "content/index.md": """
+        # Trang chủ
+
+        Chào mừng.
+    """,
+    "content/plans/qd-1.md": """
+        ---
+        doc_type: QĐ
+        number: "1497"
+        symbol: QĐ-TTg
+        issuer: ttg
+        place: Hà Nội
+        date: 2021-09-10
+        title: Phát động phong trào thi đua đặc biệt
+        campaign: covid
+        signer: {title: THỦ TƯỚNG, name: Người Ký A}
+        ---
+        Phát động phong trào.
+    """,
+    "content/plans/kh-tinh.md": """
+        ---
+        number: "85"
+        symbol: KH-UBND
+        issuer: ubnd-tinh
+        place: Mẫu
+        date: 2021-09-21
+        title: Triển khai phong trào thi đua đặc biệt
+        campaign: covid
+        implements: [qd-1]
+        awards: [bang-khen-tinh]
+        phases:
+          - {name: Đợt 1, start: 2021-09-09, end: 2021-12-31}
+        deadlines:
+          - {date: 2021-10-15, what: Gửi kế hoạch về Sở Nội vụ}
+        tasks:
+          - {assignee: Sở Y tế, task: Tham mưu phòng chống dịch}
+        signer: {authority: TM., body: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Trần Văn B}
+        recipients: [Như trên, Lưu VT]
+        ---
+        Thực hiện Quyết định số 1497/QĐ-TTg ngày 10/9/2021 của Thủ tướng Chính phủ.
+    """,
+    "content/plans/kh-xa.md": """
+        ---
+        number: ""
+        symbol: KH-UBND
+        issuer: ubnd-xa
+        place: Tây
+        date: 2021-12
+        title: Triển khai ở xã
+        campaign: covid
+        implements: [kh-tinh]
+        signer: {authority: TM., body: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Lê Thị C}
+        ---
+        Thực hiện Kế hoạch số 85/KH-UBND ngày 21/9/2021 của UBND tỉnh và Kế hoạch số 9/KH-UBND ngày 1/1/2020.
+    """,
+}
+
+MKDOCS_YML = """
+site_name: Thử nghiệm
+docs_dir: content
+site_dir: site
+theme:
+  name: material
+  custom_dir: {theme}
+  language: vi
+  font: false
+plugins:
+  - site_builder:
+      languages: {languages}
+"""
+
+
+class SiteFixture:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, files: dict[str, str | bytes]) -> "SiteFixture":
+        for name, text in files.items():
+            path = self.root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if text is None:
+                path.unlink(missing_ok=True)
+            elif isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return self
+
+    def run(self, *args: str, check_exit: int | None = None) -> subprocess.CompletedProcess:
+        proc = subprocess.run([sys.executable, "-m", "site_builder.cli", *args], cwd=self.root,
+                              capture_output=True, text=True, env={**os.environ, "PYTHONUTF8": "1"})
+        if check_exit is not None:
+            assert proc.returncode == check_exit, proc.stdout + proc.stderr
+        return proc
+
+    def html(self, path: str) -> str:
+        return (self.root / "site" / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    def factory(files: dict | None = None, languages=("vi",), base: bool = True) -> SiteFixture:
+        site = SiteFixture(tmp_path)
+        yml = MKDOCS_YML.format(theme=REPO / "theme", languages="[" + ", ".join(languages) + "]")
+        site.write({"mkdocs.yml": yml})
+        if base:
+            site.write(BASE_DATA)
+        if files:
+            site.write(files)
+        return site
+    return factory

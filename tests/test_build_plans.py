@@ -1,0 +1,76 @@
+"""A tiny site with a national decision, a provincial plan and a commune plan."""
+from __future__ import annotations
+
+import re
+
+
+def test_build_writes_plan_pages_as_official_documents(make_site):
+    site = make_site()
+    proc = site.run("build", check_exit=0)
+    assert "3 đã dựng" in proc.stderr
+    html = site.html("van-ban/kh-tinh/index.html")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
+    assert "Độc lập - Tự do - Hạnh phúc" in html
+    assert "Số: 85/KH-UBND" in html
+    assert "Mẫu, ngày 21 tháng 9 năm 2021" in html
+    assert "KẾ HOẠCH" in html
+    assert "TM. ỦY BAN NHÂN DÂN" in html and "Trần Văn B" in html
+    assert "Nơi nhận:" in html and "Lưu VT" in html
+    # summary: phases, deadlines, awards, tasks
+    assert "Đợt 1" in html and "09/09/2021" in html and "31/12/2021" in html
+    assert "Gửi kế hoạch về Sở Nội vụ" in html
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in html
+    assert "Sở Y tế" in html
+
+
+def test_blank_number_and_day_are_kept_blank(make_site):
+    site = make_site()
+    site.run("build", check_exit=0)
+    html = site.html("van-ban/kh-xa/index.html")
+    number = re.search(r'<p class="doc-number">(.*?)</p>', html, re.S).group(1)
+    assert re.fullmatch(r'Số:<span class="blank"[^>]*>[^<\d]+</span>/KH-UBND', number), number
+    assert re.search(r"Tây, ngày \s+ tháng 12 năm 2021", html)
+    # parent body above the issuing body in the header
+    assert html.index("ỦY BAN NHÂN DÂN HUYỆN ĐÔNG") < html.index("UBND XÃ TÂY")
+
+
+def test_hierarchy_links_both_ways_and_citations_become_links(make_site):
+    site = make_site()
+    site.run("build", check_exit=0)
+    province = site.html("van-ban/kh-tinh/index.html")
+    # based on the national decision, implemented by the commune plan
+    assert 'href="../../van-ban/qd-1/"' in province
+    assert 'href="../../van-ban/kh-xa/"' in province
+    commune = site.html("van-ban/kh-xa/index.html")
+    assert '<a href="../../van-ban/kh-tinh/">Kế hoạch số 85/KH-UBND ngày 21/9/2021</a>' in commune
+    # a citation of a document that is not in the site stays plain text
+    assert "Kế hoạch số 9/KH-UBND ngày 1/1/2020" in commune
+    assert ">Kế hoạch số 9/KH-UBND" not in commune
+    campaign = site.html("phong-trao/covid/index.html")
+    assert campaign.index("van-ban/qd-1/") < campaign.index("van-ban/kh-tinh/") < campaign.index("van-ban/kh-xa/")
+
+
+def test_mkdocs_renders_hand_written_pages_and_no_google_fonts(make_site):
+    site = make_site()
+    site.run("build", check_exit=0)
+    home = site.html("index.html")
+    assert "Chào mừng" in home
+    for page in ("index.html", "van-ban/kh-tinh/index.html"):
+        text = site.html(page)
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_body_html_is_sanitised(make_site):
+    site = make_site({"content/plans/kh-xa.md": """
+        ---
+        symbol: KH-UBND
+        issuer: ubnd-xa
+        date: 2021
+        title: Có mã độc
+        signer: {title: CHỦ TỊCH, name: Lê Thị C}
+        ---
+        Văn bản <script>alert(1)</script> và <a href="javascript:alert(2)" onclick="x()">liên kết</a>.
+    """})
+    site.run("build", check_exit=0)
+    html = site.html("van-ban/kh-xa/index.html")
+    assert "<script>alert(1)" not in html and "javascript:" not in html and "onclick" not in html
