@@ -1,0 +1,1 @@
+"""Benchmark tooling: a synthetic province generator and the build benchmark harness."""

@@ -1,0 +1,78 @@
+"""Generate a synthetic province (or the Hugo reference site) for the benchmark.
+
+    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1]
+    python bench/generate.py --hugo 50000 --out /tmp/hugo-site [--seed 1]
+
+From Python::
+
+    from bench.generate import generate_province, generate_hugo_site
+    summary = generate_province("/tmp/province", recipients=300, seed=7)
+    summary.config_file        # /tmp/province/mkdocs.yml (plugins: [site_builder])
+    summary.decisions[0].csv   # /tmp/province/content/decisions/<id>.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):          # run as a script: make "bench" importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.synth.hugo_site import write_hugo_site  # noqa: E402
+from bench.synth.province import (  # noqa: E402
+    DecisionFile, ProvinceSummary, decision_count, write_province,
+)
+from bench.synth.recipients import CSV_HEADER  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+THEME_DIR = REPO_ROOT / "theme"
+
+__all__ = ["generate_province", "generate_hugo_site", "ProvinceSummary", "DecisionFile",
+           "CSV_HEADER", "decision_count"]
+
+
+def generate_province(out_dir: str | Path, recipients: int, seed: int = 1,
+                      theme_dir: str | Path | None = THEME_DIR) -> ProvinceSummary:
+    """Write ``out_dir/mkdocs.yml`` and a complete ``out_dir/content/`` tree.
+
+    The same seed always yields the same files. ``out_dir`` may exist; files the
+    generator writes are overwritten, others are left alone (use an empty folder).
+    """
+    root = Path(out_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    return write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None)
+
+
+def generate_hugo_site(out_dir: str | Path, entries: int, seed: int = 1) -> Path:
+    """Write a minimal Hugo project with ``entries`` entry pages into ``out_dir``."""
+    root = Path(out_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    return write_hugo_site(root, entries, seed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--recipients", type=int, metavar="N", help="province with N recipients")
+    what.add_argument("--hugo", type=int, metavar="N", help="minimal Hugo site with N entries")
+    parser.add_argument("--out", required=True, type=Path, help="folder to write into")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    if args.recipients is not None:
+        summary = generate_province(args.out, args.recipients, args.seed)
+        print(f"{summary.recipients} recipients in {len(summary.decisions)} decisions, "
+              f"{len(summary.plans)} plans, {len(summary.messages)} messages -> {summary.root}")
+    else:
+        generate_hugo_site(args.out, args.hugo, args.seed)
+        print(f"Hugo site with {args.hugo} entries -> {args.out}")
+    print(f"generated in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
