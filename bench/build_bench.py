@@ -1,0 +1,210 @@
+"""Build benchmark: generate a synthetic province, build it, measure, edit one recipient,
+rebuild, and (with --hugo) build the same number of minimal Hugo pages in the same run.
+
+    python bench/build_bench.py --recipients 50000 --hugo
+    python bench/build_bench.py --recipients 50000 100000 --json bench/out/result.json
+    python bench/build_bench.py --recipients 2000 --stub     # harness check, no real build
+
+See bench/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):          # run as a script: make "bench" importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.generate import generate_hugo_site, generate_province  # noqa: E402
+from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
+from bench.report import Column, table, target_checks  # noqa: E402
+
+BENCH_DIR = Path(__file__).resolve().parent
+# The one command under test; {config} and {site_dir} are filled in.
+BUILD_COMMAND = ("site-builder", "build", "--config-file", "{config}", "--site-dir", "{site_dir}")
+STUB_COMMAND = (sys.executable, str(BENCH_DIR / "stub_builder.py"), *BUILD_COMMAND[1:])
+HUGO_COMMAND = ("hugo", "--source", "{source}", "--destination", "{site_dir}", "--quiet")
+# Prepended to the achievement of the edited recipient; generated text never contains it.
+EDIT_MARKER = "Ghi chú kiểm thử cập nhật"
+
+
+def build_command(config: Path, site_dir: Path, stub: bool) -> list[str]:
+    template = STUB_COMMAND if stub else BUILD_COMMAND
+    command = [part.format(config=config, site_dir=site_dir) for part in template]
+    if not stub:
+        command[0] = _find_program(command[0]) or command[0]
+    return command
+
+
+def _find_program(name: str) -> str | None:
+    """On PATH, or beside the running interpreter (an unactivated virtualenv)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else None
+
+
+def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
+    column = Column("stub" if stub else "site-builder", entries)
+    started = time.perf_counter()
+    province = generate_province(work / f"province-{entries}", entries, seed)
+    column.generate_s = time.perf_counter() - started
+    site = work / f"site-{entries}"
+    command = build_command(province.config_file, site, stub)
+    if not stub and not Path(command[0]).exists():
+        column.error = (f"'{BUILD_COMMAND[0]}' not found; install the package (pip install -e .) "
+                        "or run with --stub to check the harness")
+        return column
+
+    full = run_measured(command, work / f"build-{entries}.log", cwd=province.root)
+    if not full.ok:
+        column.error = f"build failed (exit {full.returncode}):\n{full.log_tail()}"
+        return column
+    column.build_s, column.peak_bytes = full.seconds, full.peak_rss_bytes
+    column.site_bytes, column.site_files = tree_size(site)
+
+    decision = province.decisions[len(province.decisions) // 2]
+    page = _recipient_page(site, decision.id)
+    if page is None:
+        column.error = f"no recipient page under /khen-thuong/{decision.id}/ in the built site"
+    else:
+        column.page = page_weight(site, page)
+
+    _edit_first_recipient(decision.csv)
+    again = run_measured(command, work / f"rebuild-{entries}.log", cwd=province.root)
+    if not again.ok:
+        column.error = f"rebuild failed (exit {again.returncode}):\n{again.log_tail()}"
+        return column
+    column.rebuild_s = again.seconds
+    column.fresh = _edit_visible(site / "khen-thuong" / decision.id)
+    return column
+
+
+def _recipient_page(site: Path, decision_id: str) -> Path | None:
+    folder = site / "khen-thuong" / decision_id
+    if not folder.is_dir():
+        return None
+    for child in sorted(folder.iterdir()):
+        if (child / "index.html").is_file():
+            return child / "index.html"
+    return None
+
+
+def _edit_first_recipient(spreadsheet: Path) -> None:
+    """Change the first recipient's achievement, leaving every other byte of the file alone."""
+    with spreadsheet.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("achievement")
+    rows[1][column] = f"{EDIT_MARKER}. {rows[1][column]}"
+    with spreadsheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def _edit_visible(decision_folder: Path) -> str:
+    """"yes" when the decision page and at least one recipient page show the edit."""
+    if not decision_folder.is_dir():
+        return "no (decision folder missing)"
+    on_decision = EDIT_MARKER in (decision_folder / "index.html").read_text(encoding="utf-8")
+    on_recipient = any(EDIT_MARKER in page.read_text(encoding="utf-8")
+                       for page in decision_folder.glob("*/index.html"))
+    if on_decision and on_recipient:
+        return "yes"
+    missing = [name for name, seen in (("decision page", on_decision),
+                                       ("recipient page", on_recipient)) if not seen]
+    return "no (stale: " + ", ".join(missing) + ")"
+
+
+def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
+    column = Column("hugo", entries)
+    hugo = shutil.which("hugo")
+    if hugo is None and install:
+        hugo = _install_hugo()
+    if hugo is None:
+        column.error = ("Hugo is not installed: skipped. Install it with `apt-get install -y hugo` "
+                        "(or rerun with --install-hugo) to get the Hugo column.")
+        return column
+    started = time.perf_counter()
+    source = generate_hugo_site(work / f"hugo-{entries}", entries, seed)
+    column.generate_s = time.perf_counter() - started
+    site = work / f"hugo-site-{entries}"
+    command = [part.format(source=source, site_dir=site) for part in HUGO_COMMAND]
+    command[0] = hugo
+    run = run_measured(command, work / f"hugo-{entries}.log")
+    if not run.ok:
+        column.error = f"hugo failed (exit {run.returncode}):\n{run.log_tail()}"
+        return column
+    column.build_s, column.peak_bytes = run.seconds, run.peak_rss_bytes
+    column.site_bytes, column.site_files = tree_size(site)
+    first = sorted((site / "entries").glob("*/index.html"))
+    if first:
+        column.page = page_weight(site, first[0])
+    return column
+
+
+def _install_hugo() -> str | None:
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        print("cannot install Hugo here (needs root and apt-get)", file=sys.stderr)
+        return None
+    print("installing Hugo with apt-get ...", file=sys.stderr)
+    subprocess.run(["apt-get", "install", "-y", "hugo"], check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return shutil.which("hugo")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--recipients", type=int, nargs="+", default=[50_000], metavar="N",
+                        help="province sizes to build (default 50000); 50000 100000 checks scaling")
+    parser.add_argument("--hugo", action="store_true",
+                        help="also build as many minimal Hugo pages as the first size")
+    parser.add_argument("--install-hugo", action="store_true", help="apt-get install hugo if missing")
+    parser.add_argument("--stub", action="store_true",
+                        help="build with bench/stub_builder.py instead of site-builder (harness check)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
+                        help="keep generated content and sites in DIR (default bench/out)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        ours = []
+        for entries in args.recipients:
+            print(f"building {entries:,} recipients ...", file=sys.stderr)
+            ours.append(bench_ours(entries, work, args.seed, args.stub))
+        hugo = None
+        if args.hugo:
+            print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
+            hugo = bench_hugo(args.recipients[0], work, args.seed, args.install_hugo)
+        columns = [*ours, *([hugo] if hugo else [])]
+        if args.stub:
+            print("NOTE: STUB builder, not site-builder: these figures only check the harness.")
+        print(table(columns))
+        checks = target_checks(ours, hugo)
+        if checks:
+            print()
+            print("\n".join(checks))
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps([c.as_json() for c in columns], indent=2,
+                                            ensure_ascii=False), encoding="utf-8")
+        failed = any(c.error for c in ours)
+        return 1 if failed else 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The benchmark's printed table and its check against the targets of issue 3."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from bench.measure import PageWeight
+
+MB = 1024 * 1024
+
+# Targets from the honor-roll issue (scale and benchmark), checked on every run.
+MAX_PAGE_GZ = 30 * 1024
+MAX_REBUILD_S = 3.0
+MAX_PEAK_AT_100K = 2 * 1024 * MB
+MAX_SCALING_100K_OVER_50K = 2.2
+
+
+@dataclass
+class Column:
+    tool: str                       # "site-builder", "stub", "hugo"
+    entries: int
+    generate_s: float | None = None
+    build_s: float | None = None
+    peak_bytes: int | None = None
+    site_bytes: int | None = None
+    site_files: int | None = None
+    page: PageWeight | None = None
+    rebuild_s: float | None = None
+    fresh: str | None = None        # what the rebuild check found
+    error: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.tool} {self.entries:,}"
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["page"] = None if self.page is None else {
+            "page": str(self.page.page), "html_gz": self.page.html_gz, "css_gz": self.page.css_gz,
+            "js_gz": self.page.js_gz, "total_gz": self.page.total_gz,
+            "assets": self.page.assets, "missing": self.page.missing,
+        }
+        return data
+
+
+_ROWS = (
+    ("generate content (s)", lambda c: _num(c.generate_s, 1)),
+    ("full build (s)", lambda c: _num(c.build_s, 1)),
+    ("peak memory (MB)", lambda c: _num(c.peak_bytes and c.peak_bytes / MB, 0)),
+    ("site size (MB)", lambda c: _num(c.site_bytes and c.site_bytes / MB, 1)),
+    ("site files", lambda c: _num(c.site_files, 0)),
+    ("one page HTML gz (KB)", lambda c: _num(c.page and c.page.html_gz / 1024, 1)),
+    ("  + its CSS gz (KB)", lambda c: _num(c.page and c.page.css_gz / 1024, 1)),
+    ("  + its JS gz (KB)", lambda c: _num(c.page and c.page.js_gz / 1024, 1)),
+    ("  = page total gz (KB)", lambda c: _num(c.page and c.page.total_gz / 1024, 1)),
+    ("rebuild after 1 edit (s)", lambda c: _num(c.rebuild_s, 2)),
+    ("rebuild shows the edit", lambda c: c.fresh or "-"),
+)
+
+
+def _num(value: float | int | None, digits: int) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}"
+
+
+def table(columns: list[Column]) -> str:
+    head = ["", *[c.label for c in columns]]
+    body = [[name, *[render(c) for c in columns]] for name, render in _ROWS]
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                       for i, (cell, w) in enumerate(zip(row, widths))) for row in [head, *body]]
+    lines.insert(1, "-" * len(lines[0]))
+    for column in columns:
+        if column.error:
+            lines.append(f"{column.label}: {column.error}")
+        if column.page and column.page.missing:
+            lines.append(f"{column.label}: assets not found in the site: {', '.join(column.page.missing)}")
+    return "\n".join(lines)
+
+
+def target_checks(ours: list[Column], hugo: Column | None) -> list[str]:
+    """One line per target that this run can judge: PASS or FAIL with the figures."""
+    lines = []
+    done = [c for c in ours if c.build_s is not None]
+    by_size = {c.entries: c for c in done}
+    for c in done:
+        if c.page:
+            lines.append(_verdict(c.page.total_gz <= MAX_PAGE_GZ,
+                                  f"{c.label}: page with CSS and JS {c.page.total_gz / 1024:.1f} KB gz "
+                                  f"(target <= {MAX_PAGE_GZ // 1024} KB)"))
+        if c.rebuild_s is not None:
+            lines.append(_verdict(c.rebuild_s < MAX_REBUILD_S and c.fresh == "yes",
+                                  f"{c.label}: rebuild after one edit {c.rebuild_s:.2f} s, shows the "
+                                  f"edit: {c.fresh} (target < {MAX_REBUILD_S:.0f} s, fresh)"))
+        if c.entries >= 100_000 and c.peak_bytes is not None:
+            lines.append(_verdict(c.peak_bytes < MAX_PEAK_AT_100K,
+                                  f"{c.label}: peak memory {c.peak_bytes / MB:.0f} MB (target < 2048 MB)"))
+        if hugo and hugo.build_s is not None and hugo.entries == c.entries:
+            lines.append(_verdict(c.build_s < hugo.build_s,
+                                  f"{c.label}: full build {c.build_s:.1f} s vs Hugo {hugo.build_s:.1f} s "
+                                  f"(target: faster than Hugo)"))
+    if 50_000 in by_size and 100_000 in by_size:
+        ratio = by_size[100_000].build_s / by_size[50_000].build_s
+        lines.append(_verdict(ratio <= MAX_SCALING_100K_OVER_50K,
+                              f"100,000 / 50,000 build time ratio {ratio:.2f} (target <= 2.2)"))
+    return lines
+
+
+def _verdict(ok: bool, text: str) -> str:
+    return f"{'PASS' if ok else 'FAIL'}  {text}"
