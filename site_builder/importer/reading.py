@@ -170,11 +170,17 @@ class _Numbering:
                 self.levels[(num.get(w + "numId"), ilvl)] = spec
 
     def label(self, par) -> str:
-        ppr = par._p.pPr
-        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        num_pr = par._p.pPr.numPr if par._p.pPr is not None else None
+        style = par.style
+        while (num_pr is None or num_pr.numId is None) and style is not None:
+            # "List Bullet", "List Number": the numbering comes with the paragraph style.
+            ppr = style.element.pPr
+            num_pr = ppr.numPr if ppr is not None else None
+            style = style.base_style
+        if num_pr is None or num_pr.numId is None:
             return ""
-        num_id = str(ppr.numPr.numId.val)
-        ilvl = int(ppr.numPr.ilvl.val) if ppr.numPr.ilvl is not None else 0
+        num_id = str(num_pr.numId.val)
+        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
         spec = self.levels.get((num_id, str(ilvl)))
         if spec is None:
             return ""

@@ -36,6 +36,8 @@ def parse_closing(lines: list[Line]) -> Signature:
     in_recipients = False
     titles: list[str] = []
     for line in lines:
+        if sig.name and titles:
+            break  # the signature is complete; what follows is an annex (a decision's list)
         text = _INITIALS.sub("", strip_markup(line.text)).strip()
         if not text:
             continue

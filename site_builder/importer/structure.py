@@ -14,6 +14,7 @@ TYPE_WORDS = {
     "huong dan": "HD", "thong bao": "TB", "nghi quyet": "NQ",
 }
 AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*(.*)$")
+SECTION = re.compile(r"^[IVX][IVXl1]{0,4}\.\s+\S")
 RECIPIENTS_HEAD = re.compile(r"^n\S{1,2}i\s+nh\S{1,2}n\s*:?")
 
 
@@ -51,7 +52,8 @@ def _take_title(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         return [], []
     n = 1
     if lines[0].bold:  # Word: the title is the run of bold paragraphs
-        while n < len(lines) and lines[n].bold and not lines[n].table:
+        # ... up to the upper-case authority line of a decision ("CHỦ TỊCH UBND TỈNH ...").
+        while n < len(lines) and lines[n].bold and lines[n].table is None and not lines[n].text.isupper():
             n += 1
     else:  # text: the title is the first paragraph (continuation lines included)
         while n < len(lines) and not lines[n].para_start:
@@ -61,11 +63,13 @@ def _take_title(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def _body_end(lines: list[Line]) -> int:
     """Index of the first line of the closing block (Nơi nhận or the signing authority)."""
-    start = int(len(lines) * 0.5)
-    for i in range(start, len(lines)):
-        text = strip_markup(lines[i].text)
-        if RECIPIENTS_HEAD.match(fold(text)) or AUTHORITY.match(text):
+    texts = [strip_markup(ln.text) for ln in lines]
+    # The closing block comes after the last numbered section of the body.
+    last_section = max((i for i, t in enumerate(texts) if SECTION.match(t)), default=0)
+    for i in range(last_section, len(lines)):
+        if RECIPIENTS_HEAD.match(fold(texts[i])) or AUTHORITY.match(texts[i]):
             return i
+    start = last_section
     # No Nơi nhận and no TM./KT.: the signature is the trailing upper-case title + name.
     i = len(lines)
     while i > start and len(lines) - i < 3 and _looks_like_signature(strip_markup(lines[i - 1].text)):
