@@ -13,6 +13,8 @@ class PageSpec:
     description: str = ""
     # Language of the page's main content when it differs from the interface (fallbacks).
     content_lang: str | None = None
+    # Every page gets a chrome-less embed variant beside it (render/embed.py) unless it opts out.
+    embed: bool = True
 
     @property
     def file(self) -> str:

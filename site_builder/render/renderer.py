@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..i18n import Lang
 from ..output import Output
+from .embed import embed_path, embed_variant
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import PageSpec
@@ -108,4 +109,15 @@ class Renderer:
         )
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
-        self.output.write(lang.prefix + spec.file, self.render(spec, lang))
+        html = self.render(spec, lang)
+        self.output.write(lang.prefix + spec.file, html)
+        if spec.embed and spec.file.endswith("index.html"):
+            root = "../" * (lang.prefix + spec.file).count("/")
+            variant = embed_variant(html, lang.code, root, self.canonical(lang.prefix + spec.path))
+            if variant is not None:
+                self.output.write(embed_path(lang.prefix + spec.file), variant)
+
+    def canonical(self, path: str) -> str:
+        """Absolute URL when site_url is known, else the site-relative path."""
+        base = self.config.site_url.rstrip("/") + "/" if self.config.site_url else self.config.base_path
+        return base + path
