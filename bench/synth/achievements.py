@@ -1,6 +1,6 @@
 """Achievement summaries (thành tích) of about 60 words, assembled from campaign phrases.
 
-Three sentence shapes, three actions drawn from the campaign and an optional clause for
+Three sentence shapes, two actions drawn from the campaign and an optional clause for
 work done in a minority language keep 100,000 texts from looking alike. Texts hold no
 dates and no long digit runs, so the privacy check has nothing to flag in them.
 """
@@ -12,24 +12,24 @@ import random
 from .campaigns import Campaign
 
 _OPENINGS = (
-    "Đã có thành tích xuất sắc trong công tác {field} trên địa bàn {place} năm {year}.",
-    "Có nhiều đóng góp tích cực trong phong trào thi đua {field} tại {place} năm {year}.",
-    "Hoàn thành xuất sắc nhiệm vụ được giao trong công tác {field} ở {place}, năm {year}.",
+    "Có thành tích xuất sắc trong công tác {field} tại {place} năm {year}.",
+    "Có nhiều đóng góp trong phong trào {field} ở {place} năm {year}.",
+    "Hoàn thành xuất sắc nhiệm vụ {field} tại {place}, năm {year}.",
 )
 _INDIVIDUAL_LEADS = (
-    "Trong quá trình thực hiện, đồng chí đã",
-    "Không quản ngại khó khăn, đã chủ động",
-    "Với tinh thần trách nhiệm cao, đã tích cực",
+    "Đồng chí đã",
+    "Không quản khó khăn, đã chủ động",
+    "Với tinh thần trách nhiệm cao, đã",
 )
 _COLLECTIVE_LEADS = (
-    "Đơn vị đã chủ động xây dựng kế hoạch,",
-    "Tập thể đoàn kết, thống nhất, đã kịp thời",
-    "Cán bộ, đoàn viên, hội viên của đơn vị đã",
+    "Đơn vị đã chủ động",
+    "Tập thể đoàn kết, kịp thời",
+    "Cán bộ, hội viên của đơn vị đã",
 )
 _CLOSINGS = (
-    "Luôn gương mẫu, nhiệt tình, được nhân dân tin yêu, góp phần {result}.",
-    "Là tấm gương tiêu biểu để mọi người học tập, góp phần {result}.",
-    "Thành tích trên đã góp phần tích cực vào việc {result} của địa phương.",
+    "Gương mẫu, nhiệt tình, được nhân dân tin yêu, góp phần {result}.",
+    "Là tấm gương tiêu biểu, góp phần {result}.",
+    "Góp phần tích cực vào việc {result}.",
 )
 _LANGUAGE_CLAUSES = {
     "khmer": ", tuyên truyền bằng tiếng Khmer cho đồng bào trong phum, sóc",
@@ -42,9 +42,9 @@ def achievement(rng: random.Random, campaign: Campaign, *, collective: bool, pla
                 village: str, year: int, ethnic: str = "kinh") -> str:
     opening = rng.choice(_OPENINGS).format(field=campaign.field, place=place, year=year)
     lead = rng.choice(_COLLECTIVE_LEADS if collective else _INDIVIDUAL_LEADS)
-    first, second, third = rng.sample(campaign.actions, 3)
+    first, second = rng.sample(campaign.actions, 2)
     amount = f"{rng.randrange(2, 40) * 50:,}".replace(",", ".")   # "1.250", never a long number
-    actions = [a.format(village=village, n=amount) for a in (first, second, third)]
+    actions = [a.format(village=village, n=amount) for a in (first, second)]
     language = _LANGUAGE_CLAUSES.get(ethnic, "") if rng.random() < 0.6 else ""
     closing = rng.choice(_CLOSINGS).format(result=rng.choice(campaign.results))
-    return f"{opening} {lead} {actions[0]}, {actions[1]}{language}; {actions[2]}. {closing}"
+    return f"{opening} {lead} {actions[0]}, {actions[1]}{language}. {closing}"

@@ -47,6 +47,16 @@ _PROVINCE_COLLECTIVES = (
     ("Trung tâm Kiểm soát bệnh tật tỉnh {p}", "Sở Y tế tỉnh {p}"),
     ("Báo {p}", "Ủy ban nhân dân tỉnh {p}"),
     ("Đài Phát thanh và Truyền hình {p}", "Ủy ban nhân dân tỉnh {p}"),
+    ("Khoa Truyền nhiễm, Bệnh viện Đa khoa tỉnh {p}", "Sở Y tế tỉnh {p}"),
+    ("Khoa Xét nghiệm, Trung tâm Kiểm soát bệnh tật tỉnh {p}", "Sở Y tế tỉnh {p}"),
+    ("Bệnh viện Phổi tỉnh {p}", "Sở Y tế tỉnh {p}"),
+    ("Trung tâm Cấp cứu 115 tỉnh {p}", "Sở Y tế tỉnh {p}"),
+    ("Phòng Nghiệp vụ Y, Sở Y tế tỉnh {p}", "Sở Y tế tỉnh {p}"),
+    ("Văn phòng Ủy ban nhân dân tỉnh {p}", "Ủy ban nhân dân tỉnh {p}"),
+    ("Tỉnh Đoàn {p}", "Trung ương Đoàn"),
+    ("Hội Chữ thập đỏ tỉnh {p}", "Trung ương Hội Chữ thập đỏ Việt Nam"),
+    ("Hội Liên hiệp Phụ nữ tỉnh {p}", "Trung ương Hội Liên hiệp Phụ nữ Việt Nam"),
+    ("Bưu điện tỉnh {p}", "Tổng công ty Bưu điện Việt Nam"),
 )
 
 # Individuals: (position, unit). {V} is the village with its leading capital ("Thôn 3").
@@ -77,8 +87,8 @@ _VILLAGE_HEADS = {"thôn": "Trưởng thôn", "ấp": "Trưởng ấp", "buôn":
 # How far from the commune the recipients of a decision are, by issuer level.
 _UNIT_LEVELS = {
     "national": Weighted([("commune", 50), ("district", 30), ("province", 20)]),
-    "province": Weighted([("commune", 70), ("district", 20), ("province", 10)]),
-    "department": Weighted([("commune", 60), ("district", 30), ("province", 10)]),
+    "province": Weighted([("commune", 75), ("district", 20), ("province", 5)]),
+    "department": Weighted([("commune", 65), ("district", 30), ("province", 5)]),
     "district": Weighted([("commune", 85), ("district", 15)]),
     "commune": Weighted([("commune", 1)]),
 }

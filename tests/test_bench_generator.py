@@ -1,0 +1,158 @@
+"""The benchmark's synthetic province: complete, consistent, realistic, reproducible, private."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.generate import generate_hugo_site, generate_province  # noqa: E402
+
+RECIPIENTS = 300
+HEADER = ["kind", "name", "position", "unit", "locality", "award", "achievement"]
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    return generate_province(tmp_path_factory.mktemp("province"), RECIPIENTS, seed=7)
+
+
+def _front(path: Path) -> dict:
+    _, front, _ = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front)
+
+
+def _rows(province) -> list[dict]:
+    rows = []
+    for decision in province.decisions:
+        with decision.csv.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            assert reader.fieldnames == HEADER, decision.csv
+            rows += [dict(row, decision=decision.id) for row in reader]
+    return rows
+
+
+def _data(province, name: str):
+    return yaml.safe_load((province.content_dir / "data" / name).read_text(encoding="utf-8"))
+
+
+def _all_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_writes_a_complete_project(province):
+    content = province.content_dir
+    assert (province.root / "mkdocs.yml").is_file()
+    assert (content / "index.md").is_file()
+    for name in ("bodies.yml", "awards.yml", "units.yml", "campaigns.yml"):
+        assert (content / "data" / name).stat().st_size > 0
+    assert len(list((content / "plans").glob("*.md"))) == 20
+    assert len(list((content / "messages").glob("*.md"))) >= 4
+    markdown = sorted(p.stem for p in (content / "decisions").glob("*.md"))
+    spreadsheets = sorted(p.stem for p in (content / "decisions").glob("*.csv"))
+    assert markdown == spreadsheets and len(markdown) >= 3
+
+
+def test_mkdocs_config_uses_the_plugin_and_the_repo_theme(province):
+    config = yaml.safe_load(province.config_file.read_text(encoding="utf-8"))
+    assert config["plugins"] == ["site_builder"]
+    assert config["docs_dir"] == "content"
+    assert config["theme"]["name"] == "material"
+    assert Path(config["theme"]["custom_dir"]) == REPO / "theme"
+
+
+def test_every_recipient_row_is_valid_and_counted(province):
+    rows = _rows(province)
+    assert len(rows) == RECIPIENTS
+    units = _data(province, "units.yml")
+    awards = {a["id"] for a in _data(province, "awards.yml")}
+    for row in rows:
+        assert row["kind"] in ("individual", "collective")
+        assert row["name"] and row["unit"] and row["achievement"]
+        assert (row["position"] == "") == (row["kind"] == "collective")
+        assert row["locality"] in units
+        assert row["award"] in awards
+    collectives = sum(row["kind"] == "collective" for row in rows) / len(rows)
+    assert 0.1 < collectives < 0.3
+
+
+def test_every_award_is_within_its_issuers_power(province):
+    bodies = _data(province, "bodies.yml")
+    conferred_by = {a["id"]: a["conferred_by"] for a in _data(province, "awards.yml")}
+    decisions = {d.id: _front(d.markdown) for d in province.decisions}
+    for row in _rows(province):
+        level = bodies[decisions[row["decision"]]["issuer"]]["level"]
+        assert level in conferred_by[row["award"]], (row["decision"], row["award"])
+
+
+def test_references_point_at_documents_in_the_site(province):
+    plans = {p.stem: _front(p) for p in (province.content_dir / "plans").glob("*.md")}
+    campaigns = _data(province, "campaigns.yml")
+    for plan in plans.values():
+        assert set(plan["implements"]) <= set(plans)
+        assert plan["campaign"] in campaigns
+    for decision in province.decisions:
+        front = _front(decision.markdown)
+        assert front["phase"] in [phase["name"] for phase in plans[front["plan"]]["phases"]]
+    assert all(c["launched_by"] in plans for c in campaigns.values())
+
+
+def test_names_are_kinh_khmer_and_ede(province):
+    names = [row["name"] for row in _rows(province) if row["kind"] == "individual"]
+    khmer = [n for n in names if re.match(r"(Thạch|Danh|Kim|Sơn|Lâm) (Thị |Văn )?\w+ \w+$", n)]
+    ede = [n for n in names if re.match(r"(H'\w+|Y \w+) (Niê|Mlô|Êban|Ayun|Byă|Adrơng|Ktla|Hwing|"
+                                        r"Ênuôl|Êya|Knul|Kbuôr|Buôn|Hđơk|Aliô|Bkrông)", n)]
+    nguyen = [n for n in names if n.startswith("Nguyễn ")]
+    assert khmer, "no Khmer names such as 'Thạch Thị Sa Ry'"
+    assert ede, "no Ê Đê names such as \"H'Mai Niê\""
+    assert 0.15 < len(nguyen) / len(names) < 0.5
+    collectives = [row["name"] for row in _rows(province) if row["kind"] == "collective"]
+    assert any(name.startswith(("Trạm Y tế xã", "Công an xã", "Tổ Covid cộng đồng")) for name in collectives)
+
+
+def test_no_personal_data_patterns(province):
+    id_card = re.compile(r"\d{12}")
+    phone = re.compile(r"(\+84|\b0)\d{9}\b|\b\d{3,4}[ .]\d{3}[ .]\d{3,4}\b")
+    full_date = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\bngày \d{1,2} tháng \d{1,2}")
+    for row in _rows(province):
+        for column in HEADER:
+            value = row[column]
+            assert not id_card.search(value), (column, value)
+            assert not phone.search(value), (column, value)
+            assert not full_date.search(value), (column, value)
+
+
+def test_the_same_seed_gives_the_same_files(province, tmp_path):
+    again = generate_province(tmp_path / "again", RECIPIENTS, seed=7)
+    other = generate_province(tmp_path / "other", RECIPIENTS, seed=8)
+    assert _all_files(again.root) == _all_files(province.root)
+    assert _all_files(other.content_dir / "decisions") != _all_files(province.content_dir / "decisions")
+
+
+def test_hugo_reference_site_has_one_page_per_entry(tmp_path):
+    root = generate_hugo_site(tmp_path / "hugo", 25, seed=1)
+    entries = sorted((root / "content" / "entries").glob("*.md"))
+    assert len(entries) == 25
+    front = _front(entries[0])
+    assert {"name", "award", "unit", "decision", "date"} <= set(front)
+    assert (root / "layouts" / "_default" / "single.html").is_file()
+    assert (root / "config.toml").is_file()
+
+
+def test_command_line_reports_what_it_wrote(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "generate.py"), "--recipients", "40",
+         "--out", str(tmp_path / "cli"), "--seed", "3"],
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "40 recipients in 3 decisions" in result.stdout
+    assert len(list((tmp_path / "cli" / "content" / "decisions").glob("*.csv"))) == 3
