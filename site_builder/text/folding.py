@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "tokens", "exact_form", "name_words", "word_parts", "TONE_MARKS"]
 
@@ -80,7 +81,6 @@ _MARKS_CLASS = _marks_class()
 _NON_WORD = re.compile(rf"[^\w{_MARKS_CLASS}]+|_+")
 # Like _NON_WORD but apostrophes are part of a word (name_words keeps "H'Mai" whole).
 _NON_NAME_WORD = re.compile(rf"[^\w{_MARKS_CLASS}{re.escape(APOSTROPHES)}]+|_+")
-_SPACES = re.compile(r"\s+")
 _APOSTROPHE_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 
 
@@ -138,17 +138,18 @@ def exact_form(word: str) -> str:
     return _exact_word(word)
 
 
-def name_words(s: str) -> list[str]:
+@lru_cache(maxsize=8192)  # the name index asks for the same name's words three times
+def name_words(s: str) -> tuple[str, ...]:
     """The words of ``s`` as written (split at spaces, punctuation and zero-width spaces),
-    with their marks, so callers can derive both forms from the same pieces."""
+    with their marks, so callers can derive both forms from the same pieces. Apostrophes
+    stay inside words ("H'Mai")."""
     s = unicodedata.normalize("NFC", s).replace(ZERO_WIDTH_SPACE, " ")
     out = []
-    for raw in _SPACES.split(s):
-        # Split at punctuation but not at apostrophes (they belong to the name).
-        for piece in _NON_NAME_WORD.split(raw):
-            if piece and fold(piece):
-                out.append(piece)
-    return out
+    for piece in _NON_NAME_WORD.split(s):
+        # A piece made of apostrophes or stray marks only is not a word.
+        if piece and (piece.isalnum() or fold(piece)):
+            out.append(piece)
+    return tuple(out)
 
 
 def word_parts(word: str) -> list[str]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .folding import APOSTROPHES, name_words
 
@@ -98,6 +99,7 @@ def _letter_rank(base: str, marks: list[str]) -> tuple[int, int | None]:
     return _OTHER_SCRIPT + ord(lower), tone
 
 
+@lru_cache(maxsize=65536)  # a few thousand distinct syllables make up most names
 def syllable_key(word: str) -> SyllableKey:
     """Sort key of one word: letters first, then the syllable's tone, then case."""
     if word.isdigit():

@@ -1,0 +1,268 @@
+"""The sharded index format shared by the name index and the document index.
+
+An index is a folder the browser reads with fetch(), only the files a query needs:
+
+```
+meta.json          what the index holds: record count, term-shard boundaries, fields,
+                   facet tables (id, label, count), ranking hints. Loaded on first use.
+t/<n>.json         term shards: {folded term: [[exact form, postings per role...], ...]}
+                   terms sorted by UTF-16 code units (JavaScript string order), packed
+                   into shards of about ``shard_chars`` characters; meta.json lists the
+                   first term of every shard, so a term or a prefix maps to shard files.
+r/<n>.json         row chunks: records ``rows_per_chunk`` at a time, in id order:
+                   {"s": [shared values], "r": [[field, ...], ...]}
+f/<facet>/<n>.txt  postings of one facet value (the n-th entry of meta.facets[facet])
+```
+
+Record ids are positions in the sort order the builder chooses (people by given name),
+so records that share a word are neighbours and their postings compress to runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .postings import encode
+
+FORMAT_VERSION = 1
+
+
+def js_order(s: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
+    return s.encode("utf-16-be")
+
+
+@dataclass
+class Entry:
+    sort_key: Any
+    terms: list[tuple[str, str, int]]  # (folded term, exact form, role)
+    row: list[Any]
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class FieldSpec:
+    """One column of a row. ``mode``: "plain" (stored as is), "shared" (stored once per
+    chunk, rows hold its position in the chunk's "s" list), or "facet" (rows hold the
+    position of the value in meta.facets[name])."""
+
+    name: str
+    mode: str = "plain"
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """Building 100,000 entries allocates millions of small tuples that are never cyclic
+    garbage; the cyclic collector rescanning them costs about a third of the build."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class ShardedIndexWriter:
+    def __init__(
+        self,
+        out_dir: str | os.PathLike,
+        *,
+        kind: str,
+        roles: list[str],
+        fields: list[FieldSpec],
+        rank: dict[str, Any],
+        rows_per_chunk: int = 16,
+        shard_chars: int = 6000,
+    ) -> None:
+        self.out_dir = Path(out_dir)
+        self.kind = kind
+        self.roles = roles
+        self.fields = fields
+        self.rank = rank
+        self.rows_per_chunk = rows_per_chunk
+        self.shard_chars = shard_chars
+        self.entries: list[Entry] = []
+        # facet -> value id -> label (str or {lang: str}); first label given wins.
+        self.facet_labels: dict[str, dict[str, Any]] = {}
+        self.facet_order: dict[str, Any] = {}
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+
+    def label_facet(self, facet: str, value: str, label: Any) -> None:
+        self.facet_labels.setdefault(facet, {}).setdefault(value, label)
+
+    # -- writing -------------------------------------------------------------------
+
+    def write(self, extra_meta: dict[str, Any] | None = None) -> dict[str, Any]:
+        with paused_gc():
+            return self._write(extra_meta)
+
+    def _write(self, extra_meta: dict[str, Any] | None) -> dict[str, Any]:
+        started = time.perf_counter()
+        self.entries.sort(key=lambda e: e.sort_key)
+        self._prepare_dir()
+        facets = self._facet_tables()
+        files: dict[str, str] = {}
+        shard_firsts = self._write_terms(files)
+        facet_meta = self._write_facets(facets, files)
+        chunks = self._write_rows(facets, files)
+        meta = {
+            "v": FORMAT_VERSION,
+            "kind": self.kind,
+            "count": len(self.entries),
+            "chunk": self.rows_per_chunk,
+            "chunks": chunks,
+            "roles": self.roles,
+            "fields": [f.name for f in self.fields],
+            "shared": [f.name for f in self.fields if f.mode == "shared"],
+            "rank": self.rank,
+            "shards": shard_firsts,
+            "facets": facet_meta,
+        }
+        meta.update(extra_meta or {})
+        files["meta.json"] = _dump(meta)
+        total = 0
+        for rel, text in files.items():
+            path = self.out_dir / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = text.encode("utf-8")
+            path.write_bytes(data)
+            total += len(data)
+        return {
+            "records": len(self.entries),
+            "terms": self._term_count,
+            "term_shards": len(shard_firsts),
+            "row_chunks": chunks,
+            "files": len(files),
+            "bytes": total,
+            "meta_bytes": len(files["meta.json"].encode("utf-8")),
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+
+    def _prepare_dir(self) -> None:
+        # Remove only what a previous write of this index left, so stale shards never
+        # survive a rebuild; refuse to wipe a folder that is not an index.
+        if self.out_dir.exists():
+            if (self.out_dir / "meta.json").exists():
+                for sub in ("t", "r", "f"):
+                    shutil.rmtree(self.out_dir / sub, ignore_errors=True)
+                (self.out_dir / "meta.json").unlink()
+            elif any(self.out_dir.iterdir()):
+                raise FileExistsError(f"{self.out_dir} is not empty and holds no search index")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+
+    def _facet_tables(self) -> dict[str, list[str]]:
+        """Facet value ids in display order (years newest first, others by label)."""
+        from ..text.sorting import vietnamese_key
+
+        values: dict[str, set[str]] = {}
+        for e in self.entries:
+            for facet, vs in e.facets.items():
+                values.setdefault(facet, set()).update(v for v in vs if v not in (None, ""))
+
+        def label_text(facet, v):
+            label = self.facet_labels.get(facet, {}).get(v, v)
+            return label.get("vi") or next(iter(label.values()), v) if isinstance(label, dict) else str(label)
+
+        tables = {}
+        for facet, vs in values.items():
+            if facet == "year":
+                tables[facet] = sorted(vs, key=lambda v: str(v), reverse=True)
+            else:
+                tables[facet] = sorted(vs, key=lambda v: vietnamese_key(label_text(facet, v)))
+        return tables
+
+    def _write_terms(self, files: dict[str, str]) -> list[str]:
+        nroles = len(self.roles)
+        # folded -> exact -> role -> ids (ids appended in increasing order)
+        index: dict[str, dict[str, list[list[int]]]] = {}
+        for rid, e in enumerate(self.entries):
+            for folded, exact, role in e.terms:
+                variants = index.setdefault(folded, {})
+                lists = variants.get(exact)
+                if lists is None:
+                    lists = variants[exact] = [[] for _ in range(nroles)]
+                ids = lists[role]
+                if not ids or ids[-1] != rid:
+                    ids.append(rid)
+        self._term_count = len(index)
+        firsts: list[str] = []
+        shard: dict[str, Any] = {}
+        size = 0
+        for folded in sorted(index, key=js_order):
+            variants = index[folded]
+            value = []
+            for exact, lists in sorted(variants.items(), key=lambda kv: -sum(map(len, kv[1]))):
+                value.append([exact, *(encode(ids) for ids in lists)])
+            text_len = len(_dump(folded)) + len(_dump(value)) + 2
+            if shard and size + text_len > self.shard_chars:
+                files[f"t/{len(firsts) - 1}.json"] = _dump(shard)
+                shard, size = {}, 0
+            if not shard:
+                firsts.append(folded)
+            shard[folded] = value
+            size += text_len
+        if shard:
+            files[f"t/{len(firsts) - 1}.json"] = _dump(shard)
+        return firsts
+
+    def _write_facets(self, facets: dict[str, list[str]], files: dict[str, str]) -> dict[str, list]:
+        ids_by_value: dict[str, dict[str, list[int]]] = {f: {v: [] for v in vs} for f, vs in facets.items()}
+        for rid, e in enumerate(self.entries):
+            for facet, vs in e.facets.items():
+                for v in vs:
+                    if v in (None, ""):
+                        continue
+                    ids = ids_by_value[facet][v]
+                    if not ids or ids[-1] != rid:
+                        ids.append(rid)
+        meta = {}
+        for facet, vs in facets.items():
+            rows = []
+            for n, v in enumerate(vs):
+                ids = ids_by_value[facet][v]
+                files[f"f/{facet}/{n}.txt"] = encode(ids)
+                rows.append([v, self.facet_labels.get(facet, {}).get(v, v), len(ids)])
+            meta[facet] = rows
+        return meta
+
+    def _write_rows(self, facets: dict[str, list[str]], files: dict[str, str]) -> int:
+        position = {f: {v: n for n, v in enumerate(vs)} for f, vs in facets.items()}
+        chunks = 0
+        for start in range(0, len(self.entries), self.rows_per_chunk):
+            shared: list[Any] = []
+            shared_pos: dict[str, int] = {}
+            rows = []
+            for e in self.entries[start:start + self.rows_per_chunk]:
+                row = []
+                for spec, value in zip(self.fields, e.row):
+                    if spec.mode == "facet":
+                        value = position.get(spec.name, {}).get(value, -1) if value not in (None, "") else -1
+                    elif spec.mode == "shared":
+                        key = _dump(value)
+                        if key not in shared_pos:
+                            shared_pos[key] = len(shared)
+                            shared.append(value)
+                        value = shared_pos[key]
+                    row.append(value)
+                # Trailing empty fields are left out to save bytes.
+                while row and row[-1] in ("", None):
+                    row.pop()
+                rows.append(row)
+            files[f"r/{chunks}.json"] = _dump({"s": shared, "r": rows})
+            chunks += 1
+        return chunks

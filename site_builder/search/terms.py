@@ -1,0 +1,44 @@
+"""Turning text into index terms: (folded term, exact form, role) triples.
+
+Latin words are folded (see text/folding.py) and also kept in their exact form for
+ranking. Khmer has no spaces between words and we ship no dictionary, so Khmer runs are
+indexed as overlapping pairs of characters (code points): a query matches when every pair
+of its own Khmer text is found, wherever word boundaries fall. search.js does the same.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.folding import exact_form, fold, word_parts
+
+KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+
+
+def is_khmer(term: str) -> bool:
+    return bool(KHMER.search(term))
+
+
+def char_pairs(term: str) -> list[str]:
+    """"សុខភាព" -> ["សុ", "ុខ", "ខភ", "ភា", "ាព"]; a single character stays as is."""
+    if len(term) < 2:
+        return [term]
+    return [term[i:i + 2] for i in range(len(term) - 1)]
+
+
+@lru_cache(maxsize=65536)  # names repeat a lot: "Nguyễn", "Văn", "Thị"
+def word_terms(word: str, role: int) -> tuple[tuple[str, str, int], ...]:
+    """Terms of one written word: itself, the parts of an apostrophe name ("H'Mai" ->
+    "hmai", "h", "mai"), or the character pairs of a Khmer word."""
+    out = []
+    for folded in fold(word).split():
+        if is_khmer(folded):
+            out.extend((pair, pair, role) for pair in char_pairs(folded))
+        else:
+            out.append((folded, exact_form(word) if " " not in fold(word) else exact_form(folded), role))
+    for part in word_parts(word):
+        folded = fold(part)
+        if folded and not is_khmer(folded):
+            out.append((folded, exact_form(part), role))
+    return tuple(out)
