@@ -23,7 +23,9 @@ class SiteConfig:
     default_language: str = "vi"
     # Preview builds show drafts and scheduled content under a banner; production hides them.
     preview: bool = False
-    today: dt.date = field(default_factory=dt.date.today)
+    # "Today" decides which scheduled files and messages are live. SITE_BUILDER_TODAY=2021-10-01
+    # builds the site as it will look (or looked) on that day: tests and rehearsals.
+    today: dt.date = field(default_factory=lambda: build_today())
     theme_dir: Path | None = None  # theme/ folder: core templates may be overridden in theme/core/
     frame_ancestors: list[str] = field(default_factory=list)  # origins allowed to embed the site
     extra: dict = field(default_factory=dict)
@@ -40,3 +42,16 @@ class SiteConfig:
         from urllib.parse import urlsplit
         path = urlsplit(self.site_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+
+def build_today() -> dt.date:
+    """The build's "today": SITE_BUILDER_TODAY (YYYY-MM-DD) when set, else the real date."""
+    import os
+
+    value = os.environ.get("SITE_BUILDER_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"SITE_BUILDER_TODAY={value!r}: write the date as YYYY-MM-DD") from None
