@@ -75,6 +75,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không đọc được tệp: {detail}",
         "the file cannot be read: {detail}",
     ),
+    # Public messages (rules/messages.py)
+    "message_needs_field": (
+        "thông điệp loại {kind} phải có trường này ({why})",
+        "a {kind} message needs this field ({why})",
+    ),
+    "message_needs_transcript": (
+        "thông điệp âm thanh phải có lời đọc (bản ghi) ở phần nội dung, cho người không nghe được",
+        "an audio message needs its transcript as the body, for people who cannot hear it",
+    ),
+    "message_dates_reversed": (
+        "ngày hết hiệu lực ({until}) trước ngày bắt đầu ({start})",
+        "the end of validity ({until}) is before its start ({start})",
+    ),
+    "media_missing": (
+        'không tìm thấy tệp "{value}" trong thư mục content/',
+        'the file "{value}" is not in the content/ folder',
+    ),
+    "site_url_missing": (
+        "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml và liên kết chuẩn (canonical)",
+        "site_url is not set in mkdocs.yml: RSS/Atom feeds, sitemap.xml and canonical links are not written",
+    ),
 }
 
 KIND_NAMES = {
