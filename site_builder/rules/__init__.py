@@ -5,9 +5,9 @@ adding a module here and listing it in RULES: one mechanism for every cross-file
 """
 from __future__ import annotations
 
-from . import numbering, references
+from . import messages, numbering, references, site_url, translations
 
-RULES = [references.check, numbering.check]
+RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check]
 
 
 def register(rule) -> None:
