@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp nhập tự động còn {count} trường cần rà soát: {fields}; xem lại rồi xóa trường 'review'",
         "this imported file still has {count} fields to review: {fields}; check them, then delete 'review'",
     ),
+    "untranslatable_field": (
+        "bản dịch chỉ được có các trường: {allowed}; các thông tin khác lấy từ bản tiếng Việt, hãy xóa trường này",
+        "a translation may only have these fields: {allowed}; everything else comes from the Vietnamese source, delete this field",
+    ),
     "bad_file": (
         "không đọc được tệp: {detail}",
         "the file cannot be read: {detail}",
