@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 
 STATUS_WORDS = {
     "built": ("đã dựng", "built"), "draft": ("bản nháp, chưa đăng", "draft, not published"),
@@ -12,9 +13,31 @@ STATUS_WORDS = {
 
 
 def problem_lines(problems, lang: str = "vi") -> list[str]:
-    """Problems grouped by file, in file order, each with its line."""
+    """Problems grouped by file: a heading per file, then its problems in line order.
+
+    Each problem line still starts with "file:line:" so that terminals and editors can
+    jump to it; the heading tells a communicator at a glance which files need work.
+    """
     ordered = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or ""))
-    return [p.render(lang) for p in ordered]
+    lines: list[str] = []
+    for file, group in groupby(ordered, key=lambda p: p.file):
+        group = list(group)
+        if lines:
+            lines.append("")
+        lines.append(file_heading(file, group, lang))
+        lines.extend(p.render(lang) for p in group)
+    return lines
+
+
+def file_heading(file: str, group, lang: str = "vi") -> str:
+    errors = sum(1 for p in group if p.severity == "error")
+    warnings = len(group) - errors
+    if lang == "vi":
+        counts = [f"{errors} lỗi" if errors else "", f"{warnings} cảnh báo" if warnings else ""]
+    else:
+        counts = [f"{errors} error{'s' if errors != 1 else ''}" if errors else "",
+                  f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""]
+    return f"== {file} ({', '.join(c for c in counts if c)}) =="
 
 
 def summary(problems, lang: str = "vi") -> str:
