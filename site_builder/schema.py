@@ -40,7 +40,7 @@ COMMON = {
 
 SIGNER = F("obj", kind="signer", fields={
     "authority": F("enum", choices=SIGN_AUTHORITIES, doc="TM., KT., Q., TL. or TUQ."),
-    "body": F("str", doc="collective body signed for, after TM. (e.g. ỦY BAN NHÂN DÂN)"),
+    "body": F("str", doc="what follows the authority: the collective after TM. (ỦY BAN NHÂN DÂN) or the head's title after KT. (CHỦ TỊCH)"),
     "title": F("str", required=True, doc="title of the signer (e.g. CHỦ TỊCH)"),
     "name": F("str", required=True, doc="full name of the signer"),
 })
@@ -317,10 +317,21 @@ def _field_schema(f: F) -> dict:
     return s
 
 
+def _nullable(s: dict) -> dict:
+    """Optional fields may be written empty (`parent:`): the validator treats that as absent."""
+    if "enum" in s:
+        return {**s, "enum": [*s["enum"], None]}
+    if isinstance(s.get("type"), str):
+        return {**s, "type": [s["type"], "null"]}
+    if "anyOf" in s:
+        return {**s, "anyOf": [*s["anyOf"], {"type": "null"}]}
+    return s
+
+
 def _object_schema(spec: dict[str, F]) -> dict:
     return {
         "type": "object",
-        "properties": {k: _field_schema(v) for k, v in spec.items()},
+        "properties": {k: _field_schema(v) if v.required else _nullable(_field_schema(v)) for k, v in spec.items()},
         "required": [k for k, v in spec.items() if v.required],
         "additionalProperties": False,
     }
