@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from babel.dates import format_date
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 from ..dates import DocDate
 
@@ -44,6 +45,62 @@ class Lang:
     def t(self, key: str, **params) -> str:
         text = self._strings.get(key, key)
         return text.format(**params) if params else text
+
+    @property
+    def name(self) -> str:
+        """The language's own name (Tiếng Việt, English, ខ្មែរ)."""
+        return self.t("language_name")
+
+    def doc_type(self, code: str) -> str:
+        """Name of a document type (KH -> Kế hoạch / Plan / ផែនការ) without a translator."""
+        return self._strings.get(f"doc_type_{code}") or code
+
+    # --- content in this language, or in Vietnamese when nobody translated it ---------
+
+    def name_of(self, record) -> str:
+        """A body's, unit's or campaign's name: `name_en`/`name_km` when given, else Vietnamese."""
+        if record is None:
+            return ""
+        return getattr(record, f"name_{self.code}", None) or record.name
+
+    def name_lang(self, record) -> str:
+        if record is not None and self.code != self.default and getattr(record, f"name_{self.code}", None):
+            return self.code
+        return self.default
+
+    def field(self, entry, key: str, default=""):
+        """A translatable field of an entry from its translation, else from the source."""
+        translation = entry.translations.get(self.code) if self.code != self.default else None
+        if translation is not None and translation.meta.get(key) not in (None, ""):
+            return translation.meta[key]
+        value = entry.meta.get(key)
+        return default if value is None else value
+
+    def field_lang(self, entry, key: str) -> str:
+        """Language the reader gets `field(entry, key)` in."""
+        translation = entry.translations.get(self.code) if self.code != self.default else None
+        if translation is not None and translation.meta.get(key) not in (None, ""):
+            return self.code
+        return self.default
+
+    def translated(self, entry) -> bool:
+        return self.code == self.default or self.code in entry.translations
+
+    def content_lang(self, entry) -> str:
+        """Language of an entry's body for this reader: PageSpec.content_lang."""
+        return self.code if self.translated(entry) else self.default
+
+    def tag(self, text, text_lang: str) -> Markup:
+        """Text marked with its language when it differs from the page's (lang="vi" fragments)."""
+        if not text:
+            return Markup("")
+        if text_lang == self.code:
+            return escape(text)
+        return Markup('<span lang="{}">{}</span>').format(text_lang, text)
+
+    def fallback_note(self) -> str:
+        """The visible note on a page shown in Vietnamese because it is not translated yet."""
+        return self.t("fallback_note")
 
     def date(self, value) -> str:
         """A calendar date in the reader's language (11/09/2021, 11 Sept 2021, ...)."""
