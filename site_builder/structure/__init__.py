@@ -5,9 +5,9 @@ Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
 """
 from __future__ import annotations
 
-from . import campaigns, documents
+from . import campaigns, documents, messages
 
-MODULES = [documents, campaigns]
+MODULES = [documents, campaigns, messages]
 
 
 def register(module) -> None:
