@@ -36,6 +36,8 @@ class BuildContext:
             kids.sort(key=lambda d: (d.date.sort_key(), d.id))
         self.linker = CitationLinker(site.documents.values())
         self._html_cache: dict[tuple, str] = {}
+        # (language code, path) of every core page written, for the sitemap (feeds/sitemap.py).
+        self.pages_written: list[tuple[str, str]] = []
 
     def doc_path(self, doc) -> str:
         if doc.collection == "decision":
@@ -111,6 +113,7 @@ class Renderer:
     def write(self, spec: PageSpec, lang: Lang) -> None:
         html = self.render(spec, lang)
         self.output.write(lang.prefix + spec.file, html)
+        self.ctx.pages_written.append((lang.code, spec.path))
         if spec.embed and spec.file.endswith("index.html"):
             root = "../" * (lang.prefix + spec.file).count("/")
             variant = embed_variant(html, lang.code, root, self.canonical(lang.prefix + spec.path))
