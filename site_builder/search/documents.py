@@ -20,7 +20,7 @@ from typing import Any
 from ..text.folding import name_words
 from ..text.sorting import vietnamese_key
 from .shards import Entry, FieldSpec, ShardedIndexWriter
-from .terms import word_terms
+from .terms import khmer_joins, word_terms
 
 ROLE_TITLE, ROLE_BODY = 0, 1
 
@@ -75,11 +75,11 @@ class DocumentIndexBuilder:
             if record.get(facet) and record.get(label_key):
                 w.label_facet(facet, record[facet], record[label_key])
         terms = []
-        for word in name_words(title):
-            terms.extend(word_terms(word, ROLE_TITLE))
-        for text in (record.get("summary") or "", record.get("text") or ""):
-            for word in name_words(text):
-                terms.extend(word_terms(word, ROLE_BODY))
+        for text, role in ((title, ROLE_TITLE), (record.get("summary") or "", ROLE_BODY), (record.get("text") or "", ROLE_BODY)):
+            words = name_words(text)
+            for word in words:
+                terms.extend(word_terms(word, role))
+            terms.extend(khmer_joins(words, role))
         summary = (record.get("summary") or "").strip()
         if len(summary) > SUMMARY_CHARS:
             summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"

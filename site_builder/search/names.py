@@ -20,7 +20,7 @@ from typing import Any
 from ..text.folding import name_words
 from ..text.sorting import vietnamese_key, vietnamese_name_key
 from .shards import Entry, FieldSpec, ShardedIndexWriter, paused_gc
-from .terms import word_terms
+from .terms import khmer_joins, word_terms
 
 # Roles are written positions, not parsed meanings, so they work the same for Kinh,
 # Khmer and Ê Đê names: search.js ranks a query that follows the written order higher.
@@ -71,6 +71,8 @@ def name_terms(name: str) -> list[tuple[str, str, int]]:
         else:
             role = ROLE_OTHER
         terms.extend(word_terms(word, role))
+    if len(words) > 1:
+        terms.extend(khmer_joins(words, ROLE_OTHER))
     return terms
 
 

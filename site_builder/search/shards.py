@@ -115,10 +115,11 @@ class ShardedIndexWriter:
         started = time.perf_counter()
         self.entries.sort(key=lambda e: e.sort_key)
         self._prepare_dir()
-        facets = self._facet_tables()
+        ids_by_value = self._facet_ids()
+        facets = self._facet_tables(ids_by_value)
         files: dict[str, str] = {}
         shard_firsts = self._write_terms(files)
-        facet_meta = self._write_facets(facets, files)
+        facet_meta = self._write_facets(ids_by_value, facets, files)
         chunks = self._write_rows(facets, files)
         meta = {
             "v": FORMAT_VERSION,
@@ -165,25 +166,38 @@ class ShardedIndexWriter:
                 raise FileExistsError(f"{self.out_dir} is not empty and holds no search index")
         self.out_dir.mkdir(parents=True, exist_ok=True)
 
-    def _facet_tables(self) -> dict[str, list[str]]:
+    def _facet_ids(self) -> dict[str, dict[str, list[int]]]:
+        """facet -> value id -> record ids (increasing), in one pass over the entries."""
+        ids_by_value: dict[str, dict[str, list[int]]] = {}
+        for rid, e in enumerate(self.entries):
+            for facet, vs in e.facets.items():
+                by_value = ids_by_value.get(facet)
+                if by_value is None:
+                    by_value = ids_by_value[facet] = {}
+                for v in vs:
+                    if v in (None, ""):
+                        continue
+                    ids = by_value.get(v)
+                    if ids is None:
+                        by_value[v] = [rid]
+                    elif ids[-1] != rid:
+                        ids.append(rid)
+        return ids_by_value
+
+    def _facet_tables(self, ids_by_value: dict[str, dict[str, list[int]]]) -> dict[str, list[str]]:
         """Facet value ids in display order (years newest first, others by label)."""
         from ..text.sorting import vietnamese_key
-
-        values: dict[str, set[str]] = {}
-        for e in self.entries:
-            for facet, vs in e.facets.items():
-                values.setdefault(facet, set()).update(v for v in vs if v not in (None, ""))
 
         def label_text(facet, v):
             label = self.facet_labels.get(facet, {}).get(v, v)
             return label.get("vi") or next(iter(label.values()), v) if isinstance(label, dict) else str(label)
 
         tables = {}
-        for facet, vs in values.items():
+        for facet, by_value in ids_by_value.items():
             if facet == "year":
-                tables[facet] = sorted(vs, key=lambda v: str(v), reverse=True)
+                tables[facet] = sorted(by_value, key=str, reverse=True)
             else:
-                tables[facet] = sorted(vs, key=lambda v: vietnamese_key(label_text(facet, v)))
+                tables[facet] = sorted(by_value, key=lambda v: vietnamese_key(label_text(facet, v)))
         return tables
 
     def _write_terms(self, files: dict[str, str]) -> list[str]:
@@ -220,16 +234,7 @@ class ShardedIndexWriter:
             files[f"t/{len(firsts) - 1}.json"] = _dump(shard)
         return firsts
 
-    def _write_facets(self, facets: dict[str, list[str]], files: dict[str, str]) -> dict[str, list]:
-        ids_by_value: dict[str, dict[str, list[int]]] = {f: {v: [] for v in vs} for f, vs in facets.items()}
-        for rid, e in enumerate(self.entries):
-            for facet, vs in e.facets.items():
-                for v in vs:
-                    if v in (None, ""):
-                        continue
-                    ids = ids_by_value[facet][v]
-                    if not ids or ids[-1] != rid:
-                        ids.append(rid)
+    def _write_facets(self, ids_by_value, facets: dict[str, list[str]], files: dict[str, str]) -> dict[str, list]:
         meta = {}
         for facet, vs in facets.items():
             rows = []
@@ -245,7 +250,7 @@ class ShardedIndexWriter:
         chunks = 0
         for start in range(0, len(self.entries), self.rows_per_chunk):
             shared: list[Any] = []
-            shared_pos: dict[str, int] = {}
+            shared_pos: dict[Any, int] = {}
             rows = []
             for e in self.entries[start:start + self.rows_per_chunk]:
                 row = []
@@ -253,7 +258,7 @@ class ShardedIndexWriter:
                     if spec.mode == "facet":
                         value = position.get(spec.name, {}).get(value, -1) if value not in (None, "") else -1
                     elif spec.mode == "shared":
-                        key = _dump(value)
+                        key = tuple(value) if isinstance(value, list) else value
                         if key not in shared_pos:
                             shared_pos[key] = len(shared)
                             shared.append(value)

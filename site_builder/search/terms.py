@@ -42,3 +42,18 @@ def word_terms(word: str, role: int) -> tuple[tuple[str, str, int], ...]:
         if folded and not is_khmer(folded):
             out.append((folded, exact_form(part), role))
     return tuple(out)
+
+
+def khmer_joins(words: list[str] | tuple[str, ...], role: int) -> list[tuple[str, str, int]]:
+    """The character pair across each space between two Khmer words, so a query typed
+    without that space (authors and readers are inconsistent about them) still finds
+    every one of its pairs."""
+    out = []
+    prev = ""
+    for word in words:
+        folded = fold(word)
+        if prev and folded and is_khmer(prev[-1]) and is_khmer(folded[0]):
+            pair = prev[-1] + folded[0]
+            out.append((pair, pair, role))
+        prev = folded
+    return out

@@ -1,0 +1,29 @@
+// Inline this in a page with a search form (it is 0.8 KB): nothing search-related is
+// downloaded until the reader focuses or touches the form, or the URL already carries a
+// query (?q=...). Then it loads search.js and search.css (URLs in data-search-script and
+// data-search-css, relative to the page) and calls mount() on every [data-search-index].
+(function () {
+  var roots = document.querySelectorAll("[data-search-index]");
+  if (!roots.length) return;
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    var first = roots[0];
+    var css = first.getAttribute("data-search-css");
+    if (css) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL(css, document.baseURI).href;
+      document.head.appendChild(link);
+    }
+    import(new URL(first.getAttribute("data-search-script"), document.baseURI).href).then(function (m) {
+      for (var i = 0; i < roots.length; i++) m.mount(roots[i]);
+    });
+  }
+  if (/[?&]q=./.test(location.search)) start();
+  for (var i = 0; i < roots.length; i++) {
+    roots[i].addEventListener("focusin", start);
+    roots[i].addEventListener("pointerdown", start);
+  }
+})();
