@@ -79,6 +79,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không đọc được tệp: {detail}",
         "the file cannot be read: {detail}",
     ),
+    # Honor rolls (rules/privacy.py, rules/authority.py, rules/revocation.py)
+    "personal_data": (
+        "trường '{field_name}' có vẻ chứa {what} ({sample}); đây là dữ liệu cá nhân, không được đăng "
+        "công khai: xóa thông tin này, hoặc nếu đã được phép công khai thì thêm '{field_name}' vào public_fields",
+        "field '{field_name}' seems to hold {what} ({sample}); that is personal data and must not be "
+        "published: delete it, or if publishing it was allowed, add '{field_name}' to public_fields",
+    ),
+    "award_beyond_authority": (
+        '{issuer} (cấp {level}) không có thẩm quyền tặng "{award}": hình thức này do cấp {allowed} quyết định '
+        "(Luật Thi đua, khen thưởng 2022, Chương IV); kiểm tra lại hình thức khen thưởng hoặc cơ quan ban hành",
+        '{issuer} ({level} level) has no power to confer "{award}": that form is conferred at {allowed} '
+        "level (Law on Emulation and Commendation 2022, Chapter IV); check the award or the issuing body",
+    ),
+    "unknown_recipient": (
+        'quyết định "{decision}" không có người/tập thể được khen mã "{value}"{hint}',
+        'decision "{decision}" has no awardee with the id "{value}"{hint}',
+    ),
+    "already_revoked": (
+        'khen thưởng "{value}" đã bị thu hồi bởi {other}',
+        'the award "{value}" is already revoked by {other}',
+    ),
     # Public messages (rules/messages.py)
     "message_needs_field": (
         "thông điệp loại {kind} phải có trường này ({why})",
