@@ -7,6 +7,7 @@ user would set up in Hugo before adding any browse page, search or styling.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from .awards import AWARDS_BY_ID
 from .campaigns import CAMPAIGNS
 from .geography import build_province
 from .recipients import Area, recipient_rows
-from .writer import dump_yaml
 
 _CONFIG = """\
 baseURL = "/"
@@ -66,5 +66,11 @@ def write_hugo_site(root: Path, entries: int, seed: int = 1) -> Path:
             "date": f"2021-{11 + index % 2:02d}-{1 + index % 28:02d}",
         }
         path = folder / f"e{index:0{width}d}.md"
-        path.write_text(f"---\n{dump_yaml(front)}---\n\n{text}\n", encoding="utf-8")
+        path.write_text(f"---\n{_flat_yaml(front)}---\n\n{text}\n", encoding="utf-8")
     return root
+
+
+def _flat_yaml(mapping: dict[str, str]) -> str:
+    """One "key: "value"" line per field. A JSON string is a valid YAML double-quoted scalar,
+    and this is many times faster than a YAML dumper for 100,000 small files."""
+    return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in mapping.items())
