@@ -5,9 +5,10 @@ adding a module here and listing it in RULES: one mechanism for every cross-file
 """
 from __future__ import annotations
 
-from . import messages, numbering, references, site_url, translations
+from . import authority, messages, numbering, privacy, references, revocation, site_url, stories, translations
 
-RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check]
+RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check,
+         revocation.check, authority.check, privacy.check, stories.check]
 
 
 def register(rule) -> None:

@@ -1,0 +1,154 @@
+"""Personal data must not reach a public honor roll by accident.
+
+Decisions publish names, positions and units. ID-card numbers (CCCD: 12 digits; the older
+CMND: 9 digits), phone numbers, e-mail addresses and full dates of birth are personal data
+(Nghị định 13/2023/NĐ-CP on personal data protection; the Personal Data Protection Law in
+force from 01/01/2026), and they slip in when a communicator pastes a whole HR spreadsheet.
+Any awardee field (and any story frontmatter field) that looks like one of them is an error,
+so the build stops, unless the awardee lists that field in `public_fields` (a hotline of a
+collective, say, that the unit wants published).
+
+The patterns favour catching leaks over silence, but avoid the everyday numbers of
+achievement texts: money and counts are written with dot thousands separators
+("ủng hộ 150.000.000 đồng"), so ID numbers are only matched as unbroken digit runs; event
+dates ("từ ngày 10/9/2021") are only dates of birth next to a birth word, or in a field
+where no date belongs (name, position, unit) or a field named like one (ngay_sinh).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..text.folding import fold
+
+# Unbroken digit runs: 12 digits = CCCD, 9 digits = CMND. A leading 0 and 10-11 digits is a
+# phone number (handled below), so those lengths are not ID numbers.
+_DIGIT_RUN = re.compile(r"(?<![\d.,])\d{9,12}(?![\d.,])")
+# After a label, the number may be grouped with spaces or dots: "CCCD: 079 092 001 234".
+_ID_LABEL = re.compile(r"(?:cccd|cmnd|can cuoc|chung minh nhan dan|dinh danh|so id)\W{0,6}((?:\d[\s.]?){9,12})")
+# Phone numbers: 0 or +84/84, then 9-10 digits, in groups separated by spaces, dots, hyphens
+# or parentheses ("0912 345 678", "(0262) 3852 123", "+84 912.345.678").
+_PHONE = re.compile(r"(?<![\w.,])(\+?\(?84\)?[\s.\-]?|\(?0)(\d[\s.\-()]{0,2}){8,10}\d?(?![\d])")
+_NOT_DIGIT = re.compile(r"\D+")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+# Birth words in folded text; "sinh" alone also means "pupil" (học sinh) or "student" (sinh
+# viên), so it counts only right before the date or joined to ngày/năm/tháng.
+_BIRTH_WORD = re.compile(r"(?:(?:ngay|nam|thang)\s+sinh|sinh\s+(?:ngay|nam|vao|luc)|\bsn\b|\bdob\b|\bborn\b|birth"
+                         r"|\bsinh\s*$)")
+_BIRTH_KEY = re.compile(r"(?:sinh|birth|dob|^sn$)")
+# Fields in which a full date has no business: there, any full date is taken as a birth date.
+_NO_DATE_FIELDS = {"name", "position", "unit", "locality", "id"}
+SKIP_FIELDS = {"public_fields", "kind", "award", "__headers__"}
+
+WHAT = {
+    "id_number": ("số căn cước/CMND", "an ID-card number"),
+    "phone": ("số điện thoại", "a phone number"),
+    "email": ("địa chỉ e-mail", "an e-mail address"),
+    "birth_date": ("ngày sinh đầy đủ", "a full date of birth"),
+}
+
+
+def _mask_digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return f"{len(digits)} chữ số / digits, …{digits[-2:]}" if len(digits) > 2 else "…"
+
+
+def _mask_email(text: str) -> str:
+    user, _, domain = text.partition("@")
+    return f"{user[:1]}…@{domain}"
+
+
+def _is_full_date(day: int, month: int, year: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return 1900 <= year <= dt.date.today().year
+
+
+def _dates(text: str, folded: str):
+    """(text before it, year) of every full calendar date, numeric or in words."""
+    for m in _DATE_NUMERIC.finditer(text):
+        if m.group(3):
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        if _is_full_date(day, month, year):
+            yield fold(text[max(0, m.start() - 30):m.start()]), year
+    for m in _DATE_WORDS.finditer(folded):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _is_full_date(day, month, year):
+            yield folded[max(0, m.start() - 30):m.start()], year
+
+
+def scan(field: str, value) -> tuple[str, str] | None:
+    """The first kind of personal data found in one field's value, as (kind, masked sample)."""
+    if value is None or isinstance(value, (bool, list, dict)):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    if len(text) < 6:
+        return None
+    if "@" in text:
+        m = _EMAIL.search(text)
+        if m:
+            return "email", _mask_email(m.group(0))
+    # Every other pattern needs at least six digits; most fields have none, and this check
+    # keeps the scan cheap at 100,000 awardees.
+    if len(_NOT_DIGIT.sub("", text)) < 6:
+        return None
+    folded = fold(text)  # lower-case ASCII words: "Ngày sinh: 12/3" -> "ngay sinh 12 3"
+    m = _ID_LABEL.search(folded)
+    if m:
+        return "id_number", _mask_digits(m.group(1))
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        national = digits[2:] if digits.startswith("84") and len(digits) >= 11 else digits[1:]
+        starts_ok = digits.startswith("84") and len(digits) in (11, 12) or digits.startswith("0") and len(digits) in (10, 11)
+        if starts_ok and national[:1] in "123456789" and not (len(digits) == 12 and digits.startswith("0")):
+            return "phone", _mask_digits(m.group(0))
+    for m in _DIGIT_RUN.finditer(text):
+        run = m.group(0)
+        if len(run) in (9, 12):
+            return "id_number", _mask_digits(run)
+    field_folded = fold(field)
+    birth_field = bool(_BIRTH_KEY.search(field_folded))
+    for before, year in _dates(text, folded):
+        if birth_field or field in _NO_DATE_FIELDS or _BIRTH_WORD.search(before):
+            return "birth_date", f"…/…/{str(year)[:2]}…"
+    return None
+
+
+def check_awardee_fields(item: dict, report) -> None:
+    """Called for every awardee while it is loaded; `report(field, code, **params)` knows the
+    file, line or row and column."""
+    public = item.get("public_fields") or []
+    if isinstance(public, str):
+        public = [f.strip() for f in public.split(",")]
+    for field, value in item.items():
+        if field in SKIP_FIELDS or field in public:
+            continue
+        found = scan(str(field), value)
+        if found:
+            kind, sample = found
+            report(field, "personal_data", what=WHAT[kind], sample=sample, field_name=field)
+
+
+def check(site) -> None:
+    """Stories: their frontmatter is checked the same way (a story may list `public_fields`)."""
+    entries = list(site.stories.values()) + [e for e in site.unpublished.values() if e.collection == "story"]
+    for story in entries:
+        raw = story.parsed.meta if getattr(story, "parsed", None) else story.meta
+        public = story.meta.get("public_fields") or []
+        for field, value in (raw or {}).items():
+            if field in SKIP_FIELDS or field in public:
+                continue
+            found = scan(str(field), value)
+            if found:
+                kind, sample = found
+                site.problems.add(story.source.file, story.parsed.line_of(field), field, "personal_data",
+                                  what=WHAT[kind], sample=sample, field_name=field)
