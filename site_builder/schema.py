@@ -137,6 +137,7 @@ STORY = {
     "photo": F("path"),
     "photo_alt": F("text"),
     "summary": F("text"),
+    "public_fields": F("list", items=F("str"), doc="fields the personal-data check must let through"),
 }
 
 LABELS = F("obj", kind="award", fields={"vi": F("str", required=True), "en": F("str"), "km": F("str")})
