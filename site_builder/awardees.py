@@ -8,12 +8,63 @@ sheet name the file, the row and the column header as the communicator sees them
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
 from .model import Awardee, Source
 from .problems import rel
 from .text.slug import slugify
+
+# Recipient ids become URL folders (/khen-thuong/<decision>/<id>/) and HTML ids on the decision
+# page; these names are taken by the decision's own pages and by ids the page layout uses.
+RESERVED_IDS = frozenset({"trang", "danh-sach", "main", "doc-title", "summary-title", "q", "nhung",
+                          "tap-the", "ca-nhan", "thu-hoi"})
+
+
+@dataclass
+class AwardeeSource(Source):
+    """Where an awardee was written, precise enough to point at one of its fields later
+    (rules run after loading): a sheet row with its column headers, or a frontmatter item."""
+    prefix: str = ""  # frontmatter: "awardees[3]"
+    columns: dict | None = None  # sheet: field name -> column header as the communicator wrote it
+    award_from_decision: bool = False  # the award is the decision's default `award`
+
+
+def locate(site, awardee: Awardee, field: str) -> dict:
+    """file, line and column (sheets) of one field of an awardee, for Problems.add()."""
+    src = awardee.source
+    decision = site.decisions.get(awardee.decision)
+    if field == "award" and getattr(src, "award_from_decision", False) and decision is not None:
+        return {"file": decision.source.file, "line": decision.parsed.line_of("award"), "field": "award",
+                "column": None}
+    if getattr(src, "columns", None) is not None:
+        return {"file": src.file, "line": src.line, "field": field, "column": src.columns.get(field, field)}
+    line = src.line
+    if decision is not None and getattr(src, "prefix", ""):
+        line = decision.parsed.line_of(f"{src.prefix}.{field}") or src.line
+    return {"file": src.file, "line": line, "field": field, "column": None}
+
+
+def active_awardees(site) -> list[Awardee]:
+    """Every awardee whose award stands: the one list pages, counts, downloads, feeds and search
+    indexes must use, so that a revocation (rules/revocation.py sets `revoked_by`) reaches all of
+    them in the same build."""
+    return [a for d in site.decisions.values() for a in d.awardees if not a.revoked_by]
+
+
+def is_active(awardee: Awardee) -> bool:
+    return not awardee.revoked_by
+
+
+def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:
+    decision = site.decisions.get(decision_id)
+    if decision is None:
+        return None
+    index = decision.__dict__.get("_awardee_index")
+    if index is None or len(index) != len(decision.awardees):
+        index = decision.__dict__["_awardee_index"] = {a.id: a for a in decision.awardees}
+    return index.get(awardee_id)
 
 # Column headers communicators may write, Vietnamese first, folded to our field names.
 HEADER_ALIASES = {
@@ -44,12 +95,19 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
         name = rel(path, root)
         site.problems.mark(name, "built" if rows is not None else "failed")
         for row_number, row in rows or []:
-            _add(site, decision, row, Source(name, row_number), sheet=True)
+            _add(site, decision, row, AwardeeSource(name, row_number, columns=row.get("__headers__") or {}),
+                 sheet=True)
     for decision in site.decisions.values():
+        # The raw frontmatter items, not the validated ones: the privacy check must also see
+        # fields the schema does not know (a "ngay_sinh:" typed by hand).
+        raw_items = decision.parsed.meta.get("awardees") if decision.parsed else None
         for i, item in enumerate(decision.meta.get("awardees") or []):
+            raw = raw_items[i] if isinstance(raw_items, list) and i < len(raw_items) else item
             if item:
-                _add(site, decision, item, Source(decision.source.file, decision.parsed.line_of(f"awardees[{i}]")),
-                     prefix=f"awardees[{i}]")
+                prefix = f"awardees[{i}]"
+                _add(site, decision, item,
+                     AwardeeSource(decision.source.file, decision.parsed.line_of(prefix), prefix=prefix),
+                     prefix=prefix, raw=raw if isinstance(raw, dict) else None)
 
 
 def _read_sheet(site, path: Path):
@@ -79,7 +137,8 @@ def _read_sheet(site, path: Path):
     return rows
 
 
-def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix: str = "") -> None:
+def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix: str = "",
+         raw: dict | None = None) -> None:
     headers = item.pop("__headers__", None) if sheet else None
     if sheet:
         if "public_fields" in item and isinstance(item["public_fields"], str):
@@ -92,6 +151,8 @@ def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix
     else:
         validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
         validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
+    from .rules.privacy import check_awardee_fields  # late import: rules import this module
+    check_awardee_fields(raw if raw is not None else item, validator.report)
     data = validator.check(item, schema.AWARDEE)
     for ref in validator.refs:
         ref.column = (headers or {}).get(ref.path) if sheet else None
@@ -103,7 +164,8 @@ def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix
     award = data.get("award") or decision.meta.get("award")
     if not award:
         validator.report("award", "missing_field")
-    taken = decision.__dict__.setdefault("_awardee_ids", set())
+    source.award_from_decision = not data.get("award")
+    taken = decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS))
     base = data.get("id") or slugify(data["name"]) or "nguoi"
     awardee_id, n = base, 2
     while awardee_id in taken:
