@@ -6,7 +6,10 @@ Event order and why:
   stops the build with nothing touched; then redirect site_dir to a staging folder.
 - on_files: drop collection folders (plans/, decisions/, ...) and data/ from MkDocs's files:
   the core renders them, and tens of thousands of pages must not reach MkDocs's pipeline or
-  Material's navigation. Hand-written translations (x.en.md) move under /en/.
+  Material's navigation. Hand-written translations (x.en.md) move under /en/, and an
+  untranslated page gets a Vietnamese stand-in there (languages.py).
+- on_page_context / on_page_content: per-page language of hand-written pages (<html lang>,
+  hreflang, switcher, navigation, fallback note): see languages.py.
 - on_post_build: the core writes its pages into the (staging) site_dir, then the staging
   folder replaces the real one. Priority -100: run after other plugins wrote their output.
 - on_build_error: throw the staging folder away; the last good site stays.
@@ -26,6 +29,7 @@ from ..loader import COLLECTION_DIRS, load_site
 from ..output import discard, staging_dir_for, swap_in
 from ..report import problem_lines, summary
 from .config import SiteBuilderConfig
+from .languages import PageLanguages
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -37,6 +41,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.site = None
         self.final_dir: Path | None = None
         self.staging: Path | None = None
+        self.page_languages: PageLanguages | None = None
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -63,6 +68,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if problems.errors:
             word = "lỗi trong nội dung, trang không được dựng" if lang == "vi" else "errors in content, site not built"
             raise PluginError(f"{len(problems.errors)} {word}")
+        theme_dir = self.site.config.theme_dir
+        self.page_languages = PageLanguages(list(self.config.languages), self.config.default_language,
+                                            str(theme_dir / "strings") if theme_dir else None)
         if self.config.atomic and not self.serving:
             self.final_dir = Path(config.site_dir)
             self.staging = staging_dir_for(self.final_dir)
@@ -70,22 +78,22 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return config
 
     def on_files(self, files, *, config):
-        languages = set(self.config.languages) - {self.config.default_language}
         for file in list(files):
             top = file.src_uri.split("/", 1)[0]
             if top in COLLECTION_DIRS or top == "data":
                 if not file.src_uri.endswith(tuple(_MEDIA)):
                     files.remove(file)
-                continue
-            if file.is_documentation_page():
-                stem = file.src_uri[:-3]
-                lang = stem.rsplit(".", 1)[-1] if "." in stem.rsplit("/", 1)[-1] else None
-                if lang in languages:
-                    _move_translation(file, stem[: -len(lang) - 1], lang, config.use_directory_urls)
-        return files
+        return self.page_languages.on_files(files, config)
+
+    def on_page_context(self, context, *, page, config, nav):
+        return self.page_languages.on_page_context(context, page, config, nav)
+
+    def on_page_content(self, html, *, page, config, files):
+        return self.page_languages.on_page_content(html, page)
 
     @event_priority(-100)
     def on_post_build(self, *, config):
+        self.page_languages.restore(config)
         render_site(self.site, Path(config.site_dir))
         if self.staging is not None:
             swap_in(self.staging, self.final_dir)
@@ -101,13 +109,3 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 _MEDIA = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".ogg", ".m4a", ".wav", ".pdf",
           ".mp4", ".webm")
 
-
-def _move_translation(file, base: str, lang: str, directory_urls: bool) -> None:
-    """about.en.md -> en/about/ ; index.en.md -> en/."""
-    if base == "index" or base.endswith("/index"):
-        dest = f"{lang}/{base[:-5]}index.html"
-    else:
-        dest = f"{lang}/{base}/index.html" if directory_urls else f"{lang}/{base}.html"
-    file.dest_uri = dest
-    file.url = dest[: -len("index.html")] if dest.endswith("index.html") and directory_urls else dest
-    file.__dict__.pop("abs_dest_path", None)  # cached from the old dest_uri, if computed

@@ -88,7 +88,10 @@ class Renderer:
         root = "../" * spec.depth + ("../" * lang.prefix.count("/"))
         alternates = [
             {"code": other.code, "name": other.t("language_name"),
-             "url": root + other.prefix + spec.path, "current": other.code == lang.code}
+             "url": root + other.prefix + spec.path, "current": other.code == lang.code,
+             # hreflang wants absolute URLs; without site_url the relative one has to do
+             "href": self.config.site_url.rstrip("/") + "/" + other.prefix + spec.path
+             if self.config.site_url else None}
             for other in self.langs
         ]
         return {

@@ -27,7 +27,7 @@ def _descends(site, campaign, ancestor_id, depth=0):
 def pages(ctx, lang):
     for campaign in ctx.site.campaigns.values():
         roots, in_tree = tree_of(ctx, campaign)
-        yield PageSpec(path=f"phong-trao/{campaign.id}/", template="campaign.html", title=campaign.name,
+        yield PageSpec(path=f"phong-trao/{campaign.id}/", template="campaign.html", title=lang.name_of(campaign),
                        description=campaign.summary or "",
                        context={"campaign": campaign, "roots": roots, "in_tree": in_tree})
     yield PageSpec(path="phong-trao/", template="campaigns.html", title=lang.t("campaigns"),

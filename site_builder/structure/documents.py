@@ -44,12 +44,14 @@ def pages(ctx, lang):
     docs = sorted(ctx.site.plans.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)
     for doc in docs:
         translation = doc.translations.get(lang.code)
-        title = (translation.meta.get("title") if translation else None) or doc.title
+        title = lang.field(doc, "title") or doc.title
+        type_name = lang.doc_type(doc.doc_type)
         yield PageSpec(
-            path=ctx.doc_path(doc), template="document.html", title=f"{doc.type_name} {doc.reference}".strip()
+            path=ctx.doc_path(doc), template="document.html", title=f"{type_name} {doc.reference}".strip()
             + f": {title}" if doc.reference.strip("/") else title,
-            description=doc.get("summary", ""),
-            content_lang=lang.code if translation or lang.code == "vi" else "vi",
+            description=lang.field(doc, "summary"),
+            # untranslated: the page shows the Vietnamese text under a note (base.html)
+            content_lang=lang.content_lang(doc),
             context={"doc": doc, "doc_title": title, "header": header_of(ctx, doc),
                      "summary": summary_of(ctx, doc, lang), "translated": bool(translation)},
         )
