@@ -1,0 +1,172 @@
+"""The theme in built HTML: self-hosted fonts only, the province's name, logo and colours on
+Material and core pages alike, our own search box, and small CSS."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+ASSETS = REPO / "site_builder" / "assets"
+THIRD_PARTY = ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com", "cdnjs")
+
+PROVINCE_YML = """
+site_name: Thi đua tỉnh Thử
+docs_dir: content
+site_dir: site
+theme:
+  name: material
+  custom_dir: {theme}
+  language: vi
+  font: false
+nav:
+  - Trang chủ: index.md
+  - Văn bản: van-ban/
+  - Phong trào: phong-trao/
+  - Khen thưởng: khen-thuong/
+  - Thông điệp: thong-diep/
+  - Tìm kiếm: tim-kiem/
+plugins:
+  - site_builder:
+      logo: assets/tinh-thu.svg
+      primary_color: "#00574b"
+      accent_color: "#6b4e00"
+"""
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>'
+
+
+@pytest.fixture
+def province_site(make_site):
+    site = make_site({
+        "mkdocs.yml": PROVINCE_YML.format(theme=REPO / "theme"),
+        "content/assets/tinh-thu.svg": LOGO,
+    })
+    site.run("build", check_exit=0)
+    return site
+
+
+def _html_files(site) -> list[Path]:
+    return sorted((site.root / "site").rglob("*.html"))
+
+
+def test_built_pages_ask_no_third_party_host_for_fonts_or_anything(province_site):
+    pages = _html_files(province_site)
+    assert len(pages) >= 5
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for host in THIRD_PARTY:
+            assert host not in html, f"{path.relative_to(province_site.root)} mentions {host}"
+        # Every stylesheet, script, image and font the page loads is a relative URL on the site.
+        for url in re.findall(r'<(?:link|script|img|source)\b[^>]*?\b(?:href|src)="([^"]+)"', html):
+            assert not re.match(r"^(https?:)?//", url), f"{path.name} loads {url}"
+
+
+def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
+    home = province_site.html("index.html")
+    plan = province_site.html("van-ban/kh-tinh/index.html")
+    assert 'href="assets/fonts.css"' in home
+    assert 'href="../../assets/fonts.css"' in plan
+    css = (province_site.root / "site/assets/fonts.css").read_text(encoding="utf-8")
+    files = re.findall(r"url\(([^)]+)\)", css)
+    assert len(files) == 6
+    for name in files:
+        assert (province_site.root / "site/assets" / name).stat().st_size > 4000, name
+
+
+def _faces(css: str) -> list[dict]:
+    faces = []
+    for block in re.findall(r"@font-face\s*{([^}]*)}", css):
+        family = re.search(r'font-family:\s*"([^"]+)"', block).group(1)
+        ranges = []
+        for part in re.search(r"unicode-range:\s*([^;]+);", block).group(1).split(","):
+            lo, _, hi = part.strip()[2:].partition("-")
+            ranges.append((int(lo, 16), int(hi or lo, 16)))
+        display = re.search(r"font-display:\s*(\w+)", block).group(1)
+        faces.append({"family": family, "ranges": ranges, "display": display,
+                      "file": re.search(r"url\(([^)]+)\)", block).group(1)})
+    return faces
+
+
+def _covers(face, text: str) -> bool:
+    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in face["ranges"])
+
+
+def test_unicode_ranges_keep_vietnamese_and_khmer_downloads_apart():
+    faces = _faces((ASSETS / "fonts.css").read_text(encoding="utf-8"))
+    vietnamese = "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc: Ư Ơ Đ ă ẫ ỹ – “”"
+    khmer = "ព្រះរាជាណាចក្រកម្ពុជា"
+    khmer_faces = [f for f in faces if f["family"] == "Noto Sans Khmer"]
+    latin_faces = [f for f in faces if f["family"] == "Noto Sans"]
+    assert {f["file"].rsplit("-", 2)[1] for f in khmer_faces} == {"400", "700"}
+    assert not any(_covers(f, vietnamese) for f in khmer_faces), "a Vietnamese page would fetch Khmer"
+    assert not any(_covers(f, khmer) for f in latin_faces), "a Khmer page would fetch Vietnamese faces for Khmer"
+    assert all(_covers(f, khmer) for f in khmer_faces)
+    # Every Vietnamese letter is drawn by a Noto Sans face, none falls back to a system font.
+    for ch in set(vietnamese) - {" "}:
+        assert any(_covers(f, ch) for f in latin_faces), ch
+    assert {f["display"] for f in faces} == {"swap"}
+
+
+def test_the_khmer_font_is_the_whole_khmer_block_with_its_licence():
+    for weight in ("400", "700"):
+        path = ASSETS / "fonts" / f"noto-sans-khmer-khmer-{weight}-normal.woff2"
+        data = path.read_bytes()
+        assert data[:4] == b"wOF2"
+        # A font cut down to a page's characters is a few KB; the whole block with its
+        # shaping tables (subscript consonants, vowel placement) is over 20 KB.
+        assert len(data) > 20_000, f"{path.name} looks subset-stripped: {len(data)} bytes"
+    for licence in ("OFL-noto-sans.txt", "OFL-noto-sans-khmer.txt"):
+        assert "SIL OPEN FONT LICENSE Version 1.1" in (ASSETS / "fonts" / licence).read_text(encoding="utf-8")
+
+
+def test_province_colours_and_logo_reach_material_and_core_pages(province_site):
+    home = province_site.html("index.html")
+    plan = province_site.html("van-ban/kh-tinh/index.html")
+    for html in (home, plan):
+        assert "--primary:#00574b" in html.replace(" ", "")
+        assert "--accent:#6b4e00" in html.replace(" ", "")
+        assert "Thi đua tỉnh Thử" in html
+    assert '<img src="assets/tinh-thu.svg"' in home
+    assert '<img src="../../assets/tinh-thu.svg"' in plan
+
+
+def test_material_header_has_our_search_form_and_the_site_navigation(province_site):
+    home = province_site.html("index.html")
+    header = home[home.index('<header class="top"'):home.index("</header>")]
+    assert '<form class="search-form" role="search" action="tim-kiem/" method="get">' in header
+    assert 'name="q"' in header
+    assert 'for="__search"' not in home and "md-search" not in home, "a dead Material search button remains"
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', header[header.index("<nav"):])
+    assert links == [("van-ban/", "Văn bản"), ("phong-trao/", "Phong trào"), ("khen-thuong/", "Khen thưởng"),
+                     ("thong-diep/", "Thông điệp"), ("tim-kiem/", "Tìm kiếm")]
+    plan = province_site.html("van-ban/kh-tinh/index.html")
+    core_nav = plan[plan.index('<nav class="wrap nav"'):plan.index("</nav>")]
+    assert [t for _, t in links] == re.findall(r'<a href="[^"]+">([^<]+)</a>', core_nav)
+
+
+def test_core_css_stays_small():
+    site_css = (ASSETS / "site.css").read_bytes()
+    fonts_css = (ASSETS / "fonts.css").read_bytes()
+    assert len(gzip.compress(site_css, 9)) < 6 * 1024
+    assert len(gzip.compress(fonts_css, 9)) < 1024
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_example_province_colours_keep_white_header_text_readable():
+    yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    primary = re.search(r'primary_color:\s*"(#[0-9a-fA-F]{6})"', yml).group(1)
+    assert _contrast(primary, "#ffffff") >= 4.5, primary
