@@ -117,6 +117,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'không tìm thấy tệp "{value}" trong thư mục content/',
         'the file "{value}" is not in the content/ folder',
     ),
+    # Links and citations in Markdown bodies (rules/links.py)
+    "broken_link": (
+        'liên kết "{url}" dẫn tới trang không có trong trang web{hint}',
+        'the link "{url}" leads to a page that is not in the site{hint}',
+    ),
+    "missing_file": (
+        'không tìm thấy {what} "{url}" (đặt tệp vào thư mục content/ rồi ghi đúng đường dẫn)',
+        'the {what} "{url}" does not exist (put the file in content/ and write its path)',
+    ),
+    "broken_anchor": (
+        'liên kết "{url}": trang đó không có mục "#{anchor}"',
+        'link "{url}": that page has no section "#{anchor}"',
+    ),
+    "md_link": (
+        'liên kết "{url}" trỏ tới tệp nguồn nên sẽ hỏng trên trang web; hãy viết địa chỉ trang: "{suggestion}"',
+        'the link "{url}" points at a source file and will break on the site; write the page address: "{suggestion}"',
+    ),
+    "unknown_citation": (
+        '"{citation}" không có trong trang web và chưa được ghi ở trường cites của văn bản nào: '
+        'kiểm tra lại số hiệu, hoặc thêm văn bản đó vào cites',
+        '"{citation}" is neither in the site nor listed under cites: of any document: '
+        'check the number, or add the document to cites',
+    ),
     "site_url_missing": (
         "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml và liên kết chuẩn (canonical)",
         "site_url is not set in mkdocs.yml: RSS/Atom feeds, sitemap.xml and canonical links are not written",

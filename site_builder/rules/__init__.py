@@ -5,9 +5,9 @@ adding a module here and listing it in RULES: one mechanism for every cross-file
 """
 from __future__ import annotations
 
-from . import authority, messages, numbering, privacy, references, revocation, site_url, stories, translations
+from . import authority, links, messages, numbering, privacy, references, revocation, site_url, stories, translations
 
-RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check,
+RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check, links.check,
          revocation.check, authority.check, privacy.check, stories.check]
 
 
