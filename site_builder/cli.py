@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     c.add_argument("--format", choices=("text", "json", "github"), default="text")
     c.add_argument("--preview", action="store_true", help="check as a preview build would (drafts included)")
+    tr = with_config(sub.add_parser("translations", help="translation coverage; --stamp a translation brought up to date"))
+    tr.add_argument("--stamp", nargs="+", metavar="FILE", help="write the source's fingerprint into these translations")
+    tr.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     n = sub.add_parser("new", help="create a content file with every field explained")
     n.add_argument("kind", choices=("plan", "decision", "message"))
     n.add_argument("name", help="file name without .md (lower-case, hyphens)")
@@ -50,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"build": cmd_build, "serve": cmd_serve, "check": cmd_check, "new": cmd_new,
-               "schema": cmd_schema, "import": cmd_import}[args.command]
+               "schema": cmd_schema, "import": cmd_import,
+               "translations": cmd_translations}[args.command]
     return handler(args)
 
 
@@ -75,6 +79,7 @@ def cmd_check(args) -> int:
             "ok": not problems.errors,
             "problems": [p.as_dict(args.lang) for p in sorted(problems, key=lambda p: (p.file, p.line or 0))],
             "files": dict(sorted(problems.files.items())),
+            "translations": [c.as_dict() for c in _coverage(site)],
         }, ensure_ascii=False, indent=2))
     else:
         for line in problem_lines(problems, args.lang):
@@ -85,7 +90,44 @@ def cmd_check(args) -> int:
                 where = f"file={p.file}" + (f",line={p.line}" if p.line and not p.column else "")
                 print(f"::{level} {where}::{_gh_escape(p.render(args.lang))}")
         print(summary(problems, args.lang))
+        for line in _coverage_lines(site, args.lang):
+            print(line)
     return EXIT_CONTENT if problems.errors else EXIT_OK
+
+
+def _coverage(site):
+    from .coverage import coverage
+
+    return coverage(site)
+
+
+def _coverage_lines(site, lang: str) -> list[str]:
+    from .coverage import report_lines
+
+    return report_lines(_coverage(site), lang)
+
+
+def cmd_translations(args) -> int:
+    """Coverage of every language, or (--stamp) record that translations match their source."""
+    from .i18n.translations import stamp
+    from .loader import load_site
+    from .mkdocs_plugin.commands import core_config
+
+    if not _need_config(args.config_file):
+        return EXIT_USAGE
+    config = core_config(args.config_file)
+    if args.stamp:
+        for name in args.stamp:
+            try:
+                value = stamp(Path(name), config.content_dir)
+            except (ValueError, OSError) as exc:
+                print(f"site-builder: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"{name}: source_hash: {value}")
+        return EXIT_OK
+    for line in _coverage_lines(load_site(config), args.lang):
+        print(line)
+    return EXIT_OK
 
 
 def _gh_escape(text: str) -> str:

@@ -74,9 +74,16 @@ def kind_of(content_dir: Path, source: Path) -> str:
 
 
 def read_source(path: Path) -> tuple[dict, str]:
-    from ..frontmatter import parse
+    """(frontmatter, body) of a Markdown file; a page without frontmatter is all body."""
+    from ..frontmatter import FrontmatterError, parse
 
-    parsed = parse(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    try:
+        parsed = parse(text)
+    except FrontmatterError as exc:
+        if exc.code == "no_frontmatter":
+            return {}, text.lstrip("\ufeff")
+        raise
     return parsed.meta or {}, parsed.body
 
 
