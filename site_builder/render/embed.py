@@ -4,18 +4,34 @@ The full page is rendered once; its head and content regions (between markers th
 base.html writes) are wrapped in a minimal shell. That keeps embeds in step with the pages
 for the cost of a string slice, and the variant sits beside the page (`<path>nhung.html`),
 so every relative link and asset URL stays valid. Links open in the top window.
+
+Beside it goes `oembed.json` (the page's embed code as an oEmbed document) when the site
+knows its absolute address (site_url) and has parent origins to be embedded in
+(frame_ancestors): oEmbed consumers paste the code into another site, where a relative
+address would point at the wrong host.
 """
 from __future__ import annotations
+
+import json
+
+from markupsafe import escape
+
+from ..embedding import allowed_origins, embed_code, oembed_document
 
 HEAD = ("<!--head:start-->", "<!--head:end-->")
 CONTENT = ("<!--content:start-->", "<!--content:end-->")
 EMBED_FILE = "nhung.html"
+OEMBED_FILE = "oembed.json"
+PARENT_JS = "assets/embed/parent.js"
+
+
+def _folder(page_file: str) -> str:
+    return page_file.rsplit("/", 1)[0] + "/" if "/" in page_file else ""
 
 
 def embed_path(page_file: str) -> str:
     """'van-ban/x/index.html' -> 'van-ban/x/nhung.html'."""
-    folder = page_file.rsplit("/", 1)[0] + "/" if "/" in page_file else ""
-    return folder + EMBED_FILE
+    return _folder(page_file) + EMBED_FILE
 
 
 def _between(html: str, markers: tuple[str, str]) -> str | None:
@@ -26,18 +42,61 @@ def _between(html: str, markers: tuple[str, str]) -> str | None:
     return html[start + len(markers[0]):end]
 
 
-def embed_variant(html: str, lang: str, root: str, canonical: str) -> str | None:
+def shell_attributes(parents: list[str]) -> str:
+    """Attributes of the <html> of every embed page and widget: child.js reads the parents
+    it may post its height to from here (origins never contain spaces or quotes)."""
+    return f'class="embed" data-parents="{escape(" ".join(parents))}"'
+
+
+def embed_variant(html: str, lang: str, root: str, canonical: str, parents: list[str] = ()) -> str | None:
     """The chrome-less page, or None when the page has no marked content."""
     head = _between(html, HEAD)
     content = _between(html, CONTENT)
     if head is None or content is None:
         return None
     return (
-        f'<!doctype html>\n<html lang="{lang}" class="embed">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{lang}" {shell_attributes(list(parents))}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="robots" content="noindex">\n<base target="_top">\n'
         f'<link rel="canonical" href="{canonical}">\n{head}\n'
-        f'<link rel="stylesheet" href="{root}assets/site.css">\n</head>\n'
+        f'<link rel="stylesheet" href="{root}assets/embed/embed.css">\n</head>\n'
         f'<body class="embed">\n<main id="main" class="embed-main">{content}</main>\n'
         f'<script src="{root}assets/embed/child.js" defer></script>\n</body>\n</html>\n'
     )
+
+
+def site_base(config) -> str | None:
+    """'https://thiduakhenthuong.example.gov.vn/' or None when site_url is empty."""
+    return config.site_url.rstrip("/") + "/" if config.site_url else None
+
+
+def page_embed(config, page_path: str, title: str) -> dict | None:
+    """What a page shows and links about embedding itself; None when no origin may embed it.
+
+    `page_path` includes the language prefix ('en/van-ban/x/'). Without site_url the code
+    uses addresses from the site root ('/van-ban/x/nhung.html'): the operator must put the
+    site's host in front, and no oEmbed document is offered.
+    """
+    if not allowed_origins(config):
+        return None
+    base = site_base(config)
+    prefix = base or config.base_path
+    code = embed_code(prefix + page_path + EMBED_FILE, title, prefix + PARENT_JS)
+    return {
+        "code": code,
+        "absolute": base is not None,
+        "oembed": base + page_path + OEMBED_FILE if base else None,
+    }
+
+
+def embed_files(html: str, config, lang: str, page_file: str, page_path: str, title: str, canonical: str):
+    """(path, text) of the files written beside a rendered page: nhung.html, oembed.json."""
+    root = "../" * page_file.count("/")
+    variant = embed_variant(html, lang, root, canonical, allowed_origins(config))
+    if variant is not None:
+        yield embed_path(page_file), variant
+    info = page_embed(config, page_path, title)
+    if variant is not None and info and info["oembed"]:
+        doc = oembed_document(title=title, code=info["code"], site_name=config.site_name,
+                              site_url=site_base(config))
+        yield _folder(page_file) + OEMBED_FILE, json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,107 @@
+"""Widgets for the provincial portal: small chrome-less pages under /nhung/ made to be framed.
+
+- /nhung/tim-kiem/              honor-roll search box (a GET form to the site's search page)
+- /nhung/khen-thuong-moi/       latest commendations: newest decisions and their standing awards
+- /nhung/thong-diep-hien-hanh/  banner of the messages in force today
+- /nhung/                       for operators: every widget previewed with its embed code
+
+Widgets are rendered from the model, never from other pages, and use the same helpers as
+the honor roll and message pages (active awardees, message validity), so a revoked award
+or an expired message leaves the portal in the same build as it leaves the site.
+
+`finish` writes the server header snippets (embedding/server_headers.py) once per build:
+framing rules belong with the pages made to be framed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..embedding import allowed_origins, embed_code, write_server_headers
+from ..render.embed import PARENT_JS, site_base
+from ..render.pages import PageSpec
+
+WIDGET_ROOT = "nhung/"
+LATEST_DECISIONS = 5
+NAMES_PER_DECISION = 5
+CURRENT_MESSAGES = 3
+
+
+@dataclass(frozen=True)
+class Widget:
+    slug: str
+    template: str
+    title_key: str
+    intro_key: str
+    height: int  # initial iframe height before child.js reports the real one
+
+    @property
+    def path(self) -> str:
+        return f"{WIDGET_ROOT}{self.slug}/"
+
+
+WIDGETS = (
+    Widget("tim-kiem", "widgets/search.html", "widget_search", "widget_search_intro", 110),
+    Widget("khen-thuong-moi", "widgets/latest.html", "widget_latest", "widget_latest_intro", 480),
+    Widget("thong-diep-hien-hanh", "widgets/messages.html", "widget_messages", "widget_messages_intro", 160),
+)
+
+
+def _is_active(awardee) -> bool:
+    """The honor roll's own test when it exists (awardees.is_active), else: not revoked."""
+    from .. import awardees
+
+    check = getattr(awardees, "is_active", None)
+    return check(awardee) if check else not getattr(awardee, "revoked_by", None)
+
+
+def latest_commendations(site, limit: int = LATEST_DECISIONS) -> list[dict]:
+    """Newest decisions that still confer at least one award, each with its standing awardees."""
+    decisions = sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)
+    found = []
+    for decision in decisions:
+        active = [a for a in decision.awardees if _is_active(a)]
+        if active:
+            found.append({"decision": decision, "awardees": active})
+        if len(found) == limit:
+            break
+    return found
+
+
+def current_messages(site) -> list:
+    """Messages in force today (valid_from <= today <= valid_until), newest first."""
+    try:
+        from .messages import CURRENT, published_messages
+    except ImportError:  # the messages page type is not part of this build
+        today = site.config.today
+        live = [m for m in site.messages.values()
+                if (m.get("valid_from") or dt.date.min) <= today <= (m.get("valid_until") or dt.date.max)]
+        return sorted(live, key=lambda m: (m.get("valid_from") or dt.date.min, m.id), reverse=True)
+    return published_messages(site)[CURRENT]
+
+
+def widget_code(config, lang, widget: Widget, title: str) -> str:
+    base = site_base(config) or config.base_path
+    return embed_code(base + lang.prefix + widget.path, title, base + PARENT_JS, widget.height)
+
+
+def pages(ctx, lang):
+    site = ctx.site
+    parents = " ".join(allowed_origins(ctx.config))  # for child.js, as in render/embed.py
+    data = {
+        "tim-kiem": {},
+        "khen-thuong-moi": {"latest": latest_commendations(site)},
+        "thong-diep-hien-hanh": {"current": current_messages(site)[:CURRENT_MESSAGES]},
+    }
+    for widget in WIDGETS:
+        yield PageSpec(path=widget.path, template=widget.template, title=lang.t(widget.title_key),
+                       description=lang.t(widget.intro_key), context={"widget": widget, "parents": parents, **data[widget.slug]},
+                       embed=False)
+    catalogue = [{"widget": w, "title": lang.t(w.title_key), "intro": lang.t(w.intro_key),
+                  "code": widget_code(ctx.config, lang, w, lang.t(w.title_key))} for w in WIDGETS]
+    yield PageSpec(path=WIDGET_ROOT, template="widgets/index.html", title=lang.t("widgets"),
+                   description=lang.t("widgets_intro"), context={"widgets": catalogue}, embed=False)
+
+
+def finish(ctx, output) -> None:
+    write_server_headers(ctx.config, output)
