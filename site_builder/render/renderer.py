@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..i18n import Lang
 from ..output import Output
-from .embed import embed_path, embed_variant
+from .embed import embed_files, page_embed
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import PageSpec
@@ -97,6 +97,8 @@ class Renderer:
         return {
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
+            # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
+            "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec) else None,
         }
 
     def url_for(self, root: str, lang: Lang):
@@ -117,11 +119,15 @@ class Renderer:
         html = self.render(spec, lang)
         self.output.write(lang.prefix + spec.file, html)
         self.ctx.pages_written.append((lang.code, spec.path))
-        if spec.embed and spec.file.endswith("index.html"):
-            root = "../" * (lang.prefix + spec.file).count("/")
-            variant = embed_variant(html, lang.code, root, self.canonical(lang.prefix + spec.path))
-            if variant is not None:
-                self.output.write(embed_path(lang.prefix + spec.file), variant)
+        if self.embeddable(spec):
+            for path, data in embed_files(html, self.config, lang.code, lang.prefix + spec.file,
+                                          lang.prefix + spec.path, spec.title,
+                                          self.canonical(lang.prefix + spec.path)):
+                self.output.write(path, data)
+
+    @staticmethod
+    def embeddable(spec: PageSpec) -> bool:
+        return spec.embed and spec.file.endswith("index.html")
 
     def canonical(self, path: str) -> str:
         """Absolute URL when site_url is known, else the site-relative path."""

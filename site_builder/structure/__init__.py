@@ -5,9 +5,9 @@ Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
 """
 from __future__ import annotations
 
-from . import campaigns, documents, messages
+from . import campaigns, documents, messages, widgets
 
-MODULES = [documents, campaigns, messages]
+MODULES = [documents, campaigns, messages, widgets]
 
 
 def register(module) -> None:
