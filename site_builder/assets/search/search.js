@@ -311,7 +311,7 @@ const STRINGS = {
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
-  for (const k in attrs || {}) if (attrs[k] != null && attrs[k] !== "") e.setAttribute(k, attrs[k]);
+  for (const k in attrs || {}) if (attrs[k] != null) e.setAttribute(k, attrs[k]); // "" is a value
   for (const c of children) if (c != null && c !== "") e.append(c);
   return e;
 }
@@ -338,7 +338,7 @@ export function mount(root, options = {}) {
   const status = root.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
-  const target = root.dataset.searchTarget || "";
+  const target = root.dataset.searchTarget || null;
   let page = 0, timer = 0, seq = 0;
 
   const params = new URLSearchParams(location.search);
@@ -424,6 +424,8 @@ export function mount(root, options = {}) {
   const api = { search, run: () => run(false), ready: null };
   root.__search = api;
   const wanted = (input && input.value.trim()) || selects.some((s) => params.get(s.name));
+  // The reader may have typed while search.js was loading: run that query now.
+  if (wanted) saveToUrl();
   api.ready = wanted ? run(false) : fillFilters().catch(() => {});
   return api;
 }
