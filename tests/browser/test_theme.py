@@ -1,0 +1,202 @@
+"""The theme in real Chromium: fonts come from the site itself, Khmer loads (and shapes) only
+where Khmer is written, Material and core pages pass axe and look like one site, and pages
+read and navigate with JavaScript off."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import axe_violations, describe
+
+PLAN = "van-ban/dai-mach-108-2021/"
+KHMER_FILE = "noto-sans-khmer-khmer-"
+KHMER_TEXT = "ព្រះរាជាណាចក្រកម្ពុជា ក្ក"
+
+KHMER_PLAN = f"""
+---
+number: "12"
+symbol: KH-UBND
+issuer: ubnd-xa
+place: Tây
+date: 2021-10-01
+title: Tuyên truyền song ngữ Việt - Khmer
+campaign: covid
+signer: {{authority: TM., body: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Thạch Thị D}}
+---
+Tuyên truyền bằng tiếng Khmer tới đồng bào.
+
+<p lang="km" id="khmer">{KHMER_TEXT}</p>
+"""
+
+
+def _record_requests(page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    return urls
+
+
+def _font_requests(urls, part):
+    return [u for u in urls if part in u]
+
+
+@pytest.fixture(scope="module")
+def khmer_site(tmp_path_factory):
+    """A tiny site whose plan kh-km has a Khmer paragraph; other pages have none."""
+    from ..conftest import BASE_DATA, MKDOCS_YML, REPO, SiteFixture
+
+    site = SiteFixture(tmp_path_factory.mktemp("khmer-site"))
+    site.write({"mkdocs.yml": MKDOCS_YML.format(theme=REPO / "theme", languages="[vi]"), **BASE_DATA,
+                "content/plans/kh-km.md": KHMER_PLAN})
+    site.run("build", check_exit=0)
+    return site.root / "site"
+
+
+def test_no_request_leaves_the_site_and_fonts_are_served_locally(browser, example_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        for path in ("", PLAN):
+            page = context.new_page()
+            urls = _record_requests(page)
+            page.goto(example_site.url + path)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            outside = [u for u in urls if not u.startswith(example_site.url)]
+            assert not outside, f"/{path} asked {outside}"
+            fonts = [u for u in urls if u.endswith(".woff2")]
+            assert any("noto-sans-vietnamese-400" in u for u in fonts), f"/{path}: {fonts}"
+            assert not _font_requests(urls, KHMER_FILE), f"/{path} fetched the Khmer font"
+            page.close()
+    finally:
+        context.close()
+
+
+def test_khmer_font_is_fetched_only_where_khmer_is_written_and_renders_it(browser, serve, khmer_site):
+    base = serve(khmer_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        for path in ("", "van-ban/kh-tinh/"):
+            page = context.new_page()
+            urls = _record_requests(page)
+            page.goto(base + path)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            assert not _font_requests(urls, KHMER_FILE), f"/{path} has no Khmer but fetched the Khmer font"
+            page.close()
+
+        page = context.new_page()
+        urls = _record_requests(page)
+        page.goto(base + "van-ban/kh-km/")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert _font_requests(urls, KHMER_FILE), "the Khmer page did not fetch the Khmer font"
+        khmer = page.locator("#khmer")
+        assert khmer.inner_text().strip() == KHMER_TEXT
+        state = page.evaluate("""() => {
+            const el = document.getElementById('khmer');
+            const family = getComputedStyle(el).fontFamily;
+            const loaded = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Noto Sans Khmer'
+                                                         && f.status === 'loaded').length;
+            // Shaping: with the font's tables, KA + COENG + KA stacks the second KA under the
+            // first, so the cluster is about as wide as one KA; a stripped font lays them side by side.
+            const probe = document.createElement('span');
+            probe.style.font = '32px "Noto Sans Khmer"';
+            el.appendChild(probe);
+            probe.textContent = '\\u1780'; const one = probe.getBoundingClientRect().width;
+            probe.textContent = '\\u1780\\u17D2\\u1780'; const stacked = probe.getBoundingClientRect().width;
+            probe.remove();
+            return {family, loaded, check: document.fonts.check('16px "Noto Sans Khmer"', '\\u1780'), one, stacked};
+        }""")
+        assert state["family"].startswith('"Noto Sans Khmer"'), state
+        assert state["loaded"] >= 1 and state["check"], state
+        assert state["stacked"] < state["one"] * 1.3, f"Khmer subscript not stacked: {state}"
+    finally:
+        context.close()
+
+
+def _core_page_types(site_dir: Path) -> list[str]:
+    """One page of every kind the example site has: each section's index and its first item."""
+    paths = [PLAN]
+    for section in sorted(p for p in site_dir.iterdir() if p.is_dir() and (p / "index.html").exists()):
+        # Language copies repeat the same templates; nhung/ holds embed widgets, which are
+        # fragments for other sites' pages and are checked by their own tests.
+        if section.name in {"assets", "en", "km", "nhung"}:
+            continue
+        paths.append(section.name + "/")
+        items = sorted(p for p in section.iterdir() if (p / "index.html").exists())
+        if items:
+            paths.append(f"{section.name}/{items[0].name}/")
+    return list(dict.fromkeys(paths))
+
+
+def test_material_home_and_every_core_page_type_pass_axe(page, example_site):
+    site_dir = Path(example_site.httpd.RequestHandlerClass.keywords["directory"])
+    paths = [""] + _core_page_types(site_dir)
+    assert "phong-trao/" in paths and "van-ban/" in paths
+    failures = []
+    for path in paths:
+        page.goto(example_site.url + path)
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"/{path}: " + describe(violations))
+    assert not failures, "\n".join(failures)
+
+
+def _chrome(page) -> dict:
+    return page.evaluate("""() => {
+        const top = document.querySelector('header.top'), foot = document.querySelector('footer.foot');
+        const brand = top.querySelector('.brand'), logo = brand.querySelector('img');
+        return {
+          header: getComputedStyle(top).backgroundColor,
+          headerText: getComputedStyle(brand).color,
+          brand: brand.innerText.trim(), logo: logo && logo.src,
+          fontSize: getComputedStyle(brand).fontSize,
+          nav: [...top.querySelectorAll('nav a')].map(a => [a.innerText.trim(), a.href]),
+          search: top.querySelector('form[role=search]').action,
+          footer: getComputedStyle(foot).backgroundColor,
+        };
+    }""")
+
+
+def test_material_and_core_pages_look_like_one_site(page, example_site):
+    page.goto(example_site.url)
+    home = _chrome(page)
+    page.goto(example_site.url + PLAN)
+    plan = _chrome(page)
+    assert home == plan
+    assert home["header"] == "rgb(165, 14, 14)"  # primary_color of mkdocs.yml
+    assert [n for n, _ in home["nav"]] == ["Văn bản", "Phong trào", "Khen thưởng", "Thông điệp", "Tìm kiếm"]
+    assert home["search"] == example_site.url + "tim-kiem/"
+
+
+def test_search_box_in_the_material_header_submits_to_the_search_page(page, example_site):
+    page.goto(example_site.url)
+    page.fill("header.top input[name=q]", "Vương Ngọc Chi")
+    with page.expect_navigation():
+        page.press("header.top input[name=q]", "Enter")
+    assert page.url.startswith(example_site.url + "tim-kiem/?q=")
+
+
+def test_pages_read_and_navigate_with_javascript_off(browser, example_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(example_site.url)
+        assert page.locator("h1").first.is_visible()
+        assert "COVID-19" in page.locator("h1").first.inner_text()
+        page.click("header.top nav >> text=Văn bản")
+        assert page.url == example_site.url + "van-ban/"
+        page.locator(f"a[href$='{PLAN.split('/')[1]}/']").first.click()
+        assert page.url == example_site.url + PLAN
+        assert page.locator(".doc-number").is_visible()
+        assert page.locator(".sign-name").inner_text().strip() == "Vương Ngọc Chi"
+        page.click("header.top nav >> text=Phong trào")
+        assert page.url == example_site.url + "phong-trao/"
+    finally:
+        context.close()
+
+
+def test_focus_is_visible_on_links(page, example_site):
+    page.goto(example_site.url + PLAN)
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+    assert outline[1] == "solid" and outline[2] >= 2, outline
