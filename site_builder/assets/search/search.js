@@ -214,17 +214,17 @@ export function createSearch(o) {
   /**
    * @param {string} q
    * @param {object} [filters]  {award: id, locality: id, year: "2021", campaign: id, kind: id}
-   * @param {object} [opts]     {page: 0, pageSize: 20, lang: "vi"}
-   * @returns {Promise<{total, results, partial}>}
+   * @param {object} [opts]     {offset: 0, pageSize: 20, maxChunks: 6, lang: "vi"}
+   * @returns {Promise<{total, results, partial, next}>}  next: offset of the next page or null
    */
   async function query(q, filters = {}, opts = {}) {
     const m = await meta();
     const n = m.count;
     const pageSize = opts.pageSize || 20;
-    const page = opts.page || 0;
+    const offset = opts.offset || 0;
     const words = parseQuery(q);
     const active = Object.entries(filters || {}).filter(([k, v]) => v !== "" && v != null && m.facets[k]);
-    if (!words.length && !active.length) return { total: 0, results: [], partial: false };
+    if (!words.length && !active.length) return { total: 0, results: [], partial: false, next: null };
 
     // Fetch term shards and facet postings together: one round trip after meta.json.
     const facetPostings = Promise.all(active.map(([k, v]) => {
@@ -286,15 +286,26 @@ export function createSearch(o) {
     // Best score first; among equals, index order (people by given name, newest documents).
     hits.sort((a, b) => total[b] - total[a] || a - b);
 
-    const pageIds = hits.slice(page * pageSize, (page + 1) * pageSize);
-    const chunkIds = [...new Set(pageIds.map((id) => Math.floor(id / m.chunk)))];
-    const chunks = new Map(await Promise.all(chunkIds.map(async (c) => [c, await get("r/" + c + ".json")])));
+    // Rows live in chunks in index order; hits that share a given name share chunks, but
+    // a family-name-only query can scatter. Cap the chunks one page may fetch (and show
+    // fewer results, with "more") so the first query stays within its byte budget.
+    const maxChunks = opts.maxChunks || 6;
+    const pageIds = [];
+    const chunkIds = new Set();
+    for (let k = offset; k < hits.length && pageIds.length < pageSize; k++) {
+      const c = Math.floor(hits[k] / m.chunk);
+      if (!chunkIds.has(c) && chunkIds.size >= maxChunks) break;
+      chunkIds.add(c);
+      pageIds.push(hits[k]);
+    }
+    const chunks = new Map(await Promise.all([...chunkIds].map(async (c) => [c, await get("r/" + c + ".json")])));
     const lang = opts.lang || "vi";
     const results = pageIds.map((id) => {
       const chunk = chunks.get(Math.floor(id / m.chunk));
       return toResult(m, chunk.r[id % m.chunk], chunk.s, id, total[id], lang);
     });
-    return { total: hits.length, results, partial };
+    const next = offset + pageIds.length < hits.length ? offset + pageIds.length : null;
+    return { total: hits.length, results, partial, next };
   }
 
   return { meta, query, indexUrl: indexUrl.href, siteRoot: siteRoot.href };
@@ -339,7 +350,7 @@ export function mount(root, options = {}) {
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
   const target = root.dataset.searchTarget || null;
-  let page = 0, timer = 0, seq = 0;
+  let offset = 0, timer = 0, seq = 0;
 
   const params = new URLSearchParams(location.search);
   if (input && params.has("q") && !input.value) input.value = params.get("q");
@@ -394,16 +405,17 @@ export function mount(root, options = {}) {
   async function run(append) {
     const mine = ++seq;
     const q = input ? input.value : "";
-    if (!append) page = 0;
+    if (!append) offset = 0;
     try {
       if (!m) await fillFilters();
       if (status && !append) status.textContent = strings.loading;
-      const res = await search.query(q, filters(), { page, lang });
+      const res = await search.query(q, filters(), { offset, lang });
       if (mine !== seq) return; // a newer query is on its way
       if (!append) list.replaceChildren();
       for (const r of res.results) list.append(render(r));
       if (status) status.textContent = res.total ? strings.results.replace("{n}", res.total.toLocaleString(lang)) : (q.trim() || Object.keys(filters()).length ? strings.none : "");
-      if (more) more.hidden = (page + 1) * 20 >= res.total;
+      if (more) more.hidden = res.next == null;
+      offset = res.next;
       root.dispatchEvent(new CustomEvent("search:results", { detail: res }));
     } catch (err) {
       if (status) status.textContent = strings.error;
@@ -419,7 +431,7 @@ export function mount(root, options = {}) {
   form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); saveToUrl(); run(false); });
   if (input) input.addEventListener("input", schedule);
   for (const s of selects) s.addEventListener("change", schedule);
-  if (more) { more.hidden = true; more.addEventListener("click", () => { page++; run(true); }); }
+  if (more) { more.hidden = true; more.addEventListener("click", () => { if (offset != null) run(true); }); }
 
   const api = { search, run: () => run(false), ready: null };
   root.__search = api;
