@@ -26,4 +26,7 @@ def make_env(theme_dir: Path | None) -> jinja2.Environment:
         # worth the stale-cache risk for a tool that communicators run rarely.
         auto_reload=False,
     )
+    from ..feeds.discover import page_meta  # canonical, Open Graph, JSON-LD, feed links
+
+    env.globals["page_meta"] = page_meta
     return env

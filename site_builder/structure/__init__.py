@@ -5,9 +5,11 @@ Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
 """
 from __future__ import annotations
 
+from .. import feeds
 from . import campaigns, documents, messages, widgets
 
-MODULES = [documents, campaigns, messages, widgets]
+# feeds stays last: its finish() writes the sitemap of every page written before it.
+MODULES = [documents, campaigns, messages, widgets, feeds]
 
 
 def register(module) -> None:

@@ -1,0 +1,56 @@
+"""Everything the site offers to other machines: feeds, calendars, open data, sitemap, robots.txt.
+
+A page type like the others (structure/__init__.py lists it last): `pages` writes the open
+data page /du-lieu/ in every language, `finish` writes the files once per build, after every
+page is written (the sitemap lists them). Records come from feeds/records.py only, so
+revoked awards and expired messages are treated the same way in every output.
+
+Absolute URLs need config.site_url: without it, RSS/Atom feeds and sitemaps are not written
+(a feed reader or a search engine cannot resolve relative links; `check` warns), while open
+data, calendars and robots.txt are (their links are then paths from the site root).
+"""
+from __future__ import annotations
+
+from ..render.pages import PageSpec
+from . import calendar, opendata, records, sitemap, syndication
+
+FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
+               "messages": ("thong-diep/", "Thông điệp đang có hiệu lực")}
+
+
+def pages(ctx, lang):
+    yield PageSpec(path="du-lieu/", template="open_data.html", title=lang.t("open_data"),
+                   description=lang.t("open_data_intro"),
+                   context={"datasets": list(opendata.DATASETS), "counts": opendata.counts(ctx),
+                            "has_feeds": bool(ctx.config.site_url),
+                            "campaigns": list(ctx.site.campaigns.values())})
+
+
+def feed_files(ctx) -> dict[str, str]:
+    """{output path: XML} of every RSS and Atom feed (needs site_url)."""
+    config, out = ctx.config, {}
+    site_name = config.site_name
+
+    def add(folder, title, items):
+        out[folder + "rss.xml"] = syndication.rss(config, title, site_name, folder, folder + "rss.xml", items)
+        out[folder + "atom.xml"] = syndication.atom(config, title, site_name, folder, folder + "atom.xml", items)
+
+    for name, items in records.collections(ctx).items():
+        folder, title = FEED_TITLES[name]
+        add(folder, f"{title} · {site_name}", items)
+    for campaign_id, items in records.by_campaign(ctx).items():
+        add(f"phong-trao/{campaign_id}/", ctx.site.campaigns[campaign_id].name, items)
+    return out
+
+
+def finish(ctx, output) -> None:
+    files: dict[str, str | bytes] = {}
+    files.update(opendata.files(ctx))
+    files.update(calendar.calendars(ctx))
+    files["robots.txt"] = sitemap.robots(ctx.config)
+    if ctx.config.site_url:
+        files.update(feed_files(ctx))
+    for path, data in files.items():
+        output.write(path, data)
+    if ctx.config.site_url:
+        sitemap.write_sitemaps(ctx, output)

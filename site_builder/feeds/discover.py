@@ -1,0 +1,133 @@
+"""What a page tells search engines, link previews (Zalo, Facebook) and feed readers.
+
+`page_meta` is a Jinja global (render/env.py) used by templates/partials/discover.html in
+base.html's <head>: canonical URL, Open Graph, schema.org JSON-LD and feed links. It reads
+the page's own template variables, so page types need not pass anything; a page may add
+`og_type`, `og_image` (a path under content/) or `jsonld` (a dict or a list) to its context.
+"""
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+from ..model import Awardee, Document
+from .records import absolute, recipient_path
+
+OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
+# Raster formats only: link previews of social networks ignore SVG.
+OG_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+_PRINT_VIEW = re.compile(r"^(thong-diep/[^/]+/)in/$")
+_CAMPAIGN_PAGE = re.compile(r"^phong-trao/([^/]+)/$")
+FEED_FOLDERS = {"van-ban/": "van-ban/", "khen-thuong/": "khen-thuong/", "thong-diep/": "thong-diep/",
+                "thong-diep/hien-hanh/": "thong-diep/"}
+
+
+def feed_folder(path: str) -> str | None:
+    """The folder whose rss.xml / atom.xml a page should advertise, if any."""
+    if path in FEED_FOLDERS:
+        return FEED_FOLDERS[path]
+    match = _CAMPAIGN_PAGE.match(path)
+    return f"phong-trao/{match[1]}/" if match else None
+
+
+def canonical_path(path: str) -> str:
+    """A print view's canonical page is the message itself."""
+    match = _PRINT_VIEW.match(path)
+    return match[1] if match else path
+
+
+@jinja2.pass_context
+def page_meta(context) -> dict:
+    config, page, lang = context["config"], context["page"], context["lang"]
+    site = context["site"]
+    meta = {
+        "canonical": None, "og": [], "jsonld": [], "feeds": [],
+    }
+    og = [("og:site_name", config.site_name), ("og:title", page["title"]),
+          ("og:type", context.get("og_type") or "website"),
+          ("og:locale", OG_LOCALES.get(lang.code, lang.code))]
+    if page.get("description"):
+        og.append(("og:description", page["description"]))
+    if config.site_url:
+        meta["canonical"] = absolute(config, lang.prefix + canonical_path(page["path"]))
+        og.append(("og:url", meta["canonical"]))
+        image = context.get("og_image")
+        if image and image.lower().endswith(OG_IMAGE_SUFFIXES):
+            og.append(("og:image", absolute(config, image)))
+        folder = feed_folder(page["path"])
+        if folder:
+            meta["feeds"] = [("application/rss+xml", "RSS", absolute(config, folder + "rss.xml")),
+                             ("application/atom+xml", "Atom", absolute(config, folder + "atom.xml"))]
+    meta["og"] = og
+    meta["jsonld"] = structured_data(context, site, config, lang)
+    return meta
+
+
+def organization(site, body_id: str | None, config=None) -> dict | None:
+    """schema.org GovernmentOrganization of an issuing or conferring body, with its parents."""
+    body = site.bodies.get(body_id) if body_id else None
+    if body is None:
+        return None
+    data = {"@type": "GovernmentOrganization", "name": body.name}
+    if body.short and body.short != body.name:
+        data["alternateName"] = body.short
+    unit = site.units.get(body.locality) if body.locality else None
+    if unit:
+        data["areaServed"] = {"@type": "AdministrativeArea", "name": unit.name}
+    if body.parent and body.parent != body_id:
+        parent = organization(site, body.parent)
+        if parent:
+            data["parentOrganization"] = parent
+    return data
+
+
+def structured_data(context, site, config, lang) -> list[dict]:
+    out = []
+    explicit = context.get("jsonld")
+    if isinstance(explicit, dict):
+        out.append(explicit)
+    elif isinstance(explicit, list):
+        out.extend(explicit)
+    awardee = context.get("awardee") or context.get("recipient")
+    doc = context.get("doc") or context.get("decision")
+    if isinstance(awardee, Awardee):
+        person = awardee_data(site, config, awardee)
+        if person:
+            out.append(person)
+    elif isinstance(doc, Document):
+        issuer = organization(site, doc.get("issuer"))
+        if issuer:
+            out.append(issuer)
+    for item in out:
+        item.setdefault("@context", "https://schema.org")
+    return out
+
+
+def awardee_data(site, config, awardee: Awardee) -> dict | None:
+    """schema.org Person (individual) or Organization (collective) with the award it received."""
+    decision = site.decisions.get(awardee.decision)
+    if decision is None or awardee.revoked_by:
+        return None  # a revoked award is not claimed anywhere, not even in page metadata
+    award = site.awards.get(awardee.award) if awardee.award else None
+    label = award.label_in("vi") if award else ""
+    reference = f"Quyết định số {decision.reference}" if decision.number else decision.title
+    data = {"@type": "Person" if awardee.kind == "individual" else "Organization", "name": awardee.name,
+            "award": f"{label} ({reference})" if label else reference}
+    if awardee.kind == "individual":
+        if awardee.position:
+            data["jobTitle"] = awardee.position
+        if awardee.unit:
+            data["affiliation"] = {"@type": "Organization", "name": awardee.unit}
+    elif awardee.unit and awardee.unit != awardee.name:
+        data["parentOrganization"] = {"@type": "Organization", "name": awardee.unit}
+    if config.site_url:
+        data["url"] = absolute(config, recipient_path(decision, awardee))
+    conferrer = organization(site, decision.get("issuer"))
+    if conferrer:
+        data["subjectOf"] = {"@type": "DigitalDocument", "name": f"{decision.type_name} {decision.reference}".strip(),
+                             "author": conferrer}
+        if config.site_url:
+            data["subjectOf"]["url"] = absolute(config, f"khen-thuong/{decision.id}/")
+    return data
+
