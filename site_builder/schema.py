@@ -127,6 +127,7 @@ MESSAGE = {
     "video_url": F("url"),
     "summary": F("text"),
     "issuer": F("ref", ref="bodies"),
+    "illustrative": F("bool", doc="true: example content, not a real message"),
 }
 
 STORY = {
