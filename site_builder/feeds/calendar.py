@@ -44,7 +44,10 @@ def _host(config) -> str:
 def events_of(ctx, doc) -> list[dict]:
     """All-day events of one plan: each phase (start to end) and each deadline."""
     events = []
-    label = f"{doc.type_name} {doc.reference}".strip() if doc.reference.strip("/") else doc.type_name
+    issuer = ctx.site.bodies.get(doc.get("issuer"))
+    # "Kế hoạch 85/KH-UBND"; without a number, "Kế hoạch của UBND tỉnh Sóc Trăng".
+    label = (f"{doc.type_name} {doc.reference}" if doc.reference.strip("/")
+             else f"{doc.type_name} của {issuer.short or issuer.name}" if issuer else doc.type_name)
     for index, phase in enumerate(doc.get("phases", [])):
         start, end = phase.get("start"), phase.get("end")
         if not (start or end):

@@ -45,7 +45,7 @@ def page_meta(context) -> dict:
         "canonical": None, "og": [], "jsonld": [], "feeds": [],
     }
     og = [("og:site_name", config.site_name), ("og:title", page["title"]),
-          ("og:type", context.get("og_type") or "website"),
+          ("og:type", context.get("og_type") or ("article" if isinstance(context.get("doc"), Document) else "website")),
           ("og:locale", OG_LOCALES.get(lang.code, lang.code))]
     if page.get("description"):
         og.append(("og:description", page["description"]))
