@@ -33,6 +33,7 @@ _HTML = re.compile(r"<(?P<tag>[a-zA-Z]+)\b[^>]*?\b(?P<attr>href|src)\s*=\s*[\"']
 _FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_LANG_SUFFIX = re.compile(r"\.[a-z]{2,3}$")
 _STATIC_ID = re.compile(r"""\bid=["']([^"'{}]+)["']""")
 
 
@@ -202,6 +203,9 @@ def _bodies(site, index: SiteIndex):
         for code, tr in sorted(entry.translations.items()):
             yield Body(tr.file, tr.body, tr.body_line, f"{code}/{page}" if page else None, source_dir, False)
     for page in site.pages:
+        last = posixpath.basename(page)[:-3]
+        if _LANG_SUFFIX.search(last) and last.rsplit(".", 1)[1] not in index.other_langs:
+            continue  # a page in a language the site does not publish: rules/translations.py
         path = site.config.content_dir / page
         try:
             _, text, first = split(path.read_text(encoding="utf-8"))

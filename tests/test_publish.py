@@ -1,0 +1,350 @@
+"""Publishing: scripts/publish.sh (the sequence every workflow runs), drafts and scheduling,
+safe output when a build breaks halfway, and a real `git push` to a bare repository whose
+hook publishes into a folder served over loopback."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+PUBLISH = REPO / "scripts" / "publish.sh"
+HOOK = REPO / "scripts" / "hooks" / "post-receive"
+
+pytestmark = pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None,
+                                reason="needs bash and git")
+
+
+def publish_env(**extra) -> dict:
+    env = {**os.environ, "PYTHONUTF8": "1", "SITE_BUILDER": f"{sys.executable} -m site_builder.cli",
+           "CHECK_FORMAT": "text"}
+    env.pop("GITHUB_ACTIONS", None)
+    env.update(extra)
+    return env
+
+
+def run_publish(site, target: Path, *args: str, **extra) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(PUBLISH), *args], cwd=site.root, capture_output=True, text=True,
+                          env=publish_env(PUBLISH_DIR=str(target), **extra))
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary folders a build or a swap may leave beside the target."""
+    return [p.name for p in folder.iterdir()
+            if p.is_dir() and (".staging" in p.name or ".old-" in p.name or p.name.startswith(".publish-"))]
+
+
+def bad_date(site, path="content/plans/kh-tinh.md"):
+    text = (site.root / path).read_text(encoding="utf-8").replace("date: 2021-09-21", "date: 2021-13-01")
+    site.write({path: text})
+
+
+# --- scripts/publish.sh ----------------------------------------------------------------------
+
+
+def test_publish_script_swaps_in_good_builds_and_keeps_the_last_site_on_errors(make_site, tmp_path_factory):
+    site = make_site()
+    www = tmp_path_factory.mktemp("server") / "www"
+    first = run_publish(site, www)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "ĐÃ ĐĂNG (production)" in first.stdout
+    page = (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    assert "Triển khai phong trào thi đua đặc biệt" in page
+    assert (www / "index.html").is_file()  # the Material home page too
+
+    bad_date(site)
+    second = run_publish(site, www)
+    assert second.returncode == 1
+    out = second.stdout + second.stderr
+    assert "content/plans/kh-tinh.md:6: 'date': \"2021-13-01\" không phải là ngày hợp lệ" in out
+    assert "KHÔNG ĐĂNG" in out
+    assert (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8") == page
+    assert leftovers(www.parent) == []
+
+
+def test_publish_script_speaks_english_and_refuses_a_wrong_mode(make_site, tmp_path):
+    site = make_site()
+    bad_date(site)
+    proc = run_publish(site, tmp_path / "www", MESSAGES_LANG="en")
+    assert proc.returncode == 1
+    assert "NOT PUBLISHED: the content has errors" in proc.stdout
+    assert "is not a date" in proc.stdout
+    wrong = run_publish(site, tmp_path / "www", "staging")
+    assert wrong.returncode == 2 and "usage" in wrong.stderr
+
+
+def test_github_annotations_from_the_publish_script(make_site, tmp_path):
+    site = make_site()
+    bad_date(site)
+    proc = run_publish(site, tmp_path / "www", CHECK_FORMAT="github")
+    assert "::error file=content/plans/kh-tinh.md,line=6::" in proc.stdout
+
+
+# --- drafts and scheduling -------------------------------------------------------------------
+
+NEXT_YEAR = dt.date.today().year + 1
+DRAFTS = {
+    "content/plans/nhap.md": """
+        ---
+        number: "200"
+        symbol: KH-UBND
+        issuer: ubnd-huyen
+        date: 2022-01-05
+        title: Kế hoạch còn đang soạn
+        draft: true
+        signer: {title: CHỦ TỊCH, name: Phạm Văn D}
+        ---
+        Bản nháp.
+    """,
+    "content/plans/hen-gio.md": f"""
+        ---
+        number: "201"
+        symbol: KH-UBND
+        issuer: ubnd-huyen
+        date: 2022-01-06
+        title: Kế hoạch hẹn ngày đăng
+        publish_date: {NEXT_YEAR}-01-01
+        signer: {{title: CHỦ TỊCH, name: Phạm Văn D}}
+        ---
+        Đăng vào năm sau.
+    """,
+}
+BANNER = "BẢN XEM TRƯỚC"
+
+
+def test_production_hides_drafts_and_scheduled_content(make_site, tmp_path):
+    site = make_site(DRAFTS)
+    proc = run_publish(site, tmp_path / "www")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    www = tmp_path / "www"
+    assert not (www / "van-ban/nhap").exists()
+    assert not (www / "van-ban/hen-gio").exists()
+    listing = (www / "van-ban/index.html").read_text(encoding="utf-8")
+    assert "Kế hoạch còn đang soạn" not in listing and "Kế hoạch hẹn ngày đăng" not in listing
+    assert "Triển khai phong trào thi đua đặc biệt" in listing
+    for page in ("index.html", "van-ban/index.html", "van-ban/kh-tinh/index.html"):
+        assert BANNER not in (www / page).read_text(encoding="utf-8"), page
+    assert 'class="md-banner' not in (www / "index.html").read_text(encoding="utf-8")  # no empty banner
+    assert "Tệp nội dung: 3 đã dựng, 1 bản nháp, chưa đăng, 1 chưa đến ngày đăng" in proc.stdout
+
+
+def test_preview_shows_drafts_and_scheduled_content_under_a_banner(make_site, tmp_path):
+    site = make_site(DRAFTS)
+    proc = run_publish(site, tmp_path / "preview", "preview")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    www = tmp_path / "preview"
+    draft = (www / "van-ban/nhap/index.html").read_text(encoding="utf-8")
+    assert "Kế hoạch còn đang soạn" in draft and BANNER in draft
+    assert "Kế hoạch hẹn ngày đăng" in (www / "van-ban/hen-gio/index.html").read_text(encoding="utf-8")
+    # Material renders the hand-written pages: they carry the banner too.
+    home = (www / "index.html").read_text(encoding="utf-8")
+    assert BANNER in home and 'class="md-banner' in home
+
+
+# --- a build that breaks halfway -------------------------------------------------------------
+
+
+def test_build_failing_halfway_leaves_the_last_good_site_whole(make_site, monkeypatch):
+    """In-process: the renderer writes some pages, then fails; nothing of it reaches the site."""
+    from site_builder.build import build_site
+    from site_builder.config import SiteConfig
+    from site_builder.render.renderer import Renderer
+
+    site = make_site()
+    out = site.root / "public"
+    config = SiteConfig(content_dir=site.root / "content")
+    build_site(config, out)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert "van-ban/kh-tinh/index.html" in before
+
+    original = Renderer.write
+    written = []
+
+    def write_then_fail(self, spec, lang):
+        if len(written) == 3:
+            raise RuntimeError("template exploded halfway")
+        original(self, spec, lang)
+        written.append(spec.path)
+
+    monkeypatch.setattr(Renderer, "write", write_then_fail)
+    site.write({"content/plans/kh-tinh.md": (site.root / "content/plans/kh-tinh.md").read_text(
+        encoding="utf-8").replace("Triển khai phong trào", "Tiêu đề mới")})
+    with pytest.raises(RuntimeError, match="halfway"):
+        build_site(SiteConfig(content_dir=site.root / "content"), out)
+    assert len(written) == 3  # the build really was halfway
+    after = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert leftovers(site.root) == []
+
+
+def test_theme_template_error_halfway_publishes_nothing(make_site, tmp_path):
+    """Through the publish script: a province's template override that fails while rendering
+    campaign pages (after document pages were written) leaves the served site as it was."""
+    site = make_site()
+    www = tmp_path / "served" / "www"
+    assert run_publish(site, www).returncode == 0
+    before = {p.relative_to(www).as_posix(): p.read_bytes() for p in www.rglob("*") if p.is_file()}
+
+    theme = site.root / "my-theme"
+    shutil.copytree(REPO / "theme", theme)
+    (theme / "core").mkdir(exist_ok=True)
+    (theme / "core" / "campaign.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ khong_co.truong.nao }}{% endblock %}', encoding="utf-8")
+    yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    site.write({"mkdocs.yml": yml.replace(f"custom_dir: {REPO / 'theme'}", f"custom_dir: {theme}")})
+    site.write({"content/plans/kh-tinh.md": (site.root / "content/plans/kh-tinh.md").read_text(
+        encoding="utf-8").replace("Triển khai phong trào", "Tiêu đề mới")})
+
+    proc = run_publish(site, www)
+    assert proc.returncode == 3, proc.stdout + proc.stderr
+    assert "KHÔNG ĐĂNG: dựng trang bị lỗi" in proc.stdout
+    after = {p.relative_to(www).as_posix(): p.read_bytes() for p in www.rglob("*") if p.is_file()}
+    assert after == before
+    assert leftovers(www.parent) == []
+    assert leftovers(site.root) == []
+
+
+def test_deploy_runs_only_after_a_successful_build(make_site, tmp_path):
+    """DEPLOY=rsync with a fake rsync on PATH: called once for a good build, never for a bad one."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "rsync-calls"
+    (bin_dir / "rsync").write_text(f'#!/bin/sh\necho "$@" >> "{calls}"\n', encoding="utf-8")
+    (bin_dir / "rsync").chmod(0o755)
+    env = {"DEPLOY": "rsync", "RSYNC_DEST": "web@127.0.0.1:/srv/www/",
+           "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    site = make_site()
+    good = run_publish(site, tmp_path / "www", **env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    recorded = calls.read_text(encoding="utf-8").splitlines()
+    assert len(recorded) == 1 and recorded[0].endswith(f"{tmp_path / 'www'}/ web@127.0.0.1:/srv/www/")
+    assert "--delete-after" in recorded[0]
+    bad_date(site)
+    assert run_publish(site, tmp_path / "www", **env).returncode == 1
+    assert len(calls.read_text(encoding="utf-8").splitlines()) == 1
+
+
+# --- a real push ------------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A folder served on 127.0.0.1 (an ephemeral port) as a web server would serve the site."""
+    root = tmp_path / "server" / "www"
+    root.parent.mkdir(parents=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return f"HTTP {exc.code}"
+
+
+def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = publish_env(GIT_AUTHOR_NAME="Cán bộ Thi đua", GIT_AUTHOR_EMAIL="thidua@example.invalid",
+                      GIT_COMMITTER_NAME="Cán bộ Thi đua", GIT_COMMITTER_EMAIL="thidua@example.invalid",
+                      GIT_CONFIG_NOSYSTEM="1", HOME=str(cwd))
+    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    if check:
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+def server_repo(tmp_path: Path, www: Path, hook_name: str) -> Path:
+    bare = tmp_path / f"server-{hook_name}.git"
+    git(tmp_path, "init", "--bare", "-q", "-b", "main", str(bare))
+    shutil.copy(HOOK, bare / "hooks" / hook_name)
+    (bare / "hooks" / hook_name).chmod(0o755)
+    git(bare, "config", "publish.dir", str(www))
+    return bare
+
+
+def editor_clone(site, bare: Path) -> None:
+    """The communicator's working copy: the site plus the publish script, pushed to the server."""
+    (site.root / "scripts").mkdir(exist_ok=True)
+    shutil.copy(PUBLISH, site.root / "scripts" / "publish.sh")
+    (site.root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "remote", "add", "origin", str(bare))
+    git(site.root, "add", ".")
+    git(site.root, "commit", "-q", "-m", "Trang thi đua")
+
+
+def retitle(site, new: str) -> None:
+    path = site.root / "content/plans/kh-tinh.md"
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("title: "))
+    path.write_text(text.replace(old, f"title: {new}"), encoding="utf-8")
+
+
+def test_git_push_publishes_and_a_push_with_errors_leaves_the_site(make_site, served, tmp_path_factory):
+    www, url = served
+    site = make_site()
+    bare = server_repo(tmp_path_factory.mktemp("remote"), www, "post-receive")
+    editor_clone(site, bare)
+
+    push = git(site.root, "push", "-q", "origin", "main")
+    assert "ĐÃ ĐĂNG (production)" in push.stderr, push.stderr
+    assert "Triển khai phong trào thi đua đặc biệt" in fetch(url + "van-ban/kh-tinh/")
+
+    retitle(site, "Triển khai phong trào thi đua đặc biệt (sửa đổi)")
+    git(site.root, "commit", "-q", "-am", "Sửa tên kế hoạch")
+    git(site.root, "push", "-q", "origin", "main")
+    page = fetch(url + "van-ban/kh-tinh/")
+    assert "Triển khai phong trào thi đua đặc biệt (sửa đổi)" in page
+
+    bad_date(site)
+    retitle(site, "Tiêu đề không được đăng")
+    git(site.root, "commit", "-q", "-am", "Ngày sai")
+    push = git(site.root, "push", "origin", "main")  # post-receive: stored, not published
+    assert "remote: content/plans/kh-tinh.md:6: 'date': \"2021-13-01\" không phải là ngày hợp lệ" in push.stderr
+    assert "remote: KHÔNG ĐĂNG" in push.stderr
+    assert fetch(url + "van-ban/kh-tinh/") == page
+    assert leftovers(www.parent) == []
+
+
+def test_pre_receive_refuses_a_push_with_errors(make_site, tmp_path_factory):
+    remote = tmp_path_factory.mktemp("remote")
+    www = remote / "www"
+    site = make_site()
+    bare = server_repo(remote, www, "pre-receive")
+    editor_clone(site, bare)
+    git(site.root, "push", "-q", "origin", "main")
+    good = (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+
+    bad_date(site)
+    git(site.root, "commit", "-q", "-am", "Ngày sai")
+    push = git(site.root, "push", "origin", "main", check=False)
+    assert push.returncode != 0
+    assert "pre-receive hook declined" in push.stderr
+    assert "remote: content/plans/kh-tinh.md:6:" in push.stderr
+    server_head = git(bare, "rev-parse", "main").stdout.strip()
+    assert server_head != git(site.root, "rev-parse", "HEAD").stdout.strip()
+    assert (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8") == good
