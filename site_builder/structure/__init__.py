@@ -6,10 +6,10 @@ Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
 from __future__ import annotations
 
 from .. import feeds
-from . import campaigns, documents, messages, widgets
+from . import campaigns, documents, honor_roll, messages, widgets
 
 # feeds stays last: its finish() writes the sitemap of every page written before it.
-MODULES = [documents, campaigns, messages, widgets, feeds]
+MODULES = [documents, campaigns, messages, honor_roll, widgets, feeds]
 
 
 def register(module) -> None:

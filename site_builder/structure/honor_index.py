@@ -1,0 +1,144 @@
+"""Everything the honor-roll pages need, computed once per build.
+
+A province may publish 100,000 awardees, each with a page in every language, so nothing
+here is done per page: awardees are sorted once (people by given name the Vietnamese way,
+collectives alphabetically), then dealt into per-decision, per-award, per-unit and per-year
+buckets in that order, so every bucket is already sorted. Only active awards are indexed
+(awardees.active_awardees), so a revocation reaches every list and count.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..awardees import active_awardees
+from ..text.sorting import vietnamese_key, vietnamese_name_key
+
+PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
+
+
+@dataclass
+class DecisionRoll:
+    decision: object
+    collectives: list = field(default_factory=list)
+    individuals: list = field(default_factory=list)
+    revoked: int = 0  # awards of this decision later revoked (names are not shown)
+    revoked_by: list = field(default_factory=list)  # the decisions that revoked them
+    page_of: dict = field(default_factory=dict)  # awardee id -> page number of the decision page
+    award_counts: Counter = field(default_factory=Counter)
+
+    @property
+    def rows(self) -> list:
+        return self.collectives + self.individuals
+
+    @property
+    def count(self) -> int:
+        return len(self.collectives) + len(self.individuals)
+
+
+@dataclass
+class HonorIndex:
+    decisions: list  # newest first
+    rolls: dict  # decision id -> DecisionRoll
+    by_award: dict  # award id -> [awardee], collectives first
+    recorded: dict  # unit id -> [awardee] named in that unit or a unit under it
+    today: dict  # unit id -> [awardee] in that unit as units are today (after 2025)
+    by_year: dict  # year -> [decision]
+    campaign_of: dict  # decision id -> campaign id
+    stories: dict  # "decision/recipient" -> story
+    total: int = 0
+    collectives: int = 0
+
+
+def campaign_of(site, decision) -> str | None:
+    """A decision's campaign: its own, else its plan's."""
+    if decision.get("campaign"):
+        return decision.get("campaign")
+    plan = site.document(decision.get("plan") or "")
+    return plan.get("campaign") if plan else None
+
+
+def recorded_chain(site, unit_id: str) -> list[str]:
+    """The unit named in the record and every unit above it then."""
+    chain, seen = [], set()
+    while unit_id and unit_id in site.units and unit_id not in seen:
+        seen.add(unit_id)
+        chain.append(unit_id)
+        unit_id = site.units[unit_id].parent
+    return chain
+
+
+def today_chain(site, unit_id: str) -> list[str]:
+    """Where a place belongs today: a unit that ceased (units.yml `until`) is replaced by the
+    unit it became part of (`now_part_of`); a unit that still exists stays, and so on up."""
+    chain, seen = [], set()
+    while unit_id and unit_id in site.units and unit_id not in seen:
+        seen.add(unit_id)
+        unit = site.units[unit_id]
+        if unit.now_part_of:
+            unit_id = unit.now_part_of
+            continue
+        if not unit.until:
+            chain.append(unit_id)
+        unit_id = unit.parent
+    return chain
+
+
+def build_index(site) -> HonorIndex:
+    active = active_awardees(site)
+    collectives = sorted((a for a in active if a.kind == "collective"), key=lambda a: vietnamese_key(a.name))
+    individuals = sorted((a for a in active if a.kind != "collective"), key=lambda a: vietnamese_name_key(a.name))
+    decisions = sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)
+    rolls = {d.id: DecisionRoll(d) for d in decisions}
+    by_award: dict[str, list] = {}
+    recorded: dict[str, list] = {}
+    today: dict[str, list] = {}
+    chains: dict[str, tuple] = {}
+    for group in (collectives, individuals):
+        for a in group:
+            roll = rolls[a.decision]
+            (roll.collectives if group is collectives else roll.individuals).append(a)
+            roll.award_counts[a.award] += 1
+            by_award.setdefault(a.award, []).append(a)
+            if a.locality:
+                if a.locality not in chains:
+                    chains[a.locality] = (recorded_chain(site, a.locality), today_chain(site, a.locality))
+                for unit in chains[a.locality][0]:
+                    recorded.setdefault(unit, []).append(a)
+                for unit in chains[a.locality][1]:
+                    today.setdefault(unit, []).append(a)
+    for roll in rolls.values():
+        roll.page_of = {a.id: 1 + i // PER_PAGE for i, a in enumerate(roll.rows)}
+        for a in roll.decision.awardees:
+            if a.revoked_by:
+                roll.revoked += 1
+                if a.revoked_by not in roll.revoked_by:
+                    roll.revoked_by.append(a.revoked_by)
+    by_year: dict[int, list] = {}
+    for d in decisions:
+        by_year.setdefault(d.date.year, []).append(d)
+    stories = {f"{s.get('decision')}/{s.get('recipient')}": s for s in site.stories.values()}
+    return HonorIndex(
+        decisions=decisions, rolls=rolls,
+        by_award={k: by_award[k] for k in site.awards if k in by_award},  # highest award first
+        recorded=recorded, today=today, by_year=dict(sorted(by_year.items(), reverse=True)),
+        campaign_of={d.id: campaign_of(site, d) for d in decisions}, stories=stories,
+        total=len(active), collectives=len(collectives),
+    )
+
+
+def index_of(ctx) -> HonorIndex:
+    """The index of this build (cached on the build context)."""
+    index = getattr(ctx, "_honor_index", None)
+    if index is None:
+        index = ctx._honor_index = build_index(ctx.site)
+    return index
+
+
+def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
+    """Items cut into pages; an empty list is one empty page."""
+    return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
+
+
+def page_path(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}trang/{number}/"

@@ -1,0 +1,343 @@
+"""Honor-roll pages: one per decision, one per recipient, and browse pages.
+
+URLs (docs/architecture.md, docs/honor-roll.md):
+  /khen-thuong/                               overview: counts by award, place, campaign, year
+  /khen-thuong/<decision>/ (+ trang/N/)       the decision, laid out as the official document,
+                                              with its recipients table
+  /khen-thuong/<decision>/danh-sach.csv       the recipients, for Excel (UTF-8 with BOM)
+  /khen-thuong/<decision>/<recipient>/        one shareable page per recipient
+  /khen-thuong/hinh-thuc/<award>/             by award form
+  /khen-thuong/dia-phuong/ and /<unit>/       by place, as recorded and as units are today
+  /khen-thuong/phong-trao/<campaign>/         by campaign and phase
+  /khen-thuong/nam/<year>/                    by year
+
+Everything shared between pages is computed once (honor_index.build_index and the per-
+language `Facts` below), so a recipient page costs a few dictionary look-ups plus its small
+template.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..render.pages import PageSpec
+from ..rules.revocation import revocation_of
+from .documents import header_of
+from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
+
+BASE = "khen-thuong/"
+CSV_NAME = "danh-sach.csv"
+# Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
+# double it, and an embeddable recipient card is not asked for yet.
+EMBED_RECIPIENT_PAGES = False
+
+
+def decision_path(decision_id: str, page: int = 1) -> str:
+    return page_path(f"{BASE}{decision_id}/", page)
+
+
+def recipient_path(awardee) -> str:
+    return f"{BASE}{awardee.decision}/{awardee.id}/"
+
+
+class Facts:
+    """Per-language strings about decisions, awards and units, computed once per build."""
+
+    def __init__(self, ctx, lang):
+        site = ctx.site
+        self.lang = lang
+        self.award_label = {a.id: a.label_in(lang.code) for a in site.awards.values()}
+        self.unit_name = {u.id: (getattr(u, f"name_{lang.code}", None) or u.name) for u in site.units.values()}
+        self.decision = {}
+        for d in site.decisions.values():
+            body = site.bodies.get(d.get("issuer"))
+            translation = d.translations.get(lang.code)
+            title = (translation.meta.get("title") if translation else None) or d.title
+            number = f"{d.type_name} số {d.reference}" if d.number else f"{d.type_name} {d.reference}".strip()
+            self.decision[d.id] = {
+                "id": d.id, "path": decision_path(d.id), "ref": number, "title": title,
+                "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",
+                "issuer_name": body.name if body else "",
+            }
+
+    def campaign_name(self, campaign) -> str:
+        return getattr(campaign, f"name_{self.lang.code}", None) or campaign.name
+
+
+def facts_of(ctx, lang) -> Facts:
+    cache = ctx.__dict__.setdefault("_honor_facts", {})
+    if lang.code not in cache:
+        cache[lang.code] = Facts(ctx, lang)
+    return cache[lang.code]
+
+
+def pages(ctx, lang):
+    index = index_of(ctx)
+    facts = facts_of(ctx, lang)
+    yield from _decision_pages(ctx, lang, index, facts)
+    yield from _recipient_pages(ctx, lang, index, facts)
+    yield from _browse_pages(ctx, lang, index, facts)
+
+
+# ---- decisions ---------------------------------------------------------------------------
+
+def _decision_pages(ctx, lang, index, facts):
+    site = ctx.site
+    for decision in index.decisions:
+        roll = index.rolls[decision.id]
+        info = facts.decision[decision.id]
+        translation = decision.translations.get(lang.code)
+        chunks = pages_of(roll.rows)
+        revokes = []
+        for item in decision.get("revokes", []):
+            target = site.decisions.get(item.get("decision"))
+            awardee = next((a for a in target.awardees if a.id == item.get("recipient")), None) if target else None
+            if awardee is not None and awardee.revoked_by == decision.id:
+                revokes.append({"awardee": awardee, "decision": facts.decision[target.id], "reason": item.get("reason")})
+        common = {
+            "doc": decision, "doc_title": info["title"], "header": header_of(ctx, decision), "info": info,
+            "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes,
+            "plan": site.document(decision.get("plan") or ""),
+            "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
+            "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
+            "csv": f"{BASE}{decision.id}/{CSV_NAME}", "pager": None,
+        }
+        title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
+        n_coll = len(roll.collectives)
+        for number, chunk in enumerate(chunks, start=1):
+            offset = (number - 1) * PER_PAGE
+            context = dict(common)
+            context.update({
+                "collectives": [a for a in chunk if a.kind == "collective"],
+                "individuals": [a for a in chunk if a.kind != "collective"],
+                "collective_start": offset, "individual_start": max(0, offset - n_coll),
+                "pager": _pager(decision_path(decision.id), number, len(chunks)),
+                "first_page": number == 1,
+            })
+            yield PageSpec(
+                path=decision_path(decision.id, number), template="honor/decision.html",
+                title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
+                description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
+                content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context)
+
+
+def _pager(base: str, number: int, total: int) -> dict | None:
+    if total <= 1:
+        return None
+    window = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+    return {"number": number, "total": total, "pages": [(n, page_path(base, n)) for n in window],
+            "prev": page_path(base, number - 1) if number > 1 else None,
+            "next": page_path(base, number + 1) if number < total else None}
+
+
+# ---- recipients --------------------------------------------------------------------------
+
+def _recipient_pages(ctx, lang, index, facts):
+    site = ctx.site
+    for decision in index.decisions:
+        roll = index.rolls[decision.id]
+        info = facts.decision[decision.id]
+        for a in roll.rows:
+            label = facts.award_label.get(a.award, a.award or "")
+            story = index.stories.get(a.key)
+            path = recipient_path(a)
+            yield PageSpec(
+                path=path, template="honor/recipient.html", title=f"{a.name} — {label}",
+                description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
+                embed=EMBED_RECIPIENT_PAGES,
+                context={
+                    "awardee": a, "d": info, "award_label": label, "story": story,
+                    "place": facts.unit_name.get(a.locality) if a.locality else None,
+                    "anchor": decision_path(decision.id, roll.page_of.get(a.id, 1)) + "#" + a.id,
+                    "photo": _photo_path(story, a) if story and story.get("photo") else None,
+                    "og_type": "profile",
+                    "og_image": _photo_path(story, a) if story and story.get("photo") else None,
+                })
+        for a in decision.awardees:
+            if a.revoked_by:
+                revocation = revocation_of(site, a)
+                yield PageSpec(
+                    path=recipient_path(a), template="honor/revoked.html", title=a.name,
+                    description=lang.t("revoked_title"), embed=False,
+                    context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
+
+
+def _shorten(text: str | None, limit: int = 200) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _photo_path(story, awardee) -> str:
+    """Story photos are copied beside the recipient page (see finish), so any shell serves them."""
+    return recipient_path(awardee) + story.get("photo").rsplit("/", 1)[-1]
+
+
+# ---- browse ------------------------------------------------------------------------------
+
+def _browse_pages(ctx, lang, index, facts):
+    site = ctx.site
+    units_with_pages = sorted(set(index.recorded) | set(index.today), key=lambda u: _unit_sort(site, u))
+    campaigns = _campaign_groups(site, index)
+    years = {y: sum(index.rolls[d.id].count for d in ds) for y, ds in index.by_year.items()}
+    top_units = [u for u in units_with_pages if site.units[u].parent is None]
+    yield PageSpec(path=BASE, template="honor/overview.html", title=lang.t("honor_roll"),
+                   description=lang.t("honor_overview_intro"), context={
+                       "index": index, "facts": facts, "years": years, "campaigns": campaigns,
+                       "top_units": [_unit_card(site, index, facts, u) for u in top_units],
+                       "latest": [facts.decision[d.id] | {"count": index.rolls[d.id].count} for d in index.decisions[:10]],
+                   })
+    for award_id, rows in index.by_award.items():
+        base = f"{BASE}hinh-thuc/{award_id}/"
+        yield from _list_pages(lang, base, rows, facts, title=facts.award_label[award_id],
+                               context={"kind": "award", "award": site.awards[award_id]})
+    yield PageSpec(path=f"{BASE}dia-phuong/", template="honor/places.html", title=lang.t("browse_by_place"),
+                   context={"facts": facts, "units": [_unit_card(site, index, facts, u) for u in units_with_pages]})
+    for unit_id in units_with_pages:
+        card = _unit_card(site, index, facts, unit_id)
+        rows = index.recorded.get(unit_id, []) if card["ceased"] else index.today.get(unit_id, [])
+        yield from _list_pages(lang, f"{BASE}dia-phuong/{unit_id}/", rows, facts, title=card["name"],
+                               context={"kind": "place", "card": card})
+    for campaign_id, groups in campaigns.items():
+        campaign = site.campaigns[campaign_id]
+        yield PageSpec(path=f"{BASE}phong-trao/{campaign_id}/", template="honor/campaign.html",
+                       title=facts.campaign_name(campaign), description=campaign.summary or "",
+                       context={"campaign": campaign, "groups": groups["groups"], "count": groups["count"],
+                                "facts": facts, "index": index})
+    for year, decisions in index.by_year.items():
+        counts: dict[str, int] = {}
+        for d in decisions:
+            for award_id, n in index.rolls[d.id].award_counts.items():
+                counts[award_id] = counts.get(award_id, 0) + n
+        yield PageSpec(path=f"{BASE}nam/{year}/", template="honor/year.html", title=lang.t("year_n", year=year),
+                       context={"year": year, "decisions": decisions, "facts": facts, "index": index,
+                                "count": years[year],
+                                "award_counts": [(a, counts[a]) for a in site.awards if a in counts]})
+
+
+def _list_pages(lang, base, rows, facts, title, context):
+    chunks = pages_of(rows)
+    for number, chunk in enumerate(chunks, start=1):
+        yield PageSpec(
+            path=page_path(base, number), template="honor/list.html",
+            title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
+            description=lang.t("count_awards", count=lang.number(len(rows))),
+            context={**context, "heading": title, "rows": chunk, "total": len(rows), "facts": facts,
+                     "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks))})
+
+
+def _unit_sort(site, unit_id):
+    from ..text.sorting import vietnamese_key
+    chain = []
+    u = unit_id
+    while u and u in site.units and len(chain) < 6:
+        chain.append(vietnamese_key(site.units[u].name))
+        u = site.units[u].parent
+    return tuple(reversed(chain))
+
+
+def _unit_card(site, index, facts, unit_id) -> dict:
+    unit = site.units[unit_id]
+    ceased = bool(unit.until or unit.now_part_of)
+    now = today_chain(site, unit_id) if ceased else []
+    return {
+        "id": unit_id, "name": facts.unit_name.get(unit_id, unit.name), "ceased": ceased, "until": unit.until,
+        "now": [(u, facts.unit_name.get(u, u)) for u in now[:1]],
+        "recorded": len(index.recorded.get(unit_id, [])), "today": len(index.today.get(unit_id, [])),
+        "depth": len(_chain_ids(site, unit_id)) - 1,
+    }
+
+
+def _chain_ids(site, unit_id):
+    out = []
+    while unit_id and unit_id in site.units and len(out) < 6:
+        out.append(unit_id)
+        unit_id = site.units[unit_id].parent
+    return out
+
+
+def _campaign_groups(site, index) -> dict:
+    """campaign id -> {"count", "groups": [{"campaign", "plan", "phase", "decisions", "count"}]};
+    a campaign's page also holds the decisions of the local campaigns under it."""
+    direct: dict[str, list] = {}
+    for d in index.decisions:
+        cid = index.campaign_of.get(d.id)
+        if cid in site.campaigns:
+            direct.setdefault(cid, []).append(d)
+    out = {}
+    for cid in site.campaigns:
+        members = [c for c in site.campaigns if c == cid or _descends(site, c, cid)]
+        groups: dict[tuple, dict] = {}
+        for member in members:
+            for d in direct.get(member, []):
+                key = (member, d.get("plan") or "", d.get("phase") or "")
+                group = groups.setdefault(key, {"campaign": site.campaigns[member],
+                                                "plan": site.document(d.get("plan") or ""),
+                                                "phase": d.get("phase"), "decisions": [], "count": 0})
+                group["decisions"].append(d)
+                group["count"] += index.rolls[d.id].count
+        if groups:
+            out[cid] = {"groups": list(groups.values()), "count": sum(g["count"] for g in groups.values())}
+    return out
+
+
+@lru_cache(maxsize=None)
+def _descends_cached(parents: tuple, child: str, ancestor: str) -> bool:
+    mapping = dict(parents)
+    seen = set()
+    while child in mapping and child not in seen:
+        seen.add(child)
+        child = mapping[child]
+        if child == ancestor:
+            return True
+    return False
+
+
+def _descends(site, child: str, ancestor: str) -> bool:
+    parents = tuple(sorted((c.id, c.parent) for c in site.campaigns.values() if c.parent))
+    return _descends_cached(parents, child, ancestor)
+
+
+# ---- files written once: CSV downloads and story photos ----------------------------------
+
+CSV_COLUMNS = ("STT", "Loại", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Địa phương", "Hình thức khen thưởng",
+               "Thành tích", "Mã", "Quyết định")
+
+
+def csv_text(ctx, decision) -> str:
+    """The decision's active recipients as Excel opens them: UTF-8 with a BOM, CRLF rows."""
+    import csv
+    import io
+
+    index = index_of(ctx)
+    site = ctx.site
+    roll = index.rolls[decision.id]
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for number, a in enumerate(roll.rows, start=1):
+        unit = site.units.get(a.locality or "")
+        award = site.awards.get(a.award or "")
+        writer.writerow([number, "Tập thể" if a.kind == "collective" else "Cá nhân", a.name, a.position or "",
+                         a.unit or "", unit.name if unit else "", award.label_in("vi") if award else a.award or "",
+                         " ".join((a.achievement or "").split()), a.id, decision.reference])
+    return buf.getvalue()
+
+
+def finish(ctx, output) -> None:
+    index = index_of(ctx)
+    for decision in index.decisions:
+        output.write(f"{BASE}{decision.id}/{CSV_NAME}", csv_text(ctx, decision))
+    content = ctx.site.config.content_dir
+    for key, story in index.stories.items():
+        photo = story.get("photo")
+        decision_id, _, recipient_id = key.partition("/")
+        roll = index.rolls.get(decision_id)
+        awardee = next((a for a in roll.rows if a.id == recipient_id), None) if roll else None
+        if not photo or awardee is None:
+            continue
+        for candidate in (content / "stories" / photo, content / photo):
+            if candidate.is_file():
+                output.copy(candidate, _photo_path(story, awardee))
+                break

@@ -1,0 +1,346 @@
+"""Honor rolls: decision pages, recipient pages, browse pages, CSV downloads, spreadsheets,
+the authority rule and revocation, on tiny sites written inline."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+DECISION = """
+    ---
+    number: "1234"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    place: Mẫu
+    date: 2021-11-20
+    title: Về việc tặng Bằng khen cho các tập thể, cá nhân có thành tích trong phòng, chống dịch COVID-19
+    plan: kh-tinh
+    phase: Đợt 1
+    award: bang-khen-tinh
+    signer: {authority: KT., body: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Phạm Văn D}
+    recipients: [Như Điều 3, Lưu VT]
+    awardees:
+      - kind: collective
+        name: Trạm Y tế xã Tây
+        locality: huyen-dong
+        achievement: Đã có thành tích xuất sắc trong công tác tiêm chủng.
+      - kind: collective
+        name: Công an huyện Đông
+        locality: huyen-dong
+      - name: Nguyễn Thị Ánh
+        position: Điều dưỡng
+        unit: Trạm Y tế xã Tây
+        locality: huyen-dong
+        achievement: Trực chốt kiểm dịch 60 ngày liên tục.
+      - name: Trần Văn Anh
+        position: Bác sĩ
+        unit: Bệnh viện tỉnh
+        locality: tinh-mau
+      - name: Đặng Văn Bình
+        position: Tài xế
+        unit: Trung tâm cấp cứu 115
+      - name: Dương Thị Bình
+        position: Tình nguyện viên
+        unit: Hội Chữ thập đỏ tỉnh
+        locality: tinh-mau
+    ---
+    **Điều 1.** Tặng Bằng khen của Chủ tịch UBND tỉnh cho 2 tập thể và 4 cá nhân (có danh sách kèm theo).
+"""
+
+
+def names_in_order(html: str, section_id: str) -> list[str]:
+    table = html.split(f'id="{section_id}"', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', table)
+
+
+def test_decision_page_is_an_official_document_with_the_list(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site.run("build", check_exit=0)
+    html = site.html("khen-thuong/qd-1234-2021/index.html")
+    # the document layout shared with plans
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html and "Số: 1234/QĐ-UBND" in html
+    assert "Mẫu, ngày 20 tháng 11 năm 2021" in html and "QUYẾT ĐỊNH" in html
+    assert "KT. CHỦ TỊCH" in html and "Phạm Văn D" in html
+    # collectives and individuals apart, one anchor per recipient
+    assert html.index('id="tap-the"') < html.index('id="ca-nhan"')
+    for rid in ("tram-y-te-xa-tay", "cong-an-huyen-dong", "nguyen-thi-anh", "tran-van-anh"):
+        assert f'<tr id="{rid}">' in html
+    assert 'href="../../khen-thuong/qd-1234-2021/nguyen-thi-anh/"' in html
+    # sorted the Vietnamese way: given name first ("Anh" before "Ánh", "Dương" before "Đặng")
+    assert names_in_order(html, "ca-nhan") == ["Trần Văn Anh", "Nguyễn Thị Ánh", "Dương Thị Bình", "Đặng Văn Bình"]
+    assert names_in_order(html, "tap-the") == ["Công an huyện Đông", "Trạm Y tế xã Tây"]
+    # the plan it rewards, and the CSV download
+    assert 'href="../../van-ban/kh-tinh/"' in html
+    assert 'href="../../khen-thuong/qd-1234-2021/danh-sach.csv" download' in html
+    # the plan's page lists the decision that rewards it
+    plan = site.html("van-ban/kh-tinh/index.html")
+    assert 'href="../../khen-thuong/qd-1234-2021/"' in plan and "1234/QĐ-UBND" in plan
+
+
+def test_recipient_page_is_shareable(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site.write({"mkdocs.yml": (site.root / "mkdocs.yml").read_text().replace(
+        "site_name: Thử nghiệm", "site_name: Thử nghiệm\nsite_url: https://thidua.example.gov.vn/")})
+    site.run("build", check_exit=0)
+    html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    assert '<h1 id="r-name" lang="vi">Nguyễn Thị Ánh</h1>' in html
+    for text in ("Điều dưỡng", "Trạm Y tế xã Tây", "Huyện Đông", "Bằng khen của Chủ tịch UBND tỉnh",
+                 "Trực chốt kiểm dịch 60 ngày liên tục.", "Quyết định số 1234/QĐ-UBND", "20/11/2021"):
+        assert text in html, text
+    assert re.search(r'<meta property="og:title" content="Nguyễn Thị Ánh[^"]*">', html)
+    assert re.search(r'<meta property="og:description" content="[^"]*Bằng khen của Chủ tịch UBND tỉnh', html)
+    assert ('<meta property="og:url" content="https://thidua.example.gov.vn/khen-thuong/qd-1234-2021/'
+            'nguyen-thi-anh/">') in html
+    # a link back to the row in the decision's list
+    assert 'href="../../../khen-thuong/qd-1234-2021/#nguyen-thi-anh"' in html
+    assert "<script" not in html.split("</head>", 1)[1].replace('<script type="application/ld+json">', "")
+
+
+def test_english_pages_use_award_labels_from_data(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    html = site.html("en/khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    assert "Certificate of Merit of the Provincial Chairman" in html
+    overview = site.html("en/khen-thuong/index.html")
+    assert "Certificate of Merit of the Provincial Chairman" in overview
+
+
+def test_browse_pages_count_by_award_place_campaign_and_year(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site.run("build", check_exit=0)
+    overview = site.html("khen-thuong/index.html")
+    assert re.search(r'href="../khen-thuong/hinh-thuc/bang-khen-tinh/">Bằng khen của Chủ tịch UBND tỉnh</a>'
+                     r'</th><td class="num">6</td>', overview)
+    assert 'href="../khen-thuong/nam/2021/"' in overview and 'href="../khen-thuong/phong-trao/covid/"' in overview
+    award = site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html")
+    assert "6 khen thưởng" in award
+    # by place: huyen-dong ceased in 2025 and is now part of tinh-mau
+    district = site.html("khen-thuong/dia-phuong/huyen-dong/index.html")
+    assert "Nay thuộc:" in district and 'href="../../../khen-thuong/dia-phuong/tinh-mau/"' in district
+    assert "3 khen thưởng" in district
+    province = site.html("khen-thuong/dia-phuong/tinh-mau/index.html")
+    # 2 recorded in the province itself + 3 recorded in the district, which is part of it today
+    assert re.search(r"Theo địa danh ghi trong quyết định: <strong>5</strong>", province)
+    assert re.search(r"Theo đơn vị hành chính hiện nay: <strong>5</strong>", province)
+    campaign = site.html("khen-thuong/phong-trao/covid/index.html")
+    assert "Đợt 1" in campaign and "1234/QĐ-UBND" in campaign
+    year = site.html("khen-thuong/nam/2021/index.html")
+    assert "1234/QĐ-UBND" in year and "6 khen thưởng" in year
+
+
+def test_csv_download_is_excel_ready(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site.run("build", check_exit=0)
+    raw = (site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads Vietnamese correctly
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["STT", "Loại", "Họ và tên / Tên tập thể"]
+    assert [r[2] for r in rows[1:]] == ["Công an huyện Đông", "Trạm Y tế xã Tây", "Trần Văn Anh",
+                                        "Nguyễn Thị Ánh", "Dương Thị Bình", "Đặng Văn Bình"]
+    anh = rows[4]
+    assert anh[1] == "Cá nhân" and anh[3] == "Điều dưỡng" and anh[5] == "Huyện Đông"
+    assert anh[6] == "Bằng khen của Chủ tịch UBND tỉnh" and anh[9] == "1234/QĐ-UBND"
+
+
+def sheet_decision(stem: str, award_line: str = "award: bang-khen-tinh") -> dict:
+    return {f"content/decisions/{stem}.md": f"""
+        ---
+        number: "77"
+        symbol: QĐ-UBND
+        issuer: ubnd-tinh
+        date: 2021-12-01
+        title: Tặng Bằng khen theo danh sách
+        plan: kh-tinh
+        {award_line}
+        signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
+        ---
+        Danh sách kèm theo.
+    """}
+
+
+def write_xlsx(path, rows):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+
+
+def test_xlsx_recipients_with_vietnamese_headers(make_site):
+    site = make_site(sheet_decision("qd-77-2021"))
+    write_xlsx(site.root / "content/decisions/qd-77-2021.xlsx", [
+        ["Loại", "Họ và tên", "Chức vụ", "Đơn vị", "Địa phương", "Thành tích"],
+        ["Cá nhân", "Lê Văn Ước", "Dân quân", "Ban CHQS xã Tây", "huyen-dong", "Tham gia 45 ngày trực chốt."],
+        ["Tập thể", "Hội Phụ nữ xã Tây", None, None, "huyen-dong", None],
+    ])
+    site.run("build", check_exit=0)
+    html = site.html("khen-thuong/qd-77-2021/index.html")
+    assert names_in_order(html, "ca-nhan") == ["Lê Văn Ước"]
+    assert names_in_order(html, "tap-the") == ["Hội Phụ nữ xã Tây"]
+    page = site.html("khen-thuong/qd-77-2021/le-van-uoc/index.html")
+    assert "Tham gia 45 ngày trực chốt." in page
+
+
+def test_sheet_errors_name_row_and_column(make_site):
+    site = make_site(sheet_decision("qd-77-2021"))
+    site.write({"content/decisions/qd-77-2021.csv":
+                "loai,ho_ten,dia_phuong,hinh_thuc\n"
+                "Cá nhân,Lê Văn Ước,huyen-dong,bang-khen-tinh\n"
+                "ca nhân lạ,Phạm Thị Hoa,huyen-tay,bang-khen-tinh\n"})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    assert "content/decisions/qd-77-2021.csv, row 3, column loai" in proc.stdout
+    assert "content/decisions/qd-77-2021.csv, row 3, column dia_phuong" in proc.stdout
+    assert '"huyen-tay"' in proc.stdout
+
+
+def test_commune_chairman_cannot_confer_a_bang_khen(make_site):
+    files = sheet_decision("qd-9-2021", award_line="award: giay-khen")
+    files["content/decisions/qd-9-2021.md"] = files["content/decisions/qd-9-2021.md"].replace(
+        "issuer: ubnd-tinh", "issuer: ubnd-xa")
+    site = make_site(files)
+    site.write({"content/decisions/qd-9-2021.csv":
+                "kind,name,award\n"
+                "individual,Lê Văn Ước,giay-khen\n"
+                "individual,Phạm Thị Hoa,bang-khen-tinh\n"})
+    site.run("build", check_exit=1)
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    out = proc.stdout
+    assert "content/decisions/qd-9-2021.csv, row 3, column award" in out
+    assert "has no power to confer" in out and "Bằng khen của Chủ tịch UBND tỉnh" in out
+    assert "row 2" not in out
+    # a default award beyond the issuer's power is reported once, at the decision's `award` line
+    files["content/decisions/qd-9-2021.md"] = files["content/decisions/qd-9-2021.md"].replace(
+        "award: giay-khen", "award: bang-khen-ttg")
+    site.write(files)
+    site.write({"content/decisions/qd-9-2021.csv": "kind,name\nindividual,Lê Văn Ước\nindividual,Phạm Thị Hoa\n"})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    hits = [line for line in proc.stdout.splitlines() if "has no power" in line]
+    assert len(hits) == 1 and hits[0].startswith("content/decisions/qd-9-2021.md:8: 'award'"), hits
+
+
+REVOKING = """
+    ---
+    number: "1500"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2022-03-02
+    title: Về việc thu hồi Bằng khen
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    revokes:
+      - {decision: qd-1234-2021, recipient: nguyen-thi-anh, reason: Hồ sơ đề nghị khen thưởng không trung thực}
+    ---
+    **Điều 1.** Thu hồi Bằng khen đã tặng bà Nguyễn Thị Ánh.
+"""
+
+
+def test_revocation_end_to_end(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION,
+                      "content/decisions/qd-1500-2022.md": REVOKING})
+    site.run("build", check_exit=0)
+    decision = site.html("khen-thuong/qd-1234-2021/index.html")
+    assert "Nguyễn Thị Ánh" not in decision and 'id="nguyen-thi-anh"' not in decision
+    assert 'href="../../khen-thuong/qd-1500-2022/"' in decision  # "some awards were revoked, see ..."
+    for page in ("khen-thuong/hinh-thuc/bang-khen-tinh/index.html", "khen-thuong/dia-phuong/huyen-dong/index.html",
+                 "khen-thuong/dia-phuong/tinh-mau/index.html", "khen-thuong/nam/2021/index.html",
+                 "khen-thuong/index.html", "khen-thuong/phong-trao/covid/index.html"):
+        assert "Nguyễn Thị Ánh" not in site.html(page), page
+    assert "5 khen thưởng" in site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html")
+    assert "2 khen thưởng" in site.html("khen-thuong/dia-phuong/huyen-dong/index.html")
+    assert re.search(r'bang-khen-tinh/">[^<]+</a></th><td class="num">5</td>', site.html("khen-thuong/index.html"))
+    csv_text = (site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv").read_text(encoding="utf-8-sig")
+    assert "Nguyễn Thị Ánh" not in csv_text and "Trần Văn Anh" in csv_text
+    # the old URL still answers, says the award was revoked and by which decision, and nothing else
+    old = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    assert "đã bị thu hồi" in old and "1500/QĐ-UBND" in old and 'href="../../../khen-thuong/qd-1500-2022/"' in old
+    assert '<meta name="robots" content="noindex">' in old
+    for private in ("Điều dưỡng", "Trực chốt kiểm dịch", "Trạm Y tế xã Tây", "không trung thực"):
+        assert private not in old.split("<main", 1)[1], private
+    # the revoking decision says what it revoked
+    revoking = site.html("khen-thuong/qd-1500-2022/index.html")
+    assert "Nguyễn Thị Ánh" in revoking and "không trung thực" in revoking
+
+
+def test_revocation_references_are_checked(make_site):
+    site = make_site({"content/decisions/qd-1234-2021.md": DECISION,
+                      "content/decisions/qd-1500-2022.md": REVOKING.replace("recipient: nguyen-thi-anh",
+                                                                            "recipient: nguyen-thi-anhh")})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    assert "content/decisions/qd-1500-2022.md:9: 'revokes[0].recipient'" in proc.stdout
+    assert 'decision "qd-1234-2021" has no awardee with the id "nguyen-thi-anhh"' in proc.stdout
+    assert "did you mean 'nguyen-thi-anh'" in proc.stdout
+    site.write({"content/decisions/qd-1500-2022.md": REVOKING.replace("decision: qd-1234-2021", "decision: qd-9999")})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    assert 'no decision with the id "qd-9999"' in proc.stdout
+
+
+def test_long_lists_are_paginated(make_site):
+    rows = "".join(f"individual,Nguyễn Văn Người{i:03d}\n" for i in range(450))
+    site = make_site(sheet_decision("qd-77-2021"))
+    site.write({"content/decisions/qd-77-2021.csv": "kind,name\n" + rows})
+    site.run("build", check_exit=0)
+    first = site.html("khen-thuong/qd-77-2021/index.html")
+    third = site.html("khen-thuong/qd-77-2021/trang/3/index.html")
+    assert first.count("<tr id=") == 200 and third.count("<tr id=") == 50
+    assert 'href="../../khen-thuong/qd-77-2021/trang/2/" rel="next"' in first
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in third  # the document itself is on page 1 only
+    # numbering continues across pages; a recipient on page 3 links to its row there
+    assert '<td class="num">401</td>' in third
+    last = re.findall(r'<tr id="([^"]+)">', third)[-1]
+    page = site.html(f"khen-thuong/qd-77-2021/{last}/index.html")
+    assert f'href="../../../khen-thuong/qd-77-2021/trang/3/#{last}"' in page
+    assert site.html("khen-thuong/hinh-thuc/bang-khen-tinh/trang/3/index.html").count('<th scope="row" lang="vi">') == 50
+
+
+def test_story_with_photo_on_the_recipient_page(make_site):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3"/></svg>'
+    site = make_site({
+        "content/decisions/qd-1234-2021.md": DECISION,
+        "content/stories/chi-anh.md": """
+            ---
+            decision: qd-1234-2021
+            recipient: nguyen-thi-anh
+            title: Sáu mươi ngày ở chốt kiểm dịch
+            photo: stories/images/chi-anh.svg
+            photo_alt: Chị Ánh đo thân nhiệt cho người dân tại chốt kiểm dịch
+            ---
+            Chị Ánh đã **trực chốt** suốt hai tháng.
+        """,
+        "content/stories/images/chi-anh.svg": svg,
+    })
+    site.run("build", check_exit=0)
+    html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    assert "Sáu mươi ngày ở chốt kiểm dịch" in html and "<strong>trực chốt</strong>" in html
+    assert ('<img src="../../../khen-thuong/qd-1234-2021/nguyen-thi-anh/chi-anh.svg" '
+            'alt="Chị Ánh đo thân nhiệt cho người dân tại chốt kiểm dịch"') in html
+    assert (site.root / "site/khen-thuong/qd-1234-2021/nguyen-thi-anh/chi-anh.svg").read_bytes() == svg
+
+
+def test_story_about_an_unknown_recipient_is_an_error(make_site):
+    site = make_site({
+        "content/decisions/qd-1234-2021.md": DECISION,
+        "content/stories/chi-anh.md": """
+            ---
+            decision: qd-1234-2021
+            recipient: nguyen-thi-an
+            title: Sáu mươi ngày
+            ---
+            Văn bản.
+        """,
+    })
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    assert "content/stories/chi-anh.md:3: 'recipient'" in proc.stdout
+
+
+@pytest.mark.parametrize("name", ["Trang", "Danh Sách"])
+def test_recipient_ids_never_collide_with_page_folders(make_site, name):
+    site = make_site(sheet_decision("qd-77-2021"))
+    site.write({"content/decisions/qd-77-2021.csv": f"kind,name,id\nindividual,{name},\n"})
+    site.run("build", check_exit=0)
+    html = site.html("khen-thuong/qd-77-2021/index.html")
+    rid = re.findall(r'<tr id="([^"]+)">', html)[0]
+    assert rid not in ("trang", "danh-sach") and rid.endswith("-2")
