@@ -34,6 +34,11 @@ class BuildContext:
                 self.replaced_by.setdefault(old, []).append(doc)
         for kids in self.children.values():
             kids.sort(key=lambda d: (d.date.sort_key(), d.id))
+        # plan id -> the award decisions that reward it (decision `plan:`), for the plan's page
+        self.rewarded_by: dict[str, list] = {}
+        for decision in sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id)):
+            if decision.get("plan"):
+                self.rewarded_by.setdefault(decision.get("plan"), []).append(decision)
         self.linker = CitationLinker(site.documents.values())
         self._html_cache: dict[tuple, str] = {}
         # (language code, path) of every core page written, for the sitemap (feeds/sitemap.py).
