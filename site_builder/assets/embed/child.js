@@ -15,16 +15,23 @@
     .filter(Boolean).concat([location.origin]);
   var last = -1;
   var target = parentOrigin();
+  var root = document.documentElement;
+  if (target && allowed.indexOf(target) < 0) {
+    // A parent we know and do not trust (the server's frame-ancestors header should
+    // have refused it already): say nothing to it, ever. The mark helps operators debug.
+    root.setAttribute("data-embed-state", "refused");
+    return;
+  }
+  root.setAttribute("data-embed-state", "allowed");
 
   // The parent's origin when the browser tells it (Chromium, Safari: ancestorOrigins;
-  // otherwise the referrer's origin); null when unknown or not allowed.
+  // otherwise the referrer's origin); null when unknown.
   function parentOrigin() {
-    var found = null;
     try {
-      if (location.ancestorOrigins && location.ancestorOrigins.length) found = location.ancestorOrigins[0];
-      else if (document.referrer) found = new URL(document.referrer).origin;
-    } catch (e) { found = null; }
-    return found && allowed.indexOf(found) >= 0 ? found : null;
+      if (location.ancestorOrigins && location.ancestorOrigins.length) return location.ancestorOrigins[0];
+      if (document.referrer) return new URL(document.referrer).origin;
+    } catch (e) { /* an opaque or malformed referrer: unknown */ }
+    return null;
   }
 
   function height() {

@@ -1,0 +1,270 @@
+"""The cross-origin embed, end to end: Debian's nginx serves the built site with the
+frame-ancestors snippet the build generated; portal pages on other loopback ports frame
+its widgets and an embed page with the copy-paste code the site offers.
+
+- A parent on an allowed origin gets iframes that take the height of their content and
+  follow it when the content changes.
+- A parent on an origin not on the list is refused by the browser (CSP frame-ancestors):
+  nothing loads in its frames, and no message reaches it.
+- Served without the header, the embed still refuses to talk to an unlisted parent (child.js).
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from ..conftest import IN_CI, REPO
+from ..test_embeds import EMBED_CONTENT, MKDOCS_YML
+
+WIDGETS = ("tim-kiem", "khen-thuong-moi", "thong-diep-hien-hanh")
+PAGE = "van-ban/kh-tinh/"
+
+
+def free_ports(n: int) -> list[int]:
+    """Ephemeral loopback ports, held together while picked so that they differ."""
+    socks = []
+    for _ in range(n):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        socks.append(s)
+    ports = [s.getsockname()[1] for s in socks]
+    for s in socks:
+        s.close()
+    return ports
+
+
+NGINX_CONF = """
+daemon off;
+master_process off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  charset utf-8;
+  types {{ text/html html; text/css css; application/javascript js; application/json json;
+          image/svg+xml svg; text/plain txt conf; }}
+  default_type application/octet-stream;
+  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{site_port};
+    root {site};
+    include {site}/cau-hinh/nginx-frame-ancestors.conf;
+  }}
+  server {{ listen 127.0.0.1:{allowed_port}; root {allowed}; }}
+  server {{ listen 127.0.0.1:{other_port}; root {other}; }}
+}}
+"""
+
+
+class Nginx:
+    """nginx in the foreground (a child of the test), with everything in a temp folder."""
+
+    def __init__(self, tmp: Path, ports: list[int], **roots: Path):
+        self.tmp = tmp
+        conf = tmp / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(tmp=tmp, site_port=ports[0], allowed_port=ports[1],
+                                          other_port=ports[2], **roots), encoding="utf-8")
+        self.proc = subprocess.Popen([shutil.which("nginx"), "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 15
+        for port in ports:
+            while True:
+                if self.proc.poll() is not None:
+                    raise AssertionError("nginx did not start:\n" + self.log())
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        self.stop()
+                        raise AssertionError(f"nginx does not listen on {port}:\n" + self.log())
+                    time.sleep(0.05)
+
+    def log(self) -> str:
+        path = self.tmp / "error.log"
+        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def portal_page(codes: list[str]) -> str:
+    """A portal page: the embed codes pasted as given, and a log of every message it receives."""
+    return (
+        '<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin điện tử tỉnh</title>\n'
+        "<script>window.__messages = []; addEventListener('message', function (e) {"
+        " __messages.push({origin: e.origin, data: e.data}); });</script>\n"
+        "</head><body><h1>Cổng thông tin điện tử tỉnh Mẫu</h1>\n" + "\n".join(codes) + "\n</body></html>\n"
+    )
+
+
+def generated_codes(site_dir: Path) -> list[str]:
+    """The embed codes exactly as the built site offers them: the widget catalogue's code
+    boxes and the page's oEmbed document."""
+    catalogue = (site_dir / "nhung/index.html").read_text(encoding="utf-8")
+    codes = [html.unescape(c) for c in re.findall(r'<textarea[^>]*class="embed-code-text"[^>]*>(.*?)</textarea>',
+                                                   catalogue, re.S)]
+    assert len(codes) == len(WIDGETS)
+    codes.append(json.loads((site_dir / PAGE / "oembed.json").read_text(encoding="utf-8"))["html"])
+    return codes
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    if shutil.which("nginx") is None:
+        if IN_CI:
+            pytest.fail("nginx is not installed: the cross-origin embed test must run under CI=true")
+        pytest.skip("nginx not installed (apt-get install nginx)")
+    root = tmp_path_factory.mktemp("embed")
+    site_port, allowed_port, other_port = free_ports(3)
+    site_url = f"http://127.0.0.1:{site_port}/"
+    allowed, other = f"http://127.0.0.1:{allowed_port}", f"http://127.0.0.1:{other_port}"
+
+    from ..conftest import BASE_DATA, SiteFixture
+    site = SiteFixture(root / "project")
+    site.write(BASE_DATA).write(EMBED_CONTENT)
+    site.write({"mkdocs.yml": MKDOCS_YML.format(site_url=site_url, theme=REPO / "theme",
+                                                frame_ancestors=json.dumps([allowed]))})
+    site.run("build", check_exit=0)
+    site_dir = site.root / "site"
+    codes = generated_codes(site_dir)
+    for name, origin in (("allowed", allowed), ("other", other)):
+        (root / name).mkdir()
+        (root / name / "index.html").write_text(portal_page(codes), encoding="utf-8")
+    server_tmp = Path(tempfile.mkdtemp(prefix="nginx-", dir=root))
+    nginx = Nginx(server_tmp, [site_port, allowed_port, other_port], site=site_dir,
+                  allowed=root / "allowed", other=root / "other")
+    yield {"site": site_url, "allowed": allowed + "/", "other": other + "/", "site_dir": site_dir,
+           "other_dir": root / "other"}
+    nginx.stop()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def embeds(page):
+    return page.locator("iframe[data-sb-embed]")
+
+
+def content_height(frame) -> int:
+    return frame.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+
+
+def wait_fitted(page, index: int) -> int:
+    """Waits until iframe #index is as tall as its content; returns that height."""
+    frame = embeds(page).nth(index).element_handle().content_frame()
+    deadline = time.monotonic() + 10
+    while True:
+        want = content_height(frame)
+        got = embeds(page).nth(index).evaluate("f => Math.round(f.getBoundingClientRect().height)")
+        if abs(got - want) <= 1:
+            return got
+        if time.monotonic() > deadline:
+            raise AssertionError(f"iframe {index} is {got}px tall, its content {want}px")
+        time.sleep(0.05)
+
+
+def test_the_server_sends_the_generated_header(portal, desktop):
+    response = desktop.request.get(portal["site"] + PAGE + "nhung.html")
+    assert response.status == 200
+    assert response.headers["content-security-policy"] == f"frame-ancestors 'self' {portal['allowed'].rstrip('/')}"
+
+
+def test_allowed_portal_gets_iframes_that_fit_their_content(portal, desktop):
+    desktop.goto(portal["allowed"])
+    frames = embeds(desktop)
+    assert frames.count() == len(WIDGETS) + 1
+    initial = [int(re.search(r"height:(\d+)px", frames.nth(i).get_attribute("style")).group(1))
+               for i in range(frames.count())]
+    for i in range(frames.count()):
+        frames.nth(i).scroll_into_view_if_needed()  # lazy frames load when near the viewport
+        frame = frames.nth(i).element_handle().content_frame()
+        frame.wait_for_selector("main.embed-main", state="attached")
+        assert frame.evaluate("document.documentElement.dataset.embedState") == "allowed"
+        height = wait_fitted(desktop, i)
+        assert height != initial[i], f"iframe {i} kept its initial height {initial[i]}px"
+    # What the portal received came from the site only, in the documented shape.
+    messages = desktop.evaluate("__messages")
+    assert messages and {m["origin"] for m in messages} == {portal["site"].rstrip("/")}
+    assert all(m["data"]["type"] == "sb-embed:height" and m["data"]["height"] > 0 for m in messages)
+    # The widgets show what they should, inside the frame.
+    search = frames.nth(0).element_handle().content_frame()
+    assert search.locator("form[role=search]").get_attribute("target") == "_top"
+    latest = frames.nth(1).element_handle().content_frame()
+    assert "Trạm Y tế xã Tây" in latest.inner_text("main")
+
+
+def test_iframe_follows_a_content_change(portal, desktop):
+    desktop.goto(portal["allowed"])
+    index = len(WIDGETS)  # the plan's embed page
+    frames = embeds(desktop)
+    frames.nth(index).scroll_into_view_if_needed()
+    frame = frames.nth(index).element_handle().content_frame()
+    frame.wait_for_selector("main.embed-main", state="attached")
+    before = wait_fitted(desktop, index)
+    frame.evaluate("""() => { const d = document.createElement('div'); d.id = 'grown';
+                              d.style.height = '700px'; document.querySelector('main').append(d); }""")
+    grown = wait_fitted(desktop, index)
+    assert grown >= before + 700 - 1
+    frame.evaluate("document.getElementById('grown').remove()")
+    assert abs(wait_fitted(desktop, index) - before) <= 1
+
+
+def test_unlisted_portal_is_refused(portal, desktop):
+    refusals = []
+    desktop.on("console", lambda m: refusals.append(m.text) if "frame-ancestors" in m.text else None)
+    desktop.goto(portal["other"])
+    frames = embeds(desktop)
+    for i in range(frames.count()):
+        frames.nth(i).scroll_into_view_if_needed()
+    desktop.wait_for_load_state("load")
+    desktop.wait_for_timeout(1500)  # time for any message that would come
+    for i in range(frames.count()):
+        frame = frames.nth(i).element_handle().content_frame()
+        assert frame is not None
+        assert frame.evaluate("!!document.querySelector('main.embed-main')") is False, f"iframe {i} loaded"
+        style = frames.nth(i).get_attribute("style")
+        assert frames.nth(i).evaluate("f => f.style.height") == re.search(r"height:(\d+px)", style).group(1)
+    assert desktop.evaluate("__messages") == []
+    assert refusals, "Chromium did not report the frame-ancestors refusal"
+
+
+def test_embed_refuses_an_unlisted_parent_even_without_the_header(portal, desktop, serve):
+    """A server that forgot the header: the page loads in the frame, but child.js stays silent."""
+    bare = serve(portal["site_dir"])  # Python's static server: no Content-Security-Policy
+    codes = [c.replace(portal["site"], bare) for c in generated_codes(portal["site_dir"])]
+    (portal["other_dir"] / "bare.html").write_text(portal_page(codes), encoding="utf-8")
+    desktop.goto(portal["other"] + "bare.html")
+    frames = embeds(desktop)
+    for i in range(frames.count()):
+        frames.nth(i).scroll_into_view_if_needed()
+        frame = frames.nth(i).element_handle().content_frame()
+        frame.wait_for_selector("main.embed-main", state="attached")
+        frame.wait_for_function("document.documentElement.dataset.embedState === 'refused'")
+    desktop.wait_for_timeout(1000)
+    assert desktop.evaluate("__messages") == []
