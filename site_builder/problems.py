@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ngày hết hiệu lực ({until}) trước ngày bắt đầu ({start})",
         "the end of validity ({until}) is before its start ({start})",
     ),
+    "reserved_id": (
+        'tên tệp "{value}" trùng với trang {path} của trang web; hãy đổi tên tệp',
+        'the file name "{value}" is taken by the page {path}; rename the file',
+    ),
     "media_missing": (
         'không tìm thấy tệp "{value}" trong thư mục content/',
         'the file "{value}" is not in the content/ folder',

@@ -29,6 +29,11 @@ def active_awardees(site):
             yield decision, awardee
 
 
+def revoked_paths(site) -> set[str]:
+    """Pages of revoked awards: they stay (saying the award was revoked) but are never listed."""
+    return {recipient_path(d, a) for d in site.decisions.values() for a in d.awardees if a.revoked_by}
+
+
 def recipient_path(decision, awardee) -> str:
     return f"khen-thuong/{decision.id}/{awardee.id}/"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from .records import absolute
+from .records import absolute, revoked_paths
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -34,8 +34,9 @@ def core_urls(ctx) -> list[tuple[str, list[tuple[str, str]]]]:
     config = ctx.config
     prefix = {code: ("" if code == config.default_language else f"{code}/") for code in config.languages}
     by_path: dict[str, list[str]] = {}
+    revoked = revoked_paths(ctx.site)
     for code, path in ctx.pages_written:
-        if listed(path):
+        if listed(path) and path not in revoked:
             by_path.setdefault(path, []).append(code)
     out = []
     for path, codes in by_path.items():

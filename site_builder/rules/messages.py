@@ -18,6 +18,8 @@ KIND_WORDS = {
     "poster": ("áp phích", "poster"), "audio": ("âm thanh", "audio"), "video": ("video", "video"),
 }
 MEDIA_FIELDS = ("image", "audio")
+# Message pages live at /thong-diep/<id>/ beside these views (structure/messages.py).
+RESERVED_IDS = ("hien-hanh", "luu-tru")
 
 
 def check(site) -> None:
@@ -34,6 +36,8 @@ def _line(message, key):
 def _check_one(site, message) -> None:
     problems, file, meta = site.problems, message.source.file, message.meta
     kind = meta.get("kind")
+    if message.id in RESERVED_IDS:
+        problems.add(file, None, None, "reserved_id", value=message.id, path=f"/thong-diep/{message.id}/")
     for key, why in REQUIRED.get(kind, []):
         if not meta.get(key):
             problems.add(file, _line(message, key) or _line(message, "kind"), key, "message_needs_field",
