@@ -64,7 +64,7 @@ def test_writes_a_complete_project(province):
 
 def test_mkdocs_config_uses_the_plugin_and_the_repo_theme(province):
     config = yaml.safe_load(province.config_file.read_text(encoding="utf-8"))
-    assert config["plugins"] == ["site_builder"]
+    assert config["plugins"] == [{"site_builder": {"languages": ["vi", "en"]}}]
     assert config["docs_dir"] == "content"
     assert config["theme"]["name"] == "material"
     assert Path(config["theme"]["custom_dir"]) == REPO / "theme"
