@@ -167,6 +167,11 @@ def desktop(browser):
     context.close()
 
 
+def initial_heights(portal) -> list[int]:
+    """Heights the pasted code starts with (parent.js changes the style attribute later)."""
+    return [int(re.search(r"height:(\d+)px", c).group(1)) for c in generated_codes(portal["site_dir"])]
+
+
 def embeds(page):
     return page.locator("iframe[data-sb-embed]")
 
@@ -199,8 +204,7 @@ def test_allowed_portal_gets_iframes_that_fit_their_content(portal, desktop):
     desktop.goto(portal["allowed"])
     frames = embeds(desktop)
     assert frames.count() == len(WIDGETS) + 1
-    initial = [int(re.search(r"height:(\d+)px", frames.nth(i).get_attribute("style")).group(1))
-               for i in range(frames.count())]
+    initial = initial_heights(portal)
     for i in range(frames.count()):
         frames.nth(i).scroll_into_view_if_needed()  # lazy frames load when near the viewport
         frame = frames.nth(i).element_handle().content_frame()
@@ -248,8 +252,7 @@ def test_unlisted_portal_is_refused(portal, desktop):
         frame = frames.nth(i).element_handle().content_frame()
         assert frame is not None
         assert frame.evaluate("!!document.querySelector('main.embed-main')") is False, f"iframe {i} loaded"
-        style = frames.nth(i).get_attribute("style")
-        assert frames.nth(i).evaluate("f => f.style.height") == re.search(r"height:(\d+px)", style).group(1)
+        assert frames.nth(i).evaluate("f => f.style.height") == f"{initial_heights(portal)[i]}px"
     assert desktop.evaluate("__messages") == []
     assert refusals, "Chromium did not report the frame-ancestors refusal"
 
@@ -268,3 +271,12 @@ def test_embed_refuses_an_unlisted_parent_even_without_the_header(portal, deskto
         frame.wait_for_function("document.documentElement.dataset.embedState === 'refused'")
     desktop.wait_for_timeout(1000)
     assert desktop.evaluate("__messages") == []
+
+
+def test_widgets_and_embed_page_have_no_accessibility_violations(portal, page):
+    from .conftest import axe_violations, describe
+
+    for path in [f"nhung/{w}/" for w in WIDGETS] + [PAGE + "nhung.html", "nhung/"]:
+        page.goto(portal["site"] + path)
+        violations = axe_violations(page)
+        assert not violations, path + "\n" + describe(violations)
