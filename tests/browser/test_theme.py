@@ -200,3 +200,28 @@ def test_focus_is_visible_on_links(page, example_site):
     outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
         return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
     assert outline[1] == "solid" and outline[2] >= 2, outline
+
+
+def test_print_lays_the_plan_out_as_an_official_document(page, example_site):
+    page.goto(example_site.url + PLAN)
+    page.emulate_media(media="print")
+    box = {name: page.locator(sel).bounding_box() for name, sel in {
+        "issuer": ".doc-issuer", "motto": ".doc-motto", "title": ".doc-title",
+        "recipients": ".doc-recipients", "signature": ".doc-signature", "number": ".doc-number",
+        "date": ".doc-date"}.items()}
+    # Two header columns: issuer and number left, national motto and date right.
+    assert box["issuer"]["x"] + box["issuer"]["width"] <= box["motto"]["x"] + 1
+    assert abs(box["issuer"]["y"] - box["motto"]["y"]) < 2
+    # Nơi nhận left, signature right, on the same band at the end.
+    assert box["recipients"]["x"] + box["recipients"]["width"] <= box["signature"]["x"] + 1
+    assert abs(box["recipients"]["y"] - box["signature"]["y"]) < 2
+    styles = page.evaluate("""() => ({
+        motto: getComputedStyle(document.querySelector('.national-motto')).borderBottomStyle,
+        title: getComputedStyle(document.querySelector('.doc-title')).textAlign,
+        body: getComputedStyle(document.querySelector('.doc-body')).fontSize,
+        font: getComputedStyle(document.querySelector('.document')).fontFamily,
+    })""")
+    assert styles["motto"] == "solid"  # the motto is underlined over its whole length
+    assert styles["title"] == "center"
+    assert styles["body"] == "18.6667px"  # 14 pt
+    assert styles["font"].startswith('"Times New Roman"')
