@@ -98,5 +98,5 @@ class DocumentIndexBuilder:
         )
         return True
 
-    def write(self) -> dict[str, Any]:
-        return self.writer.write({"lang": self.lang})
+    def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
+        return self.writer.write({"lang": self.lang, **(extra_meta or {})}, sink)

@@ -127,13 +127,15 @@ class NameIndexBuilder:
             facets={"award": [award], "locality": [locality], "year": [year], "campaign": [campaign]},
         )
 
-    def write(self) -> dict[str, Any]:
+    def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
+        """Write the index; ``extra_meta`` is merged into meta.json, ``sink(path, bytes)``
+        receives the files instead of out_dir (see ShardedIndexWriter.write)."""
         started = time.perf_counter()
         with paused_gc():
             for rec in self.records:
                 self.writer.add(self._entry(rec))
             self.records = []
-        stats = self.writer.write()
+        stats = self.writer.write(extra_meta, sink)
         stats["skipped"] = self.skipped
         stats["seconds"] = round(time.perf_counter() - started, 3)
         return stats

@@ -107,14 +107,17 @@ class ShardedIndexWriter:
 
     # -- writing -------------------------------------------------------------------
 
-    def write(self, extra_meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
+        """Write the index into out_dir, or hand every file to ``sink(relative path, bytes)``
+        instead (the site build writes through its Output and skips unchanged files)."""
         with paused_gc():
-            return self._write(extra_meta)
+            return self._write(extra_meta, sink)
 
-    def _write(self, extra_meta: dict[str, Any] | None) -> dict[str, Any]:
+    def _write(self, extra_meta: dict[str, Any] | None, sink=None) -> dict[str, Any]:
         started = time.perf_counter()
         self.entries.sort(key=lambda e: e.sort_key)
-        self._prepare_dir()
+        if sink is None:
+            self._prepare_dir()
         ids_by_value = self._facet_ids()
         facets = self._facet_tables(ids_by_value)
         files: dict[str, str] = {}
@@ -138,10 +141,13 @@ class ShardedIndexWriter:
         files["meta.json"] = _dump(meta)
         total = 0
         for rel, text in files.items():
-            path = self.out_dir / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
             data = text.encode("utf-8")
-            path.write_bytes(data)
+            if sink is not None:
+                sink(rel, data)
+            else:
+                path = self.out_dir / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
             total += len(data)
         return {
             "records": len(self.entries),

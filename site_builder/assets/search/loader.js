@@ -5,6 +5,9 @@
 (function () {
   var roots = document.querySelectorAll("[data-search-index]");
   if (!roots.length) return;
+  // Parts that only work with JavaScript (the filters) are hidden in the HTML.
+  var jsOnly = document.querySelectorAll("[data-search-js]");
+  for (var j = 0; j < jsOnly.length; j++) jsOnly[j].hidden = false;
   var started = false;
   function start() {
     if (started) return;

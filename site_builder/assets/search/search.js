@@ -343,9 +343,13 @@ export function mount(root, options = {}) {
   const lang = root.dataset.searchLang || document.documentElement.lang || "vi";
   const strings = Object.assign({}, STRINGS.vi, STRINGS[lang] || {}, JSON.parse(root.dataset.searchStrings || "{}"));
   const search = createSearch({ indexUrl: root.dataset.searchIndex, siteRoot: root.dataset.searchRoot || "../", fetch: options.fetch });
-  const form = root.querySelector("form") || root;
+  // A page may show several indexes (names, documents) under one form: each root names
+  // the form (data-search-form="id") and the filters it uses (data-search-filters).
+  const form = (root.dataset.searchForm && document.getElementById(root.dataset.searchForm))
+    || root.querySelector("form") || root;
   const input = form.querySelector('[name="q"]');
-  const selects = [...form.querySelectorAll("select[name]")];
+  const only = root.dataset.searchFilters != null ? root.dataset.searchFilters.split(/\s+/) : null;
+  const selects = [...form.querySelectorAll("select[name]")].filter((s) => !only || only.includes(s.name));
   const status = root.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
@@ -392,11 +396,13 @@ export function mount(root, options = {}) {
     const current = new URLSearchParams(location.search);
     for (const s of selects) {
       const values = m.facets[s.name];
-      if (!values || s.options.length > 1) continue;
-      if (!s.options.length) s.append(el("option", { value: "" }, strings.all));
-      for (const [id, lab, count] of values) {
-        const text = (lab && typeof lab === "object" ? lab[lang] || lab.vi || id : lab || id) + " (" + count + ")";
-        s.append(el("option", { value: id }, text));
+      // Options may come with the page (rendered at build time): keep them.
+      if (values && s.options.length <= 1) {
+        if (!s.options.length) s.append(el("option", { value: "" }, strings.all));
+        for (const [id, lab, count] of values) {
+          const text = (lab && typeof lab === "object" ? lab[lang] || lab.vi || id : lab || id) + " (" + count + ")";
+          s.append(el("option", { value: id }, text));
+        }
       }
       if (current.has(s.name)) s.value = current.get(s.name);
     }

@@ -1,0 +1,318 @@
+"""The search page (/tim-kiem/ in every language) and the search indexes it reads.
+
+- `pages` renders /tim-kiem/: one search box over two indexes, the recipients by name
+  (with award, place, year and campaign filters) and the documents of the page's language.
+  With JavaScript off the page lists the browse pages, so the box still leads somewhere.
+- `finish` builds the indexes once per build (docs/search.md):
+    search/names/        every active recipient (awardees.active_awardees: a revoked award
+                         is never found), shared by all languages (labels carry vi/en/km)
+    search/text-<lang>/  plans, decisions and messages in that language (Vietnamese where
+                         a text is not translated, as the pages show it)
+  Files go through the build's Output. An index whose records and engine did not change
+  since the files already in the output folder is left alone, and only files whose bytes
+  changed are rewritten, so an incremental rebuild stays cheap.
+- `search_box` gives any template (the search widget, structure/widgets.py) what it needs
+  to show the name search in place.
+
+Record URLs are relative to the language root (`khen-thuong/<decision>/<recipient>/`); each
+page passes its own language root as data-search-root, so one name index serves every
+language and result links stay in the reader's language.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..awardees import active_awardees
+from ..i18n import Lang
+from ..render.pages import PageSpec
+from ..search import DocumentIndexBuilder, NameIndexBuilder
+
+PATH = "tim-kiem/"
+NAMES_DIR = "search/names/"
+SEARCH_ASSETS = Path(__file__).resolve().parent.parent / "assets" / "search"
+# Files whose change changes the index bytes: a new engine means a fresh index.
+ENGINE_FILES = [Path(__file__).resolve().parent.parent / rel for rel in (
+    "search/names.py", "search/documents.py", "search/shards.py", "search/postings.py",
+    "search/terms.py", "text/folding.py", "text/sorting.py")]
+NAME_FILTERS = ("award", "locality", "year", "campaign")
+# search.js keys -> interface strings (i18n/*.yml)
+JS_STRINGS = {"results": "search_results_n", "none": "search_none", "more": "search_more", "all": "search_all",
+              "loading": "search_loading", "error": "search_error", "collective": "search_collective"}
+
+
+def text_dir(lang_code: str) -> str:
+    return f"search/text-{lang_code}/"
+
+
+@lru_cache(maxsize=1)
+def loader_js() -> str:
+    """assets/search/loader.js, inlined in pages with a search box (no request until used)."""
+    return (SEARCH_ASSETS / "loader.js").read_text(encoding="utf-8")
+
+
+# ---- records --------------------------------------------------------------------------------
+
+def _labels(codes, pick) -> dict | str:
+    """{vi: ..., en: ...} keeping only languages whose label differs from Vietnamese."""
+    vi = pick("vi")
+    out = {"vi": vi}
+    for code in codes:
+        label = pick(code)
+        if label and label != vi:
+            out[code] = label
+    return out if len(out) > 1 else vi
+
+
+def decision_label(decision) -> str:
+    """'Quyết định 1234/QĐ-UBND ngày 12/10/2021': short, stored once per chunk of rows."""
+    ref = decision.reference if decision.reference.strip("/") else ""
+    date = decision.date
+    when = (f"ngày {date.day:02d}/{date.month:02d}/{date.year}" if date.complete
+            else f"năm {date.year}")
+    return " ".join(x for x in (decision.type_name, ref, when) if x) if ref else f"{decision.title} ({when})"
+
+
+def name_records(ctx) -> list[dict]:
+    """One record per active recipient, in the shape NameIndexBuilder.add takes."""
+    from .honor_index import campaign_of
+    from .honor_roll import decision_path, recipient_path
+
+    site = ctx.site
+    codes = list(ctx.config.languages)
+    award_label = {a.id: _labels(codes, a.label_in) for a in site.awards.values()}
+    unit_name = {u.id: _labels(codes, lambda c, u=u: getattr(u, f"name_{c}", None) or u.name)
+                 for u in site.units.values()}
+    campaign_name = {c.id: _labels(codes, lambda code, c=c: getattr(c, f"name_{code}", None) or c.name)
+                     for c in site.campaigns.values()}
+    decisions = {}
+    for d in site.decisions.values():
+        decisions[d.id] = {"decision": d.id, "decision_title": decision_label(d), "decision_url": decision_path(d.id),
+                           "year": d.date.year, "campaign": campaign_of(site, d) or ""}
+    records = []
+    for a in active_awardees(site):
+        d = decisions[a.decision]
+        campaign = d["campaign"]
+        records.append({
+            "name": a.name, "kind": a.kind, "url": recipient_path(a),
+            "award": a.award or "", "award_label": award_label.get(a.award, a.award or ""),
+            "unit": a.unit or "", "locality": a.locality or "",
+            "locality_name": unit_name.get(a.locality, a.locality or "") if a.locality else "",
+            **d, "campaign_name": campaign_name.get(campaign, campaign) if campaign else "",
+        })
+    return records
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(markdown: str) -> str:
+    """Words of a Markdown body for indexing: link targets and HTML tags dropped (the
+    tokenizer ignores the remaining punctuation)."""
+    return _TAG.sub(" ", _LINK.sub(r"\1", markdown or ""))
+
+
+def document_records(ctx, lang: Lang) -> list[dict]:
+    """Plans, decisions and published messages as the reader of ``lang`` sees them."""
+    from .messages import CURRENT, EXPIRED, UPCOMING, message_path, published_messages, translated
+
+    site = ctx.site
+    code = lang.code
+    records = []
+
+    def campaign_fields(cid):
+        campaign = site.campaigns.get(cid or "")
+        return {"campaign": campaign.id, "campaign_name": lang.name_of(campaign)} if campaign else {}
+
+    documents = list(site.plans.values()) + list(site.decisions.values())
+    for doc in documents:
+        translation = doc.translations.get(code) if code != lang.default else None
+        title = lang.field(doc, "title") or doc.title
+        if doc.reference.strip("/"):
+            title = f"{lang.doc_type(doc.doc_type)} {doc.reference}: {title}"
+        kind = "decision" if doc.collection == "decision" else "plan"
+        records.append({
+            "url": ctx.doc_path(doc), "title": title, "kind": kind, "kind_label": lang.t(f"search_kind_{kind}"),
+            "date": doc.date.iso(), "summary": lang.field(doc, "summary") or "",
+            "text": plain_text(translation.body if translation else doc.body),
+            **campaign_fields(doc.get("campaign")),
+        })
+    groups = published_messages(site)
+    for message in groups[CURRENT] + groups[UPCOMING] + groups[EXPIRED]:
+        translation = message.translations.get(code) if code != lang.default else None
+        start = message.get("valid_from")
+        records.append({
+            "url": message_path(message), "title": translated(message, code, "title") or message.id,
+            "kind": "message", "kind_label": lang.t("search_kind_message"),
+            "date": start.isoformat() if start else "", "summary": translated(message, code, "summary") or "",
+            "text": plain_text(translation.body if translation else message.body),
+            **campaign_fields(message.get("campaign")),
+        })
+    return records
+
+
+# ---- the page -------------------------------------------------------------------------------
+
+def _facet_options(records: list[dict], lang_code: str) -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, count) per filter, rendered into the page so the filters show their
+    choices before search.js loads; search.js keeps them (same values as meta.json)."""
+    from ..text.sorting import vietnamese_key
+
+    counts: dict[str, dict] = {f: {} for f in NAME_FILTERS}
+    labels: dict[str, dict] = {f: {} for f in NAME_FILTERS}
+    label_keys = {"award": "award_label", "locality": "locality_name", "campaign": "campaign_name"}
+    for r in records:
+        for f in NAME_FILTERS:
+            value = r.get(f)
+            if value in (None, ""):
+                continue
+            value = str(value)
+            counts[f][value] = counts[f].get(value, 0) + 1
+            if value not in labels[f]:
+                label = r.get(label_keys.get(f, ""), "") or value
+                if isinstance(label, dict):
+                    label = label.get(lang_code) or label.get("vi") or value
+                labels[f][value] = label
+    out = {}
+    for f in NAME_FILTERS:
+        if f == "year":
+            values = sorted(counts[f], reverse=True)
+        else:
+            values = sorted(counts[f], key=lambda v: vietnamese_key(labels[f][v]))
+        out[f] = [(v, labels[f][v], counts[f][v]) for v in values]
+    return out
+
+
+def search_box(ctx, lang: Lang, root: str) -> dict:
+    """What a template needs to mount the name search: index, site root and asset URLs
+    relative to the page (``root`` is the page's way back to the site root), the
+    interface strings for search.js, and the inline loader."""
+    return {
+        "names_index": root + NAMES_DIR,
+        "text_index": root + text_dir(lang.code),
+        "lang_root": root + lang.prefix,
+        "script": root + "assets/search/search.js",
+        "css": root + "assets/search/search.css",
+        "strings": json.dumps({k: lang.t(v) for k, v in JS_STRINGS.items()}, ensure_ascii=False),
+        "loader": loader_js(),
+    }
+
+
+def _records_cached(ctx) -> list[dict]:
+    cached = getattr(ctx, "_search_name_records", None)
+    if cached is None:
+        cached = ctx._search_name_records = name_records(ctx)
+    return cached
+
+
+def _browse_links(ctx, lang: Lang) -> dict:
+    from .honor_index import index_of
+
+    index = index_of(ctx)
+    site = ctx.site
+    return {
+        "awards": [(f"khen-thuong/hinh-thuc/{a}/", site.awards[a].label_in(lang.code)) for a in index.by_award],
+        "years": [(f"khen-thuong/nam/{y}/", str(y)) for y in index.by_year],
+        "has_places": bool(index.recorded or index.today),
+        "has_messages": bool(site.messages),
+    }
+
+
+def pages(ctx, lang):
+    records = _records_cached(ctx)
+    yield PageSpec(
+        path=PATH, template="search/page.html", title=lang.t("search"), description=lang.t("search_intro"),
+        context={"filters": _facet_options(records, lang.code), "browse": _browse_links(ctx, lang),
+                 "has_names": bool(records), "search_box": lambda root: search_box(ctx, lang, root)})
+
+
+# ---- the indexes ----------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _engine_digest() -> str:
+    h = hashlib.sha1()
+    for path in ENGINE_FILES:
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(records: list[dict], extra: str = "") -> str:
+    """Changes when a record, the engine or ``extra`` changes: an equal fingerprint means
+    the index files already written are the ones this build would write."""
+    h = hashlib.sha1(_engine_digest().encode())
+    h.update(extra.encode())
+    h.update(json.dumps(records, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
+    return h.hexdigest()[:20]
+
+
+def _complete(folder: Path, meta: dict) -> bool:
+    """Every file meta.json refers to is present."""
+    expected = [f"r/{n}.json" for n in range(meta.get("chunks", 0))]
+    expected += [f"t/{n}.json" for n in range(len(meta.get("shards", [])))]
+    for facet, rows in (meta.get("facets") or {}).items():
+        expected += [f"f/{facet}/{n}.txt" for n in range(len(rows))]
+    return all((folder / rel).is_file() for rel in expected)
+
+
+def sync_index(output, folder: str, builder, records: list[dict], source: str) -> dict:
+    """Write an index into ``output`` under ``folder``: nothing when the files there were
+    built from the same source, else only the files whose bytes changed; files of an older
+    index that the new one no longer has are removed."""
+    target = Path(output.root) / folder
+    meta_file = target / "meta.json"
+    if meta_file.is_file():
+        try:
+            meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        except ValueError:
+            meta = {}
+        if meta.get("source") == source and _complete(target, meta):
+            return {"records": meta.get("count", 0), "unchanged": True, "written": 0}
+    for record in records:
+        builder.add(record)
+    files: dict[str, bytes] = {}
+    stats = builder.write({"source": source}, sink=files.__setitem__)
+    written = 0
+    for rel, data in files.items():
+        path = target / rel
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        output.write(folder + rel, data)
+        written += 1
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    stats.update(unchanged=False, written=written)
+    return stats
+
+
+def build_indexes(ctx, output) -> dict:
+    """Both kinds of index for the whole site; returns stats per folder."""
+    config = ctx.config
+    extra = str(config.theme_dir / "strings") if config.theme_dir else None
+    stats = {}
+    names = _records_cached(ctx)
+    stats[NAMES_DIR] = sync_index(output, NAMES_DIR, NameIndexBuilder(Path(output.root) / NAMES_DIR), names,
+                                  fingerprint(names, "names"))
+    for code in config.languages:
+        lang = Lang(code, config.default_language, extra)
+        docs = document_records(ctx, lang)
+        folder = text_dir(code)
+        stats[folder] = sync_index(output, folder, DocumentIndexBuilder(Path(output.root) / folder, lang=code),
+                                   docs, fingerprint(docs, "text-" + code))
+    return stats
+
+
+def finish(ctx, output) -> None:
+    ctx.search_stats = build_indexes(ctx, output)
