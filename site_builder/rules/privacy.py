@@ -50,9 +50,10 @@ WHAT = {
 }
 
 
-def _mask_digits(text: str) -> str:
+def _mask_digits(text: str) -> tuple[str, str]:
+    """How a number looks without echoing it: its length and last two digits (vi, en)."""
     digits = re.sub(r"\D", "", text)
-    return f"{len(digits)} chữ số / digits, …{digits[-2:]}" if len(digits) > 2 else "…"
+    return f"{len(digits)} chữ số, …{digits[-2:]}", f"{len(digits)} digits, …{digits[-2:]}"
 
 
 def _mask_email(text: str) -> str:
@@ -83,7 +84,7 @@ def _dates(text: str, folded: str):
             yield folded[max(0, m.start() - 30):m.start()], year
 
 
-def scan(field: str, value) -> tuple[str, str] | None:
+def scan(field: str, value) -> tuple[str, object] | None:
     """The first kind of personal data found in one field's value, as (kind, masked sample)."""
     if value is None or isinstance(value, (bool, list, dict)):
         return None
