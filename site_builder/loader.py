@@ -87,6 +87,12 @@ def load_site(config: SiteConfig) -> Site:
                 match = _TRANSLATION.match(path.stem)
                 if match and match["lang"] in config.languages and match["lang"] != config.default_language:
                     translations.append((kind, path, match["stem"], match["lang"]))
+                elif match and path.with_name(match["stem"] + ".md").exists():
+                    # A translation into a language the site does not publish: say so, never
+                    # load it as a separate entry.
+                    site.problems.add(name, None, None, "language_not_configured", severity="warning",
+                                      lang=match["lang"])
+                    site.problems.mark(name, "ignored")
                 else:
                     entries.append((kind, path))
                 continue
@@ -98,6 +104,12 @@ def load_site(config: SiteConfig) -> Site:
             site.problems.mark(name, "media")
             continue
         if top not in COLLECTION_DIRS and path.suffix == ".md":
+            match = _TRANSLATION.match(path.stem)
+            if match and match["lang"] not in config.languages and path.with_name(match["stem"] + ".md").exists():
+                site.problems.add(name, None, None, "language_not_configured", severity="warning",
+                                  lang=match["lang"])
+                site.problems.mark(name, "ignored")
+                continue
             site.pages.append(rp.as_posix())
             site.problems.mark(name, "page")
             continue

@@ -67,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không thuộc loại nội dung nào nên không được đưa lên trang",
         "this file is not a known kind of content, so it is not published",
     ),
+    "language_not_configured": (
+        "bản dịch tiếng '{lang}' không được dựng vì ngôn ngữ này chưa có trong mkdocs.yml (languages)",
+        "this '{lang}' translation is not built because the language is not listed in mkdocs.yml (languages)",
+    ),
     "review_pending": (
         "tệp nhập tự động còn {count} trường cần rà soát: {fields}; xem lại rồi xóa trường 'review'",
         "this imported file still has {count} fields to review: {fields}; check them, then delete 'review'",

@@ -104,6 +104,7 @@ image: ""                   # poster: đường dẫn ảnh (bắt buộc với 
 image_alt: ""               # mô tả ảnh cho người khiếm thị (bắt buộc khi có ảnh)
 audio: ""                   # audio: tệp âm thanh cho loa truyền thanh; ghi lời đọc ở phần nội dung
 video_url: ""               # video: đường dẫn
+illustrative: false         # true nếu đây là thông điệp minh họa
 draft: true
 publish_date: {today}
 review: []

@@ -126,3 +126,13 @@ def test_new_writes_a_file_that_passes_check_once_filled(make_site):
     preview = site.run("check", "--preview")
     assert preview.returncode == 1
     assert "content/plans/ke-hoach-moi.md:5: 'issuer': không tìm thấy cơ quan" in preview.stdout
+
+
+def test_translation_into_a_language_the_site_does_not_publish_is_reported_not_built(make_site):
+    site = make_site({"content/plans/kh-tinh.en.md": "---\ntitle: Provincial plan\n---\nText.\n",
+                      "content/index.en.md": "# Home\n"})
+    proc = site.run("build", check_exit=0)
+    assert "content/plans/kh-tinh.en.md: cảnh báo: bản dịch tiếng 'en' không được dựng" in proc.stderr
+    assert "content/index.en.md: cảnh báo: bản dịch tiếng 'en'" in proc.stderr
+    assert not (site.root / "site" / "van-ban" / "kh-tinh.en").exists()
+    assert not (site.root / "site" / "index.en").exists() and not (site.root / "site" / "en").exists()

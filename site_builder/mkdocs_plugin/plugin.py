@@ -10,8 +10,11 @@ Event order and why:
   untranslated page gets a Vietnamese stand-in there (languages.py).
 - on_page_context / on_page_content: per-page language of hand-written pages (<html lang>,
   hreflang, switcher, navigation, fallback note): see languages.py.
-- on_post_build: the core writes its pages into the (staging) site_dir, then the staging
-  folder replaces the real one. Priority -100: run after other plugins wrote their output.
+- on_post_build: the core writes its pages into the (staging) site_dir: all of them on a
+  first build, then the staging folder replaces the real one; only the changed ones when
+  the previous build left a trusted manifest, then they (and MkDocs's few pages) move into
+  the real folder and stale files go (build.publish_site, output.py). `serve` writes straight
+  into MkDocs's temporary folder. Priority -100: run after other plugins wrote their output.
 - on_build_error: throw the staging folder away; the last good site stays.
 """
 from __future__ import annotations
@@ -23,10 +26,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..build import render_site
+from ..build import publish_site
 from ..config import SiteConfig
 from ..loader import COLLECTION_DIRS, load_site
-from ..output import discard, staging_dir_for, swap_in
+from ..output import discard, staging_dir_for
 from ..report import problem_lines, summary
 from .config import SiteBuilderConfig
 from .languages import PageLanguages
@@ -78,7 +81,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return config
 
     def on_files(self, files, *, config):
+        # Files the loader reported as not published (e.g. a translation into a language the
+        # site does not list) must not slip through MkDocs either.
+        docs = Path(config.docs_dir).resolve()
+        prefix = docs.relative_to(self.site.config.project_dir.resolve()).as_posix() + "/"
+        ignored = {k[len(prefix):] for k, v in self.site.problems.files.items() if v == "ignored"}
         for file in list(files):
+            if file.src_uri in ignored:
+                files.remove(file)
+                continue
             top = file.src_uri.split("/", 1)[0]
             if top in COLLECTION_DIRS or top == "data":
                 if not file.src_uri.endswith(tuple(_MEDIA)):
@@ -94,11 +105,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config):
         self.page_languages.restore(config)
-        render_site(self.site, Path(config.site_dir))
         if self.staging is not None:
-            swap_in(self.staging, self.final_dir)
+            staging, self.staging = self.staging, None  # publish_site discards it on failure
+            publish_site(self.site, self.final_dir, staging=staging)
             config.site_dir = str(self.final_dir)
-            self.staging = None
+        else:
+            publish_site(self.site, Path(config.site_dir), direct=True)
 
     def on_build_error(self, *, error):
         if self.staging is not None:
