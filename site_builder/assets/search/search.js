@@ -358,6 +358,7 @@ export function mount(root, options = {}) {
 
   const params = new URLSearchParams(location.search);
   if (input && params.has("q") && !input.value) input.value = params.get("q");
+  for (const s of selects) if (params.has(s.name) && !s.value) s.value = params.get(s.name); // options in the page
 
   function filters() {
     const f = {};
@@ -442,8 +443,10 @@ export function mount(root, options = {}) {
   const api = { search, run: () => run(false), ready: null };
   root.__search = api;
   const wanted = (input && input.value.trim()) || selects.some((s) => params.get(s.name));
-  // The reader may have typed while search.js was loading: run that query now.
-  if (wanted) saveToUrl();
-  api.ready = wanted ? run(false) : fillFilters().catch(() => {});
+  // The reader may have typed while search.js was loading: run that query now, and record
+  // it in the URL once the filters hold their options (a shared link keeps its filters).
+  api.ready = wanted
+    ? fillFilters().catch(() => {}).then(() => { saveToUrl(); return run(false); })
+    : fillFilters().catch(() => {});
   return api;
 }
