@@ -37,7 +37,6 @@ illustrative: false         # true nếu đây là văn bản minh họa, không
 draft: true                 # true: chưa đăng (chỉ hiện trong bản xem trước)
 publish_date: {today}       # ngày bắt đầu được đăng
 review: []                  # các trường cần rà soát sau khi nhập tự động; xóa khi đã kiểm tra
-translation_of: ""          # (bản dịch) tệp tiếng Việt gốc, nếu không nằm cạnh
 source_hash: ""             # (bản dịch) dấu vân tay của bản gốc khi dịch; công cụ tự điền
 ---
 
@@ -84,7 +83,6 @@ illustrative: false
 draft: true
 publish_date: {today}
 review: []
-translation_of: ""
 source_hash: ""
 ---
 """
@@ -108,7 +106,6 @@ illustrative: false         # true nếu đây là thông điệp minh họa
 draft: true
 publish_date: {today}
 review: []
-translation_of: ""
 source_hash: ""
 ---
 

@@ -34,7 +34,6 @@ COMMON = {
     "draft": F("bool", doc="true: not published in production builds (shown in previews)"),
     "publish_date": F("date", doc="not published in production builds before this date"),
     "review": F("list", items=F("str"), doc="fields an import marked for review; delete when checked"),
-    "translation_of": F("str", doc="(translations) the Vietnamese source file, when not beside it"),
     "source_hash": F("str", doc="(translations) fingerprint of the source when it was translated"),
 }
 
