@@ -23,6 +23,7 @@ from ..render.pages import PageSpec
 from ..rules.revocation import revocation_of
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
+from .page_keys import awardee_stamp, decision_key, entry_stamp, list_key, recipient_key
 
 BASE = "khen-thuong/"
 CSV_NAME = "danh-sach.csv"
@@ -117,7 +118,10 @@ def _decision_pages(ctx, lang, index, facts):
                 path=decision_path(decision.id, number), template="honor/decision.html",
                 title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
                 description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
-                content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context)
+                content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
+                key=decision_key(ctx, decision, roll, info, (
+                    number, len(chunks), [awardee_stamp(r["awardee"]) for r in revokes],
+                    entry_stamp(common["plan"]), index.campaign_of.get(decision.id))))
 
 
 def _pager(base: str, number: int, total: int) -> dict | None:
@@ -151,7 +155,9 @@ def _recipient_pages(ctx, lang, index, facts):
                     "photo": _photo_path(story, a) if story and story.get("photo") else None,
                     "og_type": "profile",
                     "og_image": _photo_path(story, a) if story and story.get("photo") else None,
-                })
+                },
+                key=recipient_key(a, info, facts.unit_name.get(a.locality) if a.locality else None,
+                                  decision_path(decision.id, roll.page_of.get(a.id, 1)), decision, story))
         for a in decision.awardees:
             if a.revoked_by:
                 revocation = revocation_of(site, a)
@@ -164,6 +170,8 @@ def _recipient_pages(ctx, lang, index, facts):
 def _shorten(text: str | None, limit: int = 200) -> str:
     if not text:
         return ""
+    if len(text) <= limit and "\n" not in text and "  " not in text:
+        return text  # the common case, without splitting 100,000 achievements
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
@@ -223,7 +231,8 @@ def _list_pages(lang, base, rows, facts, title, context):
             title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
             description=lang.t("count_awards", count=lang.number(len(rows))),
             context={**context, "heading": title, "rows": chunk, "total": len(rows), "facts": facts,
-                     "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks))})
+                     "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks))},
+            key=list_key(chunk, facts, (sorted(context.items()), len(rows), number, len(chunks))))
 
 
 def _unit_sort(site, unit_id):
