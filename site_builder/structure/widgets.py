@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..embedding import allowed_origins, embed_code, write_server_headers
 from ..render.embed import PARENT_JS, site_base
 from ..render.pages import PageSpec
+from .search_page import search_box
 
 WIDGET_ROOT = "nhung/"
 LATEST_DECISIONS = 5
@@ -89,7 +90,8 @@ def pages(ctx, lang):
     site = ctx.site
     parents = " ".join(allowed_origins(ctx.config))  # for child.js, as in render/embed.py
     data = {
-        "tim-kiem": {},
+        # the search page's name search, mounted in the frame (structure/search_page.py)
+        "tim-kiem": {"search_box": lambda root: search_box(ctx, lang, root)},
         "khen-thuong-moi": {"latest": latest_commendations(site)},
         "thong-diep-hien-hanh": {"current": current_messages(site)[:CURRENT_MESSAGES]},
     }

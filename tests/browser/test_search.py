@@ -262,6 +262,17 @@ def test_search_inside_an_embed_opens_results_in_the_top_window(reader, search_s
     assert "/nhung" not in reader.url
 
 
+def test_search_widget_shows_results_in_the_frame_and_opens_them_on_top(reader, search_site):
+    reader.set_content(f'<iframe src="{search_site.url}nhung/tim-kiem/" width="380" height="400"></iframe>')
+    frame = reader.frame_locator("iframe")
+    frame.locator("#widget-q").fill("y ngong")
+    first = frame.locator(".sb-search-name").first
+    first.wait_for()
+    assert first.inner_text() == "Y Ngông Niê Kdăm" and first.get_attribute("target") == "_top"
+    first.click()
+    reader.wait_for_url("**/khen-thuong/qd-30-2021/y-ngong-nie-kdam/")
+
+
 @pytest.mark.parametrize("prefix", ["", "km/"])
 def test_search_page_with_results_passes_axe(reader, search_site, prefix):
     reader.goto(search_site.url + prefix + "tim-kiem/?q=nguyen")
