@@ -148,7 +148,9 @@ def _chrome(page) -> dict:
           headerText: getComputedStyle(brand).color,
           brand: brand.innerText.trim(), logo: logo && logo.src,
           fontSize: getComputedStyle(brand).fontSize,
-          nav: [...top.querySelectorAll('nav a')].map(a => [a.innerText.trim(), a.href]),
+          nav: [...top.querySelectorAll('nav > a')].map(a => [a.innerText.trim(), a.href]),
+          languages: [...top.querySelectorAll('.langs [lang]')].map(l => l.innerText.trim()),
+          footerText: foot.innerText.trim(),
           search: top.querySelector('form[role=search]').action,
           footer: getComputedStyle(foot).backgroundColor,
         };
