@@ -445,8 +445,11 @@ export function mount(root, options = {}) {
   const wanted = (input && input.value.trim()) || selects.some((s) => params.get(s.name));
   // The reader may have typed while search.js was loading: run that query now, and record
   // it in the URL once the filters hold their options (a shared link keeps its filters).
-  api.ready = wanted
+  // A reader still typing waits for the usual pause, so the letters typed while search.js
+  // loaded do not fetch shards for a prefix that is about to change.
+  const typing = input && document.activeElement === input && !params.has("q");
+  api.ready = wanted && !typing
     ? fillFilters().catch(() => {}).then(() => { saveToUrl(); return run(false); })
-    : fillFilters().catch(() => {});
+    : fillFilters().catch(() => {}).then(() => { if (wanted) schedule(); });
   return api;
 }
