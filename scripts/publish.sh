@@ -59,10 +59,14 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
-# 2. build into a temporary folder on the same disk as PUBLISH_DIR, so the swap is a rename -----
+# 2. build into a temporary folder on the same disk as PUBLISH_DIR, so the swap is a rename.
+# Its name is fixed (not random): the build keeps one manifest per output folder in .cache/,
+# and a fixed name keeps that to one file instead of one per publication.
 parent="$(dirname "$PUBLISH_DIR")"
 mkdir -p "$parent"
-work="$(mktemp -d "$parent/.publish-XXXXXX")"
+work="$parent/.publish-$(basename "$PUBLISH_DIR")"
+rm -rf "$work"
+mkdir "$work"
 trap 'rm -rf "$work"' EXIT
 if ! "${builder[@]}" build -f "$CONFIG" --lang "$MESSAGES_LANG" -d "$work/site" "${preview[@]}"; then
   say "KHÔNG ĐĂNG: dựng trang bị lỗi. Trang web đang chạy giữ nguyên." \

@@ -162,6 +162,7 @@ def test_build_failing_halfway_leaves_the_last_good_site_whole(make_site, monkey
     from site_builder.config import SiteConfig
     from site_builder.render.renderer import Renderer
 
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")  # render in this process, where the patch is
     site = make_site()
     out = site.root / "public"
     config = SiteConfig(content_dir=site.root / "content")
