@@ -10,7 +10,7 @@ import re
 import markdown as md
 import nh3
 
-from ..text.slug import slugify
+from ..text.slug import toc_slugify
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -42,14 +42,10 @@ def sanitize(html: str) -> str:
                      url_schemes={"http", "https", "mailto", "tel"})
 
 
-def _toc_slug(value: str, separator: str) -> str:
-    return slugify(value)
-
-
 def to_html(text: str) -> str:
     html = md.markdown(
         text, extensions=["extra", "sane_lists", "toc"],
-        extension_configs={"toc": {"slugify": _toc_slug, "permalink": False}},
+        extension_configs={"toc": {"slugify": toc_slugify, "permalink": False}},
         output_format="html",
     )
     return sanitize(html)

@@ -28,3 +28,12 @@ def slugify(s: str, max_length: int = 80) -> str:
         cut = slug[: max_length + 1].rfind("-")
         slug = slug[: cut if cut > 0 else max_length].strip("-")
     return slug
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading ids for Python-Markdown's toc extension ("Địa chỉ" -> "dia-chi", not "ia-chi").
+
+    Used by core pages and, through mkdocs.yml (`slugify: !!python/name:...`), by MkDocs pages,
+    so an anchor written once works on both kinds of page.
+    """
+    return slugify(value)
