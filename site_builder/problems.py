@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bản dịch tiếng '{lang}' không được dựng vì ngôn ngữ này chưa có trong mkdocs.yml (languages)",
         "this '{lang}' translation is not built because the language is not listed in mkdocs.yml (languages)",
     ),
+    "bad_origin": (
+        '"{value}" không phải là địa chỉ gốc (ví dụ https://congthongtin.tinh.gov.vn) nên không được phép nhúng trang',
+        '"{value}" is not an origin (for example https://portal.province.gov.vn), so it is not allowed to embed the site',
+    ),
     "review_pending": (
         "tệp nhập tự động còn {count} trường cần rà soát: {fields}; xem lại rồi xóa trường 'review'",
         "this imported file still has {count} fields to review: {fields}; check them, then delete 'review'",

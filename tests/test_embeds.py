@@ -307,3 +307,13 @@ def test_widget_catalogue_gives_each_widget_its_code(built):
         assert f'<iframe src="../nhung/{slug}/"' in html  # a live preview
     assert "assets/embed/parent.js" in html
     assert not (built.root / "site/nhung/tim-kiem/nhung.html").exists()  # widgets are embeds already
+
+
+def test_check_warns_about_frame_ancestors_that_are_not_origins(make_site):
+    site = make_site()
+    yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    site.write({"mkdocs.yml": yml + "      frame_ancestors: [portal.gov.vn, https://ok.example.vn]\n"})
+    proc = site.run("check")
+    assert proc.returncode == 0
+    assert "mkdocs.yml: cảnh báo: 'frame_ancestors': \"portal.gov.vn\" không phải là địa chỉ gốc" in proc.stdout
+    assert "ok.example.vn" not in proc.stdout

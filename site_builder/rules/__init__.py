@@ -5,10 +5,11 @@ adding a module here and listing it in RULES: one mechanism for every cross-file
 """
 from __future__ import annotations
 
-from . import authority, links, messages, numbering, privacy, references, revocation, site_url, stories, translations
+from . import authority, frame_ancestors, links, messages, numbering, privacy, references, revocation, site_url, stories, translations
 
 RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check, links.check,
-         revocation.check, authority.check, privacy.check, stories.check]
+         revocation.check, authority.check, privacy.check, stories.check,
+         frame_ancestors.check]
 
 
 def register(rule) -> None:
