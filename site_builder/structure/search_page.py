@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -246,7 +247,9 @@ def fingerprint(records: list[dict], extra: str = "") -> str:
     the index files already written are the ones this build would write."""
     h = hashlib.sha1(_engine_digest().encode())
     h.update(extra.encode())
-    h.update(json.dumps(records, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
+    # repr is deterministic here (records are built in a fixed key order from plain values)
+    # and several times faster than json.dumps at 100,000 records.
+    h.update(repr(records).encode("utf-8"))
     return h.hexdigest()[:20]
 
 
@@ -286,13 +289,14 @@ def sync_index(output, folder: str, builder, records: list[dict], source: str) -
             pass
         output.write(folder + rel, data)
         written += 1
-    if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):
-            rel = path.relative_to(target).as_posix()
-            if path.is_file() and rel not in files:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    for folder_path, dirs, names in os.walk(target, topdown=False):
+        base = os.path.relpath(folder_path, target).replace(os.sep, "/")
+        prefix_ = "" if base == "." else base + "/"
+        for name in names:
+            if prefix_ + name not in files:
+                os.unlink(os.path.join(folder_path, name))
+        if prefix_ and not os.listdir(folder_path):
+            os.rmdir(folder_path)
     stats.update(unchanged=False, written=written)
     return stats
 
