@@ -1,11 +1,16 @@
-"""Building the core part of a site: load, refuse on errors, render, swap in."""
+"""Building the core part of a site: load, refuse on errors, render, publish all or nothing.
+
+`publish_site` is what shells call: it renders into a staging folder (only what changed,
+when the previous build left a trusted manifest: cache.py) and makes the live folder match
+only when every page rendered (output.py). A failure leaves the live folder as it was.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from .config import SiteConfig
 from .loader import Site, load_site
-from .output import Output, discard, staging_dir_for, swap_in
+from .output import Output, commit, discard, open_output
 from .render.renderer import Renderer
 
 
@@ -17,23 +22,37 @@ class BuildFailed(Exception):
         self.site = site
 
 
-def render_site(site: Site, out_dir: Path) -> Output:
-    """Render every core page of an already loaded, error-free site into out_dir."""
-    output = Output(out_dir)
+def render_site(site: Site, out_dir: Path | Output) -> Output:
+    """Render every core page of an already loaded, error-free site: into a folder (every
+    file written, no manifest), or through an Output from open_output()."""
+    output = out_dir if isinstance(out_dir, Output) else Output(out_dir)
     Renderer(site, output).render_all()
     return output
 
 
-def build_site(config: SiteConfig, site_dir: Path) -> Site:
+def publish_site(site: Site, target: Path, staging: Path | None = None, clean: bool = False,
+                 direct: bool = False) -> Output:
+    """Render `site` and make `target` the new site, incrementally when possible.
+
+    `staging`: the folder to render into (a shell may already have written its own pages
+    there; they are published too); made beside `target` when None. `direct`: write into
+    `target` itself (a development server's throw-away folder). `clean`: ignore the
+    previous build's manifest."""
+    output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
+    try:
+        render_site(site, output)
+    except BaseException:
+        if not direct:
+            discard(output.root)
+        raise
+    commit(output, site.config, Path(target))
+    return output
+
+
+def build_site(config: SiteConfig, site_dir: Path, clean: bool = False) -> Site:
     """Core pages only (no MkDocs), atomically: the old site stays until the new one is whole."""
     site = load_site(config)
     if not site.ok:
         raise BuildFailed(site)
-    staging = staging_dir_for(site_dir)
-    try:
-        render_site(site, staging)
-    except BaseException:
-        discard(staging)
-        raise
-    swap_in(staging, site_dir)
+    publish_site(site, Path(site_dir), clean=clean)
     return site

@@ -1,7 +1,18 @@
-"""Writing the generated site, all or nothing.
+"""Writing the generated site, all or nothing, and only what changed.
 
-A build writes into a staging folder beside the target and swaps it in only when every
-step succeeded, so a failed build leaves the last good site serving (issue: safe output).
+Nothing under the live site folder is touched until every page has rendered:
+
+- first build (no trusted manifest, see cache.py): every file goes into a staging folder
+  beside the target, which replaces the target with two renames on success;
+- later builds: only files whose key or bytes changed go into the staging folder (the shell,
+  MkDocs, writes its few pages there too); on success they are moved into the live folder
+  one by one (os.replace), files the new build no longer makes are deleted, then the
+  manifest is saved. The live folder's marker is removed before the first move, so a build
+  interrupted while moving is followed by a full build, never by a trusted stale manifest;
+- `direct` (mkdocs serve, or `atomic: false`): no staging, files go straight to the target.
+
+Workers of a parallel build (render/parallel.py) each write through their own Output on the
+same folders and hand back their `result()`; the parent `absorb()`s them.
 """
 from __future__ import annotations
 
@@ -9,36 +20,205 @@ import os
 import shutil
 from pathlib import Path
 
+from .cache import MARKER, Manifest, digest, forget_manifest, load_manifest, new_build_id, save_manifest
+
+SHELL = "shell"  # manifest hash of a file the shell (MkDocs) wrote: rewritten by every build
+
 
 class Output:
-    """Writes files under one root and counts what it wrote."""
+    """Writes files under `root` (staging, or the live folder when direct), skipping files
+    the previous build (`previous`, describing `live`) already made the same way."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, previous: Manifest | None = None, live: Path | None = None,
+                 fingerprint: str = ""):
         self.root = Path(root)
+        self.previous = previous
+        self.live = Path(live) if live is not None else self.root
+        self.fingerprint = fingerprint
         self.files = 0
         self.bytes = 0
+        self.skipped = 0
+        self.entries: dict[str, str] = {}  # every file this build makes -> key or content hash
+        self.extras: dict[str, list[str]] = {}  # page file -> files written with it (embeds)
+        self.written: set[str] = set()  # files actually written under root by this build
         self._dirs: set[Path] = set()
 
-    def write(self, path: str, data: str | bytes) -> Path:
+    # -- writing -----------------------------------------------------------------------------
+
+    def write(self, path: str, data: str | bytes, key: str | None = None, extra_of: str | None = None):
+        """Write `data` at `path` unless the previous build made it from the same key, or (no
+        key) with the same bytes. Returns the written Path, or None when it was kept."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        stamp = key if key is not None else "c" + digest(raw)
+        self.entries[path] = stamp
+        if extra_of is not None:
+            self.extras.setdefault(extra_of, []).append(path)
+        if key is None and self._unchanged(path, stamp):
+            self.skipped += 1
+            return None
         target = self.root / path
         parent = target.parent
         if parent not in self._dirs:
             parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(parent)
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        # Unlink first: the staging folder may hard-link files of the previous build,
-        # and writing through a link would change the live site.
+        # Unlink first: a staging folder may hold hard links to files of the live site, and
+        # writing through a link would change the live site.
         try:
             target.unlink()
         except FileNotFoundError:
             pass
         target.write_bytes(raw)
+        self.written.add(path)
         self.files += 1
         self.bytes += len(raw)
         return target
 
     def copy(self, source: Path, path: str) -> None:
         self.write(path, Path(source).read_bytes())
+
+    def keep(self, path: str, key: str) -> bool:
+        """True when the page at `path` (and its extra files) may stay as the previous build
+        wrote it: same key, files still there. Then nothing needs rendering."""
+        if not self._unchanged(path, key):
+            return False
+        extras = self.previous.extras.get(path, ())
+        if any(not (self.live / extra).exists() for extra in extras):
+            return False
+        self.entries[path] = key
+        for extra in extras:
+            self.entries[extra] = self.previous.files.get(extra, key)
+        if extras:
+            self.extras[path] = list(extras)
+        self.skipped += 1
+        return True
+
+    def _unchanged(self, path: str, stamp: str) -> bool:
+        return (self.previous is not None and self.previous.files.get(path) == stamp
+                and (self.live / path).exists())
+
+    def read_previous(self, path: str) -> bytes | None:
+        """The bytes the live site has at `path` (for builders with their own change checks)."""
+        try:
+            return (self.live / path).read_bytes()
+        except OSError:
+            return None
+
+    # -- parallel workers --------------------------------------------------------------------
+
+    def result(self) -> dict:
+        return {"files": self.files, "bytes": self.bytes, "skipped": self.skipped, "entries": self.entries,
+                "extras": self.extras, "written": self.written}
+
+    def absorb(self, result: dict) -> None:
+        self.files += result["files"]
+        self.bytes += result["bytes"]
+        self.skipped += result["skipped"]
+        self.entries.update(result["entries"])
+        self.extras.update(result["extras"])
+        self.written |= result["written"]
+
+
+def open_output(config, target: Path, staging: Path | None = None, clean: bool = False,
+                direct: bool = False) -> Output:
+    """An Output for a build of `target`: incremental when the previous build left a trusted
+    manifest (and not `clean`), writing into `staging` (made here when None), or straight into
+    `target` when `direct`."""
+    from .cache import site_fingerprint
+
+    target = Path(target)
+    fingerprint = site_fingerprint(config)
+    previous = None if clean else load_manifest(config, target)
+    if previous is not None and previous.fingerprint != fingerprint:
+        # Code, templates, data or configuration changed: every key is new and nearly every
+        # page changes, so a fresh folder swapped in whole beats moving files one by one.
+        previous = None
+    if direct:
+        return Output(target, previous, target, fingerprint)
+    if previous is None:
+        # A full build into a fresh folder: nothing to compare against.
+        root = staging or staging_dir_for(target)
+        return Output(root, None, target, fingerprint)
+    return Output(staging or staging_dir_for(target), previous, target, fingerprint)
+
+
+def commit(output: Output, config, target: Path) -> None:
+    """Make the live folder `target` what this build produced (see the module's docstring)."""
+    target = Path(target)
+    build_id = new_build_id()
+    direct = output.root.resolve() == target.resolve()
+    if direct:
+        forget_manifest(config, target)
+        _add_shell_files(output, output.root)
+        _delete_stale(output, target)
+    elif output.previous is None:
+        _add_shell_files(output, output.root)
+        (output.root / MARKER).write_text(build_id, encoding="utf-8")
+        swap_in(output.root, target)
+        save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras))
+        return
+    else:
+        forget_manifest(config, target)
+        _move_into(output, target)
+        _delete_stale(output, target)
+        discard(output.root)
+    save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras))
+    (target / MARKER).write_text(build_id, encoding="utf-8")
+
+
+def _walk(root: Path):
+    for folder, _dirs, names in os.walk(root):
+        base = os.path.relpath(folder, root)
+        for name in names:
+            yield name if base == "." else f"{base}/{name}".replace(os.sep, "/")
+
+
+def _add_shell_files(output: Output, root: Path) -> None:
+    """Files under root the core did not write are the shell's: list them, so that they are
+    deleted when the shell stops making them. (Writing straight into the live folder, a file
+    the previous build listed as the core's is not the shell's: it is stale.)"""
+    previous = output.previous.files if output.previous is not None else {}
+    for rel in _walk(root):
+        if rel not in output.entries and rel != MARKER and previous.get(rel, SHELL) == SHELL:
+            output.entries[rel] = SHELL
+
+
+def _move_into(output: Output, target: Path) -> None:
+    """Move the staging folder's new files into the live folder, one rename each."""
+    made: set[Path] = set()
+    for rel in list(_walk(output.root)):
+        if rel == MARKER:
+            continue
+        if rel in output.entries and rel not in output.written:
+            continue  # the core kept the live copy; whatever lies here is the shell's stand-in
+        if rel not in output.entries:
+            output.entries[rel] = SHELL
+        dest = target / rel
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        os.replace(output.root / rel, dest)
+
+
+def _delete_stale(output: Output, target: Path) -> None:
+    """Delete what the previous build made and this one did not, and folders left empty."""
+    if output.previous is None:
+        return
+    folders: set[Path] = set()
+    for rel in output.previous.files:
+        if rel not in output.entries:
+            path = target / rel
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            folders.add(path.parent)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        while folder != target and target in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
 
 
 def staging_dir_for(target: Path) -> Path:

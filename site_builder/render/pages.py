@@ -15,6 +15,11 @@ class PageSpec:
     content_lang: str | None = None
     # Every page gets a chrome-less embed variant beside it (render/embed.py) unless it opts out.
     embed: bool = True
+    # What the page's output depends on besides the site fingerprint (cache.py): when it is
+    # given and unchanged since the last build, the page is neither rendered nor written.
+    # Any value with a stable repr (str, bytes, tuples of them); cheap to compute. None:
+    # always rendered, written only when its bytes changed.
+    key: object = None
 
     @property
     def file(self) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cache import digest
 from ..i18n import Lang
 from ..output import Output
 from .embed import embed_files, page_embed
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import PageSpec
+from .parallel import run_shares, worker_count
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -72,17 +74,50 @@ class Renderer:
                       for code in self.config.languages]
 
     def render_all(self) -> None:
+        """Every page of every language, on every core (parallel.py), then each module's
+        finish() in this process: it sees every page written (ctx.pages_written)."""
         from ..structure import MODULES
 
         self.copy_assets()
-        for lang in self.langs:
-            for module in MODULES:
-                for spec in module.pages(self.ctx, lang):
-                    self.write(spec, lang)
+        self.warm_up(MODULES)
+        results = run_shares(self.render_share, worker_count())
+        written: list[tuple[int, str, str]] = []
+        for result in results:
+            if result["output"] is not self.output:
+                self.output.absorb(result["output"])
+            written.extend(result["pages"])
+        written.sort()
+        self.ctx.pages_written.extend((code, path) for _, code, path in written)
         for module in MODULES:
             finish = getattr(module, "finish", None)
             if finish:
                 finish(self.ctx, self.output)
+
+    def warm_up(self, modules) -> None:
+        """Let every module compute what it shares between pages (indexes, per-language
+        facts: its generator runs up to the first page) before the workers fork, once."""
+        for lang in self.langs:
+            for module in modules:
+                next(iter(module.pages(self.ctx, lang)), None)
+
+    def render_share(self, share: int, shares: int) -> dict:
+        """Render page number i of the whole sequence when i % shares == share."""
+        from ..structure import MODULES
+
+        if shares > 1:
+            # In a worker: a fresh Output on the same folders, handed back to the parent.
+            out = self.output
+            self.output = Output(out.root, out.previous, out.live, out.fingerprint)
+        pages: list[tuple[int, str, str]] = []
+        seq = 0
+        for lang in self.langs:
+            for module in MODULES:
+                for spec in module.pages(self.ctx, lang):
+                    if seq % shares == share:
+                        self.write(spec, lang)
+                        pages.append((seq, lang.code, spec.path))
+                    seq += 1
+        return {"output": self.output.result() if shares > 1 else self.output, "pages": pages}
 
     def copy_assets(self) -> None:
         for path in sorted(ASSETS.rglob("*")):
@@ -121,14 +156,31 @@ class Renderer:
         )
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
+        """Render and write one page (and its embed files), unless its key says the live
+        site already has it as this build would make it (cache.py)."""
+        file = lang.prefix + spec.file
+        key = self.key_of(spec, lang)
+        if key is not None and self.output.keep(file, key):
+            return
         html = self.render(spec, lang)
-        self.output.write(lang.prefix + spec.file, html)
-        self.ctx.pages_written.append((lang.code, spec.path))
+        self.output.write(file, html, key=key)
         if self.embeddable(spec):
-            for path, data in embed_files(html, self.config, lang.code, lang.prefix + spec.file,
+            for path, data in embed_files(html, self.config, lang.code, file,
                                           lang.prefix + spec.path, spec.title,
                                           self.canonical(lang.prefix + spec.path)):
-                self.output.write(path, data)
+                self.output.write(path, data, key=key, extra_of=file)
+
+    def key_of(self, spec: PageSpec, lang: Lang) -> str | None:
+        """The page's key with everything PageSpec itself says, the language and the site
+        fingerprint; "k" marks a key hash in the manifest (content hashes start with "c")."""
+        if spec.key is None:
+            return None
+        own = spec.key if isinstance(spec.key, (str, bytes)) else repr(spec.key)
+        if isinstance(own, bytes):
+            own = own.decode("utf-8", "surrogateescape")
+        head = "\0".join((self.output.fingerprint, lang.code, spec.path, spec.template, spec.title,
+                          spec.description or "", spec.content_lang or "", "e" if spec.embed else ""))
+        return "k" + digest(head + "\0" + own)
 
     @staticmethod
     def embeddable(spec: PageSpec) -> bool:

@@ -1,0 +1,130 @@
+"""What the previous build wrote, so the next one only redoes what changed.
+
+A build records a manifest: for every file of the site, a hash of what it was made from
+(page key) or of its bytes. The next build skips a page whose key hash is unchanged and
+whose file is still there (neither rendered nor written), writes an unkeyed file only if its
+bytes changed, and deletes files the old manifest had and the new build no longer makes.
+
+Every page key is hashed together with the site fingerprint: the code of this package
+(templates, assets, interface strings included), the theme folder, the data files
+(content/data/*.yml: award labels, unit names...) and the configuration. Any of those
+changing makes every key new, so such a change rebuilds everything: slower, never stale.
+
+The manifest lives in `.cache/site-builder/` beside mkdocs.yml, one per output folder, not
+in the published site (it would publish a large file no reader needs). The output folder
+gets a small marker holding the build's id; a manifest is only trusted when the marker in
+the folder matches it, so a site folder deleted, copied back from a backup or cleaned by
+another tool is rebuilt in full instead of being trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST_VERSION = 1
+MARKER = ".site-builder-build"  # written into the output folder: the id of the build that made it
+CACHE_DIR = Path(".cache") / "site-builder"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def digest(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def _hash_tree(h, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        if suffixes and path.suffix not in suffixes:
+            continue
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+
+
+_CODE: str | None = None
+
+
+def code_fingerprint() -> str:
+    """This package's code, templates, assets and strings: a new version changes it."""
+    global _CODE
+    if _CODE is None:
+        h = hashlib.blake2b(digest_size=12)
+        _hash_tree(h, PACKAGE)
+        _CODE = h.hexdigest()
+    return _CODE
+
+
+def site_fingerprint(config) -> str:
+    """Everything every page may depend on besides its own key."""
+    h = hashlib.blake2b(digest_size=12)
+    h.update(code_fingerprint().encode())
+    if config.theme_dir:
+        _hash_tree(h, Path(config.theme_dir))
+    _hash_tree(h, Path(config.content_dir) / "data")
+    h.update(repr(sorted((k, repr(v)) for k, v in vars(config).items())).encode())
+    return h.hexdigest()
+
+
+def manifest_file(config, site_dir: Path) -> Path:
+    """One manifest per output folder, in the project's cache folder."""
+    site_dir = Path(site_dir).resolve()
+    return Path(config.project_dir) / CACHE_DIR / f"manifest-{digest(str(site_dir))}.json"
+
+
+@dataclass
+class Manifest:
+    """path (from the site root) -> hash; `extras` lists files written along with a page
+    (its embed variant...), which a skipped page keeps."""
+    build_id: str = ""
+    fingerprint: str = ""
+    files: dict = field(default_factory=dict)
+    extras: dict = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps({"version": MANIFEST_VERSION, "build_id": self.build_id,
+                           "fingerprint": self.fingerprint, "files": self.files, "extras": self.extras},
+                          ensure_ascii=False, separators=(",", ":"))
+
+
+def new_build_id() -> str:
+    return uuid.uuid4().hex
+
+
+def load_manifest(config, site_dir: Path) -> Manifest | None:
+    """The manifest of the build that made `site_dir`, or None (full build) when there is no
+    such build, the folder was changed by something else, or the manifest is unreadable."""
+    site_dir = Path(site_dir)
+    try:
+        marker = (site_dir / MARKER).read_text(encoding="utf-8").strip()
+        data = json.loads(manifest_file(config, site_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("version") != MANIFEST_VERSION or not marker or data.get("build_id") != marker:
+        return None
+    return Manifest(data["build_id"], data.get("fingerprint", ""), data.get("files", {}), data.get("extras", {}))
+
+
+def save_manifest(config, site_dir: Path, manifest: Manifest) -> None:
+    """Write the manifest (atomically: a half-written manifest would be worse than none)."""
+    path = manifest_file(config, site_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
+    tmp.write_text(manifest.to_json(), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def forget_manifest(config, site_dir: Path) -> None:
+    """Before touching the live folder: if we fail halfway, the next build must not trust it."""
+    try:
+        (Path(site_dir) / MARKER).unlink()
+    except OSError:
+        pass

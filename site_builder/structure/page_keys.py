@@ -1,0 +1,81 @@
+"""Keys of the honor-roll pages: what each page's output depends on (PageSpec.key, cache.py).
+
+The renderer skips a page whose key and site fingerprint (code, templates, theme, data
+files, configuration) are those of the previous build. A key must therefore cover every
+piece of content the page shows that is not in the fingerprint; when in doubt it covers
+more (a page rendered for nothing costs a millisecond, a stale page misinforms citizens).
+
+Keys are built from per-awardee and per-entry stamps computed once per process, so a list
+page of 200 rows costs one string join, not 200 reprs.
+"""
+from __future__ import annotations
+
+from ..cache import digest
+
+
+def awardee_stamp(a) -> str:
+    """Every field of an awardee a page may show (revocation included)."""
+    stamp = a.__dict__.get("_page_stamp")
+    if stamp is None:
+        stamp = a.__dict__["_page_stamp"] = digest(repr((
+            a.decision, a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement,
+            tuple(a.public_fields or ()), a.revoked_by)))
+    return stamp
+
+
+def row_stamp(a) -> str:
+    """The fields a browse list shows of an awardee (not the achievement: editing it must
+    not re-render every list the awardee appears in)."""
+    stamp = a.__dict__.get("_row_stamp")
+    if stamp is None:
+        stamp = a.__dict__["_row_stamp"] = digest(repr((
+            a.decision, a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.revoked_by)))
+    return stamp
+
+
+def entry_stamp(entry) -> str:
+    """A document, decision or story as written: frontmatter, body and translations."""
+    if entry is None:
+        return "-"
+    stamp = entry.__dict__.get("_page_stamp")
+    if stamp is None:
+        parts = [repr(sorted((str(k), repr(v)) for k, v in (entry.meta or {}).items())), entry.body or ""]
+        for code, tr in sorted((entry.translations or {}).items()):
+            parts += [code, repr(sorted((str(k), repr(v)) for k, v in (tr.meta or {}).items())), tr.body or ""]
+        stamp = entry.__dict__["_page_stamp"] = digest("\0".join(parts))
+    return stamp
+
+
+def documents_stamp(ctx) -> str:
+    """Every document's identity and title: bodies link citations to them (CitationLinker)."""
+    stamp = ctx.__dict__.get("_documents_stamp")
+    if stamp is None:
+        docs = sorted(ctx.site.documents.values(), key=lambda d: d.id)
+        stamp = ctx.__dict__["_documents_stamp"] = digest(repr([(d.id, d.collection, entry_stamp(d)) for d in docs]))
+    return stamp
+
+
+def rows_key(rows) -> str:
+    return "".join(awardee_stamp(a) for a in rows)
+
+
+def recipient_key(a, info: dict, place, anchor: str, decision, story) -> str | None:
+    """A recipient page: the awardee, its decision's summary, place name and anchor. Pages
+    with a story are always rendered (a story body may cite anything; they are few)."""
+    if story is not None:
+        return None
+    return "\0".join((awardee_stamp(a), repr(sorted(info.items())), place or "", anchor, entry_stamp(decision)))
+
+
+def list_key(rows, facts, extra) -> str:
+    """A list page: its rows, the decisions they link to, and what else it shows (`extra`)."""
+    refs = {a.decision for a in rows}
+    return "\0".join(("".join(row_stamp(a) for a in rows), repr(sorted((d, facts.decision[d]["ref"]) for d in refs if d in facts.decision)),
+                      repr(extra)))
+
+
+def decision_key(ctx, decision, roll, info: dict, extra) -> str:
+    """A decision page: the decision as written, every row of its roll (numbering and page
+    breaks depend on all of them), revocations, and the documents its body may cite."""
+    return "\0".join((entry_stamp(decision), rows_key(roll.rows), repr((roll.revoked, list(roll.revoked_by))),
+                      repr(sorted(info.items())), documents_stamp(ctx), repr(extra)))
