@@ -1,0 +1,175 @@
+"""Incremental rebuilds: only what changed is rewritten, nothing is ever stale, and a failed
+build leaves the published site as it was (output.py, cache.py, structure/page_keys.py)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build_site
+from site_builder.config import SiteConfig
+
+REPO = Path(__file__).resolve().parents[1]
+
+DECISION = """
+    ---
+    number: "{number}"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2021-11-{day}
+    title: Về việc tặng Bằng khen đợt {number}
+    plan: kh-tinh
+    award: bang-khen-tinh
+    signer: {{authority: KT., body: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Phạm Văn D}}
+    ---
+    **Điều 1.** Tặng Bằng khen cho các cá nhân có tên trong danh sách kèm theo.
+"""
+HEADER = "kind,name,position,unit,locality,award,achievement\n"
+ROWS_1 = [
+    "individual,Nguyễn Thị Ánh,Điều dưỡng,Trạm Y tế xã Tây,huyen-dong,,Trực chốt kiểm dịch liên tục.",
+    "individual,Trần Văn Anh,Bác sĩ,Bệnh viện tỉnh,tinh-mau,,Điều trị bệnh nhân nặng.",
+    "collective,Công an huyện Đông,,Công an huyện Đông,huyen-dong,,Giữ vững an ninh.",
+]
+ROWS_2 = [
+    "individual,Lê Văn Cường,Tài xế,Trung tâm cấp cứu,tinh-mau,,Chở bệnh nhân trong đêm.",
+    "individual,Phạm Thị Dung,Giáo viên,Trường tiểu học xã Tây,huyen-dong,,Dạy học trực tuyến.",
+]
+AWARD_OLD = "Bằng khen của Chủ tịch UBND tỉnh"
+AWARD_NEW = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Mẫu"
+
+
+def files(rows1=ROWS_1, rows2=ROWS_2) -> dict:
+    return {
+        "content/decisions/qd-1.md": DECISION.format(number="101", day="20"),
+        "content/decisions/qd-1.csv": HEADER + "\n".join(rows1) + "\n",
+        "content/decisions/qd-2.md": DECISION.format(number="102", day="21"),
+        "content/decisions/qd-2.csv": HEADER + "\n".join(rows2) + "\n",
+    }
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch):
+    monkeypatch.setenv("SITE_BUILDER_TODAY", "2022-01-01")
+
+
+def core_build(site, out: Path, clean: bool = False):
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme")
+    build_site(config, out, clean=clean)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """path -> (inode, mtime, bytes): a file rewritten or replaced gets a new inode or mtime."""
+    out = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            st = path.stat()
+            out[path.relative_to(folder).as_posix()] = (st.st_ino, st.st_mtime_ns, path.read_bytes())
+    return out
+
+
+def touched(before: dict, after: dict) -> set[str]:
+    return {p for p in after if p not in before or before[p][:2] != after[p][:2]} | (set(before) - set(after))
+
+
+def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
+    site = make_site(files(), languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    out = site.root / "site"
+    before = snapshot(out)
+    assert "khen-thuong/qd-1/tran-van-anh/index.html" in before
+
+    edited = ROWS_1[:]
+    edited[1] = edited[1].replace("Điều trị bệnh nhân nặng.", "Ghi chú kiểm thử cập nhật. Điều trị bệnh nhân nặng.")
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    site.run("build", check_exit=0)
+    after = snapshot(out)
+    changed = touched(before, after)
+
+    for prefix in ("", "en/"):
+        assert f"{prefix}khen-thuong/qd-1/tran-van-anh/index.html" in changed
+        assert "Ghi chú kiểm thử cập nhật" in site.html(f"{prefix}khen-thuong/qd-1/tran-van-anh/index.html")
+        # pages that do not show the achievement are left alone, byte for byte and file for file
+        for untouched in ("khen-thuong/qd-1/nguyen-thi-anh/index.html", "khen-thuong/qd-2/le-van-cuong/index.html",
+                          "khen-thuong/qd-2/index.html", "khen-thuong/hinh-thuc/bang-khen-tinh/index.html"):
+            assert prefix + untouched not in changed, prefix + untouched
+    core_changes = {p for p in changed if p.startswith(("khen-thuong/", "en/khen-thuong/"))}
+    assert len(core_changes) <= 8, sorted(core_changes)  # the two pages, decision pages, CSV, few more
+    assert "Ghi chú kiểm thử cập nhật" in (out / "khen-thuong/qd-1/danh-sach.csv").read_text(encoding="utf-8-sig")
+    assert not list(site.root.glob(".site.staging-*"))
+
+
+def test_changing_an_award_label_updates_every_page_that_shows_it(make_site, tmp_path):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    shows = ["khen-thuong/qd-1/index.html", "khen-thuong/qd-1/tran-van-anh/index.html",
+             "khen-thuong/qd-2/le-van-cuong/index.html", "khen-thuong/hinh-thuc/bang-khen-tinh/index.html",
+             "khen-thuong/dia-phuong/tinh-mau/index.html"]
+    for path in shows:
+        assert AWARD_OLD in (out / path).read_text(encoding="utf-8"), path
+
+    awards = site.root / "content/data/awards.yml"
+    awards.write_text(awards.read_text(encoding="utf-8").replace(AWARD_OLD, AWARD_NEW), encoding="utf-8")
+    core_build(site, out)
+    for path in shows:
+        html = (out / path).read_text(encoding="utf-8")
+        assert AWARD_NEW in html and AWARD_OLD not in html, path
+
+
+def test_deleting_a_decision_removes_its_pages(make_site, tmp_path):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    assert (out / "khen-thuong/qd-2/le-van-cuong/index.html").is_file()
+    site.write({"content/decisions/qd-2.md": None, "content/decisions/qd-2.csv": None})
+    core_build(site, out)
+    for prefix in ("", "en/"):
+        assert not (out / prefix / "khen-thuong/qd-2").exists()
+        assert (out / prefix / "khen-thuong/qd-1/tran-van-anh/index.html").is_file()
+    listing = (out / "khen-thuong/hinh-thuc/bang-khen-tinh/index.html").read_text(encoding="utf-8")
+    assert "Lê Văn Cường" not in listing and "Trần Văn Anh" in listing
+
+
+def test_a_render_failure_halfway_leaves_the_site_untouched(make_site, tmp_path, monkeypatch):
+    from site_builder.render.renderer import Renderer
+
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    before = snapshot(out)
+
+    edited = [r.replace("Trực chốt", "Đã sửa: trực chốt") for r in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n",
+                "content/decisions/qd-2.md": None, "content/decisions/qd-2.csv": None})
+    real = Renderer.render
+
+    def failing(self, spec, lang):
+        if spec.path.startswith("khen-thuong/hinh-thuc/"):  # after the recipient pages rendered
+            raise RuntimeError("template broke halfway")
+        return real(self, spec, lang)
+
+    monkeypatch.setattr(Renderer, "render", failing)
+    with pytest.raises(Exception, match="template broke halfway"):
+        core_build(site, out)
+    assert snapshot(out) == before
+    assert not [p for p in tmp_path.iterdir() if ".staging-" in p.name]
+
+    monkeypatch.setattr(Renderer, "render", real)  # and the next build is complete and fresh
+    core_build(site, out)
+    assert "Đã sửa: trực chốt" in (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").read_text(encoding="utf-8")
+    assert not (out / "khen-thuong/qd-2").exists()
+
+
+def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
+    site = make_site(files(), languages=("vi",))
+    out = tmp_path / "out"
+    core_build(site, out)
+    page = out / "khen-thuong/qd-1/tran-van-anh/index.html"
+    page.unlink()
+    core_build(site, out)
+    assert page.is_file()  # a key alone does not keep a page whose file is gone
+    os.remove(out / ".site-builder-build")
+    (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").write_text("stale", encoding="utf-8")
+    core_build(site, out)  # no marker: the manifest is not trusted
+    assert "Nguyễn Thị Ánh" in (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").read_text(encoding="utf-8")
