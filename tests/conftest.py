@@ -123,19 +123,15 @@ BASE_DATA = {
     """,
 }
 
-MKDOCS_YML = """
-site_name: Thử nghiệm
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  custom_dir: {theme}
-  language: vi
-  font: false
-plugins:
-  - site_builder:
-      languages: {languages}
-"""
+def mkdocs_yml(languages=("vi",), site_url: str = "", plugin: dict | None = None, extra: str = "") -> str:
+    """The mkdocs.yml of a test site: the repo's theme, the plugin with the given options."""
+    import json
+
+    options = {"languages": list(languages), **(plugin or {})}
+    lines = "".join(f"      {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in options.items())
+    return (f"site_name: Thử nghiệm\nsite_url: {json.dumps(site_url)}\ndocs_dir: content\nsite_dir: site\n"
+            f"theme:\n  name: material\n  custom_dir: {REPO / 'theme'}\n  language: vi\n  font: false\n"
+            f"{extra}plugins:\n  - site_builder:\n{lines}")
 
 
 class SiteFixture:
@@ -167,10 +163,9 @@ class SiteFixture:
 
 @pytest.fixture
 def make_site(tmp_path):
-    def factory(files: dict | None = None, languages=("vi",), base: bool = True) -> SiteFixture:
+    def factory(files: dict | None = None, languages=("vi",), base: bool = True, **yml) -> SiteFixture:
         site = SiteFixture(tmp_path)
-        yml = MKDOCS_YML.format(theme=REPO / "theme", languages="[" + ", ".join(languages) + "]")
-        site.write({"mkdocs.yml": yml})
+        site.write({"mkdocs.yml": mkdocs_yml(languages, **yml)})
         if base:
             site.write(BASE_DATA)
         if files:

@@ -9,26 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, mkdocs_yml
 
 SITE_URL = "https://thiduakhenthuong.example.gov.vn/"
 PORTAL = "https://portal.example.gov.vn"
-
-MKDOCS_YML = """
-site_name: Thử nghiệm
-site_url: "{site_url}"
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  custom_dir: {theme}
-  language: vi
-  font: false
-plugins:
-  - site_builder:
-      languages: [vi, en]
-      frame_ancestors: {frame_ancestors}
-"""
 
 EMBED_CONTENT = {
     "content/decisions/qd-khen.md": """
@@ -103,8 +87,8 @@ EMBED_CONTENT = {
 
 def embed_site(make_site, *, site_url=SITE_URL, frame_ancestors=(PORTAL + "/trang-chu/", "http://127.0.0.1:8081")):
     site = make_site(EMBED_CONTENT)
-    listed = "[" + ", ".join(json.dumps(o) for o in frame_ancestors) + "]"
-    site.write({"mkdocs.yml": MKDOCS_YML.format(site_url=site_url, theme=REPO / "theme", frame_ancestors=listed)})
+    site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=site_url,
+                                         plugin={"frame_ancestors": list(frame_ancestors)})})
     site.run("build", check_exit=0)
     return site
 

@@ -8,33 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, mkdocs_yml
 
 ASSETS = REPO / "site_builder" / "assets"
 THIRD_PARTY = ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com", "cdnjs")
 
-PROVINCE_YML = """
-site_name: Thi đua tỉnh Thử
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  custom_dir: {theme}
-  language: vi
-  font: false
-nav:
+NAV = """nav:
   - Trang chủ: index.md
   - Văn bản: van-ban/
   - Phong trào: phong-trao/
   - Khen thưởng: khen-thuong/
   - Thông điệp: thong-diep/
   - Tìm kiếm: tim-kiem/
-plugins:
-  - site_builder:
-      logo: assets/tinh-thu.svg
-      primary_color: "#00574b"
-      accent_color: "#6b4e00"
 """
+PROVINCE = {"logo": "assets/tinh-thu.svg", "primary_color": "#00574b", "accent_color": "#6b4e00"}
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>'
 
@@ -42,7 +29,7 @@ LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4"
 @pytest.fixture
 def province_site(make_site):
     site = make_site({
-        "mkdocs.yml": PROVINCE_YML.format(theme=REPO / "theme"),
+        "mkdocs.yml": mkdocs_yml(plugin=PROVINCE, extra=NAV).replace("Thử nghiệm", "Thi đua tỉnh Thử"),
         "content/assets/tinh-thu.svg": LOGO,
     })
     site.run("build", check_exit=0)

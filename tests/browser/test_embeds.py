@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from ..conftest import IN_CI, REPO
-from ..test_embeds import EMBED_CONTENT, MKDOCS_YML
+from ..conftest import mkdocs_yml
+from ..test_embeds import EMBED_CONTENT
 
 WIDGETS = ("tim-kiem", "khen-thuong-moi", "thong-diep-hien-hanh")
 PAGE = "van-ban/kh-tinh/"
@@ -142,8 +143,7 @@ def portal(tmp_path_factory):
     from ..conftest import BASE_DATA, SiteFixture
     site = SiteFixture(root / "project")
     site.write(BASE_DATA).write(EMBED_CONTENT)
-    site.write({"mkdocs.yml": MKDOCS_YML.format(site_url=site_url, theme=REPO / "theme",
-                                                frame_ancestors=json.dumps([allowed]))})
+    site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=site_url, plugin={"frame_ancestors": [allowed]})})
     site.run("build", check_exit=0)
     site_dir = site.root / "site"
     codes = generated_codes(site_dir)

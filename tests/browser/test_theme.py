@@ -43,10 +43,10 @@ def _font_requests(urls, part):
 @pytest.fixture(scope="module")
 def khmer_site(tmp_path_factory):
     """A tiny site whose plan kh-km has a Khmer paragraph; other pages have none."""
-    from ..conftest import BASE_DATA, MKDOCS_YML, REPO, SiteFixture
+    from ..conftest import BASE_DATA, SiteFixture, mkdocs_yml
 
     site = SiteFixture(tmp_path_factory.mktemp("khmer-site"))
-    site.write({"mkdocs.yml": MKDOCS_YML.format(theme=REPO / "theme", languages="[vi]"), **BASE_DATA,
+    site.write({"mkdocs.yml": mkdocs_yml(), **BASE_DATA,
                 "content/plans/kh-km.md": KHMER_PLAN})
     site.run("build", check_exit=0)
     return site.root / "site"
@@ -150,7 +150,7 @@ def _chrome(page) -> dict:
           fontSize: getComputedStyle(brand).fontSize,
           nav: [...top.querySelectorAll('nav > a')].map(a => [a.innerText.trim(), a.href]),
           languages: [...top.querySelectorAll('.langs [lang]')].map(l => l.innerText.trim()),
-          footerText: foot.innerText.trim(),
+          footerText: foot.querySelector('p').innerText.trim(),
           search: top.querySelector('form[role=search]').action,
           footer: getComputedStyle(foot).backgroundColor,
         };
