@@ -127,11 +127,11 @@ def build_search_site(make_site, languages=("vi", "en", "km")):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One build shared by the tests of this module (make_site is per test)."""
-    from .conftest import SiteFixture, REPO, MKDOCS_YML, BASE_DATA
+    from .conftest import SiteFixture, REPO, BASE_DATA, mkdocs_yml
 
     root = tmp_path_factory.mktemp("search-site")
     site = SiteFixture(root)
-    site.write({"mkdocs.yml": MKDOCS_YML.format(theme=REPO / "theme", languages="[vi, en, km]")})
+    site.write({"mkdocs.yml": mkdocs_yml(("vi", "en", "km"))})
     site.write(BASE_DATA)
     site.write(SEARCH_SITE)
     site.run("build", check_exit=0)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from ..conftest import BASE_DATA, MKDOCS_YML, REPO, SiteFixture
+from ..conftest import BASE_DATA, REPO, SiteFixture, mkdocs_yml
 from ..test_search_site import KHMER_SENTENCE, SEARCH_SITE
 from .conftest import StaticServer, axe_violations, describe
 
@@ -31,7 +31,7 @@ document.addEventListener("search:results", (e) => {
 def search_site():
     out = Path(tempfile.mkdtemp(prefix="search-site-"))
     site = SiteFixture(out)
-    site.write({"mkdocs.yml": MKDOCS_YML.format(theme=REPO / "theme", languages="[vi, en, km]")})
+    site.write({"mkdocs.yml": mkdocs_yml(("vi", "en", "km"))})
     site.write(BASE_DATA)
     site.write(SEARCH_SITE)
     site.run("build", check_exit=0)
