@@ -277,7 +277,21 @@ def test_unchanged_index_is_not_rewritten_and_a_changed_one_drops_stale_files(tm
                    for p in (tmp_path / "search/names").rglob("*") if p.is_file())
     assert not third["unchanged"] and len(files) == third["files"]
     assert json.loads(meta.read_text(encoding="utf-8"))["count"] == 100
-    assert third["written"] < third["files"]  # unchanged shards were left alone
+
+
+def test_site_rebuild_leaves_the_search_files_alone_and_picks_up_a_new_name(make_site):
+    site = make_site(SEARCH_SITE)
+    site.run("build", check_exit=0)
+    index = site.root / "site/search/names"
+    before = {p: p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()}
+    site.run("build", check_exit=0)
+    assert {p: p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()} == before
+    site.write({"content/decisions/qd-12-2022.md": DECISION_2022.replace("Mai Văn Khải", "Mai Văn Khoa")})
+    site.run("build", check_exit=0)
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    assert meta["count"] == ACTIVE
+    terms = " ".join(p.read_text(encoding="utf-8") for p in (index / "t").iterdir())
+    assert '"khoa"' in terms and '"khai"' not in terms
 
 
 def test_a_missing_index_file_forces_a_rebuild(tmp_path):

@@ -253,50 +253,75 @@ def fingerprint(records: list[dict], extra: str = "") -> str:
     return h.hexdigest()[:20]
 
 
-def _complete(folder: Path, meta: dict) -> bool:
-    """Every file meta.json refers to is present."""
-    expected = [f"r/{n}.json" for n in range(meta.get("chunks", 0))]
-    expected += [f"t/{n}.json" for n in range(len(meta.get("shards", [])))]
+def _index_files(meta: dict) -> list[str]:
+    """Every file of an index, from its meta.json."""
+    files = ["meta.json"] + [f"r/{n}.json" for n in range(meta.get("chunks", 0))]
+    files += [f"t/{n}.json" for n in range(len(meta.get("shards", [])))]
     for facet, rows in (meta.get("facets") or {}).items():
-        expected += [f"f/{facet}/{n}.txt" for n in range(len(rows))]
-    return all((folder / rel).is_file() for rel in expected)
+        files += [f"f/{facet}/{n}.txt" for n in range(len(rows))]
+    return files
+
+
+def _previous_meta(output, folder: str) -> dict:
+    read = getattr(output, "read_previous", None)
+    if read is not None:
+        raw = read(folder + "meta.json")
+    else:
+        try:
+            raw = (Path(output.root) / folder / "meta.json").read_bytes()
+        except OSError:
+            raw = None
+    try:
+        return json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+
+
+def _keep_previous(output, folder: str, meta: dict) -> bool:
+    """Tell the build that the previous index stays as it is (output.py: files a build
+    does not list are deleted as stale). False when a file is missing."""
+    live = Path(getattr(output, "live", output.root))
+    previous = getattr(output, "previous", None)
+    rels = [folder + rel for rel in _index_files(meta)]
+    if not all((live / rel).is_file() for rel in rels):
+        return False
+    if previous is None:
+        return live == Path(output.root)  # writing in place: the files are already there
+    stamps = [previous.files.get(rel) for rel in rels]
+    if not all(stamps):
+        return False
+    for rel, stamp in zip(rels, stamps):
+        output.entries[rel] = stamp
+    output.skipped = getattr(output, "skipped", 0) + len(rels)
+    return True
 
 
 def sync_index(output, folder: str, builder, records: list[dict], source: str) -> dict:
-    """Write an index into ``output`` under ``folder``: nothing when the files there were
-    built from the same source, else only the files whose bytes changed; files of an older
-    index that the new one no longer has are removed."""
-    target = Path(output.root) / folder
-    meta_file = target / "meta.json"
-    if meta_file.is_file():
-        try:
-            meta = json.loads(meta_file.read_text(encoding="utf-8"))
-        except ValueError:
-            meta = {}
-        if meta.get("source") == source and _complete(target, meta):
-            return {"records": meta.get("count", 0), "unchanged": True, "written": 0}
+    """Write an index into ``output`` under ``folder``: nothing when the previous build made
+    it from the same source, else every file through Output.write (which itself skips files
+    whose bytes did not change); files of an older index that the new one no longer has are
+    removed (by the build when it keeps a manifest, here otherwise)."""
+    meta = _previous_meta(output, folder)
+    if meta.get("source") == source and _keep_previous(output, folder, meta):
+        return {"records": meta.get("count", 0), "unchanged": True, "written": 0}
     for record in records:
         builder.add(record)
     files: dict[str, bytes] = {}
     stats = builder.write({"source": source}, sink=files.__setitem__)
     written = 0
     for rel, data in files.items():
-        path = target / rel
-        try:
-            if path.read_bytes() == data:
-                continue
-        except OSError:
-            pass
-        output.write(folder + rel, data)
-        written += 1
-    for folder_path, dirs, names in os.walk(target, topdown=False):
-        base = os.path.relpath(folder_path, target).replace(os.sep, "/")
-        prefix_ = "" if base == "." else base + "/"
-        for name in names:
-            if prefix_ + name not in files:
-                os.unlink(os.path.join(folder_path, name))
-        if prefix_ and not os.listdir(folder_path):
-            os.rmdir(folder_path)
+        if output.write(folder + rel, data) is not None:
+            written += 1
+    if getattr(output, "previous", None) is None:
+        target = Path(output.root) / folder
+        for folder_path, _dirs, names in os.walk(target, topdown=False):
+            base = os.path.relpath(folder_path, target).replace(os.sep, "/")
+            sub = "" if base == "." else base + "/"
+            for name in names:
+                if sub + name not in files:
+                    os.unlink(os.path.join(folder_path, name))
+            if sub and not os.listdir(folder_path):
+                os.rmdir(folder_path)
     stats.update(unchanged=False, written=written)
     return stats
 
