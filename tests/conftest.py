@@ -129,7 +129,8 @@ def mkdocs_yml(languages=("vi",), site_url: str = "", plugin: dict | None = None
 
     options = {"languages": list(languages), **(plugin or {})}
     lines = "".join(f"      {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in options.items())
-    return (f"site_name: Thử nghiệm\nsite_url: {json.dumps(site_url)}\ndocs_dir: content\nsite_dir: site\n"
+    url = f"site_url: {json.dumps(site_url)}\n" if site_url else ""  # tests may prepend their own
+    return (f"site_name: Thử nghiệm\n{url}docs_dir: content\nsite_dir: site\n"
             f"theme:\n  name: material\n  custom_dir: {REPO / 'theme'}\n  language: vi\n  font: false\n"
             f"{extra}plugins:\n  - site_builder:\n{lines}")
 
