@@ -111,6 +111,51 @@ def test_khmer_font_is_fetched_only_where_khmer_is_written_and_renders_it(browse
         context.close()
 
 
+LABEL_FILE = "khmer-label-400-normal.woff2"
+
+
+def test_khmer_label_of_the_switcher_draws_with_its_tiny_font_on_vietnamese_pages(page, example_site):
+    """The switcher's "ខ្មែរ" must not depend on a Khmer system font (boxes without one), nor
+    pull the whole Khmer font: it has its own subset ("Khmer Label"), shaped like the full font."""
+    urls = _record_requests(page)
+    page.goto(example_site.url + PLAN)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert not _font_requests(urls, KHMER_FILE), "a Vietnamese page fetched the whole Khmer font"
+    assert _font_requests(urls, LABEL_FILE), "the switcher's label font was not fetched"
+    state = page.evaluate("""() => {
+        const label = document.querySelector('.langs [lang=km]');
+        const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Khmer Label');
+        // Draw the label with the label font alone and with a font that certainly lacks Khmer:
+        // the label font must give real glyphs (not the fallback's) with the subscript MO
+        // stacked under KHA, so the word is narrower than its five characters side by side.
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;white-space:nowrap;font-size:32px';
+        document.body.appendChild(probe);
+        const width = (text, family) => { probe.style.fontFamily = family; probe.textContent = text;
+                                          return probe.getBoundingClientRect().width; };
+        const word = label.textContent.trim();
+        const result = {
+            text: word, family: getComputedStyle(label).fontFamily,
+            loaded: faces.filter(f => f.status === 'loaded').length,
+            check: document.fonts.check('16px "Khmer Label"', word),
+            word: width(word, '"Khmer Label"'),
+            parts: [...word].reduce((sum, c) => sum + width(c + '\\u200c', '"Khmer Label"'), 0),
+            kha: width('\\u1781', '"Khmer Label"'),
+            khaCoengMo: width('\\u1781\\u17d2\\u1798', '"Khmer Label"'),
+        };
+        probe.remove();
+        return result;
+    }""")
+    assert state["text"] == "ខ្មែរ", state
+    assert state["family"].startswith('"Khmer Label"'), state
+    assert state["loaded"] == 1 and state["check"], state
+    # COENG + MO is a subscript: KHA with it is about as wide as KHA alone.
+    assert state["khaCoengMo"] < state["kha"] * 1.3, f"subscript MO not stacked: {state}"
+    assert state["word"] < state["parts"], f"the label was not shaped as one cluster: {state}"
+    size = (Path(example_site.httpd.RequestHandlerClass.keywords["directory"]) / "assets/fonts" / LABEL_FILE).stat().st_size
+    assert size < 3 * 1024, f"{LABEL_FILE} is {size} bytes"
+
+
 def _core_page_types(site_dir: Path) -> list[str]:
     """One page of every kind the example site has: each section's index and its first item."""
     paths = [PLAN]
