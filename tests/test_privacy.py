@@ -97,3 +97,63 @@ def test_story_frontmatter_is_checked_too(make_site):
     assert "content/stories/hung.md:5: 'summary'" in proc.stdout and "phone number" in proc.stdout
     site.write({"content/stories/hung.md": story.replace("        ---\n        Câu", "        public_fields: [summary]\n        ---\n        Câu")})
     site.run("build", check_exit=0)
+
+
+# ---- the quick first look (rules/privacy.py _MAY_HOLD_NUMBER) must never hide a leak -------
+
+HIDDEN_IN_ODD_WRITING = [
+    "Ngày 12 tháng 3 năm 1985",  # precomposed
+    "NGÀY 12, THÁNG 03 - NĂM 1985",
+    "ngay 1 thang 2 nam 1990",
+    "Nga\u0300y 12 tha\u0301ng 3 na\u0306m 1985",  # decomposed tone marks
+    "ngày 1\u200d2 tháng 3 năm 19\u200d85",  # format characters inside numbers
+    "ngày 12 th\u02bcáng 3 năm 1985",  # an apostrophe that Python counts as a letter
+    "ngày_12_tháng_3__năm_1985",
+    "CCCD: 079'092'001'234",
+    "so id 0\u00ad7\u00ad9 092 001 234",
+    "0912-345-678", "(0262) 3852 123", "+84 912 345 678", "381234567", "05.03.1980", "1980-3-5",
+]
+
+
+@pytest.mark.parametrize("text", HIDDEN_IN_ODD_WRITING)
+def test_quick_look_passes_every_text_the_detailed_patterns_flag(text):
+    from site_builder.rules import privacy
+
+    found = [privacy._scan_numbers(field, text) for field in ("unit", "ngay_sinh", "achievement")]
+    assert found[1] is not None, text  # every one of these is personal data in a birth-date column
+    assert [privacy.scan(field, text) for field in ("unit", "ngay_sinh", "achievement")] == found
+
+
+def test_quick_look_agrees_with_the_detailed_patterns_on_random_texts():
+    import random
+
+    from site_builder.rules import privacy
+
+    pieces = ["ngày", "Ngày", "tháng", "THÁNG", "năm", "sinh", "ngày 1", " tháng 1", "năm 19", "CCCD", "số", "định danh", "+84", "(0", ")",
+              " ", " ", ", ", ".", "/", "-", "_", "'", "\u02bc", "\u200d", "\u0301", "a", "đ"] + list("0123456789") * 4
+    rng = random.Random(20231)
+    flagged = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(6, 40)))
+        detailed = privacy._scan_numbers("unit", text)
+        flagged += detailed is not None
+        assert privacy.scan("unit", text) == detailed, text
+    assert flagged > 1000  # the random texts do exercise the detailed patterns
+
+
+def test_quick_look_passes_dates_in_words_however_they_are_typed():
+    import random
+    import unicodedata
+
+    from site_builder.rules import privacy
+
+    seps = [" ", ", ", "_", " - ", "\u200d ", " '", "  ", ":"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = [rng.choice(["ngày", "NGÀY", "Ngay"]), str(rng.randint(1, 28)), rng.choice(["tháng", "THÁNG", "thang"]),
+                 str(rng.randint(1, 12)), rng.choice(["năm", "NĂM", "nam"]), str(rng.randint(1930, 2005))]
+        text = "Sinh " + "".join(w + rng.choice(seps) for w in words)
+        if rng.random() < 0.5:
+            text = unicodedata.normalize("NFD", text)
+        assert privacy._scan_numbers("achievement", text) is not None, text
+        assert privacy.scan("achievement", text) is not None, text

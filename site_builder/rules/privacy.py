@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
-from ..text.folding import fold
+from ..text.folding import APOSTROPHES, fold
 
 # Unbroken digit runs: 12 digits = CCCD, 9 digits = CMND. A leading 0 and 10-11 digits is a
 # phone number (handled below), so those lengths are not ID numbers.
@@ -41,6 +42,30 @@ _BIRTH_KEY = re.compile(r"(?:sinh|birth|dob|^sn$)")
 # Fields in which a full date has no business: there, any full date is taken as a birth date.
 _NO_DATE_FIELDS = {"name", "position", "unit", "locality", "id"}
 SKIP_FIELDS = {"public_fields", "kind", "award", "__headers__"}
+
+# A cheap first look at the raw text, so the detailed patterns (and fold(), the costly part)
+# only run on the few values that could match one: at 50,000 awardees the detailed scan of
+# every field took most of the loading time. It must accept every text on which a detailed
+# pattern could match (tests/test_privacy.py checks this on crafted and random texts):
+# - ID label, phone and bare digit runs all need nine digits with nothing but separators
+#   between them: fold() turns any run of non-word characters into one space and drops
+#   apostrophes, Latin combining marks and format characters, so in the raw text the
+#   separators are any run of non-word characters, underscores or apostrophes (some
+#   apostrophes, like U+02BC, count as letters in Python);
+# - a numeric date (that pattern runs on the raw text) has the shape of _NUMERIC_DATE;
+# - a date in words, "ngày 12 tháng 3 năm 1985" after folding, needs a day digit, five
+#   letters (t h a n g, however accented), a month, three letters (n a m), then a four-digit
+#   year; fold() keeps one raw letter per folded letter, so the letters are counted here.
+_SEP = rf"[\W_{re.escape(APOSTROPHES)}]"
+_LETTER = rf"[^\W\d_{re.escape(APOSTROPHES)}]"
+_NINE_DIGITS = rf"\d(?:{_SEP}*\d){{8}}"
+_WORDS_DATE = (rf"\d{_SEP}*(?:{_LETTER}{_SEP}*){{5}}\d(?:{_SEP}*\d)?{_SEP}*(?:{_LETTER}{_SEP}*){{3}}"
+               rf"\d(?:{_SEP}*\d){{3}}")
+# Both numeric date forms have a digit, a separator, one or two digits, a separator, a digit
+# (this loose form is several times faster to search for than the exact one).
+_NUMERIC_DATE = r"\d\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d"
+_MAY_HOLD_NUMBER = re.compile(f"{_NINE_DIGITS}|{_NUMERIC_DATE}|{_WORDS_DATE}")
+_DIGIT = re.compile(r"\d")
 
 WHAT = {
     "id_number": ("số căn cước/CMND", "an ID-card number"),
@@ -98,8 +123,15 @@ def scan(field: str, value) -> tuple[str, object] | None:
         m = _EMAIL.search(text)
         if m:
             return "email", _mask_email(m.group(0))
-    # Every other pattern needs at least six digits; most fields have none, and this check
-    # keeps the scan cheap at 100,000 awardees.
+    # Every other pattern needs a long number or a date (see _MAY_HOLD_NUMBER); most fields
+    # have neither, and this check keeps the scan cheap at 100,000 awardees.
+    if not _DIGIT.search(text) or not _MAY_HOLD_NUMBER.search(text):
+        return None
+    return _scan_numbers(field, text)
+
+
+def _scan_numbers(field: str, text: str) -> tuple[str, object] | None:
+    """The detailed patterns: ID numbers, phone numbers, dates of birth."""
     if len(_NOT_DIGIT.sub("", text)) < 6:
         return None
     folded = fold(text)  # lower-case ASCII words: "Ngày sinh: 12/3" -> "ngay sinh 12 3"
@@ -116,12 +148,16 @@ def scan(field: str, value) -> tuple[str, object] | None:
         run = m.group(0)
         if len(run) in (9, 12):
             return "id_number", _mask_digits(run)
-    field_folded = fold(field)
-    birth_field = bool(_BIRTH_KEY.search(field_folded))
+    birth_field = _is_birth_field(field)
     for before, year in _dates(text, folded):
         if birth_field or field in _NO_DATE_FIELDS or _BIRTH_WORD.search(before):
             return "birth_date", f"…/…/{str(year)[:2]}…"
     return None
+
+
+@lru_cache(maxsize=1024)  # a handful of column names, asked for on every row
+def _is_birth_field(field: str) -> bool:
+    return bool(_BIRTH_KEY.search(fold(field)))
 
 
 def check_awardee_fields(item: dict, report) -> None:
