@@ -138,14 +138,81 @@ def test_every_core_page_has_a_chrome_less_embed_variant(built):
         check_embed_variant(out, folder)
 
 
-def test_recipient_pages_have_an_embed_variant(built):
-    """Issue 6 asks for recipients too; the honor-roll pages may switch their copies off."""
-    from site_builder.structure import honor_roll
+def check_embed_shell(html: str, where: str) -> None:
+    """The frame every embed shares (render/embed.py): no chrome, links leave the iframe, the
+    allowed parents for child.js, not indexed."""
+    assert '<body class="embed">' in html, where
+    assert '<header class="top"' not in html and 'class="foot"' not in html and 'role="search"' not in html, where
+    assert '<base target="_top">' in html, where
+    assert f'data-parents="{PORTAL} http://127.0.0.1:8081"' in html, where
+    assert re.search(r'<script src="(\.\./)*assets/embed/child\.js" defer>', html), where
+    assert '<meta name="robots" content="noindex">' in html, where
 
-    if not getattr(honor_roll, "EMBED_RECIPIENT_PAGES", True):
-        pytest.xfail("EMBED_RECIPIENT_PAGES is False in structure/honor_roll.py")
-    for folder in ("khen-thuong/qd-khen/tram-y-te-xa-tay/", "en/khen-thuong/qd-khen/tram-y-te-xa-tay/"):
-        check_embed_variant(built.root / "site", folder)
+
+def test_recipient_pages_have_an_embed_variant(built):
+    """Issue 6: every recipient is embeddable, as a card in one file per decision (page)
+    selected by the address's fragment, not as a second file per recipient."""
+    out = built.root / "site"
+    for prefix in ("", "en/"):
+        cards = built.html(f"{prefix}khen-thuong/qd-khen/nhung-nguoi.html")
+        check_embed_shell(cards, prefix + "nhung-nguoi.html")
+        assert f'<link rel="canonical" href="{SITE_URL}{prefix}khen-thuong/qd-khen/">' in cards
+        # One card per active recipient, with the recipient's id as its fragment target.
+        card = cards.split('<article class="rcard recipient" id="tram-y-te-xa-tay">', 1)[1].split("</article>", 1)[0]
+        assert '<h1 lang="vi">Trạm Y tế xã Tây</h1>' in card and "Thành tích xuất sắc" in card
+        assert ("Bằng khen của Chủ tịch UBND tỉnh" if not prefix else "Certificate of Merit") in card
+        root = "../../" if not prefix else "../../../en/"
+        assert f'href="{root}khen-thuong/qd-khen/tram-y-te-xa-tay/"' in card  # the full page
+        assert "Nguyễn Văn Hùng" not in cards and 'id="nguyen-van-hung"' not in cards  # revoked
+        # CSS alone shows the targeted card, else the list of names, whose links stay in the frame.
+        assert ".rcard{display:none}.rcard:target{display:block}.rcard:target~.rcards-index{display:none}" in cards
+        assert cards.index('id="tram-y-te-xa-tay"') < cards.index('class="rcards-index"')
+        assert '<a href="#tram-y-te-xa-tay" target="_self" lang="vi">Trạm Y tế xã Tây</a>' in cards
+        assert cards.count("<script") == 1  # child.js: no script picks the card
+        # The recipient page offers that card as its embed code, and no second file of its own.
+        page = built.html(f"{prefix}khen-thuong/qd-khen/tram-y-te-xa-tay/index.html")
+        block = page.split('<details class="embed-code">', 1)[1].split("</details>", 1)[0]
+        assert (f"&lt;iframe src=&#34;{SITE_URL}{prefix}khen-thuong/qd-khen/nhung-nguoi.html#tram-y-te-xa-tay&#34;"
+                in block), prefix
+        assert "json+oembed" not in page  # an oembed.json per recipient would be the second file
+        folder = out / prefix / "khen-thuong/qd-khen/tram-y-te-xa-tay"
+        assert sorted(p.name for p in folder.iterdir()) == ["index.html"]
+    for sitemap in out.glob("sitemap*.xml"):
+        assert "nhung-nguoi.html" not in sitemap.read_text(encoding="utf-8"), sitemap.name
+
+
+def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
+    """A card file never holds more than a decision page's 200 recipients: the frame loads
+    every card to show one. Recipient 201 is on page 2 and its embed code says so."""
+    from site_builder.structure.honor_index import PER_PAGE
+
+    people = "\n".join(f"          - {{kind: individual, name: Lê Văn Người {n:03d}, achievement: Tốt}}"
+                       for n in range(1, PER_PAGE + 2))
+    site = make_site({"content/decisions/qd-dai.md": f"""
+        ---
+        number: "40"
+        symbol: QĐ-UBND
+        issuer: ubnd-tinh
+        place: Mẫu
+        date: 2021-12-20
+        title: Khen thưởng nhiều người
+        award: bang-khen-tinh
+        signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
+        awardees:
+{people}
+        ---
+        Khen thưởng.
+    """})
+    site.write({"mkdocs.yml": mkdocs_yml(("vi",), site_url=SITE_URL, plugin={"frame_ancestors": [PORTAL]})})
+    site.run("build", check_exit=0)
+    first = site.html("khen-thuong/qd-dai/nhung-nguoi.html")
+    second = site.html("khen-thuong/qd-dai/trang/2/nhung-nguoi.html")
+    assert first.count('<article class="rcard') == PER_PAGE and second.count('<article class="rcard') == 1
+    last = re.search(r'<article class="rcard recipient" id="([^"]+)">', second).group(1)
+    assert f'<link rel="canonical" href="{SITE_URL}khen-thuong/qd-dai/trang/2/">' in second
+    assert '<a href="../../../../khen-thuong/qd-dai/nhung-nguoi.html" target="_self">1</a>' in second  # the other part of the list
+    page = site.html(f"khen-thuong/qd-dai/{last}/index.html")
+    assert f"{SITE_URL}khen-thuong/qd-dai/trang/2/nhung-nguoi.html#{last}&#34;" in page
 
 
 def test_embed_variant_of_a_plan_links_back_and_keeps_its_text(built):

@@ -70,22 +70,24 @@ def site_base(config) -> str | None:
     return config.site_url.rstrip("/") + "/" if config.site_url else None
 
 
-def page_embed(config, page_path: str, title: str) -> dict | None:
+def page_embed(config, page_path: str, title: str, src: str | None = None) -> dict | None:
     """What a page shows and links about embedding itself; None when no origin may embed it.
 
     `page_path` includes the language prefix ('en/van-ban/x/'). Without site_url the code
     uses addresses from the site root ('/van-ban/x/nhung.html'): the operator must put the
-    site's host in front, and no oEmbed document is offered.
+    site's host in front, and no oEmbed document is offered. `src` (with the language
+    prefix) names an embed file other than the page's own nhung.html, e.g. a recipient's
+    card; such pages have no oembed.json beside them, so none is announced.
     """
     if not allowed_origins(config):
         return None
     base = site_base(config)
     prefix = base or config.base_path
-    code = embed_code(prefix + page_path + EMBED_FILE, title, prefix + PARENT_JS)
+    code = embed_code(prefix + (src or page_path + EMBED_FILE), title, prefix + PARENT_JS)
     return {
         "code": code,
         "absolute": base is not None,
-        "oembed": base + page_path + OEMBED_FILE if base else None,
+        "oembed": base + page_path + OEMBED_FILE if base and src is None else None,
     }
 
 

@@ -15,6 +15,10 @@ class PageSpec:
     content_lang: str | None = None
     # Every page gets a chrome-less embed variant beside it (render/embed.py) unless it opts out.
     embed: bool = True
+    # A page without an embed variant of its own may name the file that embeds it instead
+    # (path without language prefix, fragment allowed: 'khen-thuong/qd/nhung-nguoi.html#x',
+    # structure/recipient_embeds.py); its "Nhúng trang này" code then points there.
+    embed_src: str | None = None
     # What the page's output depends on besides the site fingerprint (cache.py): when it is
     # given and unchanged since the last build, the page is neither rendered nor written.
     # Any value with a stable repr (str, bytes, tuples of them); cheap to compute. None:

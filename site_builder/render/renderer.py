@@ -138,7 +138,9 @@ class Renderer:
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
             # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
-            "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec) else None,
+            "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec)
+            else page_embed(self.config, lang.prefix + spec.path, spec.title, src=lang.prefix + spec.embed_src)
+            if spec.embed_src else None,
         }
 
     def url_for(self, root: str, lang: Lang):
@@ -179,7 +181,7 @@ class Renderer:
         if isinstance(own, bytes):
             own = own.decode("utf-8", "surrogateescape")
         head = "\0".join((self.output.fingerprint, lang.code, spec.path, spec.template, spec.title,
-                          spec.description or "", spec.content_lang or "", "e" if spec.embed else ""))
+                          spec.description or "", spec.content_lang or "", "e" if spec.embed else (spec.embed_src or "")))
         return "k" + digest(head + "\0" + own)
 
     @staticmethod

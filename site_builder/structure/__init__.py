@@ -6,10 +6,10 @@ Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
 from __future__ import annotations
 
 from .. import feeds
-from . import campaigns, documents, honor_roll, messages, search_page, widgets
+from . import campaigns, documents, honor_roll, messages, recipient_embeds, search_page, widgets
 
 # feeds stays last: its finish() writes the sitemap of every page written before it.
-MODULES = [documents, campaigns, messages, honor_roll, widgets, search_page, feeds]
+MODULES = [documents, campaigns, messages, honor_roll, recipient_embeds, widgets, search_page, feeds]
 
 
 def register(module) -> None:

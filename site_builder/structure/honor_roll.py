@@ -28,8 +28,10 @@ from .page_keys import awardee_stamp, decision_key, entry_stamp, list_key, recip
 BASE = "khen-thuong/"
 CSV_NAME = "danh-sach.csv"
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
-# double it, and an embeddable recipient card is not asked for yet.
+# double it. Their embed is a card in one file per decision page instead
+# (structure/recipient_embeds.py: khen-thuong/<decision>/nhung-nguoi.html#<recipient>).
 EMBED_RECIPIENT_PAGES = False
+CARDS_FILE = "nhung-nguoi.html"  # recipient_embeds.CARDS_FILE (that module imports this one)
 
 
 def decision_path(decision_id: str, page: int = 1) -> str:
@@ -148,6 +150,7 @@ def _recipient_pages(ctx, lang, index, facts):
                 path=path, template="honor/recipient.html", title=f"{a.name} — {label}",
                 description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
                 embed=EMBED_RECIPIENT_PAGES,
+                embed_src=decision_path(decision.id, roll.page_of.get(a.id, 1)) + CARDS_FILE + "#" + a.id,
                 context={
                     "awardee": a, "d": info, "award_label": label, "story": story,
                     "place": facts.unit_name.get(a.locality) if a.locality else None,

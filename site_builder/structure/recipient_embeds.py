@@ -1,0 +1,86 @@
+"""Embeddable recipient cards: one file of cards beside each decision page, not one per recipient.
+
+Every page gets a chrome-less `nhung.html` beside it (render/embed.py), but recipient pages
+are the bulk of the site (100,000 x languages) and a second file for each would double the
+build's writes. Instead each page of a decision's roll (200 recipients at most, the same
+pages as /khen-thuong/<decision>/trang/N/) gets one embed file:
+
+  /khen-thuong/<decision>/nhung-nguoi.html            recipients of page 1 (all of them, for
+                                                       a decision of up to 200 recipients)
+  /khen-thuong/<decision>/trang/N/nhung-nguoi.html    recipients of page N
+
+holding a compact card per active recipient with id="<recipient id>". CSS shows only the
+card the address points at (`:target`), so `nhung-nguoi.html#<recipient id>` is the
+recipient's embed without any JavaScript; with no fragment (or one that matches nothing,
+e.g. after a correction moved the recipient to another page) the file shows its list of
+names, each a link to its card. Cutting at the decision pages keeps a file under about
+150 KB however large the decision: the iframe downloads every card to show one.
+
+The file is written with the same shell as the other embeds (html class="embed" with the
+allowed parent origins for child.js, base target _top, noindex); its canonical address is
+the decision page the cards come from, the one page that holds all of them.
+"""
+from __future__ import annotations
+
+from ..embedding import allowed_origins
+from ..render.embed import shell_attributes, site_base
+from ..render.pages import PageSpec
+from .honor_index import index_of, pages_of
+from .honor_roll import CARDS_FILE, decision_path, facts_of, recipient_path
+from .page_keys import awardee_stamp
+
+def cards_path(decision_id: str, page: int = 1) -> str:
+    """Path (without language prefix) of the embed file holding a decision page's cards."""
+    return decision_path(decision_id, page) + CARDS_FILE
+
+
+def card_path(awardee, page: int) -> str:
+    """'khen-thuong/<decision>/nhung-nguoi.html#<recipient>': one recipient's embed."""
+    return f"{cards_path(awardee.decision, page)}#{awardee.id}"
+
+
+def card_path_of(ctx, awardee) -> str | None:
+    """The embed address of an active recipient, None when it has no card (revoked)."""
+    roll = index_of(ctx).rolls.get(awardee.decision)
+    page = roll.page_of.get(awardee.id) if roll else None
+    return card_path(awardee, page) if page else None
+
+
+def pages(ctx, lang):
+    index = index_of(ctx)
+    facts = facts_of(ctx, lang)
+    config = ctx.config
+    shell = shell_attributes(allowed_origins(config))
+    base = site_base(config) or config.base_path
+    for decision in index.decisions:
+        roll = index.rolls[decision.id]
+        if not roll.rows:
+            continue  # a decision that only revokes: nobody to show
+        info = facts.decision[decision.id]
+        chunks = pages_of(roll.rows)
+        for number, chunk in enumerate(chunks, start=1):
+            others = [(n, cards_path(decision.id, n)) for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
+            cards = [{
+                "awardee": a,
+                "award_label": facts.award_label.get(a.award, a.award or ""),
+                "place": facts.unit_name.get(a.locality) if a.locality else None,
+                "path": recipient_path(a),
+            } for a in chunk]
+            yield PageSpec(
+                path=cards_path(decision.id, number), template="honor/recipient_cards.html",
+                title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
+                embed=False,
+                context={
+                    "d": info, "cards": cards, "shell": shell, "number": number, "others": others,
+                    "canonical": base + lang.prefix + decision_path(decision.id, number),
+                },
+                key=_key(chunk, info, cards, others, shell, base))
+
+
+def _key(chunk, info, cards, others, shell, base) -> str:
+    """Everything a cards file shows besides the site fingerprint: each awardee, the labels and
+    place names drawn from the data files, the decision line, the other files, the shell."""
+    return "\0".join((
+        "".join(awardee_stamp(a) for a in chunk),
+        repr([(c["award_label"], c["place"]) for c in cards]),
+        repr(sorted(info.items())), repr(others), shell, base))
