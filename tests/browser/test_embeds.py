@@ -239,6 +239,37 @@ def test_iframe_follows_a_content_change(portal, desktop):
     assert abs(wait_fitted(desktop, index) - before) <= 1
 
 
+def recipient_code(site_dir: Path, recipient: str = "khen-thuong/qd-khen/tram-y-te-xa-tay/") -> str:
+    """The embed code a recipient page offers: its card in the decision's card file."""
+    page = (site_dir / recipient / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.search(r'<textarea[^>]*class="embed-code-text"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+
+
+def test_recipient_card_shows_one_recipient_and_fits_its_frame(portal, desktop):
+    code = recipient_code(portal["site_dir"])
+    assert "nhung-nguoi.html#tram-y-te-xa-tay" in code
+    (portal["other_dir"].parent / "allowed" / "card.html").write_text(portal_page([code]), encoding="utf-8")
+    desktop.goto(portal["allowed"] + "card.html")
+    frame = embeds(desktop).nth(0).element_handle().content_frame()
+    frame.wait_for_selector("main.embed-main", state="attached")
+    # CSS alone (:target) shows the one card: its name, not the list of names.
+    text = frame.inner_text("main")
+    assert "Trạm Y tế xã Tây" in text and "Thành tích xuất sắc" in text
+    assert frame.locator(".rcards-index").is_hidden()
+    assert frame.locator("#tram-y-te-xa-tay").is_visible()
+    card = wait_fitted(desktop, 0)
+    assert card != 600, "the card frame kept its initial height"
+    # Without the fragment the frame shows the list and follows its height; a name brings the card back.
+    frame.evaluate("location.hash = ''")
+    frame.wait_for_selector(".rcards-index", state="visible")
+    listed = wait_fitted(desktop, 0)
+    assert listed != card
+    frame.click(".rcards-index a[href='#tram-y-te-xa-tay']")
+    frame.wait_for_selector("#tram-y-te-xa-tay", state="visible")
+    assert desktop.url == portal["allowed"] + "card.html"  # picking a card stays in the frame
+    assert abs(wait_fitted(desktop, 0) - card) <= 1
+
+
 def test_unlisted_portal_is_refused(portal, desktop):
     refusals = []
     desktop.on("console", lambda m: refusals.append(m.text) if "frame-ancestors" in m.text else None)
@@ -276,7 +307,8 @@ def test_embed_refuses_an_unlisted_parent_even_without_the_header(portal, deskto
 def test_widgets_and_embed_page_have_no_accessibility_violations(portal, page):
     from .conftest import axe_violations, describe
 
-    for path in [f"nhung/{w}/" for w in WIDGETS] + [PAGE + "nhung.html", "nhung/"]:
+    cards = "khen-thuong/qd-khen/nhung-nguoi.html"
+    for path in [f"nhung/{w}/" for w in WIDGETS] + [PAGE + "nhung.html", "nhung/", cards, cards + "#tram-y-te-xa-tay"]:
         page.goto(portal["site"] + path)
         violations = axe_violations(page)
         assert not violations, path + "\n" + describe(violations)
