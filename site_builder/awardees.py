@@ -127,14 +127,51 @@ def _read_sheet(site, path: Path):
     if not table:
         return []
     headers = [HEADER_ALIASES.get(h.strip().lower(), h.strip()) for h in table[0]]
+    # One mapping shared by every row of the sheet (read only): field -> header as written.
+    written = dict(zip(headers, (h.strip() for h in table[0])))
     rows = []
     for number, cells in enumerate(table[1:], start=2):
-        if not any(c.strip() for c in cells):
+        cells = [c.strip() for c in cells]
+        if not any(cells):
             continue
-        row = {headers[i]: c.strip() for i, c in enumerate(cells) if i < len(headers) and c.strip()}
-        row["__headers__"] = dict(zip(headers, (h.strip() for h in table[0])))
+        row = {h: c for h, c in zip(headers, cells) if c}
+        row["__headers__"] = written
         rows.append((number, row))
     return rows
+
+
+# Sheet cells are text; these sets let _plain_sheet_row validate a row without the
+# Validator's per-field dispatch (the same result, for the rows that need no report).
+_TEXT_FIELDS = frozenset(k for k, f in schema.AWARDEE.items() if f.type in ("str", "text"))
+_REF_FIELDS = {k: f.ref for k, f in schema.AWARDEE.items() if f.type == "ref"}
+_KINDS = schema.AWARDEE["kind"].choices
+
+
+def _plain_sheet_row(item: dict, line: int) -> tuple[dict, list] | None:
+    """What Validator.check(item, AWARDEE) returns for a sheet row whose every cell is valid
+    (known column, known kind, a name): (data, refs). None when something must be reported:
+    then the Validator checks the row and says what is wrong."""
+    data, refs = {}, []
+    for key, value in item.items():
+        if not isinstance(value, str):
+            if key == "public_fields" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                data[key] = [v.strip() for v in value]
+                continue
+            return None
+        if key in _TEXT_FIELDS:
+            data[key] = value.strip()
+        elif key in _REF_FIELDS:
+            if value:
+                refs.append(schema.Ref(key, _REF_FIELDS[key], value, line))
+                data[key] = value
+        elif key == "kind" and (value in _KINDS or not value):
+            if value:
+                data[key] = value
+        else:
+            return None
+    if not data.get("name"):
+        return None
+    return data, refs
 
 
 def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix: str = "",
@@ -153,7 +190,11 @@ def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix
         validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
     from .rules.privacy import check_awardee_fields  # late import: rules import this module
     check_awardee_fields(raw if raw is not None else item, validator.report)
-    data = validator.check(item, schema.AWARDEE)
+    plain = _plain_sheet_row(item, source.line) if sheet else None
+    if plain is not None:
+        data, validator.refs = plain
+    else:
+        data = validator.check(item, schema.AWARDEE)
     for ref in validator.refs:
         ref.column = (headers or {}).get(ref.path) if sheet else None
         if not sheet:

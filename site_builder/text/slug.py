@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from .folding import fold
 
@@ -12,6 +13,7 @@ __all__ = ["slugify"]
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)  # recipient ids: tens of thousands of names, many shared
 def slugify(s: str, max_length: int = 80) -> str:
     """"Đắk Lắk" -> "dak-lak", "H'Mai Niê" -> "hmai-nie", "Số 108/KH-UBND" -> "so-108-kh-ubnd".
 
