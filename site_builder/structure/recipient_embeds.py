@@ -71,7 +71,7 @@ def pages(ctx, lang):
                 title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
                 embed=False,
                 context={
-                    "d": info, "cards": cards, "shell": shell, "number": number, "others": others,
+                    "d": info, "cards": cards, "frame_attrs": shell, "number": number, "others": others,
                     "canonical": base + lang.prefix + decision_path(decision.id, number),
                 },
                 key=_key(chunk, info, cards, others, shell, base))
