@@ -113,27 +113,40 @@ class NameIndexBuilder:
         ))
         return True
 
-    def _entry(self, rec: tuple) -> Entry:
+    def _entry(self, rec: tuple, rank: int, terms: list) -> Entry:
         name, collective, award, unit, locality, decision_title, decision_url, url, year, campaign = rec
         if decision_url and url.startswith(decision_url):
             url = "+" + url[len(decision_url):]  # search.js: "+" means "decision url + rest"
         decision = [decision_title, decision_url] if (decision_url or decision_title) else ""
-        # Collectives after individuals; people by given name, collectives alphabetically.
-        sort_key = (1, vietnamese_key(name)) if collective else (0, vietnamese_name_key(name))
         return Entry(
-            sort_key=sort_key,
-            terms=name_terms(name),
+            sort_key=rank,
+            terms=terms,
             row=[name, 1 if collective else 0, award, unit, locality, decision, url],
             facets={"award": [award], "locality": [locality], "year": [year], "campaign": [campaign]},
         )
+
+    def _ranks(self) -> dict[tuple[str, bool], int]:
+        """(name, collective) -> position of that name in the index order. Recipients share
+        names (thousands of "Nguyễn Thị ..." at 100,000), so sort keys and terms are worked
+        out once per distinct name; the entries then sort by a number."""
+        distinct = {(rec[0], rec[1]) for rec in self.records}
+        # Collectives after individuals; people by given name, collectives alphabetically.
+        ordered = sorted(distinct, key=lambda nc: (1, vietnamese_key(nc[0])) if nc[1] else (0, vietnamese_name_key(nc[0])))
+        return {nc: i for i, nc in enumerate(ordered)}
 
     def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
         """Write the index; ``extra_meta`` is merged into meta.json, ``sink(path, bytes)``
         receives the files instead of out_dir (see ShardedIndexWriter.write)."""
         started = time.perf_counter()
         with paused_gc():
+            ranks = self._ranks()
+            terms: dict[str, list] = {}
             for rec in self.records:
-                self.writer.add(self._entry(rec))
+                name = rec[0]
+                name_term_list = terms.get(name)
+                if name_term_list is None:
+                    name_term_list = terms[name] = name_terms(name)  # shared, never changed
+                self.writer.add(self._entry(rec, ranks[name, rec[1]], name_term_list))
             self.records = []
         stats = self.writer.write(extra_meta, sink)
         stats["skipped"] = self.skipped

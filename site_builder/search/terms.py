@@ -48,6 +48,8 @@ def khmer_joins(words: list[str] | tuple[str, ...], role: int) -> list[tuple[str
     """The character pair across each space between two Khmer words, so a query typed
     without that space (authors and readers are inconsistent about them) still finds
     every one of its pairs."""
+    if not KHMER.search("".join(words)):
+        return []  # nearly every name: no fold() of its words again
     out = []
     prev = ""
     for word in words:
