@@ -62,6 +62,14 @@ class Facts:
                 "issuer_name": body.name if body else "",
             }
 
+    @property
+    def rows(self):
+        """Cached table rows of this language (honor_rows.py)."""
+        if "_rows" not in self.__dict__:
+            from .honor_rows import RowCache
+            self._rows = RowCache(self)
+        return self._rows
+
     def campaign_name(self, campaign) -> str:
         return getattr(campaign, f"name_{self.lang.code}", None) or campaign.name
 
