@@ -7,6 +7,7 @@ every collection and every language.
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from ..cache import digest
@@ -92,6 +93,7 @@ class Renderer:
             finish = getattr(module, "finish", None)
             if finish:
                 finish(self.ctx, self.output)
+        self.output.flush()
 
     def warm_up(self, modules) -> None:
         """Let every module compute what it shares between pages (indexes, per-language
@@ -137,6 +139,7 @@ class Renderer:
         return {
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
+            "hreflang": _hreflang(alternates, lang), "switcher": _switcher(alternates, lang),
             # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
             "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec)
             else page_embed(self.config, lang.prefix + spec.path, spec.title, src=lang.prefix + spec.embed_src)
@@ -154,8 +157,21 @@ class Renderer:
         return template.render(
             page=page, lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
             url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
-            **spec.context,
+            shell=self.shell(lang, page["root"]), **spec.context,
         )
+
+    def shell(self, lang: Lang, root: str) -> dict:
+        """The parts of every page that depend only on language and depth (partials/shell.html),
+        rendered once per (language, root): most of a small page's template work otherwise."""
+        cache = self.__dict__.setdefault("_shells", {})
+        key = (lang.code, root)
+        if key not in cache:
+            html = self.env.get_template("partials/shell.html").render(
+                lang=lang, t=lang.t, config=self.config, page={"root": root},
+                url=self.url_for(root, lang), asset=lambda p: root + "assets/" + p)
+            head, top, foot = html.split("<!--shell:cut-->")
+            cache[key] = {"head": head, "top": top, "foot": foot}
+        return cache[key]
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
         """Render and write one page (and its embed files), unless its key says the live
@@ -192,3 +208,33 @@ class Renderer:
         """Absolute URL when site_url is known, else the site-relative path."""
         base = self.config.site_url.rstrip("/") + "/" if self.config.site_url else self.config.base_path
         return base + path
+
+
+def _hreflang(alternates: list[dict], lang: Lang) -> str:
+    """<link rel=alternate hreflang> for every language, plus x-default (the default language)."""
+    if len(alternates) < 2:
+        return ""
+    out = []
+    for alt in alternates:
+        href = escape(alt["href"] or alt["url"])
+        out.append(f'<link rel="alternate" hreflang="{alt["code"]}" href="{href}">\n')
+        if alt["code"] == lang.default:
+            out.append(f'<link rel="alternate" hreflang="x-default" href="{href}">\n')
+    return "".join(out)
+
+
+def _switcher(alternates: list[dict], lang: Lang) -> str:
+    """The language switcher: the same page in each language, the current one marked."""
+    if len(alternates) < 2:
+        return ""
+    items = []
+    for alt in alternates:
+        name = escape(alt["name"])
+        if alt["current"]:
+            items.append(f'<span class="lang current" lang="{alt["code"]}" aria-current="true">{name}</span>')
+        else:
+            items.append(f'<a class="lang" href="{escape(alt["url"])}" hreflang="{alt["code"]}" '
+                         f'lang="{alt["code"]}">{name}</a>')
+    label = escape(lang.t("language"))
+    return (f'    <span class="langs" role="group" aria-label="{label}">\n      '
+            + "\n      ".join(items) + "\n    </span>")
