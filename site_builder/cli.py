@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     b = with_config(sub.add_parser("build", help="check the content and build the site"))
     b.add_argument("-d", "--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
     b.add_argument("--preview", action="store_true", help="include drafts and scheduled content under a banner")
+    b.add_argument("--clean", action="store_true", help="rebuild every page (ignore the previous build's record)")
     b.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     s = with_config(sub.add_parser("serve", help="preview the site while you edit"))
     s.add_argument("-a", "--dev-addr", help="address:port to serve on")
@@ -143,7 +144,7 @@ def cmd_build(args) -> int:
         return EXIT_USAGE
     os.environ.setdefault("SITE_BUILDER_LANG", args.lang)
     try:
-        build(args.config_file, site_dir=args.site_dir, preview=args.preview)
+        build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean)
     except MkDocsException as exc:
         print(f"site-builder: {exc}", file=sys.stderr)
         return EXIT_CONTENT

@@ -175,3 +175,14 @@ def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
     (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").write_text("stale", encoding="utf-8")
     core_build(site, out)  # no marker: the manifest is not trusted
     assert "Nguyễn Thị Ánh" in (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").read_text(encoding="utf-8")
+
+
+def test_clean_build_rewrites_every_page(make_site):
+    site = make_site()
+    site.run("build", check_exit=0)
+    page = site.root / "site" / "van-ban" / "kh-tinh" / "index.html"
+    before = page.stat().st_ino
+    site.run("build", check_exit=0)
+    assert page.stat().st_ino == before  # unchanged page kept as it was
+    site.run("build", "--clean", check_exit=0)
+    assert page.stat().st_ino != before  # a clean build made a new folder and swapped it in

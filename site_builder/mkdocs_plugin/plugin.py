@@ -41,6 +41,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def __init__(self):
         super().__init__()
         self.serving = False
+        self.clean = False  # `site-builder build --clean`: ignore the previous build's manifest
         self.site = None
         self.final_dir: Path | None = None
         self.staging: Path | None = None
@@ -107,7 +108,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.page_languages.restore(config)
         if self.staging is not None:
             staging, self.staging = self.staging, None  # publish_site discards it on failure
-            publish_site(self.site, self.final_dir, staging=staging)
+            publish_site(self.site, self.final_dir, staging=staging, clean=self.clean)
             config.site_dir = str(self.final_dir)
         else:
             publish_site(self.site, Path(config.site_dir), direct=True)
