@@ -4,7 +4,6 @@ the self-hosted font and breaks lines at the authors' zero-width spaces."""
 from __future__ import annotations
 
 import os
-
 import re
 import shutil
 import subprocess
