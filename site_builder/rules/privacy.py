@@ -67,6 +67,12 @@ _NUMERIC_DATE = r"\d\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d"
 _MAY_HOLD_NUMBER = re.compile(f"{_NINE_DIGITS}|{_NUMERIC_DATE}|{_WORDS_DATE}")
 _DIGIT = re.compile(r"\d")
 
+
+def _may_hold_number(text: str) -> bool:
+    first = _DIGIT.search(text)  # every alternative starts with a digit: search from the first
+    return bool(first and _MAY_HOLD_NUMBER.search(text, first.start()))
+
+
 WHAT = {
     "id_number": ("số căn cước/CMND", "an ID-card number"),
     "phone": ("số điện thoại", "a phone number"),
@@ -125,7 +131,7 @@ def scan(field: str, value) -> tuple[str, object] | None:
             return "email", _mask_email(m.group(0))
     # Every other pattern needs a long number or a date (see _MAY_HOLD_NUMBER); most fields
     # have neither, and this check keeps the scan cheap at 100,000 awardees.
-    if not _DIGIT.search(text) or not _MAY_HOLD_NUMBER.search(text):
+    if not _may_hold_number(text):
         return None
     return _scan_numbers(field, text)
 
@@ -172,7 +178,7 @@ def check_awardee_fields(item: dict, report) -> None:
     # long number or a date (nearly every row) needs no look at its fields one by one.
     if all(isinstance(value, str) for _field, value in fields):
         joined = "\n".join(value for _field, value in fields)
-        if "@" not in joined and not (_DIGIT.search(joined) and _MAY_HOLD_NUMBER.search(joined)):
+        if "@" not in joined and not _may_hold_number(joined):
             return
     for field, value in fields:
         found = scan(str(field), value)
