@@ -74,3 +74,30 @@ def test_body_html_is_sanitised(make_site):
     site.run("build", check_exit=0)
     html = site.html("van-ban/kh-xa/index.html")
     assert "<script>alert(1)" not in html and "javascript:" not in html and "onclick" not in html
+
+
+def test_plain_mkdocs_build_builds_the_complete_site(make_site):
+    """The plugin is found through the package's entry points: `mkdocs build` alone is enough."""
+    import subprocess
+    import sys
+
+    site = make_site()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site.root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Chào mừng" in site.html("index.html")
+    assert "Số: 85/KH-UBND" in site.html("van-ban/kh-tinh/index.html")
+    assert (site.root / "site" / "phong-trao" / "covid" / "index.html").exists()
+
+
+def test_plain_mkdocs_build_refuses_bad_content_and_keeps_the_site(make_site):
+    import subprocess
+    import sys
+
+    site = make_site()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site.root, check=True, capture_output=True)
+    before = site.html("van-ban/kh-tinh/index.html")
+    site.write({"content/plans/kh-xa.md": "---\ntitle: [\n---\n"})
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site.root, capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "content/plans/kh-xa.md:2:" in proc.stderr or "content/plans/kh-xa.md:3:" in proc.stderr, proc.stderr
+    assert site.html("van-ban/kh-tinh/index.html") == before
