@@ -91,27 +91,32 @@ class NameIndexBuilder:
             shard_chars=shard_chars,
         )
         self.skipped = 0
-        self.records: list[tuple] = []
+        self.records: list[dict[str, Any]] = []
 
     def add(self, record: dict[str, Any]) -> bool:
         """Add one recipient; returns False (and counts it) when it is left out: revoked,
-        or without a name or url. The work happens in write()."""
-        name = (record.get("name") or "").strip()
-        if record.get("revoked") or not name or not record.get("url"):
+        or without a name or url. The work happens in write() (with the cyclic garbage
+        collector paused: 100,000 new tuples in a loaded site would set it off many times)."""
+        if record.get("revoked") or not (record.get("name") or "").strip() or not record.get("url"):
             self.skipped += 1
             return False
+        self.records.append(record)
+        return True
+
+    def _compact(self, record: dict[str, Any]) -> tuple:
+        """The fields of a record the index keeps; records its facet labels."""
+        name = record["name"].strip()
         w = self.writer
         for facet, label_key in (("award", "award_label"), ("locality", "locality_name"), ("campaign", "campaign_name")):
             value = record.get(facet)
             if value and record.get(label_key) and value not in w.facet_labels.get(facet, ()):
                 w.label_facet(facet, value, record[label_key])
-        self.records.append((
+        return (
             name, record.get("kind") == "collective", record.get("award") or "", record.get("unit") or "",
             record.get("locality") or "", record.get("decision_title") or "",
             (record.get("decision_url") or "").lstrip("/"), record["url"].lstrip("/"),
             str(record["year"]) if record.get("year") not in (None, "") else "", record.get("campaign") or "",
-        ))
-        return True
+        )
 
     def _entry(self, rec: tuple, rank: int, terms: list) -> Entry:
         name, collective, award, unit, locality, decision_title, decision_url, url, year, campaign = rec
@@ -125,11 +130,12 @@ class NameIndexBuilder:
             facets={"award": [award], "locality": [locality], "year": [year], "campaign": [campaign]},
         )
 
-    def _ranks(self) -> dict[tuple[str, bool], int]:
+    @staticmethod
+    def _ranks(records: list[tuple]) -> dict[tuple[str, bool], int]:
         """(name, collective) -> position of that name in the index order. Recipients share
         names (thousands of "Nguyễn Thị ..." at 100,000), so sort keys and terms are worked
         out once per distinct name; the entries then sort by a number."""
-        distinct = {(rec[0], rec[1]) for rec in self.records}
+        distinct = {(rec[0], rec[1]) for rec in records}
         # Collectives after individuals; people by given name, collectives alphabetically.
         ordered = sorted(distinct, key=lambda nc: (1, vietnamese_key(nc[0])) if nc[1] else (0, vietnamese_name_key(nc[0])))
         return {nc: i for i, nc in enumerate(ordered)}
@@ -139,15 +145,16 @@ class NameIndexBuilder:
         receives the files instead of out_dir (see ShardedIndexWriter.write)."""
         started = time.perf_counter()
         with paused_gc():
-            ranks = self._ranks()
+            records = [self._compact(record) for record in self.records]
+            self.records = []
+            ranks = self._ranks(records)
             terms: dict[str, list] = {}
-            for rec in self.records:
+            for rec in records:
                 name = rec[0]
                 name_term_list = terms.get(name)
                 if name_term_list is None:
                     name_term_list = terms[name] = name_terms(name)  # shared, never changed
                 self.writer.add(self._entry(rec, ranks[name, rec[1]], name_term_list))
-            self.records = []
         stats = self.writer.write(extra_meta, sink)
         stats["skipped"] = self.skipped
         stats["seconds"] = round(time.perf_counter() - started, 3)
