@@ -42,7 +42,6 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
     try:
         render_site(site, output)
     except BaseException:
-        output.flush(raise_errors=False)  # no writer thread may still fill the staging folder
         if not direct:
             discard(output.root)
         raise

@@ -41,9 +41,7 @@ class Output:
         self.entries: dict[str, str] = {}  # every file this build makes -> key or content hash
         self.extras: dict[str, list[str]] = {}  # page file -> files written with it (embeds)
         self.written: set[str] = set()  # files actually written under root by this build
-        self._pool = None  # writer threads of this process (made lazily: workers are forked)
-        self._pool_pid = None
-        self._pending: list = []
+        self._dirs: set[Path] = set()
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -59,44 +57,15 @@ class Output:
             self.skipped += 1
             return None
         target = self.root / path
-        self._submit(target, raw)
+        parent = target.parent
+        if parent not in self._dirs:  # one mkdir per folder, not per file
+            parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(parent)
+        _store(target, raw)
         self.written.add(path)
         self.files += 1
         self.bytes += len(raw)
         return target
-
-    # Creating a file costs ~0.1-0.2 ms of system time on the virtual disks builds run on,
-    # about as much as rendering a page; a few writer threads overlap those system calls with
-    # rendering (they release the GIL). See docs/benchmarks.md.
-    WRITER_THREADS = 4
-    MAX_PENDING = 4000  # bounds the memory held by queued pages
-
-    def _submit(self, target: Path, raw: bytes) -> None:
-        if self._pool is None or self._pool_pid != os.getpid():
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._pool = ThreadPoolExecutor(self.WRITER_THREADS, thread_name_prefix="site-writer")
-            self._pool_pid = os.getpid()
-            self._pending = []
-        self._pending.append(self._pool.submit(_store, target, raw))
-        if len(self._pending) >= self.MAX_PENDING:
-            self._wait(self._pending[: self.MAX_PENDING // 2])
-            del self._pending[: self.MAX_PENDING // 2]
-
-    def flush(self, raise_errors: bool = True) -> None:
-        """Wait until every queued file is on disk; re-raise the first write error."""
-        pending, self._pending = self._pending, []
-        self._wait(pending, raise_errors)
-
-    @staticmethod
-    def _wait(futures, raise_errors: bool = True) -> None:
-        error = None
-        for future in futures:
-            exc = future.exception()
-            if exc is not None and error is None:
-                error = exc
-        if error is not None and raise_errors:
-            raise error
 
     def copy(self, source: Path, path: str) -> None:
         self.write(path, Path(source).read_bytes())
@@ -131,7 +100,6 @@ class Output:
     # -- parallel workers --------------------------------------------------------------------
 
     def result(self) -> dict:
-        self.flush()
         return {"files": self.files, "bytes": self.bytes, "skipped": self.skipped, "entries": self.entries,
                 "extras": self.extras, "written": self.written}
 
@@ -145,15 +113,10 @@ class Output:
 
 
 def _store(target: Path, raw: bytes) -> None:
-    """Write one file; make its folder only when it is missing (one failed open is cheaper
-    than a mkdir before every page). Never writes through an existing file's inode changes
-    elsewhere: staging folders hold only files this build made."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    try:
-        fd = os.open(target, flags, 0o644)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, flags, 0o644)
+    """Write one file with a single open: creating a file costs 0.1-0.2 ms of system time on
+    the virtual disks builds run on (writer threads were tried and measured slower: they
+    contend with rendering for the GIL; docs/benchmarks.md)."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         view = memoryview(raw)
         while view:
@@ -188,7 +151,6 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
 def commit(output: Output, config, target: Path) -> None:
     """Make the live folder `target` what this build produced (see the module's docstring)."""
     target = Path(target)
-    output.flush()
     build_id = new_build_id()
     direct = output.root.resolve() == target.resolve()
     if direct:

@@ -93,7 +93,6 @@ class Renderer:
             finish = getattr(module, "finish", None)
             if finish:
                 finish(self.ctx, self.output)
-        self.output.flush()
 
     def warm_up(self, modules) -> None:
         """Let every module compute what it shares between pages (indexes, per-language

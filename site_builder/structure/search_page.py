@@ -321,9 +321,6 @@ def sync_index(output, folder: str, builder, records: list[dict], source: str) -
         if output.write(folder + rel, data) is not None:
             written += 1
     if getattr(output, "previous", None) is None:
-        flush = getattr(output, "flush", None)
-        if flush:
-            flush()  # queued files must be on disk before empty-looking folders are removed
         target = Path(output.root) / folder
         for folder_path, _dirs, names in os.walk(target, topdown=False):
             base = os.path.relpath(folder_path, target).replace(os.sep, "/")
