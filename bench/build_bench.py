@@ -111,16 +111,17 @@ def _edit_first_recipient(spreadsheet: Path) -> None:
 
 
 def _edit_visible(decision_folder: Path) -> str:
-    """"yes" when the decision page and at least one recipient page show the edit."""
+    """"yes" when a recipient page and the decision's CSV download show the edited achievement
+    (decision tables leave achievements out to stay light: docs/honor-roll.md)."""
     if not decision_folder.is_dir():
         return "no (decision folder missing)"
-    on_decision = EDIT_MARKER in (decision_folder / "index.html").read_text(encoding="utf-8")
+    csv_file = decision_folder / "danh-sach.csv"
+    on_csv = csv_file.is_file() and EDIT_MARKER in csv_file.read_text(encoding="utf-8-sig")
     on_recipient = any(EDIT_MARKER in page.read_text(encoding="utf-8")
                        for page in decision_folder.glob("*/index.html"))
-    if on_decision and on_recipient:
+    if on_csv and on_recipient:
         return "yes"
-    missing = [name for name, seen in (("decision page", on_decision),
-                                       ("recipient page", on_recipient)) if not seen]
+    missing = [name for name, seen in (("CSV download", on_csv), ("recipient page", on_recipient)) if not seen]
     return "no (stale: " + ", ".join(missing) + ")"
 
 
