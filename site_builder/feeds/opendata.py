@@ -190,9 +190,18 @@ def schema_of(config, name: str) -> dict:
     return schema
 
 
+def records(ctx, name: str) -> list[dict]:
+    """A dataset's records, made once per build: the open-data page (in every language and
+    worker), the JSON and the CSV share them (at 50,000 recipients each pass costs ~0.6 s)."""
+    cache = ctx.__dict__.setdefault("_open_data_records", {})
+    if name not in cache:
+        cache[name] = list(RECORDS[name](ctx))
+    return cache[name]
+
+
 def dataset(ctx, name: str) -> dict:
     config = ctx.config
-    items = list(RECORDS[name](ctx))
+    items = records(ctx, name)
     return {
         "$schema": absolute(config, f"du-lieu/schema/{name}.schema.json") if config.site_url
         else f"schema/{name}.schema.json",
@@ -233,4 +242,4 @@ def files(ctx) -> dict[str, str | bytes]:
 
 
 def counts(ctx) -> dict[str, int]:
-    return {name: sum(1 for _ in RECORDS[name](ctx)) for name in DATASETS}
+    return {name: len(records(ctx, name)) for name in DATASETS}
