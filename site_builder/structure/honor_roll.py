@@ -23,7 +23,7 @@ from ..render.pages import PageSpec
 from ..rules.revocation import revocation_of
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
-from .page_keys import awardee_stamp, decision_key, entry_stamp, list_key, recipient_key
+from .page_keys import awardee_stamp, decision_key, decision_stamp, entry_stamp, list_key, recipient_key
 
 BASE = "khen-thuong/"
 CSV_NAME = "danh-sach.csv"
@@ -150,25 +150,25 @@ def _recipient_pages(ctx, lang, index, facts):
     for decision in index.decisions:
         roll = index.rolls[decision.id]
         info = facts.decision[decision.id]
+        decision_part = decision_stamp(decision, info)  # once per decision, not per recipient
+        page_paths = {}
         for a in roll.rows:
             label = facts.award_label.get(a.award, a.award or "")
             story = index.stories.get(a.key)
-            path = recipient_path(a)
+            number = roll.page_of.get(a.id, 1)
+            list_path = page_paths.get(number) or page_paths.setdefault(number, decision_path(decision.id, number))
+            place = facts.unit_name.get(a.locality) if a.locality else None
+            photo = _photo_path(story, a) if story and story.get("photo") else None
             yield PageSpec(
-                path=path, template="honor/recipient.html", title=f"{a.name} — {label}",
+                path=recipient_path(a), template="honor/recipient.html", title=f"{a.name} — {label}",
                 description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
                 embed=EMBED_RECIPIENT_PAGES,
-                embed_src=decision_path(decision.id, roll.page_of.get(a.id, 1)) + CARDS_FILE + "#" + a.id,
+                embed_src=list_path + CARDS_FILE + "#" + a.id,
                 context={
-                    "awardee": a, "d": info, "award_label": label, "story": story,
-                    "place": facts.unit_name.get(a.locality) if a.locality else None,
-                    "anchor": decision_path(decision.id, roll.page_of.get(a.id, 1)) + "#" + a.id,
-                    "photo": _photo_path(story, a) if story and story.get("photo") else None,
-                    "og_type": "profile",
-                    "og_image": _photo_path(story, a) if story and story.get("photo") else None,
+                    "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
+                    "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
                 },
-                key=recipient_key(a, info, facts.unit_name.get(a.locality) if a.locality else None,
-                                  decision_path(decision.id, roll.page_of.get(a.id, 1)), decision, story))
+                key=recipient_key(a, decision_part, place, list_path, story))
         for a in decision.awardees:
             if a.revoked_by:
                 revocation = revocation_of(site, a)

@@ -59,12 +59,18 @@ def rows_key(rows) -> str:
     return "".join(awardee_stamp(a) for a in rows)
 
 
-def recipient_key(a, info: dict, place, anchor: str, decision, story) -> str | None:
-    """A recipient page: the awardee, its decision's summary, place name and anchor. Pages
-    with a story are always rendered (a story body may cite anything; they are few)."""
+def decision_stamp(decision, info: dict) -> str:
+    """What every recipient page of a decision shows of it: computed once per decision and
+    language, not once per recipient (100,000 of them)."""
+    return repr(sorted(info.items())) + "\0" + entry_stamp(decision)
+
+
+def recipient_key(a, decision_part: str, place, anchor: str, story) -> str | None:
+    """A recipient page: the awardee, its decision (decision_stamp), place name and anchor.
+    Pages with a story are always rendered (a story body may cite anything; they are few)."""
     if story is not None:
         return None
-    return "\0".join((awardee_stamp(a), repr(sorted(info.items())), place or "", anchor, entry_stamp(decision)))
+    return "\0".join((awardee_stamp(a), decision_part, place or "", anchor))
 
 
 def list_key(rows, facts, extra) -> str:
