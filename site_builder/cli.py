@@ -145,9 +145,8 @@ def cmd_build(args) -> int:
 
     if not _need_config(args.config_file):
         return EXIT_USAGE
-    os.environ.setdefault("SITE_BUILDER_LANG", args.lang)
     try:
-        build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean)
+        build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean, lang=args.lang)
     except MkDocsException as exc:
         print(f"site-builder: {exc}", file=sys.stderr)
         return EXIT_CONTENT

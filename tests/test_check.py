@@ -136,3 +136,11 @@ def test_translation_into_a_language_the_site_does_not_publish_is_reported_not_b
     assert "content/index.en.md: cảnh báo: bản dịch tiếng 'en'" in proc.stderr
     assert not (site.root / "site" / "van-ban" / "kh-tinh.en").exists()
     assert not (site.root / "site" / "index.en").exists() and not (site.root / "site" / "en").exists()
+
+
+def test_build_speaks_english_when_asked(make_site):
+    site = make_site({"content/plans/sai.md": _plan(**{"2021-09-11": "2021-02-30"})})
+    proc = site.run("build", "--lang", "en")
+    assert proc.returncode == 1
+    assert "content/plans/sai.md:6: 'date': \"2021-02-30\" is not a date" in proc.stderr
+    assert "không phải là ngày" not in proc.stderr

@@ -27,13 +27,17 @@ def core_config(config_file: str, preview: bool = False):
     return core
 
 
-def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False) -> None:
+def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False,
+          lang: str | None = None) -> None:
     from mkdocs.commands.build import build as mkdocs_build
 
     config = load(config_file, site_dir=site_dir)
+    plugin = plugin_of(config)
     if preview:
-        plugin_of(config).config.preview = True
-    plugin_of(config).clean = clean
+        plugin.config.preview = True
+    if lang:
+        plugin.config.messages_language = lang
+    plugin.clean = clean
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
