@@ -151,9 +151,9 @@ class SiteFixture:
                 path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return self
 
-    def run(self, *args: str, check_exit: int | None = None) -> subprocess.CompletedProcess:
+    def run(self, *args: str, check_exit: int | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, "-m", "site_builder.cli", *args], cwd=self.root,
-                              capture_output=True, text=True, env={**os.environ, "PYTHONUTF8": "1"})
+                              capture_output=True, text=True, env={**os.environ, "PYTHONUTF8": "1", **(env or {})})
         if check_exit is not None:
             assert proc.returncode == check_exit, proc.stdout + proc.stderr
         return proc

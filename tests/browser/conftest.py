@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import IN_CI, REPO
+from ..conftest import IN_CI, REPO, SiteFixture
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -78,13 +78,8 @@ def page(browser):
 @pytest.fixture(scope="session")
 def example_site():
     """The example site of the repository, built once per test session and served on loopback."""
-    import subprocess
-    import sys
-
     out = Path(tempfile.mkdtemp(prefix="example-site-"))
-    proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--site-dir", str(out / "site")],
-                          cwd=REPO, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    SiteFixture(REPO).run("build", "--site-dir", str(out / "site"), check_exit=0)
     server = StaticServer(out / "site")
     yield server
     server.close()

@@ -6,14 +6,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from ..conftest import REPO, SiteFixture
 from .conftest import StaticServer, axe_violations, describe
 
 LANGUAGES = "[vi, en, km]"
@@ -34,9 +32,7 @@ def trilingual_site():
     yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     yml = re.sub(r"(?m)^(\s+languages:).*$", rf"\1 {LANGUAGES}", yml, count=1)
     (work / "mkdocs.yml").write_text(yml, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--site-dir", str(work / "site")],
-                          cwd=work, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    SiteFixture(work).run("build", check_exit=0)
     server = StaticServer(work / "site")
     yield server
     server.close()

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from ..conftest import REPO, mkdocs_yml
+from ..conftest import REPO, SiteFixture, mkdocs_yml
 from .conftest import axe_violations, describe
 
 
@@ -19,10 +17,7 @@ def messages_site(tmp_path_factory):
     shutil.copytree(REPO / "content", root / "content")
     (root / "mkdocs.yml").write_text(mkdocs_yml(("vi", "en", "km")),
                                      encoding="utf-8")
-    env = {"SITE_BUILDER_TODAY": "2021-12-15", "PYTHONUTF8": "1", "PATH": "/usr/bin:/bin"}
-    proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build"], cwd=root, capture_output=True,
-                          text=True, env=env)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    SiteFixture(root).run("build", check_exit=0, env={"SITE_BUILDER_TODAY": "2021-12-15"})
     return root / "site"
 
 
