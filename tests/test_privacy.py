@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-DECISION = """
+# The decision's own fields; the tests add awardees below them or in a sheet beside it.
+HEAD = """
     ---
     number: "12"
     symbol: QĐ-UBND
@@ -11,8 +12,10 @@ DECISION = """
     date: 2021-11-20
     title: Tặng Bằng khen
     award: bang-khen-tinh
-    signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
-    awardees:
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+"""
+
+DECISION = HEAD.replace("{", "{{").replace("}", "}}") + """    awardees:
       - name: Nguyễn Văn Hùng
         position: Bác sĩ
         {field}: "{value}"
@@ -64,18 +67,7 @@ def test_everyday_numbers_and_event_dates_pass(make_site, value):
 
 
 def test_a_birth_date_column_in_a_sheet_is_caught_with_row_and_column(make_site):
-    site = make_site({"content/decisions/qd-12.md": """
-        ---
-        number: "12"
-        symbol: QĐ-UBND
-        issuer: ubnd-tinh
-        date: 2021-11-20
-        title: Tặng Bằng khen
-        award: bang-khen-tinh
-        signer: {title: CHỦ TỊCH, name: Trần Văn B}
-        ---
-        Điều 1.
-    """, "content/decisions/qd-12.csv": "ho_ten,chuc_vu,Ngày sinh\nNguyễn Văn Hùng,Bác sĩ,12/03/1985\n"})
+    site = make_site({"content/decisions/qd-12.md": HEAD + "    ---\n    Điều 1.\n", "content/decisions/qd-12.csv": "ho_ten,chuc_vu,Ngày sinh\nNguyễn Văn Hùng,Bác sĩ,12/03/1985\n"})
     proc = site.run("check", "--lang", "en", check_exit=1)
     assert any(line.startswith("content/decisions/qd-12.csv, row 2, column Ngày sinh:") and "date of birth" in line
                for line in proc.stdout.splitlines()), proc.stdout
