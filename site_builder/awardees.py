@@ -199,7 +199,7 @@ def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix
         ref.column = (headers or {}).get(ref.path) if sheet else None
         if not sheet:
             ref.path = f"{prefix}.{ref.path}"
-    site.__dict__.setdefault("_awardee_refs", []).extend((source.file, r) for r in validator.refs)
+    site.refs.extend((source.file, r) for r in validator.refs)
     if not data.get("name"):
         return
     award = data.get("award") or decision.meta.get("award")

@@ -42,6 +42,8 @@ class Site:
     pages: list[str] = field(default_factory=list)  # hand-written pages, rendered by the shell
     media: list[str] = field(default_factory=list)
     unpublished: dict[str, Entry] = field(default_factory=dict)  # drafts and scheduled entries
+    # (file, schema.Ref) written in data files and awardee rows; entries keep their own refs.
+    refs: list = field(default_factory=list)
 
     def collection(self, name: str) -> dict:
         return {"plan": self.plans, "decision": self.decisions, "message": self.messages,
@@ -172,7 +174,7 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
         validator = schema.Validator(site.problems, name, None, kind,
                                      line_of=lambda p, k=key: _data_line(lines, prefix(k), p))
         data = validator.check(item, spec)
-        site.__dict__.setdefault("_data_refs", []).extend((name, r) for r in validator.refs)
+        site.refs.extend((name, r) for r in validator.refs)
         if not item_id:
             continue
         data = {k: v for k, v in data.items() if k != "id"}

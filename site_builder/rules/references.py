@@ -25,8 +25,7 @@ def check(site) -> None:
     entries = [e for coll in ("plan", "decision", "message", "story") for e in site.collection(coll).values()]
     entries += list(site.unpublished.values())
     refs = [(e.source.file, r) for e in entries for r in getattr(e, "refs", [])]
-    refs += site.__dict__.get("_data_refs", [])
-    refs += site.__dict__.get("_awardee_refs", [])
+    refs += site.refs
     for file, ref in refs:
         pool = targets[ref.target]
         if ref.value in pool:
