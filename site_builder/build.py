@@ -12,6 +12,7 @@ from .config import SiteConfig
 from .loader import Site, load_site
 from .output import Output, commit, discard, open_output
 from .render.renderer import Renderer
+from .timing import phase
 
 
 class BuildFailed(Exception):
@@ -38,14 +39,16 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
     there; they are published too); made beside `target` when None. `direct`: write into
     `target` itself (a development server's throw-away folder). `clean`: ignore the
     previous build's manifest."""
-    output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
+    with phase("open output"):
+        output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
     try:
         render_site(site, output)
     except BaseException:
         if not direct:
             discard(output.root)
         raise
-    commit(output, site.config, Path(target))
+    with phase("commit"):
+        commit(output, site.config, Path(target))
     return output
 
 

@@ -31,6 +31,7 @@ from ..config import SiteConfig
 from ..loader import COLLECTION_DIRS, load_site
 from ..output import discard, staging_dir_for
 from ..report import problem_lines, summary
+from ..timing import phase
 from .config import SiteBuilderConfig
 from .languages import PageLanguages
 
@@ -83,7 +84,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if not any(isinstance(f, _CoreNavFilter) for f in nav_log.filters):
             nav_log.addFilter(_CoreNavFilter())
         lang = self.config.messages_language
-        self.site = load_site(self.core_config(config))
+        with phase("load"):
+            self.site = load_site(self.core_config(config))
         problems = self.site.problems
         for line in problem_lines(problems, lang):
             print(line, file=sys.stderr)

@@ -18,6 +18,7 @@ from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import PageSpec
 from .parallel import run_shares, worker_count
+from ..timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -79,9 +80,12 @@ class Renderer:
         finish() in this process: it sees every page written (ctx.pages_written)."""
         from ..structure import MODULES
 
-        self.copy_assets()
-        self.warm_up(MODULES)
-        results = run_shares(self.render_share, worker_count())
+        with phase("assets"):
+            self.copy_assets()
+        with phase("warm-up"):
+            self.warm_up(MODULES)
+        with phase("render"):
+            results = run_shares(self.render_share, worker_count())
         written: list[tuple[int, str, str]] = []
         for result in results:
             if result["output"] is not self.output:
@@ -92,7 +96,8 @@ class Renderer:
         for module in MODULES:
             finish = getattr(module, "finish", None)
             if finish:
-                finish(self.ctx, self.output)
+                with phase("finish " + module.__name__.rsplit(".", 1)[-1]):
+                    finish(self.ctx, self.output)
 
     def warm_up(self, modules) -> None:
         """Let every module compute what it shares between pages (indexes, per-language
