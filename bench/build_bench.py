@@ -94,9 +94,10 @@ def _recipient_page(site: Path, decision_id: str) -> Path | None:
     folder = site / "khen-thuong" / decision_id
     if not folder.is_dir():
         return None
-    for child in sorted(folder.iterdir()):
-        if (child / "index.html").is_file():
-            return child / "index.html"
+    # Recipient pages are files beside the decision's index.html (site_builder/addresses.py).
+    for child in sorted(folder.glob("*.html")):
+        if child.name not in ("index.html", "nhung.html", "nhung-nguoi.html"):
+            return child
     return None
 
 
@@ -118,7 +119,7 @@ def _edit_visible(decision_folder: Path) -> str:
     csv_file = decision_folder / "danh-sach.csv"
     on_csv = csv_file.is_file() and EDIT_MARKER in csv_file.read_text(encoding="utf-8-sig")
     on_recipient = any(EDIT_MARKER in page.read_text(encoding="utf-8")
-                       for page in decision_folder.glob("*/index.html"))
+                       for page in decision_folder.glob("*.html"))
     if on_csv and on_recipient:
         return "yes"
     missing = [name for name, seen in (("CSV download", on_csv), ("recipient page", on_recipient)) if not seen]

@@ -16,10 +16,11 @@ from .model import Awardee, Source
 from .problems import rel
 from .text.slug import slugify
 
-# Recipient ids become URL folders (/khen-thuong/<decision>/<id>/) and HTML ids on the decision
-# page; these names are taken by the decision's own pages and by ids the page layout uses.
+# Recipient ids become page files (/khen-thuong/<decision>/<id>.html, addresses.py) and HTML ids
+# on the decision page; these names are taken by the decision's own files and by ids the page
+# layout uses.
 RESERVED_IDS = frozenset({"trang", "danh-sach", "main", "doc-title", "summary-title", "q", "nhung",
-                          "tap-the", "ca-nhan", "thu-hoi"})
+                          "nhung-nguoi", "index", "tap-the", "ca-nhan", "thu-hoi"})
 
 
 @dataclass

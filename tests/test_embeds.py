@@ -162,7 +162,7 @@ def test_recipient_pages_have_an_embed_variant(built):
         assert '<h1 lang="vi">Trạm Y tế xã Tây</h1>' in card and "Thành tích xuất sắc" in card
         assert ("Bằng khen của Chủ tịch UBND tỉnh" if not prefix else "Certificate of Merit") in card
         root = "../../" if not prefix else "../../../en/"
-        assert f'href="{root}khen-thuong/qd-khen/tram-y-te-xa-tay/"' in card  # the full page
+        assert f'href="{root}khen-thuong/qd-khen/tram-y-te-xa-tay.html"' in card  # the full page
         assert "Nguyễn Văn Hùng" not in cards and 'id="nguyen-van-hung"' not in cards  # revoked
         # CSS alone shows the targeted card, else the list of names, whose links stay in the frame.
         assert ".rcard{display:none}.rcard:target{display:block}.rcard:target~.rcards-index{display:none}" in cards
@@ -170,13 +170,13 @@ def test_recipient_pages_have_an_embed_variant(built):
         assert '<a href="#tram-y-te-xa-tay" target="_self" lang="vi">Trạm Y tế xã Tây</a>' in cards
         assert cards.count("<script") == 1  # child.js: no script picks the card
         # The recipient page offers that card as its embed code, and no second file of its own.
-        page = built.html(f"{prefix}khen-thuong/qd-khen/tram-y-te-xa-tay/index.html")
+        page = built.html(f"{prefix}khen-thuong/qd-khen/tram-y-te-xa-tay.html")
         block = page.split('<details class="embed-code">', 1)[1].split("</details>", 1)[0]
         assert (f"&lt;iframe src=&#34;{SITE_URL}{prefix}khen-thuong/qd-khen/nhung-nguoi.html#tram-y-te-xa-tay&#34;"
                 in block), prefix
         assert "json+oembed" not in page  # an oembed.json per recipient would be the second file
-        folder = out / prefix / "khen-thuong/qd-khen/tram-y-te-xa-tay"
-        assert sorted(p.name for p in folder.iterdir()) == ["index.html"]
+        folder = out / prefix / "khen-thuong/qd-khen"
+        assert sorted(p.name for p in folder.glob("tram-y-te-xa-tay*")) == ["tram-y-te-xa-tay.html"]
     for sitemap in out.glob("sitemap*.xml"):
         assert "nhung-nguoi.html" not in sitemap.read_text(encoding="utf-8"), sitemap.name
 
@@ -211,7 +211,7 @@ def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
     last = re.search(r'<article class="rcard recipient" id="([^"]+)">', second).group(1)
     assert f'<link rel="canonical" href="{SITE_URL}khen-thuong/qd-dai/trang/2/">' in second
     assert '<a href="../../../../khen-thuong/qd-dai/nhung-nguoi.html" target="_self">1</a>' in second  # the other part of the list
-    page = site.html(f"khen-thuong/qd-dai/{last}/index.html")
+    page = site.html(f"khen-thuong/qd-dai/{last}.html")
     assert f"{SITE_URL}khen-thuong/qd-dai/trang/2/nhung-nguoi.html#{last}&#34;" in page
 
 
@@ -338,7 +338,7 @@ def test_search_widget_submits_to_the_search_page_in_the_top_window(built):
 def test_latest_commendations_leave_revoked_awards_out(built):
     main = widget_main(built, "nhung/khen-thuong-moi/index.html")
     assert "Quyết định 12/QĐ-UBND" in main
-    assert 'href="../../khen-thuong/qd-khen/tram-y-te-xa-tay/">Trạm Y tế xã Tây</a>' in main
+    assert 'href="../../khen-thuong/qd-khen/tram-y-te-xa-tay.html">Trạm Y tế xã Tây</a>' in main
     assert "Nguyễn Văn Hùng" not in main  # revoked by qd-thu-hoi
     assert "30/QĐ-UBND" not in main  # a decision that confers nothing is not a commendation
     assert "1 tập thể, cá nhân" in main

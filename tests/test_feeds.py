@@ -159,7 +159,7 @@ def test_sitemap_index_robots_and_page_metadata(built):
 
 
 def test_recipient_page_says_which_award_in_json_ld(built):
-    path = built.root / "site/khen-thuong/qd-khen/nguyen-van-an/index.html"
+    path = built.root / "site/khen-thuong/qd-khen/nguyen-van-an.html"
     if not path.exists():
         pytest.skip("recipient pages are not built in this tree yet")
     ld = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>',
@@ -167,7 +167,7 @@ def test_recipient_page_says_which_award_in_json_ld(built):
     person = next(x for x in ld if x.get("@type") == "Person")
     assert person["name"] == "Nguyễn Văn An" and person["jobTitle"] == "Bác sĩ"
     assert person["award"] == "Bằng khen của Chủ tịch UBND tỉnh (Quyết định số 1234/QĐ-UBND)"
-    revoked = built.root / "site/khen-thuong/qd-khen/le-van-binh/index.html"
+    revoked = built.root / "site/khen-thuong/qd-khen/le-van-binh.html"
     if revoked.exists():
         assert "application/ld+json" not in revoked.read_text(encoding="utf-8") or \
             '"award"' not in revoked.read_text(encoding="utf-8")

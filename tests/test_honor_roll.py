@@ -67,7 +67,7 @@ def test_decision_page_is_an_official_document_with_the_list(make_site):
     assert html.index('id="tap-the"') < html.index('id="ca-nhan"')
     for rid in ("tram-y-te-xa-tay", "cong-an-huyen-dong", "nguyen-thi-anh", "tran-van-anh"):
         assert f'<tr id="{rid}">' in html
-    assert 'href="../../khen-thuong/qd-1234-2021/nguyen-thi-anh/"' in html
+    assert 'href="../../khen-thuong/qd-1234-2021/nguyen-thi-anh.html"' in html
     # sorted the Vietnamese way: given name first ("Anh" before "Ánh", "Dương" before "Đặng")
     assert names_in_order(html, "ca-nhan") == ["Trần Văn Anh", "Nguyễn Thị Ánh", "Dương Thị Bình", "Đặng Văn Bình"]
     assert names_in_order(html, "tap-the") == ["Công an huyện Đông", "Trạm Y tế xã Tây"]
@@ -84,7 +84,7 @@ def test_recipient_page_is_shareable(make_site):
     site.write({"mkdocs.yml": (site.root / "mkdocs.yml").read_text().replace(
         "site_name: Thử nghiệm", "site_name: Thử nghiệm\nsite_url: https://thidua.example.gov.vn/")})
     site.run("build", check_exit=0)
-    html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
     assert '<h1 id="r-name" lang="vi">Nguyễn Thị Ánh</h1>' in html
     for text in ("Điều dưỡng", "Trạm Y tế xã Tây", "Huyện Đông", "Bằng khen của Chủ tịch UBND tỉnh",
                  "Trực chốt kiểm dịch 60 ngày liên tục.", "Quyết định số 1234/QĐ-UBND", "20/11/2021"):
@@ -92,16 +92,16 @@ def test_recipient_page_is_shareable(make_site):
     assert re.search(r'<meta property="og:title" content="Nguyễn Thị Ánh[^"]*">', html)
     assert re.search(r'<meta property="og:description" content="[^"]*Bằng khen của Chủ tịch UBND tỉnh', html)
     assert ('<meta property="og:url" content="https://thidua.example.gov.vn/khen-thuong/qd-1234-2021/'
-            'nguyen-thi-anh/">') in html
+            'nguyen-thi-anh.html">') in html
     # a link back to the row in the decision's list
-    assert 'href="../../../khen-thuong/qd-1234-2021/#nguyen-thi-anh"' in html
+    assert 'href="../../khen-thuong/qd-1234-2021/#nguyen-thi-anh"' in html
     assert "<script" not in html.split("</head>", 1)[1].replace('<script type="application/ld+json">', "")
 
 
 def test_english_pages_use_award_labels_from_data(make_site):
     site = make_site({"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
     site.run("build", check_exit=0)
-    html = site.html("en/khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    html = site.html("en/khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
     assert "Certificate of Merit of the Provincial Chairman" in html
     overview = site.html("en/khen-thuong/index.html")
     assert "Certificate of Merit of the Provincial Chairman" in overview
@@ -182,7 +182,7 @@ def test_xlsx_recipients_with_vietnamese_headers(make_site):
     html = site.html("khen-thuong/qd-77-2021/index.html")
     assert names_in_order(html, "ca-nhan") == ["Lê Văn Ước"]
     assert names_in_order(html, "tap-the") == ["Hội Phụ nữ xã Tây"]
-    page = site.html("khen-thuong/qd-77-2021/le-van-uoc/index.html")
+    page = site.html("khen-thuong/qd-77-2021/le-van-uoc.html")
     assert "Tham gia 45 ngày trực chốt." in page
 
 
@@ -255,8 +255,8 @@ def test_revocation_end_to_end(make_site):
     csv_text = (site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv").read_text(encoding="utf-8-sig")
     assert "Nguyễn Thị Ánh" not in csv_text and "Trần Văn Anh" in csv_text
     # the old URL still answers, says the award was revoked and by which decision, and nothing else
-    old = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
-    assert "đã bị thu hồi" in old and "1500/QĐ-UBND" in old and 'href="../../../khen-thuong/qd-1500-2022/"' in old
+    old = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
+    assert "đã bị thu hồi" in old and "1500/QĐ-UBND" in old and 'href="../../khen-thuong/qd-1500-2022/"' in old
     assert '<meta name="robots" content="noindex">' in old
     for private in ("Điều dưỡng", "Trực chốt kiểm dịch", "Trạm Y tế xã Tây", "không trung thực"):
         assert private not in old.split("<main", 1)[1], private
@@ -291,8 +291,8 @@ def test_long_lists_are_paginated(make_site):
     # numbering continues across pages; a recipient on page 3 links to its row there
     assert '<td class="num">401</td>' in third
     last = re.findall(r'<tr id="([^"]+)">', third)[-1]
-    page = site.html(f"khen-thuong/qd-77-2021/{last}/index.html")
-    assert f'href="../../../khen-thuong/qd-77-2021/trang/3/#{last}"' in page
+    page = site.html(f"khen-thuong/qd-77-2021/{last}.html")
+    assert f'href="../../khen-thuong/qd-77-2021/trang/3/#{last}"' in page
     assert site.html("khen-thuong/hinh-thuc/bang-khen-tinh/trang/3/index.html").count('<th scope="row" lang="vi">') == 50
 
 
@@ -313,11 +313,11 @@ def test_story_with_photo_on_the_recipient_page(make_site):
         "content/stories/images/chi-anh.svg": svg,
     })
     site.run("build", check_exit=0)
-    html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh/index.html")
+    html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
     assert "Sáu mươi ngày ở chốt kiểm dịch" in html and "<strong>trực chốt</strong>" in html
-    assert ('<img src="../../../khen-thuong/qd-1234-2021/nguyen-thi-anh/chi-anh.svg" '
+    assert ('<img src="../../khen-thuong/qd-1234-2021/nguyen-thi-anh-chi-anh.svg" '
             'alt="Chị Ánh đo thân nhiệt cho người dân tại chốt kiểm dịch"') in html
-    assert (site.root / "site/khen-thuong/qd-1234-2021/nguyen-thi-anh/chi-anh.svg").read_bytes() == svg
+    assert (site.root / "site/khen-thuong/qd-1234-2021/nguyen-thi-anh-chi-anh.svg").read_bytes() == svg
 
 
 def test_story_about_an_unknown_recipient_is_an_error(make_site):

@@ -77,7 +77,7 @@ def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
     site.run("build", check_exit=0)
     out = site.root / "site"
     before = snapshot(out)
-    assert "khen-thuong/qd-1/tran-van-anh/index.html" in before
+    assert "khen-thuong/qd-1/tran-van-anh.html" in before
 
     edited = ROWS_1[:]
     edited[1] = edited[1].replace("Điều trị bệnh nhân nặng.", "Ghi chú kiểm thử cập nhật. Điều trị bệnh nhân nặng.")
@@ -87,10 +87,10 @@ def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
     changed = touched(before, after)
 
     for prefix in ("", "en/"):
-        assert f"{prefix}khen-thuong/qd-1/tran-van-anh/index.html" in changed
-        assert "Ghi chú kiểm thử cập nhật" in site.html(f"{prefix}khen-thuong/qd-1/tran-van-anh/index.html")
+        assert f"{prefix}khen-thuong/qd-1/tran-van-anh.html" in changed
+        assert "Ghi chú kiểm thử cập nhật" in site.html(f"{prefix}khen-thuong/qd-1/tran-van-anh.html")
         # pages that do not show the achievement are left alone, byte for byte and file for file
-        for untouched in ("khen-thuong/qd-1/nguyen-thi-anh/index.html", "khen-thuong/qd-2/le-van-cuong/index.html",
+        for untouched in ("khen-thuong/qd-1/nguyen-thi-anh.html", "khen-thuong/qd-2/le-van-cuong.html",
                           "khen-thuong/qd-2/index.html", "khen-thuong/hinh-thuc/bang-khen-tinh/index.html"):
             assert prefix + untouched not in changed, prefix + untouched
     core_changes = {p for p in changed if p.startswith(("khen-thuong/", "en/khen-thuong/"))}
@@ -105,8 +105,8 @@ def test_changing_an_award_label_updates_every_page_that_shows_it(make_site, tmp
     site = make_site(files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
-    shows = ["khen-thuong/qd-1/index.html", "khen-thuong/qd-1/tran-van-anh/index.html",
-             "khen-thuong/qd-2/le-van-cuong/index.html", "khen-thuong/hinh-thuc/bang-khen-tinh/index.html",
+    shows = ["khen-thuong/qd-1/index.html", "khen-thuong/qd-1/tran-van-anh.html",
+             "khen-thuong/qd-2/le-van-cuong.html", "khen-thuong/hinh-thuc/bang-khen-tinh/index.html",
              "khen-thuong/dia-phuong/tinh-mau/index.html"]
     for path in shows:
         assert AWARD_OLD in (out / path).read_text(encoding="utf-8"), path
@@ -123,12 +123,12 @@ def test_deleting_a_decision_removes_its_pages(make_site, tmp_path):
     site = make_site(files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
-    assert (out / "khen-thuong/qd-2/le-van-cuong/index.html").is_file()
+    assert (out / "khen-thuong/qd-2/le-van-cuong.html").is_file()
     site.write({"content/decisions/qd-2.md": None, "content/decisions/qd-2.csv": None})
     core_build(site, out)
     for prefix in ("", "en/"):
         assert not (out / prefix / "khen-thuong/qd-2").exists()
-        assert (out / prefix / "khen-thuong/qd-1/tran-van-anh/index.html").is_file()
+        assert (out / prefix / "khen-thuong/qd-1/tran-van-anh.html").is_file()
     listing = (out / "khen-thuong/hinh-thuc/bang-khen-tinh/index.html").read_text(encoding="utf-8")
     assert "Lê Văn Cường" not in listing and "Trần Văn Anh" in listing
 
@@ -159,7 +159,7 @@ def test_a_render_failure_halfway_leaves_the_site_untouched(make_site, tmp_path,
 
     monkeypatch.setattr(Renderer, "render", real)  # and the next build is complete and fresh
     core_build(site, out)
-    assert "Đã sửa: trực chốt" in (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").read_text(encoding="utf-8")
+    assert "Đã sửa: trực chốt" in (out / "khen-thuong/qd-1/nguyen-thi-anh.html").read_text(encoding="utf-8")
     assert not (out / "khen-thuong/qd-2").exists()
 
 
@@ -167,14 +167,14 @@ def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
     site = make_site(files(), languages=("vi",))
     out = tmp_path / "out"
     core_build(site, out)
-    page = out / "khen-thuong/qd-1/tran-van-anh/index.html"
+    page = out / "khen-thuong/qd-1/tran-van-anh.html"
     page.unlink()
     core_build(site, out)
     assert page.is_file()  # a key alone does not keep a page whose file is gone
     os.remove(out / ".site-builder-build")
-    (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").write_text("stale", encoding="utf-8")
+    (out / "khen-thuong/qd-1/nguyen-thi-anh.html").write_text("stale", encoding="utf-8")
     core_build(site, out)  # no marker: the manifest is not trusted
-    assert "Nguyễn Thị Ánh" in (out / "khen-thuong/qd-1/nguyen-thi-anh/index.html").read_text(encoding="utf-8")
+    assert "Nguyễn Thị Ánh" in (out / "khen-thuong/qd-1/nguyen-thi-anh.html").read_text(encoding="utf-8")
 
 
 def test_clean_build_rewrites_every_page(make_site):

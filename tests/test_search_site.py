@@ -183,7 +183,7 @@ def test_search_page_downloads_nothing_until_used(built):
 
 def test_other_pages_only_carry_the_header_form(built):
     for path in ("van-ban/kh-tinh/index.html", "khen-thuong/qd-30-2021/index.html",
-                 "khen-thuong/qd-30-2021/dang-van-duc/index.html"):
+                 "khen-thuong/qd-30-2021/dang-van-duc.html"):
         html = built.html(path)
         assert 'action="' in html and 'tim-kiem/"' in html
         assert "data-search-index" not in html and "search/search.js" not in html
@@ -221,11 +221,11 @@ def test_name_results_link_to_recipient_and_decision_pages(built):
     res = query(built, "search/names", "dang van duc")
     top = res["results"][0]
     assert top["name"] == "Đặng Văn Đức"
-    assert top["url"] == "https://example.test/sub/path/khen-thuong/qd-30-2021/dang-van-duc/"
+    assert top["url"] == "https://example.test/sub/path/khen-thuong/qd-30-2021/dang-van-duc.html"
     assert top["decision"]["url"] == "https://example.test/sub/path/khen-thuong/qd-30-2021/"
     assert top["decision"]["title"] == "Quyết định 30/QĐ-UBND ngày 20/11/2021"
     assert top["award"]["id"] == "bang-khen-tinh" and top["locality"]["label"] == "Huyện Đông"
-    assert (built.root / "site/khen-thuong/qd-30-2021/dang-van-duc/index.html").exists()
+    assert (built.root / "site/khen-thuong/qd-30-2021/dang-van-duc.html").exists()
 
 
 @needs_node

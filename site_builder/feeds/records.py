@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import addresses
 from ..structure.messages import message_path, published_messages
 
 
@@ -35,7 +36,7 @@ def revoked_paths(site) -> set[str]:
 
 
 def recipient_path(decision, awardee) -> str:
-    return f"khen-thuong/{decision.id}/{awardee.id}/"
+    return addresses.recipient_path(decision.id, awardee.id)
 
 
 def absolute(config, path: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..addresses import is_recipient_path
 from .records import absolute, revoked_paths
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -21,7 +22,7 @@ _PRINT_VIEW = re.compile(r"^thong-diep/[^/]+/in/$")
 
 
 def listed(path: str) -> bool:
-    return not _PRINT_VIEW.match(path) and (path == "" or path.endswith("/"))
+    return not _PRINT_VIEW.match(path) and (path == "" or path.endswith("/") or is_recipient_path(path))
 
 
 def _xml(root) -> str:

@@ -29,4 +29,7 @@ def make_env(theme_dir: Path | None) -> jinja2.Environment:
     from ..feeds.discover import page_meta  # canonical, Open Graph, JSON-LD, feed links
 
     env.globals["page_meta"] = page_meta
+    from ..addresses import awardee_path  # where a recipient's page lives
+
+    env.globals["awardee_path"] = awardee_path
     return env

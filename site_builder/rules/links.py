@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..addresses import recipient_path
 from ..frontmatter import FrontmatterError, split
 from ..render.markdown import CITATION
 
@@ -82,7 +83,7 @@ class SiteIndex:
             self.unpublished.setdefault(address, entry)
         for decision in site.decisions.values():
             for awardee in getattr(decision, "awardees", []):
-                self.pages[f"khen-thuong/{decision.id}/{awardee.id}/"] = None
+                self.pages[recipient_path(decision.id, awardee.id)] = None
             year = getattr(decision.meta.get("date"), "year", None)
             if year:
                 self.pages[f"khen-thuong/nam/{year}/"] = None
@@ -271,13 +272,13 @@ def _check_one(site, index, body, url, image, line) -> None:
         resolved = resolved[: -len(EMBED_FILE)]
     elif last == "index.html":
         resolved = resolved[: -len("index.html")]
-    elif "." in last:
+    elif "." in last and resolved not in index.pages:  # recipient pages are .html files
         if resolved not in index.files:
             what = ("ảnh", "image") if image or posixpath.splitext(last)[1].lower() in IMAGE_SUFFIXES \
                 else ("tệp đính kèm", "attachment")
             problems.add(body.file, line, None, "missing_file", url=url, what=what)
         return
-    else:
+    elif "." not in last:
         resolved = resolved.rstrip("/") + "/"
     if resolved == "/":
         resolved = ""

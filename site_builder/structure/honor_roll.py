@@ -5,7 +5,7 @@ URLs (docs/architecture.md, docs/honor-roll.md):
   /khen-thuong/<decision>/ (+ trang/N/)       the decision, laid out as the official document,
                                               with its recipients table
   /khen-thuong/<decision>/danh-sach.csv       the recipients, for Excel (UTF-8 with BOM)
-  /khen-thuong/<decision>/<recipient>/        one shareable page per recipient
+  /khen-thuong/<decision>/<recipient>.html    one shareable page per recipient (addresses.py)
   /khen-thuong/hinh-thuc/<award>/             by award form
   /khen-thuong/dia-phuong/ and /<unit>/       by place, as recorded and as units are today
   /khen-thuong/phong-trao/<campaign>/         by campaign and phase
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..addresses import awardee_path
 from ..render.pages import PageSpec
 from ..rules.revocation import revocation_of
 from .documents import header_of
@@ -39,7 +40,7 @@ def decision_path(decision_id: str, page: int = 1) -> str:
 
 
 def recipient_path(awardee) -> str:
-    return f"{BASE}{awardee.decision}/{awardee.id}/"
+    return awardee_path(awardee)
 
 
 class Facts:
@@ -188,8 +189,9 @@ def _shorten(text: str | None, limit: int = 200) -> str:
 
 
 def _photo_path(story, awardee) -> str:
-    """Story photos are copied beside the recipient page (see finish), so any shell serves them."""
-    return recipient_path(awardee) + story.get("photo").rsplit("/", 1)[-1]
+    """Story photos are copied beside the recipient page (see finish), so any shell serves them:
+    `<recipient>-<photo file name>` in the decision's folder."""
+    return recipient_path(awardee)[:-len(".html")] + "-" + story.get("photo").rsplit("/", 1)[-1]
 
 
 # ---- browse ------------------------------------------------------------------------------

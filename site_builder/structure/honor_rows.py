@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ..addresses import awardee_path
+
 ROOT = "\x00"  # stands for the page's relative root + language prefix until a page is made
 
 
@@ -23,7 +25,7 @@ class RowCache:
         self._individual: dict[tuple, str] = {}
 
     def _link(self, a) -> str:
-        return f'<a href="{ROOT}khen-thuong/{escape(a.decision)}/{escape(a.id)}/">{escape(a.name)}</a>'
+        return f'<a href="{ROOT}{escape(awardee_path(a))}">{escape(a.name)}</a>'
 
     def _award(self, a) -> str:
         return escape(self.facts.award_label.get(a.award, a.award or ""))

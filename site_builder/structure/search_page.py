@@ -14,7 +14,7 @@
 - `search_box` gives any template (the search widget, structure/widgets.py) what it needs
   to show the name search in place.
 
-Record URLs are relative to the language root (`khen-thuong/<decision>/<recipient>/`); each
+Record URLs are relative to the language root (`khen-thuong/<decision>/<recipient>.html`); each
 page passes its own language root as data-search-root, so one name index serves every
 language and result links stay in the reader's language.
 """

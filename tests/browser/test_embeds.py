@@ -239,7 +239,7 @@ def test_iframe_follows_a_content_change(portal, desktop):
     assert abs(wait_fitted(desktop, index) - before) <= 1
 
 
-def recipient_code(site_dir: Path, recipient: str = "khen-thuong/qd-khen/tram-y-te-xa-tay/") -> str:
+def recipient_code(site_dir: Path, recipient: str = "khen-thuong/qd-khen/tram-y-te-xa-tay.html") -> str:
     """The embed code a recipient page offers: its card in the decision's card file."""
     page = (site_dir / recipient / "index.html").read_text(encoding="utf-8")
     return html.unescape(re.search(r'<textarea[^>]*class="embed-code-text"[^>]*>(.*?)</textarea>', page, re.S).group(1))

@@ -10,8 +10,8 @@ from .conftest import axe_violations, describe
 BIG = "khen-thuong/dak-lak-qd-khen-thuong-covid-2021/"
 SOC_TRANG = "khen-thuong/soc-trang-qd-khen-thuong-covid-2021/"
 PAGES = [
-    "khen-thuong/", BIG, BIG + "trang/2/", SOC_TRANG, SOC_TRANG + "thach-thi-sa-ry/",
-    SOC_TRANG + "tran-van-anh/", "khen-thuong/hinh-thuc/bang-khen-chu-tich-tinh/",
+    "khen-thuong/", BIG, BIG + "trang/2/", SOC_TRANG, SOC_TRANG + "thach-thi-sa-ry.html",
+    SOC_TRANG + "tran-van-anh.html", "khen-thuong/hinh-thuc/bang-khen-chu-tich-tinh/",
     "khen-thuong/dia-phuong/", "khen-thuong/dia-phuong/can-tho/", "khen-thuong/phong-trao/covid-19-2021/",
     "khen-thuong/nam/2021/",
 ]
@@ -30,7 +30,7 @@ def test_browse_a_decision_and_follow_a_recipient(page, example_site):
     name = first.locator("th a").inner_text()
     row_id = first.get_attribute("id")
     first.locator("th a").click()
-    page.wait_for_url(f"**/{BIG}{row_id}/")
+    page.wait_for_url(f"**/{BIG}{row_id}.html")
     assert page.locator("h1").inner_text() == name
     assert "Bằng khen của Chủ tịch UBND tỉnh" in page.locator(".award-badge").inner_text()
     # back to the row in the decision's list: the anchor lands on it
@@ -59,7 +59,7 @@ def test_csv_download(page, example_site):
 
 
 def test_revoked_award_page_says_so(page, example_site):
-    page.goto(example_site.url + SOC_TRANG + "tran-van-anh/")
+    page.goto(example_site.url + SOC_TRANG + "tran-van-anh.html")
     assert "đã bị thu hồi" in page.locator(".revoked-text").inner_text()
     assert page.locator("meta[name=robots]").get_attribute("content") == "noindex"
     page.locator(".revoked-text a").click()
@@ -69,7 +69,7 @@ def test_revoked_award_page_says_so(page, example_site):
 
 
 def test_story_photo_loads_with_alt_text(page, example_site):
-    page.goto(example_site.url + SOC_TRANG + "thach-thi-sa-ry/")
+    page.goto(example_site.url + SOC_TRANG + "thach-thi-sa-ry.html")
     image = page.locator(".story img")
     image.scroll_into_view_if_needed()
     assert image.get_attribute("alt").startswith("Tranh minh họa")

@@ -143,7 +143,7 @@ def test_result_shows_award_unit_place_and_decision_and_opens_the_recipient_page
     assert "Huyện Đông" in details
     assert hit.locator(".sb-search-decision").inner_text() == "Quyết định 30/QĐ-UBND ngày 20/11/2021"
     hit.locator(".sb-search-name").click()
-    reader.wait_for_url("**/khen-thuong/qd-30-2021/dang-van-duc/")
+    reader.wait_for_url("**/khen-thuong/qd-30-2021/dang-van-duc.html")
     assert "Đặng Văn Đức" in reader.locator("h1").inner_text()
 
 
@@ -244,7 +244,7 @@ def test_english_and_khmer_pages_link_results_in_their_language(reader, search_s
     reader.goto(search_site.url + "en/tim-kiem/")
     search(reader, "giang")
     href = reader.locator(".sb-search .sb-search-name").first.get_attribute("href")
-    assert href == "../khen-thuong/qd-30-2021/danh-ngoc-giang/" or href.endswith("/en/khen-thuong/qd-30-2021/danh-ngoc-giang/")
+    assert href == "../khen-thuong/qd-30-2021/danh-ngoc-giang.html" or href.endswith("/en/khen-thuong/qd-30-2021/danh-ngoc-giang.html")
     assert "Provincial Chairman" in reader.locator(".sb-search .sb-search-details").first.inner_text()
     reader.goto(search_site.url + "km/tim-kiem/")
     search(reader, "trạm y tế")
@@ -270,7 +270,7 @@ def test_search_widget_shows_results_in_the_frame_and_opens_them_on_top(reader, 
     first.wait_for()
     assert first.inner_text() == "Y Ngông Niê Kdăm" and first.get_attribute("target") == "_top"
     first.click()
-    reader.wait_for_url("**/khen-thuong/qd-30-2021/y-ngong-nie-kdam/")
+    reader.wait_for_url("**/khen-thuong/qd-30-2021/y-ngong-nie-kdam.html")
 
 
 @pytest.mark.parametrize("prefix", ["", "km/"])
