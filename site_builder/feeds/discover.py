@@ -1,15 +1,18 @@
 """What a page tells search engines, link previews (Zalo, Facebook) and feed readers.
 
-`page_meta` is a Jinja global (render/env.py) used by templates/partials/discover.html in
-base.html's <head>: canonical URL, Open Graph, schema.org JSON-LD and feed links. It reads
+`page_discovery` is a Jinja global (render/env.py) used by templates/partials/discover.html
+in base.html's <head>: canonical URL, Open Graph, schema.org JSON-LD and feed links. It reads
 the page's own template variables, so page types need not pass anything; a page may add
 `og_type`, `og_image` (a path under content/) or `jsonld` (a dict or a list) to its context.
+Pages made without Jinja (render/makers.py) call `discovery_html` with the same variables.
 """
 from __future__ import annotations
 
+import json
 import re
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..model import Awardee, Document
 from .records import absolute, recipient_path
@@ -38,6 +41,31 @@ def canonical_path(path: str) -> str:
 
 
 @jinja2.pass_context
+def page_discovery(context) -> Markup:
+    return discovery_html(context)
+
+
+def discovery_html(context) -> Markup:
+    """The <head> lines of page_meta(): one implementation for template-made and Python-made
+    pages. JSON-LD is serialised as Jinja's |tojson does (sorted keys, <>&' escaped)."""
+    meta = page_meta(context)
+    title = escape(context["page"]["title"])
+    lines = []
+    if meta["canonical"]:
+        lines.append(f'<link rel="canonical" href="{escape(meta["canonical"])}">\n')
+    lines += [f'<meta property="{escape(p)}" content="{escape(v)}">\n' for p, v in meta["og"]]
+    lines.append('<meta name="twitter:card" content="summary">\n')
+    lines += [f'<link rel="alternate" type="{escape(t)}" title="{escape(label)}: {title}" href="{escape(href)}">\n'
+              for t, label, href in meta["feeds"]]
+    lines += [f'<script type="application/ld+json">{_json_for_html(item)}</script>\n' for item in meta["jsonld"]]
+    return Markup("".join(lines))
+
+
+def _json_for_html(data) -> str:
+    return (json.dumps(data, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
 def page_meta(context) -> dict:
     config, page, lang = context["config"], context["page"], context["lang"]
     site = context["site"]

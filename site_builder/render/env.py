@@ -26,9 +26,9 @@ def make_env(theme_dir: Path | None) -> jinja2.Environment:
         # worth the stale-cache risk for a tool that communicators run rarely.
         auto_reload=False,
     )
-    from ..feeds.discover import page_meta  # canonical, Open Graph, JSON-LD, feed links
+    from ..feeds.discover import page_discovery  # canonical, Open Graph, JSON-LD, feed links
 
-    env.globals["page_meta"] = page_meta
+    env.globals["page_discovery"] = page_discovery
     from ..addresses import awardee_path  # where a recipient's page lives
 
     env.globals["awardee_path"] = awardee_path
