@@ -8,6 +8,7 @@ refused; a value that is not an http(s) address at all is left out (and reported
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -33,12 +34,18 @@ def normalise_origin(value: str) -> str | None:
 
 def allowed_origins(config) -> list[str]:
     """The configured parent origins, normalised, without duplicates, in the order given."""
+    return list(_allowed(tuple(config.frame_ancestors or ())))
+
+
+@lru_cache(maxsize=16)
+def _allowed(values: tuple[str, ...]) -> tuple[str, ...]:
+    # Every page asks (its embed code): parse the configured origins once per build.
     seen: list[str] = []
-    for value in config.frame_ancestors or []:
+    for value in values:
         origin = normalise_origin(value)
         if origin and origin not in seen:
             seen.append(origin)
-    return seen
+    return tuple(seen)
 
 
 def invalid_origins(config) -> list[str]:

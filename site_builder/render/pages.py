@@ -24,6 +24,10 @@ class PageSpec:
     # Any value with a stable repr (str, bytes, tuples of them); cheap to compute. None:
     # always rendered, written only when its bytes changed.
     key: object = None
+    # Python that makes the page's head and content blocks as `template` would, for page types
+    # too numerous for Jinja (render/frame.py): maker(spec, lang, root) -> {"head", "content"},
+    # or None to use the template after all. Unused when the theme overrides `template`.
+    maker: object = None
 
     @property
     def file(self) -> str:

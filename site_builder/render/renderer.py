@@ -8,12 +8,16 @@ every collection and every language.
 from __future__ import annotations
 
 from html import escape
+
+from markupsafe import escape as jinja_escape
 from pathlib import Path
 
 from ..cache import digest
 from ..i18n import Lang
 from ..output import Output
+from ..feeds.discover import discovery_html
 from .embed import embed_files, page_embed
+from .frame import FRAME_TEMPLATE, Frame, frame_page_vars, mark
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import PageSpec
@@ -74,6 +78,12 @@ class Renderer:
         self.extra_strings = str(self.config.theme_dir / "strings") if self.config.theme_dir else None
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
                       for code in self.config.languages]
+        # Templates the theme replaces: a page whose template is one of them is rendered from
+        # the theme's template, never by its PageSpec.maker (which reproduces ours).
+        core = Path(self.config.theme_dir) / "core" if self.config.theme_dir else None
+        self.overridden = {p.relative_to(core).as_posix() for p in core.rglob("*.html")} \
+            if core is not None and core.is_dir() else set()
+        self._frames: dict[tuple, Frame] = {}
 
     def render_all(self) -> None:
         """Every page of every language, on every core (parallel.py), then each module's
@@ -157,12 +167,39 @@ class Renderer:
 
     def render(self, spec: PageSpec, lang: Lang) -> str:
         page = self.page_vars(spec, lang)
+        if spec.maker is not None and spec.template not in self.overridden:
+            blocks = spec.maker(spec, lang, page["root"])
+            if blocks is not None:
+                return self.made_page(spec, lang, page, blocks)
         template = self.env.get_template(spec.template)
         return template.render(
             page=page, lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
             url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
             shell=self.shell(lang, page["root"]), **spec.context,
         )
+
+    def made_page(self, spec: PageSpec, lang: Lang, page: dict, blocks: dict[str, str]) -> str:
+        """A page whose head and content blocks Python made (PageSpec.maker), in base.html's
+        frame (render/frame.py); the same bytes its template would give."""
+        shape, marked = frame_page_vars(page, lang.code)
+        key = (lang.code, page["root"], shape)
+        frame = self._frames.get(key)
+        if frame is None:
+            template = self.env.from_string(FRAME_TEMPLATE)
+            frame = self._frames[key] = Frame(template.render(
+                page=marked, lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
+                url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
+                shell=self.shell(lang, page["root"]), mark=mark,
+                page_discovery=lambda: mark("discovery")))
+        embed = page["embed"] or {}
+        return frame.fill({
+            "title": jinja_escape(page["title"]), "description": jinja_escape(page["description"] or ""),
+            "hreflang": page["hreflang"], "switcher": page["switcher"], "path": page["path"],
+            "head": blocks.get("head", ""), "content": blocks["content"],
+            "embed_code": jinja_escape(embed.get("code") or ""), "oembed": jinja_escape(embed.get("oembed") or ""),
+            "discovery": discovery_html({"config": self.config, "page": page, "lang": lang, "site": self.site,
+                                         **spec.context}),
+        })
 
     def shell(self, lang: Lang, root: str) -> dict:
         """The parts of every page that depend only on language and depth (partials/shell.html),

@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..addresses import awardee_path
 from ..render.pages import PageSpec
 from ..rules.revocation import revocation_of
+from . import recipient_page
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
 from .page_keys import awardee_stamp, decision_key, decision_stamp, entry_stamp, list_key, recipient_key
@@ -161,7 +162,8 @@ def _recipient_pages(ctx, lang, index, facts):
             place = facts.unit_name.get(a.locality) if a.locality else None
             photo = _photo_path(story, a) if story and story.get("photo") else None
             yield PageSpec(
-                path=recipient_path(a), template="honor/recipient.html", title=f"{a.name} — {label}",
+                path=recipient_path(a), template=recipient_page.TEMPLATE, maker=recipient_page.make,
+                title=f"{a.name} — {label}",
                 description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
                 embed=EMBED_RECIPIENT_PAGES,
                 embed_src=list_path + CARDS_FILE + "#" + a.id,
