@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 MARKER = ".site-builder-build"  # written into the output folder: the id of the build that made it
 CACHE_DIR = Path(".cache") / "site-builder"
 PACKAGE = Path(__file__).resolve().parent
@@ -83,15 +83,22 @@ def manifest_file(config, site_dir: Path) -> Path:
 @dataclass
 class Manifest:
     """path (from the site root) -> hash; `extras` lists files written along with a page
-    (its embed variant...), which a skipped page keeps."""
+    (its embed variant...), which a skipped page keeps; `batches` holds each page batch's
+    key with the hashes of its page files and of their extra files (render/pages.py
+    PageBatch). A batch's files are saved under the batch only, not again under `files`
+    (they are most of a large site), and put back into `files` when loaded."""
     build_id: str = ""
     fingerprint: str = ""
     files: dict = field(default_factory=dict)
     extras: dict = field(default_factory=dict)
+    batches: dict = field(default_factory=dict)  # name -> [key, {page file: hash}, {extra file: hash}]
 
     def to_json(self) -> str:
+        in_batches = {f for _key, pages, extras in self.batches.values() for f in (*pages, *extras)}
+        files = {f: h for f, h in self.files.items() if f not in in_batches}
         return json.dumps({"version": MANIFEST_VERSION, "build_id": self.build_id,
-                           "fingerprint": self.fingerprint, "files": self.files, "extras": self.extras},
+                           "fingerprint": self.fingerprint, "files": files, "extras": self.extras,
+                           "batches": self.batches},
                           ensure_ascii=False, separators=(",", ":"))
 
 
@@ -110,7 +117,11 @@ def load_manifest(config, site_dir: Path) -> Manifest | None:
         return None
     if data.get("version") != MANIFEST_VERSION or not marker or data.get("build_id") != marker:
         return None
-    return Manifest(data["build_id"], data.get("fingerprint", ""), data.get("files", {}), data.get("extras", {}))
+    files, batches = data.get("files", {}), data.get("batches", {})
+    for _key, pages, extras in batches.values():
+        files.update(pages)
+        files.update(extras)
+    return Manifest(data["build_id"], data.get("fingerprint", ""), files, data.get("extras", {}), batches)
 
 
 def save_manifest(config, site_dir: Path, manifest: Manifest) -> None:

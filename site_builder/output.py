@@ -41,7 +41,9 @@ class Output:
         self.entries: dict[str, str] = {}  # every file this build makes -> key or content hash
         self.extras: dict[str, list[str]] = {}  # page file -> files written with it (embeds)
         self.written: set[str] = set()  # files actually written under root by this build
+        self.batches: dict[str, list] = {}  # page batch name -> [key, {page file: hash}, {extra: hash}]
         self._dirs: set[Path] = set()
+        self._listings: dict[str, set[str]] = {}  # live folder -> names in it (keep_batch)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -53,7 +55,7 @@ class Output:
         self.entries[path] = stamp
         if extra_of is not None:
             self.extras.setdefault(extra_of, []).append(path)
-        if key is None and self._unchanged(path, stamp):
+        if key is None and (self._unchanged(path, stamp) or self._same_bytes(path, raw)):
             self.skipped += 1
             return None
         target = self.root / path
@@ -86,6 +88,43 @@ class Output:
         self.skipped += 1
         return True
 
+    def keep_batch(self, name: str, key: str) -> list[str] | None:
+        """The page files of a batch the previous build wrote with the same key, when all of
+        its files are still there (one folder listing per folder, not one stat per file): they
+        stay as they are. None: the batch must be written."""
+        previous = self.previous.batches.get(name) if self.previous is not None else None
+        if previous is None or previous[0] != key:
+            return None
+        _key, pages, extras = previous
+        if not all(self._exists(f) for f in (*pages, *extras)):
+            return None
+        self.entries.update(pages)
+        self.entries.update(extras)
+        self.batches[name] = previous
+        self.skipped += len(pages)
+        return list(pages)
+
+    def record_batch(self, name: str, key: str, pages: list[str], extras: list[str]) -> None:
+        """A batch this build rendered, with the hashes its files got, for the manifest."""
+        self.batches[name] = [key, {f: self.entries[f] for f in pages}, {f: self.entries[f] for f in extras}]
+
+    def _exists(self, path: str) -> bool:
+        folder, _, name = path.rpartition("/")
+        names = self._listings.get(folder)
+        if names is None:
+            try:
+                names = set(os.listdir(self.live / folder))
+            except OSError:
+                names = set()
+            self._listings[folder] = names
+        return name in names
+
+    def _same_bytes(self, path: str, raw: bytes) -> bool:
+        """A file the previous build stamped with a key (a first build stamps a batch's pages
+        with the batch key) has no content hash to compare: compare the bytes themselves."""
+        previous = self.previous.files.get(path) if self.previous is not None else None
+        return bool(previous) and previous.startswith("k") and self.read_previous(path) == raw
+
     def _unchanged(self, path: str, stamp: str) -> bool:
         return (self.previous is not None and self.previous.files.get(path) == stamp
                 and (self.live / path).exists())
@@ -101,7 +140,7 @@ class Output:
 
     def result(self) -> dict:
         return {"files": self.files, "bytes": self.bytes, "skipped": self.skipped, "entries": self.entries,
-                "extras": self.extras, "written": self.written}
+                "extras": self.extras, "written": self.written, "batches": self.batches}
 
     def absorb(self, result: dict) -> None:
         self.files += result["files"]
@@ -110,6 +149,7 @@ class Output:
         self.entries.update(result["entries"])
         self.extras.update(result["extras"])
         self.written |= result["written"]
+        self.batches.update(result["batches"])
 
 
 def _store(target: Path, raw: bytes) -> None:
@@ -161,14 +201,14 @@ def commit(output: Output, config, target: Path) -> None:
         _add_shell_files(output, output.root)
         (output.root / MARKER).write_text(build_id, encoding="utf-8")
         swap_in(output.root, target)
-        save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras))
+        save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras, output.batches))
         return
     else:
         forget_manifest(config, target)
         _move_into(output, target)
         _delete_stale(output, target)
         discard(output.root)
-    save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras))
+    save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras, output.batches))
     (target / MARKER).write_text(build_id, encoding="utf-8")
 
 

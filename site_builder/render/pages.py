@@ -1,6 +1,7 @@
 """A page the core writes: where it goes, which template renders it, with what."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -36,3 +37,16 @@ class PageSpec:
     @property
     def depth(self) -> int:
         return self.file.count("/")
+
+
+@dataclass
+class PageBatch:
+    """Pages made together and kept together, for collections of thousands of pages that
+    change together (a decision's recipients). When `key` is what it was at the last build and
+    the pages' files are still there, the pages are not even generated: an unchanged batch
+    costs its key, not one PageSpec per page. Page types yield batches among their PageSpecs;
+    a worker of a parallel build renders a whole batch (render/parallel.py)."""
+
+    name: str  # unique among one language's batches, e.g. "recipients/qd-12-2021"
+    key: object  # like PageSpec.key: everything the pages show besides the site fingerprint
+    specs: Callable[[], Iterable[PageSpec]]

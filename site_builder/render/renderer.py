@@ -20,7 +20,7 @@ from .embed import embed_files, page_embed
 from .frame import FRAME_TEMPLATE, Frame, frame_page_vars, mark
 from .env import make_env
 from .markdown import CitationLinker, to_html
-from .pages import PageSpec
+from .pages import PageBatch, PageSpec
 from .parallel import run_shares, worker_count
 from ..timing import phase
 
@@ -128,10 +128,13 @@ class Renderer:
         seq = 0
         for lang in self.langs:
             for module in MODULES:
-                for spec in module.pages(self.ctx, lang):
+                for item in module.pages(self.ctx, lang):
                     if seq % shares == share:
-                        self.write(spec, lang)
-                        pages.append((seq, lang.code, spec.path))
+                        if isinstance(item, PageBatch):
+                            pages.extend((seq, lang.code, path) for path in self.write_batch(item, lang))
+                        else:
+                            self.write(item, lang)
+                            pages.append((seq, lang.code, item.path))
                     seq += 1
         return {"output": self.output.result() if shares > 1 else self.output, "pages": pages}
 
@@ -221,13 +224,41 @@ class Renderer:
         key = self.key_of(spec, lang)
         if key is not None and self.output.keep(file, key):
             return
+        self.write_page(spec, lang, key)
+
+    def write_page(self, spec: PageSpec, lang: Lang, key: str | None) -> list[str]:
+        """Render one page and write it with its embed files; returns the embed files."""
+        file = lang.prefix + spec.file
         html = self.render(spec, lang)
         self.output.write(file, html, key=key)
+        extras = []
         if self.embeddable(spec):
             for path, data in embed_files(html, self.config, lang.code, file,
                                           lang.prefix + spec.path, spec.title,
                                           self.canonical(lang.prefix + spec.path)):
                 self.output.write(path, data, key=key, extra_of=file)
+                extras.append(path)
+        return extras
+
+    def write_batch(self, batch: PageBatch, lang: Lang) -> list[str]:
+        """Write every page of a batch, or keep them all when the batch's key is unchanged;
+        returns the pages' paths (without language prefix) for the sitemap."""
+        name = lang.code + "/" + batch.name
+        own = batch.key if isinstance(batch.key, str) else repr(batch.key)
+        key = "k" + digest("\0".join((self.output.fingerprint, name, own)))
+        kept = self.output.keep_batch(name, key)
+        if kept is not None:
+            return [_page_path(file[len(lang.prefix):]) for file in kept]
+        # First build: every file is new, its stamp is the batch key. Later builds compare each
+        # page's bytes instead, so that one edited recipient rewrites one file, not the batch.
+        stamp = key if self.output.previous is None else None
+        files, extras, paths = [], [], []
+        for spec in batch.specs():
+            extras += self.write_page(spec, lang, stamp)
+            files.append(lang.prefix + spec.file)
+            paths.append(spec.path)
+        self.output.record_batch(name, key, files, extras)
+        return paths
 
     def key_of(self, spec: PageSpec, lang: Lang) -> str | None:
         """The page's key with everything PageSpec itself says, the language and the site
@@ -249,6 +280,11 @@ class Renderer:
         """Absolute URL when site_url is known, else the site-relative path."""
         base = self.config.site_url.rstrip("/") + "/" if self.config.site_url else self.config.base_path
         return base + path
+
+
+def _page_path(file: str) -> str:
+    """A page's path from its file: 'x/index.html' -> 'x/', 'x/y.html' -> 'x/y.html'."""
+    return file[: -len("index.html")] if file == "index.html" or file.endswith("/index.html") else file
 
 
 def _hreflang(alternates: list[dict], lang: Lang) -> str:

@@ -20,12 +20,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..addresses import awardee_path
-from ..render.pages import PageSpec
+from functools import partial
+
+from ..render.pages import PageBatch, PageSpec
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
-from .page_keys import awardee_stamp, decision_key, decision_stamp, entry_stamp, list_key, recipient_key
+from .page_keys import awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key
 
 BASE = "khen-thuong/"
 CSV_NAME = "danh-sach.csv"
@@ -87,7 +89,7 @@ def pages(ctx, lang):
     index = index_of(ctx)
     facts = facts_of(ctx, lang)
     yield from _decision_pages(ctx, lang, index, facts)
-    yield from _recipient_pages(ctx, lang, index, facts)
+    yield from _recipient_batches(ctx, lang, index, facts)
     yield from _browse_pages(ctx, lang, index, facts)
 
 
@@ -147,38 +149,59 @@ def _pager(base: str, number: int, total: int) -> dict | None:
 
 # ---- recipients --------------------------------------------------------------------------
 
-def _recipient_pages(ctx, lang, index, facts):
-    site = ctx.site
+def _recipient_batches(ctx, lang, index, facts):
+    """One batch per decision: its recipients' pages are kept or written together (PageBatch),
+    so an unchanged decision costs one key, however many recipients it has."""
     for decision in index.decisions:
-        roll = index.rolls[decision.id]
-        info = facts.decision[decision.id]
-        decision_part = decision_stamp(decision, info)  # once per decision, not per recipient
-        page_paths = {}
-        for a in roll.rows:
-            label = facts.award_label.get(a.award, a.award or "")
-            story = index.stories.get(a.key)
-            number = roll.page_of.get(a.id, 1)
-            list_path = page_paths.get(number) or page_paths.setdefault(number, decision_path(decision.id, number))
-            place = facts.unit_name.get(a.locality) if a.locality else None
-            photo = _photo_path(story, a) if story and story.get("photo") else None
+        yield PageBatch(name=f"recipients/{decision.id}", key=_recipients_key(ctx, index, facts, decision),
+                        specs=partial(_recipient_pages, ctx, lang, index, facts, decision))
+
+
+def _recipients_key(ctx, index, facts, decision) -> str:
+    """Everything a decision's recipient pages show besides the site fingerprint (award labels
+    and place names come from data files, which it covers): the decision, every row in order
+    (it sets each recipient's page of the list), revoked awards with the decisions that
+    revoked them, and stories (a story's body may cite any document)."""
+    roll = index.rolls[decision.id]
+    revoked = [a for a in decision.awardees if a.revoked_by]
+    stories = [index.stories[a.key] for a in roll.rows if a.key in index.stories]
+    return "\0".join((
+        decision_stamp(decision, facts.decision[decision.id]),
+        "".join(awardee_stamp(a) for a in roll.rows),
+        repr([(awardee_stamp(a), facts.decision.get(a.revoked_by)) for a in revoked]),
+        "".join(entry_stamp(s) for s in stories), documents_stamp(ctx) if stories else "",
+    ))
+
+
+def _recipient_pages(ctx, lang, index, facts, decision):
+    site = ctx.site
+    roll = index.rolls[decision.id]
+    info = facts.decision[decision.id]
+    page_paths = {}
+    for a in roll.rows:
+        label = facts.award_label.get(a.award, a.award or "")
+        story = index.stories.get(a.key)
+        number = roll.page_of.get(a.id, 1)
+        list_path = page_paths.get(number) or page_paths.setdefault(number, decision_path(decision.id, number))
+        place = facts.unit_name.get(a.locality) if a.locality else None
+        photo = _photo_path(story, a) if story and story.get("photo") else None
+        yield PageSpec(
+            path=recipient_path(a), template=recipient_page.TEMPLATE, maker=recipient_page.make,
+            title=f"{a.name} — {label}",
+            description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
+            embed=EMBED_RECIPIENT_PAGES,
+            embed_src=list_path + CARDS_FILE + "#" + a.id,
+            context={
+                "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
+                "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
+            })
+    for a in decision.awardees:
+        if a.revoked_by:
+            revocation = revocation_of(site, a)
             yield PageSpec(
-                path=recipient_path(a), template=recipient_page.TEMPLATE, maker=recipient_page.make,
-                title=f"{a.name} — {label}",
-                description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
-                embed=EMBED_RECIPIENT_PAGES,
-                embed_src=list_path + CARDS_FILE + "#" + a.id,
-                context={
-                    "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
-                    "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
-                },
-                key=recipient_key(a, decision_part, place, list_path, story))
-        for a in decision.awardees:
-            if a.revoked_by:
-                revocation = revocation_of(site, a)
-                yield PageSpec(
-                    path=recipient_path(a), template="honor/revoked.html", title=a.name,
-                    description=lang.t("revoked_title"), embed=False,
-                    context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
+                path=recipient_path(a), template="honor/revoked.html", title=a.name,
+                description=lang.t("revoked_title"), embed=False,
+                context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
 
 
 def _shorten(text: str | None, limit: int = 200) -> str:

@@ -65,14 +65,6 @@ def decision_stamp(decision, info: dict) -> str:
     return repr(sorted(info.items())) + "\0" + entry_stamp(decision)
 
 
-def recipient_key(a, decision_part: str, place, anchor: str, story) -> str | None:
-    """A recipient page: the awardee, its decision (decision_stamp), place name and anchor.
-    Pages with a story are always rendered (a story body may cite anything; they are few)."""
-    if story is not None:
-        return None
-    return "\0".join((awardee_stamp(a), decision_part, place or "", anchor))
-
-
 def list_key(rows, facts, extra) -> str:
     """A list page: its rows, the decisions they link to, and what else it shows (`extra`)."""
     refs = {a.decision for a in rows}
