@@ -22,6 +22,8 @@ the decision page the cards come from, the one page that holds all of them.
 """
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from ..embedding import allowed_origins
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageSpec
@@ -52,6 +54,7 @@ def pages(ctx, lang):
     config = ctx.config
     shell = shell_attributes(allowed_origins(config))
     base = site_base(config) or config.base_path
+    labels = {k: escape(lang.t(k)) for k in ("position", "unit", "place", "achievement", "recipient_card_full")}
     for decision in index.decisions:
         roll = index.rolls[decision.id]
         if not roll.rows:
@@ -66,15 +69,39 @@ def pages(ctx, lang):
                 "place": facts.unit_name.get(a.locality) if a.locality else None,
                 "path": recipient_path(a),
             } for a in chunk]
+            root = "../" * (cards_path(decision.id, number).count("/") + lang.prefix.count("/"))
             yield PageSpec(
                 path=cards_path(decision.id, number), template="honor/recipient_cards.html",
                 title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
                 embed=False,
                 context={
                     "d": info, "cards": cards, "frame_attrs": shell, "number": number, "others": others,
+                    "cards_html": Markup("".join(card_html(c, labels, root + lang.prefix) for c in cards)),
+                    "index_html": Markup("".join(_index_item(c["awardee"]) for c in cards)),
                     "canonical": base + lang.prefix + decision_path(decision.id, number),
                 },
                 key=_key(chunk, info, cards, others, shell, base))
+
+
+def card_html(card: dict, labels: dict, base: str) -> str:
+    """One recipient's card, escaped as the template escapes; `base`: page root + language prefix."""
+    a = card["awardee"]
+    out = [f'<article class="rcard recipient" id="{escape(a.id)}">\n<p class="award-badge">{escape(card["award_label"])}</p>\n'
+           f'<h1 lang="vi">{escape(a.name)}</h1>\n<dl class="facts">\n']
+    if a.position:
+        out.append(f'<dt>{labels["position"]}</dt><dd lang="vi">{escape(a.position)}</dd>')
+    if a.unit:
+        out.append(f'<dt>{labels["unit"]}</dt><dd lang="vi">{escape(a.unit)}</dd>')
+    if card["place"]:
+        out.append(f'<dt>{labels["place"]}</dt><dd>{escape(card["place"])}</dd>')
+    if a.achievement:
+        out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{escape(a.achievement)}</dd>')
+    out.append(f'</dl>\n<p><a href="{escape(base + card["path"])}">{labels["recipient_card_full"]}</a></p>\n</article>\n')
+    return "".join(out)
+
+
+def _index_item(a) -> str:
+    return f'<li><a href="#{escape(a.id)}" target="_self" lang="vi">{escape(a.name)}</a></li>\n'
 
 
 def _key(chunk, info, cards, others, shell, base) -> str:
