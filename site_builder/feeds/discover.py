@@ -151,7 +151,10 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
         data["parentOrganization"] = {"@type": "Organization", "name": awardee.unit}
     if config.site_url:
         data["url"] = absolute(config, recipient_path(decision, awardee))
-    conferrer = organization(site, decision.get("issuer"))
+    # The same for every recipient of the decision: made once (read-only below: it is nested).
+    conferrer = decision.__dict__.get("_jsonld_conferrer", False)
+    if conferrer is False:
+        conferrer = decision.__dict__["_jsonld_conferrer"] = organization(site, decision.get("issuer"))
     if conferrer:
         data["subjectOf"] = {"@type": "DigitalDocument", "name": f"{decision.type_name} {decision.reference}".strip(),
                              "author": conferrer}

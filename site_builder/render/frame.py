@@ -40,16 +40,21 @@ class Frame:
         return "".join(out)
 
 
-def frame_page_vars(page: dict, lang_code: str) -> tuple[tuple, dict]:
-    """(shape, page variables with markers) of a page: pages of the same shape share a frame.
-    The shape holds what base.html branches on (a description or none, a fallback note or
-    none, the kind of embed code), so a frame never has a slot its page would not fill."""
+def frame_shape(page: dict, lang_code: str) -> tuple:
+    """Pages of the same shape share a frame. The shape holds what base.html branches on (a
+    description or none, a fallback note or none, the kind of embed code), so a frame never
+    has a slot its page would not fill."""
     embed = page["embed"]
-    shape = (bool(page["description"]), page["content_lang"] == lang_code,
-             None if embed is None else (embed["absolute"], embed["oembed"] is None))
+    return (bool(page["description"]), page["content_lang"] == lang_code,
+            None if embed is None else (embed["absolute"], embed["oembed"] is None))
+
+
+def marked_page_vars(page: dict) -> dict:
+    """The page variables a frame is rendered with: markers in place of per-page values."""
+    embed = page["embed"]
     marked = dict(page, title=mark("title"), description=mark("description") if page["description"] else "",
                   hreflang=mark("hreflang"), switcher=mark("switcher"), path=mark("path"))
     if embed is not None:
         marked["embed"] = {"code": mark("embed_code"), "absolute": embed["absolute"],
                            "oembed": mark("oembed") if embed["oembed"] else None}
-    return shape, marked
+    return marked

@@ -17,7 +17,7 @@ from ..i18n import Lang
 from ..output import Output
 from ..feeds.discover import discovery_html
 from .embed import embed_files, page_embed
-from .frame import FRAME_TEMPLATE, Frame, frame_page_vars, mark
+from .frame import FRAME_TEMPLATE, Frame, frame_shape, mark, marked_page_vars
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import PageBatch, PageSpec
@@ -184,13 +184,12 @@ class Renderer:
     def made_page(self, spec: PageSpec, lang: Lang, page: dict, blocks: dict[str, str]) -> str:
         """A page whose head and content blocks Python made (PageSpec.maker), in base.html's
         frame (render/frame.py); the same bytes its template would give."""
-        shape, marked = frame_page_vars(page, lang.code)
-        key = (lang.code, page["root"], shape)
+        key = (lang.code, page["root"], frame_shape(page, lang.code))
         frame = self._frames.get(key)
         if frame is None:
             template = self.env.from_string(FRAME_TEMPLATE)
             frame = self._frames[key] = Frame(template.render(
-                page=marked, lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
+                page=marked_page_vars(page), lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
                 url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
                 shell=self.shell(lang, page["root"]), mark=mark,
                 page_discovery=lambda: mark("discovery")))
