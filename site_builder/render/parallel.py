@@ -11,6 +11,7 @@ SITE_BUILDER_WORKERS sets the number of workers (1: render in the parent, no for
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -40,19 +41,31 @@ def _run(share: int):
         return False, (f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
-def run_shares(function, n: int) -> list:
+def run_shares(function, n: int, meanwhile=None) -> list:
     """[function(share, n) for share in range(n)], each in a forked process (in the parent
-    when n == 1). Raises RenderFailed when any share failed."""
+    when n == 1). `meanwhile()`, if given, runs in the parent while the workers work: work
+    that needs no page (data files), so that it costs no time of its own on a machine whose
+    workers wait on the disk. Raises RenderFailed when any share failed."""
     global _JOB
     if n <= 1:
-        return [function(0, 1)]
+        result = [function(0, 1)]
+        if meanwhile is not None:
+            meanwhile()
+        return result
     _JOB = (function, n)
+    # Objects loaded so far are only read by the workers: moved out of the collector's reach,
+    # a collection in a worker does not touch (and so copy) every page of the parent's memory.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(n) as pool:
-            outcomes = pool.map(_run, range(n), chunksize=1)
+            pending = pool.map_async(_run, range(n), chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            outcomes = pending.get()
     finally:
         _JOB = None
+        gc.unfreeze()
     results = []
     for ok, value in outcomes:
         if not ok:

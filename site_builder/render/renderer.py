@@ -95,7 +95,7 @@ class Renderer:
         with phase("warm-up"):
             self.warm_up(MODULES)
         with phase("render"):
-            results = run_shares(self.render_share, worker_count())
+            results = run_shares(self.render_share, worker_count(), meanwhile=self.write_data)
         written: list[tuple[int, str, str]] = []
         for result in results:
             if result["output"] is not self.output:
@@ -108,6 +108,18 @@ class Renderer:
             if finish:
                 with phase("finish " + module.__name__.rsplit(".", 1)[-1]):
                     finish(self.ctx, self.output)
+
+    def write_data(self) -> None:
+        """Each module's write_data(ctx, output): files made from the loaded site alone (open
+        data, feeds, search index), written while the workers render pages."""
+        from ..structure import MODULES
+
+        for module in MODULES:
+            write_data = getattr(module, "write_data", None)
+            if write_data:
+                with phase("data " + module.__name__.rsplit(".", 1)[-1]):
+                    write_data(self.ctx, self.output)
+        self.ctx.data_written = True
 
     def warm_up(self, modules) -> None:
         """Let every module compute what it shares between pages (indexes, per-language

@@ -1,7 +1,9 @@
 """Page types of the core, one module each (as in Material's blog plugin `structure/`).
 
 Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
-`finish(ctx, output)` for files written once per build (indexes, feeds).
+`write_data(ctx, output)` for files made from the loaded site alone (downloads, open data,
+feeds, search index: written while the pages render, render/parallel.py) and
+`finish(ctx, output)` for files that need every page written (the sitemap).
 """
 from __future__ import annotations
 

@@ -214,7 +214,7 @@ def _shorten(text: str | None, limit: int = 200) -> str:
 
 
 def _photo_path(story, awardee) -> str:
-    """Story photos are copied beside the recipient page (see finish), so any shell serves them:
+    """Story photos are copied beside the recipient page (see write_data), so any shell serves them:
     `<recipient>-<photo file name>` in the decision's folder."""
     return recipient_path(awardee)[:-len(".html")] + "-" + story.get("photo").rsplit("/", 1)[-1]
 
@@ -372,7 +372,9 @@ def csv_text(ctx, decision) -> str:
     return buf.getvalue()
 
 
-def finish(ctx, output) -> None:
+def write_data(ctx, output) -> None:
+    """CSV downloads and story photos: they need no page, so they are written while pages
+    render (Renderer.write_data)."""
     index = index_of(ctx)
     for decision in index.decisions:
         output.write(f"{BASE}{decision.id}/{CSV_NAME}", csv_text(ctx, decision))
