@@ -2,18 +2,19 @@
 
 Communicators keep these lists in Excel, so a decision's awardees come either from its
 frontmatter (`awardees:`) or from a spreadsheet beside it with the same stem
-(`decisions/qd-12.csv` or `.xlsx`). Both forms go through the same schema; problems in a
-sheet name the file, the row and the column header as the communicator sees them.
+(`decisions/qd-12.csv` or `.xlsx`, read by awardee_sheets.py). Both forms go through the same
+schema; problems in a sheet name the file, the row and the column header as the communicator
+sees them.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
 from .model import Awardee, Source
 from .problems import rel
+from .sheet_cache import SheetCache
 from .text.slug import slugify
 
 # Recipient ids become page files (/khen-thuong/<decision>/<id>.html, addresses.py) and HTML ids
@@ -67,20 +68,12 @@ def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:
         index = decision.__dict__["_awardee_index"] = {a.id: a for a in decision.awardees}
     return index.get(awardee_id)
 
-# Column headers communicators may write, Vietnamese first, folded to our field names.
-HEADER_ALIASES = {
-    "loai": "kind", "loại": "kind", "ho_ten": "name", "họ tên": "name", "họ và tên": "name", "ten": "name",
-    "tên": "name", "chuc_vu": "position", "chức vụ": "position", "don_vi": "unit", "đơn vị": "unit",
-    "dia_phuong": "locality", "địa phương": "locality", "hinh_thuc": "award", "hình thức": "award",
-    "hình thức khen thưởng": "award", "thanh_tich": "achievement", "thành tích": "achievement",
-    "ma": "id", "mã": "id",
-}
-KIND_ALIASES = {"cá nhân": "individual", "ca nhan": "individual", "tập thể": "collective",
-                "tap the": "collective"}
-
 
 def load_awardees(site, sheets: dict[str, Path]) -> None:
+    from .awardee_sheets import read_sheet  # late import: it builds on this module
+
     root = site.config.project_dir
+    cache = SheetCache(root)
     for stem, path in sheets.items():
         decision = site.decisions.get(stem)
         if decision is None:
@@ -92,12 +85,10 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
         if decision.meta.get("awardees"):
             site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
                               "duplicate_key")
-        rows = _read_sheet(site, path)
-        name = rel(path, root)
-        site.problems.mark(name, "built" if rows is not None else "failed")
-        for row_number, row in rows or []:
-            _add(site, decision, row, AwardeeSource(name, row_number, columns=row.get("__headers__") or {}),
-                 sheet=True)
+        sheet = read_sheet(cache, rel(path, root), path, decision.meta.get("award"))
+        site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
+        sheet.attach(site, decision)
+    cache.prune(rel(path, root) for path in sheets.values())
     for decision in site.decisions.values():
         # The raw frontmatter items, not the validated ones: the privacy check must also see
         # fields the schema does not know (a "ngay_sinh:" typed by hand).
@@ -111,95 +102,16 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
                      prefix=prefix, raw=raw if isinstance(raw, dict) else None)
 
 
-def _read_sheet(site, path: Path):
-    """[(row number, {field: value})], or None when the file cannot be read."""
-    name = rel(path, site.config.project_dir)
-    try:
-        if path.suffix == ".csv":
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                table = list(csv.reader(fh))
-        else:
-            from openpyxl import load_workbook
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-            table = [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-    except Exception as exc:  # noqa: BLE001 - any unreadable sheet is reported, not raised
-        site.problems.add(name, None, None, "bad_file", detail=str(exc))
-        return None
-    if not table:
-        return []
-    headers = [HEADER_ALIASES.get(h.strip().lower(), h.strip()) for h in table[0]]
-    # One mapping shared by every row of the sheet (read only): field -> header as written.
-    written = dict(zip(headers, (h.strip() for h in table[0])))
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue
-        row = {h: c for h, c in zip(headers, cells) if c}
-        row["__headers__"] = written
-        rows.append((number, row))
-    return rows
-
-
-# Sheet cells are text; these sets let _plain_sheet_row validate a row without the
-# Validator's per-field dispatch (the same result, for the rows that need no report).
-_TEXT_FIELDS = frozenset(k for k, f in schema.AWARDEE.items() if f.type in ("str", "text"))
-_REF_FIELDS = {k: f.ref for k, f in schema.AWARDEE.items() if f.type == "ref"}
-_KINDS = schema.AWARDEE["kind"].choices
-
-
-def _plain_sheet_row(item: dict, line: int) -> tuple[dict, list] | None:
-    """What Validator.check(item, AWARDEE) returns for a sheet row whose every cell is valid
-    (known column, known kind, a name): (data, refs). None when something must be reported:
-    then the Validator checks the row and says what is wrong."""
-    data, refs = {}, []
-    for key, value in item.items():
-        if not isinstance(value, str):
-            if key == "public_fields" and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                data[key] = [v.strip() for v in value]
-                continue
-            return None
-        if key in _TEXT_FIELDS:
-            data[key] = value.strip()
-        elif key in _REF_FIELDS:
-            if value:
-                refs.append(schema.Ref(key, _REF_FIELDS[key], value, line))
-                data[key] = value
-        elif key == "kind" and (value in _KINDS or not value):
-            if value:
-                data[key] = value
-        else:
-            return None
-    if not data.get("name"):
-        return None
-    return data, refs
-
-
-def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix: str = "",
-         raw: dict | None = None) -> None:
-    headers = item.pop("__headers__", None) if sheet else None
-    if sheet:
-        if "public_fields" in item and isinstance(item["public_fields"], str):
-            item["public_fields"] = [f.strip() for f in item["public_fields"].split(",") if f.strip()]
-        if "kind" in item:
-            item["kind"] = KIND_ALIASES.get(item["kind"].lower(), item["kind"])
-        validator = schema.Validator(site.problems, source.file, None, "awardee",
-                                     line_of=lambda p: source.line,
-                                     column_of=lambda p: (headers or {}).get(p.split(".")[0].split("[")[0], p))
-    else:
-        validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
-        validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
+def _add(site, decision, item: dict, source: Source, prefix: str = "", raw: dict | None = None) -> None:
+    """One awardee written in the decision's frontmatter (`awardees[i]`)."""
+    validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
+    validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
     from .rules.privacy import check_awardee_fields  # late import: rules import this module
     check_awardee_fields(raw if raw is not None else item, validator.report)
-    plain = _plain_sheet_row(item, source.line) if sheet else None
-    if plain is not None:
-        data, validator.refs = plain
-    else:
-        data = validator.check(item, schema.AWARDEE)
+    data = validator.check(item, schema.AWARDEE)
     for ref in validator.refs:
-        ref.column = (headers or {}).get(ref.path) if sheet else None
-        if not sheet:
-            ref.path = f"{prefix}.{ref.path}"
+        ref.column = None
+        ref.path = f"{prefix}.{ref.path}"
     site.refs.extend((source.file, r) for r in validator.refs)
     if not data.get("name"):
         return
@@ -208,13 +120,19 @@ def _add(site, decision, item: dict, source: Source, sheet: bool = False, prefix
         validator.report("award", "missing_field")
     source.award_from_decision = not data.get("award")
     taken = decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS))
+    decision.awardees.append(Awardee(
+        decision=decision.id, id=new_id(taken, data), kind=data.get("kind") or "individual",
+        name=data["name"], award=award, position=data.get("position"), unit=data.get("unit"),
+        locality=data.get("locality"), achievement=data.get("achievement"),
+        public_fields=data.get("public_fields") or [], source=source,
+    ))
+
+
+def new_id(taken: set, data: dict) -> str:
+    """The awardee's id (`id`, else its name as a slug), made unique in its decision."""
     base = data.get("id") or slugify(data["name"]) or "nguoi"
     awardee_id, n = base, 2
     while awardee_id in taken:
         awardee_id, n = f"{base}-{n}", n + 1
     taken.add(awardee_id)
-    decision.awardees.append(Awardee(
-        decision=decision.id, id=awardee_id, kind=data.get("kind") or "individual", name=data["name"],
-        award=award, position=data.get("position"), unit=data.get("unit"), locality=data.get("locality"),
-        achievement=data.get("achievement"), public_fields=data.get("public_fields") or [], source=source,
-    ))
+    return awardee_id

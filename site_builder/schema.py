@@ -8,6 +8,7 @@ here and resolved by the loader once every file is read.
 from __future__ import annotations
 
 import difflib
+from array import array
 from dataclasses import dataclass, field
 
 from .dates import parse_date, parse_doc_date
@@ -182,6 +183,41 @@ class Ref:
     target: str  # collection
     value: str
     line: int | None
+
+
+@dataclass
+class RefTable:
+    """The ids written in the rows of one spreadsheet, grouped by what they name.
+
+    50,000 rows name a few dozen award forms and units: resolving them is one look-up per
+    distinct id, not one Ref object per cell. `places`: (target, value, field) -> the pairs
+    (order, row) where it is written, flat in an array("q") or its bytes (what the sheet
+    cache stores); `order` counts the sheet's refs as they were written."""
+    columns: dict  # field -> column header as the communicator wrote it
+    places: dict = field(default_factory=dict)
+    count: int = 0
+
+    def add(self, ref: Ref) -> None:
+        pairs = self.places.get((ref.target, ref.value, ref.path))
+        if pairs is None:
+            pairs = self.places[(ref.target, ref.value, ref.path)] = array("q")
+        pairs.extend((self.count, ref.line))
+        self.count += 1
+
+    def unresolved(self, known) -> list[Ref]:
+        """Refs whose (target, value) `known(target, value)` rejects, in the order written,
+        each with the `column` it was written in."""
+        found = []
+        for (target, value, path), pairs in self.places.items():
+            if not known(target, value):
+                pairs = array("q", pairs)
+                found.extend((pairs[i], pairs[i + 1], path, target, value) for i in range(0, len(pairs), 2))
+        refs = []
+        for _order, line, path, target, value in sorted(found):
+            ref = Ref(path, target, value, line)
+            ref.column = self.columns.get(path)
+            refs.append(ref)
+        return refs
 
 
 @dataclass

@@ -1,0 +1,243 @@
+"""Recipients spreadsheets: a decision's awardees kept in Excel or CSV beside it.
+
+`decisions/qd-12.csv` (or `.xlsx`) lists the awardees of `decisions/qd-12.md`, one row each,
+under column headers a communicator may write in Vietnamese. Every row goes through the
+awardee schema and the personal-data check; problems name the file, the row and the column
+header as the communicator sees them.
+
+Reading a sheet depends on nothing but its bytes, its path and the decision's default award,
+so what it yields (SheetAwardees: the awardees' fields, the ids the rows name, the problems)
+is kept by sheet_cache between builds: a rebuild reads again only the sheets that changed.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .awardees import RESERVED_IDS, AwardeeSource, new_id
+from .model import Awardee
+from .problems import Problem, Problems
+from .sheet_cache import SheetCache, pack_texts, unpack_texts
+
+# Column headers communicators may write, Vietnamese first, folded to our field names.
+HEADER_ALIASES = {
+    "loai": "kind", "loại": "kind", "ho_ten": "name", "họ tên": "name", "họ và tên": "name", "ten": "name",
+    "tên": "name", "chuc_vu": "position", "chức vụ": "position", "don_vi": "unit", "đơn vị": "unit",
+    "dia_phuong": "locality", "địa phương": "locality", "hinh_thuc": "award", "hình thức": "award",
+    "hình thức khen thưởng": "award", "thanh_tich": "achievement", "thành tích": "achievement",
+    "ma": "id", "mã": "id",
+}
+KIND_ALIASES = {"cá nhân": "individual", "ca nhan": "individual", "tập thể": "collective",
+                "tap the": "collective"}
+
+# The columns of SheetAwardees.rows, one list each (fewer objects to store and load than a
+# tuple per row); `award` is the row's own award, None when it takes the decision's.
+_ROW_COLUMNS = ("row", "id", "kind", "name", "award", "position", "unit", "locality", "achievement",
+                "public_fields")
+# Columns whose values repeat from row to row: one string object per distinct value.
+_SHARED_COLUMNS = ("kind", "award", "position", "unit", "locality")
+# Columns of (nearly) unique texts, stored packed (sheet_cache.pack_texts).
+_TEXT_COLUMNS = ("id", "name", "achievement")
+
+
+@dataclass
+class SheetAwardees:
+    """One spreadsheet read and checked: its awardees, the ids its rows name and the problems
+    found in it. Made from the sheet's bytes, its path and the decision's default award only
+    (not from the rest of the site), so sheet_cache keeps it from one build to the next."""
+    file: str
+    readable: bool = True
+    columns: dict = field(default_factory=dict)  # field -> column header as written
+    rows: dict = field(default_factory=lambda: {name: [] for name in _ROW_COLUMNS})
+    refs: dict = field(default_factory=dict)  # schema.RefTable.places (arrays, or their bytes when loaded)
+    ref_count: int = 0
+    problems: list = field(default_factory=list)  # (line, field, code, params, severity, column)
+
+    def to_plain(self) -> tuple:
+        """Plain data for sheet_cache (marshal)."""
+        rows = [pack_texts(self.rows[name]) if name in _TEXT_COLUMNS else self.rows[name] for name in _ROW_COLUMNS]
+        refs = {key: array("q", pairs).tobytes() for key, pairs in self.refs.items()}
+        return (self.readable, self.columns, rows, refs, self.ref_count, self.problems)
+
+    @classmethod
+    def from_plain(cls, file: str, plain: tuple) -> "SheetAwardees":
+        readable, columns, rows, refs, ref_count, problems = plain
+        rows = [unpack_texts(values) if name in _TEXT_COLUMNS else values for name, values in zip(_ROW_COLUMNS, rows)]
+        if len(rows) != len(_ROW_COLUMNS) or len({len(values) for values in rows}) > 1:
+            raise ValueError("not a sheet")
+        return cls(file, readable, columns, dict(zip(_ROW_COLUMNS, rows)), refs, ref_count, problems)
+
+    def attach(self, site, decision) -> None:
+        """Add what the sheet holds to the site: the decision's awardees, refs and problems."""
+        site.problems.extend(Problem(self.file, *problem) for problem in self.problems)
+        if self.refs:
+            site.refs.append((self.file, schema.RefTable(self.columns, self.refs, self.ref_count)))
+        default_award, file, columns, decision_id = decision.meta.get("award"), self.file, self.columns, decision.id
+        decision.awardees.extend(
+            Awardee(decision_id, awardee_id, kind, name, award or default_award, position, unit, locality,
+                    achievement, list(public) if public else [],
+                    AwardeeSource(file, row, "", columns, not award))
+            for row, awardee_id, kind, name, award, position, unit, locality, achievement, public
+            in zip(*(self.rows[name] for name in _ROW_COLUMNS)))
+        if self.rows["id"]:
+            decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])
+
+
+def read_sheet(cache: SheetCache, name: str, path: Path, default_award: str | None) -> SheetAwardees:
+    """The sheet at `path` (`name`: its path in messages): as the cache holds it when its key
+    matches, else read, checked and stored for the next build."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        sheet = SheetAwardees(name, readable=False)
+        sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
+        return sheet
+    key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
+    stored = cache.load(name, key)
+    if stored is not None:
+        try:
+            return SheetAwardees.from_plain(name, stored)
+        except (TypeError, ValueError):
+            pass  # not what this code stores: read the sheet again
+    sheet = parse_sheet(name, data, path.suffix, default_award)
+    cache.save(name, key, sheet.to_plain())
+    return sheet
+
+
+def _sheet_depends(suffix: str, default_award: str | None) -> tuple:
+    """What reading a sheet depends on besides its bytes, its path and this package's code
+    (sheet_cache.SheetCache.key adds those)."""
+    reader = "csv" if suffix == ".csv" else f"openpyxl {_openpyxl_version()}"
+    # rules/privacy.py takes a date for a date of birth only up to the current year.
+    return (reader, default_award, dt.date.today().year)
+
+
+def _openpyxl_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("openpyxl")
+    except PackageNotFoundError:
+        return "none"
+
+
+def parse_sheet(file: str, data: bytes, suffix: str, default_award: str | None) -> SheetAwardees:
+    """Read the bytes of a recipients sheet (`file`: its path in messages) and check its rows."""
+    sheet = SheetAwardees(file)
+    problems = Problems()
+    try:
+        table = _table(data, suffix)
+    except Exception as exc:  # noqa: BLE001 - any unreadable sheet is reported, not raised
+        problems.add(file, None, None, "bad_file", detail=str(exc))
+        table, sheet.readable = [], False
+    if table:
+        headers = [HEADER_ALIASES.get(h.strip().lower(), h.strip()) for h in table[0]]
+        # One mapping shared by every row of the sheet (read only): field -> header as written.
+        sheet.columns = dict(zip(headers, (h.strip() for h in table[0])))
+        refs = schema.RefTable(sheet.columns)
+        check_row = _row_checker(problems, file, sheet.columns, refs)
+        taken = set(RESERVED_IDS)
+        rows = []
+        for number, cells in enumerate(table[1:], start=2):
+            cells = [c.strip() for c in cells]
+            if not any(cells):
+                continue
+            fields = check_row({h: c for h, c in zip(headers, cells) if c}, number)
+            if not fields.get("name"):
+                continue
+            if not (fields.get("award") or default_award):
+                problems.add(file, number, "award", "missing_field", column=sheet.columns.get("award", "award"))
+            rows.append((number, new_id(taken, fields), fields.get("kind") or "individual", fields["name"],
+                         fields.get("award"), fields.get("position"), fields.get("unit"), fields.get("locality"),
+                         fields.get("achievement"), fields.get("public_fields") or None))
+        sheet.rows = _by_column(rows)
+        sheet.refs, sheet.ref_count = refs.places, refs.count
+    sheet.problems = [(p.line, p.field, p.code, p.params, p.severity, p.column) for p in problems]
+    return sheet
+
+
+def _by_column(rows: list[tuple]) -> dict[str, list]:
+    columns = dict(zip(_ROW_COLUMNS, (list(values) for values in zip(*rows)))) if rows else {
+        name: [] for name in _ROW_COLUMNS}
+    shared: dict[str, str] = {}
+    for name in _SHARED_COLUMNS:
+        columns[name] = [value if value is None else shared.setdefault(value, value) for value in columns[name]]
+    return columns
+
+
+def _table(data: bytes, suffix: str) -> list[list[str]]:
+    if suffix == ".csv":
+        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    from openpyxl import load_workbook
+    sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def _row_checker(problems, file: str, headers: dict, refs):
+    """check(item, row) -> the validated fields of one row of the sheet `file`; its problems go
+    to `problems`, its refs to `refs` (a RefTable). One Validator serves every row."""
+    from .rules.privacy import check_awardee_fields  # late import: rules import this module
+
+    line = 0
+    validator = schema.Validator(problems, file, None, "awardee", line_of=lambda p: line,
+                                 column_of=lambda p: headers.get(p.split(".")[0].split("[")[0], p))
+
+    def check(item: dict, row: int) -> dict:
+        nonlocal line
+        line = row
+        if "public_fields" in item:
+            item["public_fields"] = [f.strip() for f in item["public_fields"].split(",") if f.strip()]
+        if "kind" in item:
+            item["kind"] = KIND_ALIASES.get(item["kind"].lower(), item["kind"])
+        check_awardee_fields(item, validator.report)
+        plain = _plain_sheet_row(item, row)
+        if plain is not None:
+            data, row_refs = plain
+        else:
+            validator.refs = []
+            data = validator.check(item, schema.AWARDEE)
+            row_refs = validator.refs
+        for ref in row_refs:
+            refs.add(ref)
+        return data
+
+    return check
+
+
+# Sheet cells are text; these sets let _plain_sheet_row validate a row without the
+# Validator's per-field dispatch (the same result, for the rows that need no report).
+_TEXT_FIELDS = frozenset(k for k, f in schema.AWARDEE.items() if f.type in ("str", "text"))
+_REF_FIELDS = {k: f.ref for k, f in schema.AWARDEE.items() if f.type == "ref"}
+_KINDS = schema.AWARDEE["kind"].choices
+
+
+def _plain_sheet_row(item: dict, line: int) -> tuple[dict, list] | None:
+    """What Validator.check(item, AWARDEE) returns for a sheet row whose every cell is valid
+    (known column, known kind, a name): (data, refs). None when something must be reported:
+    then the Validator checks the row and says what is wrong."""
+    data, refs = {}, []
+    for key, value in item.items():
+        if not isinstance(value, str):
+            if key == "public_fields" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                data[key] = [v.strip() for v in value]
+                continue
+            return None
+        if key in _TEXT_FIELDS:
+            data[key] = value.strip()
+        elif key in _REF_FIELDS:
+            if value:
+                refs.append(schema.Ref(key, _REF_FIELDS[key], value, line))
+                data[key] = value
+        elif key == "kind" and (value in _KINDS or not value):
+            if value:
+                data[key] = value
+        else:
+            return None
+    if not data.get("name"):
+        return None
+    return data, refs
