@@ -23,16 +23,26 @@ def _level(level: str) -> tuple[str, str]:
     return LEVEL_NAMES.get(level, (level, level))
 
 
+def _beyond(award, body) -> bool:
+    return award is not None and bool(award.conferred_by) and body.level not in award.conferred_by
+
+
 def check(site) -> None:
     for decision in site.decisions.values():
         body = site.bodies.get(decision.get("issuer"))
         if body is None:
             continue  # an unknown issuer is reported by rules.references
+        # A decision names a handful of award forms for hundreds of awardees: judge each form
+        # once, then visit the awardees only when one of them is beyond the issuer's power.
+        beyond = {award_id for award_id in {a.award for a in decision.awardees}
+                  if _beyond(site.awards.get(award_id), body)}
+        if not beyond:
+            continue
         reported_default = False
         for awardee in decision.awardees:
-            award = site.awards.get(awardee.award)
-            if award is None or not award.conferred_by or body.level in award.conferred_by:
+            if awardee.award not in beyond:
                 continue
+            award = site.awards[awardee.award]
             where = locate(site, awardee, "award")
             from_default = getattr(awardee.source, "award_from_decision", False)
             if from_default and reported_default:
