@@ -64,6 +64,36 @@ def _blank_code(text: str) -> str:
     return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
 
 
+class _Addresses(dict):
+    """A site's page addresses; those of recipient pages (one per awardee and language,
+    100,000 at provincial scale and most of this rule's time) are added by `more()` only when
+    a look-up misses, which a site whose links all lead somewhere never does. Recipient
+    addresses end in ".html", every other one in "/", so adding them late changes no answer."""
+
+    def __init__(self, more):
+        super().__init__()
+        self._more = more
+
+    def _complete(self) -> bool:
+        if self._more is None:
+            return False
+        more, self._more = self._more, None
+        for address, value in more().items():
+            self.setdefault(address, value)
+        return True
+
+    def __contains__(self, address) -> bool:
+        return dict.__contains__(self, address) or (self._complete() and dict.__contains__(self, address))
+
+    def __missing__(self, address):
+        if self._complete():
+            return self[address]
+        raise KeyError(address)
+
+    def get(self, address, default=None):
+        return self[address] if address in self else default
+
+
 class SiteIndex:
     """Every address and file the published site will have, computed from the content."""
 
@@ -73,7 +103,8 @@ class SiteIndex:
         self.content = config.content_dir
         self.base = config.base_path
         self.other_langs = [code for code in config.languages if code != config.default_language]
-        self.pages: dict[str, object] = {}  # address -> entry, content path of a page, or None
+        # address -> entry, content path of a page, or None
+        self.pages: dict[str, object] = _Addresses(self._recipient_pages)
         self.unpublished: dict[str, object] = {}
         for address in SECTIONS:
             self.pages[address] = None
@@ -82,8 +113,6 @@ class SiteIndex:
         for entry, address in self._entry_addresses(site.unpublished):
             self.unpublished.setdefault(address, entry)
         for decision in site.decisions.values():
-            for awardee in getattr(decision, "awardees", []):
-                self.pages[recipient_path(decision.id, awardee.id)] = None
             year = getattr(decision.meta.get("date"), "year", None)
             if year:
                 self.pages[f"khen-thuong/nam/{year}/"] = None
@@ -100,6 +129,14 @@ class SiteIndex:
                 self.pages.setdefault(f"{code}/{address}", value)
         for page in site.pages:
             self.pages[self.page_address(page)] = page
+
+    def _recipient_pages(self) -> dict[str, None]:
+        pages = {recipient_path(decision.id, awardee.id): None
+                 for decision in self.site.decisions.values() for awardee in getattr(decision, "awardees", [])}
+        for address in list(pages):
+            for code in self.other_langs:
+                pages[f"{code}/{address}"] = None
+        return pages
 
     @staticmethod
     def _entry_addresses(*collections):
