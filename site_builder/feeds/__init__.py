@@ -1,9 +1,11 @@
 """Everything the site offers to other machines: feeds, calendars, open data, sitemap, robots.txt.
 
 A page type like the others (structure/__init__.py lists it last): `pages` writes the open
-data page /du-lieu/ in every language, `finish` writes the files once per build, after every
-page is written (the sitemap lists them). Records come from feeds/records.py only, so
-revoked awards and expired messages are treated the same way in every output.
+data page /du-lieu/ in every language; `write_data` writes the files that depend only on the
+loaded site (open data, calendars, RSS/Atom, robots.txt), so the renderer may run it while
+pages render; `finish` writes the sitemap, which lists every page written (ctx.pages_written).
+Records come from feeds/records.py only, so revoked awards and expired messages are treated
+the same way in every output.
 
 Absolute URLs need config.site_url: without it, RSS/Atom feeds and sitemaps are not written
 (a feed reader or a search engine cannot resolve relative links; `check` warns), while open
@@ -43,14 +45,22 @@ def feed_files(ctx) -> dict[str, str]:
     return out
 
 
-def finish(ctx, output) -> None:
-    files: dict[str, str | bytes] = {}
-    files.update(opendata.files(ctx))
-    files.update(calendar.calendars(ctx))
+def write_data(ctx, output) -> None:
+    """Files made from the loaded site alone, once per build: open data (opendata.py keeps or
+    reuses what did not change), calendars, robots.txt and, with a site_url, the feeds."""
+    opendata.write(ctx, output)
+    files: dict[str, str] = dict(calendar.calendars(ctx))
     files["robots.txt"] = sitemap.robots(ctx.config)
     if ctx.config.site_url:
         files.update(feed_files(ctx))
     for path, data in files.items():
         output.write(path, data)
+
+
+def finish(ctx, output) -> None:
+    """The sitemap, after every page is written. Until the renderer calls write_data itself
+    (and says so with ctx.data_written), the data files are written here first."""
+    if not hasattr(ctx, "data_written"):
+        write_data(ctx, output)
     if ctx.config.site_url:
         sitemap.write_sitemaps(ctx, output)

@@ -3,6 +3,9 @@
 One table of fields per dataset drives the records, the CSV columns and the schema, so the
 three cannot disagree. Recipients come from records.active_awardees: a revoked award is in
 none of the files. Field names are the content model's English names (docs/open-data.md).
+
+The recipients files are the big ones (about 100 MB at 50,000 recipients): recipient_files.py
+makes them one decision at a time and reuses what the previous build wrote.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from .records import absolute, active_awardees
+from .records import absolute, active_awardees, recipient_path
 
 STR = {"type": "string"}
 OPT_STR = {"type": ["string", "null"]}
@@ -117,12 +120,26 @@ def plan_records(ctx):
         }
 
 
+def standing(ctx) -> list[tuple]:
+    """(decision, [its awardees whose award stands]) in decision order, decisions without
+    one left out: records.active_awardees grouped, once per build (the page's counts, the
+    decisions and the recipients files share it)."""
+    groups = ctx.__dict__.get("_open_data_standing")
+    if groups is None:
+        groups = []
+        for decision, awardee in active_awardees(ctx.site):
+            if groups and groups[-1][0] is decision:
+                groups[-1][1].append(awardee)
+            else:
+                groups.append((decision, [awardee]))
+        ctx.__dict__["_open_data_standing"] = groups
+    return groups
+
+
 def decision_records(ctx):
-    standing: dict[str, list] = {}
-    for decision, awardee in active_awardees(ctx.site):
-        standing.setdefault(decision.id, []).append(awardee)
+    by_id = {decision.id: awardees for decision, awardees in standing(ctx)}
     for doc in sorted(ctx.site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id)):
-        awardees = standing.get(doc.id, [])
+        awardees = by_id.get(doc.id, [])
         yield {
             **_doc_common(ctx, doc), "plan": doc.get("plan"), "phase": doc.get("phase"),
             "recipient_count": len(awardees),
@@ -130,24 +147,41 @@ def decision_records(ctx):
         }
 
 
-def recipient_records(ctx):
-    site = ctx.site
-    from .records import recipient_path
+def decision_values(ctx, decision) -> tuple:
+    """The recipients fields that come from the decision: "decision" to "issuer_name"."""
+    body = ctx.site.bodies.get(decision.get("issuer"))
+    return (decision.id, decision.reference, decision.date.iso() if decision.get("date") else None,
+            decision.get("issuer"), body.name if body else None)
 
-    for decision, a in active_awardees(site):
-        body = site.bodies.get(decision.get("issuer"))
-        unit = site.units.get(a.locality) if a.locality else None
-        award = site.awards.get(a.award) if a.award else None
-        yield {
-            "id": a.key, "url": _url(site.config, recipient_path(decision, a)), "decision": decision.id,
-            "decision_reference": decision.reference,
-            "decision_date": decision.date.iso() if decision.get("date") else None,
-            "issuer": decision.get("issuer"), "issuer_name": body.name if body else None,
-            "kind": a.kind, "name": a.name, "position": a.position, "unit": a.unit,
-            "locality": a.locality, "locality_name": unit.name if unit else None,
-            "award": a.award, "award_label": award.label_in("vi") if award else None,
-            "achievement": a.achievement,
-        }
+
+def recipient_rows(ctx, decision, awardees) -> list[tuple]:
+    """The values of the recipients fields (DATASETS order) of some of a decision's awardees:
+    the one place that says what a recipient record holds (records, JSON and CSV use it)."""
+    config = ctx.config
+    from_decision = decision_values(ctx, decision)
+    unit_names, labels = _names(ctx)
+    return [(a.key, _url(config, recipient_path(decision, a)), *from_decision, a.kind, a.name, a.position, a.unit,
+             a.locality, unit_names.get(a.locality) if a.locality else None,
+             a.award, labels.get(a.award) if a.award else None, a.achievement)
+            for a in awardees]
+
+
+def _names(ctx) -> tuple[dict, dict]:
+    """Unit names and Vietnamese award labels by id, once per build."""
+    names = ctx.__dict__.get("_open_data_names")
+    if names is None:
+        site = ctx.site
+        names = ctx.__dict__["_open_data_names"] = (
+            {uid: unit.name for uid, unit in site.units.items()},
+            {aid: award.label_in("vi") for aid, award in site.awards.items()})
+    return names
+
+
+def recipient_records(ctx):
+    names = RECIPIENT_FIELDS
+    for decision, awardees in standing(ctx):
+        for row in recipient_rows(ctx, decision, awardees):
+            yield dict(zip(names, row))
 
 
 def _iso(value):
@@ -155,6 +189,7 @@ def _iso(value):
 
 
 RECORDS = {"plans": plan_records, "decisions": decision_records, "recipients": recipient_records}
+RECIPIENT_FIELDS = tuple(f.name for f in DATASETS["recipients"])
 
 
 def schema_of(config, name: str) -> dict:
@@ -191,28 +226,78 @@ def schema_of(config, name: str) -> dict:
 
 
 def records(ctx, name: str) -> list[dict]:
-    """A dataset's records, made once per build: the open-data page (in every language and
-    worker), the JSON and the CSV share them (at 50,000 recipients each pass costs ~0.6 s)."""
+    """A dataset's records as dicts, made once per build (the plans and decisions files;
+    the recipients files are made from recipient_rows, piece by piece: recipient_files.py)."""
     cache = ctx.__dict__.setdefault("_open_data_records", {})
     if name not in cache:
         cache[name] = list(RECORDS[name](ctx))
     return cache[name]
 
 
-def dataset(ctx, name: str) -> dict:
+def header(ctx, name: str, count: int) -> dict:
+    """Everything of du-lieu/<name>.json but its items."""
     config = ctx.config
-    items = records(ctx, name)
     return {
         "$schema": absolute(config, f"du-lieu/schema/{name}.schema.json") if config.site_url
         else f"schema/{name}.schema.json",
         "dataset": name, "title": TITLES[name], "site_name": config.site_name, "site_url": config.site_url,
-        "as_of": config.today.isoformat(), "count": len(items), "items": items,
+        "as_of": config.today.isoformat(), "count": count,
     }
 
 
+def dataset(ctx, name: str) -> dict:
+    items = records(ctx, name)
+    return {**header(ctx, name, len(items)), "items": items}
+
+
+# ---- JSON text --------------------------------------------------------------------------------
+# The files are what json.dumps(dataset, ensure_ascii=False, indent=1) + "\n" gives, byte for
+# byte, but made with the C encoder: json.dumps takes its pure-Python encoder whenever `indent`
+# is set (0.7 s against 0.4 s for 50,000 recipients, measured here). A flat item (no list or object
+# inside) is encoded compact with ",\n   " between its members, which is exactly its indented
+# form once the braces get their own lines: a newline inside a JSON string is always written
+# as \n, so every raw newline of the text is one the encoder put between members.
+
+_FLAT = (str, int, float, bool, type(None))
+_ITEM_MEMBERS = (",\n   ", ": ")  # separators of an item's members at depth 2 (indent=1)
+
+
+def json_head(head: dict, has_items: bool) -> str:
+    """The dataset's text up to its first item: the header members, then `"items": [`."""
+    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]  # without "\n}"
+    return text + (',\n "items": [\n' if has_items else ',\n "items": []')
+
+
+def json_tail(has_items: bool) -> str:
+    return "\n ]\n}\n" if has_items else "\n}\n"
+
+
+def item_json(item: dict) -> str:
+    """One item as indent=1 writes it inside "items" (depth 2)."""
+    if item and all(isinstance(v, _FLAT) for v in item.values()):
+        return "  {\n   " + json.dumps(item, ensure_ascii=False, separators=_ITEM_MEMBERS)[1:-1] + "\n  }"
+    return "  " + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def dataset_json(head: dict, items: list[dict]) -> str:
+    return json_head(head, bool(items)) + ",\n".join(map(item_json, items)) + json_tail(bool(items))
+
+
+# ---- CSV text ---------------------------------------------------------------------------------
+# What csv.writer(lineterminator="\r\n") writes (QUOTE_MINIMAL: a cell is quoted when it holds
+# a comma, a double quote, CR or LF, its quotes doubled), in UTF-8 with a byte-order mark, so
+# that Excel on Windows shows Vietnamese correctly.
+
+def csv_columns(name: str) -> list[str]:
+    return [f.name for f in DATASETS[name] if f.csv]
+
+
+def csv_head(name: str) -> str:
+    return "\ufeff" + ",".join(csv_columns(name)) + "\r\n"  # field names need no quoting
+
+
 def to_csv(name: str, items: list[dict]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel on Windows shows Vietnamese correctly."""
-    columns = [f.name for f in DATASETS[name] if f.csv]
+    columns = csv_columns(name)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -229,17 +314,27 @@ def _cell(value) -> str:
     return str(value)
 
 
-def files(ctx) -> dict[str, str | bytes]:
-    """{output path: content} of every open-data file."""
-    out: dict[str, str | bytes] = {}
+# ---- the files --------------------------------------------------------------------------------
+
+def schema_text(config, name: str) -> str:
+    return json.dumps(schema_of(config, name), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(ctx, output) -> None:
+    """Every open-data file, through the build's Output."""
+    from . import recipient_files
+
+    for name in ("plans", "decisions"):
+        items = records(ctx, name)
+        output.write(f"du-lieu/{name}.json", dataset_json(header(ctx, name, len(items)), items))
+        output.write(f"du-lieu/{name}.csv", to_csv(name, items))
+    recipient_files.write(ctx, output)
     for name in DATASETS:
-        data = dataset(ctx, name)
-        out[f"du-lieu/{name}.json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        out[f"du-lieu/{name}.csv"] = to_csv(name, data["items"])
-        out[f"du-lieu/schema/{name}.schema.json"] = json.dumps(schema_of(ctx.config, name), ensure_ascii=False,
-                                                               indent=2) + "\n"
-    return out
+        output.write(f"du-lieu/schema/{name}.schema.json", schema_text(ctx.config, name))
 
 
 def counts(ctx) -> dict[str, int]:
-    return {name: len(records(ctx, name)) for name in DATASETS}
+    """Records per dataset, for the open-data page (without making the records)."""
+    site = ctx.site
+    return {"plans": len(site.plans), "decisions": len(site.decisions),
+            "recipients": sum(len(awardees) for _, awardees in standing(ctx))}

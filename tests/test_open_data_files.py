@@ -1,0 +1,264 @@
+"""Open-data files at scale (feeds/opendata.py, feeds/recipient_files.py): the bytes are those
+of json.dumps(indent=1) and csv.writer, recipients.json/.csv are made of per-decision pieces
+that a rebuild copies from the previous build's files, and an edit is never missed."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build_site
+from site_builder.config import SiteConfig
+from site_builder.feeds import opendata, recipient_files
+from site_builder.model import Awardee
+
+REPO = Path(__file__).resolve().parents[1]
+
+DECISION = """
+    ---
+    number: "{number}"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2021-11-{day}
+    title: Về việc tặng Bằng khen đợt {number}
+    plan: kh-tinh
+    award: bang-khen-tinh
+    signer: {{authority: KT., body: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Phạm Văn D}}
+    ---
+    **Điều 1.** Tặng Bằng khen.
+"""
+HEADER = "kind,name,position,unit,locality,award,achievement\n"
+# Values that trip hand-made encoders: quotes, commas, a line break inside a cell, percent
+# signs and braces (format strings), a backslash, Khmer, empty cells.
+ROWS_1 = [
+    'individual,"Nguyễn ""Tèo"" Văn, %s {0}",Cán bộ %d,"Đơn vị ""A"", {x}",huyen-dong,,"Dòng một\n'
+    'dòng hai; 100% ""đạt"" {ok} \\ gạch"',
+    "individual,Trần Văn Anh,Bác sĩ,Bệnh viện tỉnh,tinh-mau,,Điều trị bệnh nhân nặng.",
+    "collective,សហគមន៍ ខ្មែរ,,,,,",
+]
+ROWS_2 = [
+    "individual,Lê Văn Cường,Tài xế,Trung tâm cấp cứu,tinh-mau,,Chở bệnh nhân trong đêm.",
+    "individual,Phạm Thị Dung,Giáo viên,Trường tiểu học xã Tây,huyen-dong,,Dạy học trực tuyến.",
+]
+REVOCATION = """
+    ---
+    number: "200"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2021-12-20
+    title: Thu hồi Bằng khen
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    revokes:
+      - {decision: qd-2, recipient: pham-thi-dung, reason: Khai man thành tích}
+    ---
+    Thu hồi.
+"""
+
+
+def files(rows1=ROWS_1, rows2=ROWS_2) -> dict:
+    return {
+        "content/decisions/qd-1.md": DECISION.format(number="101", day="20"),
+        "content/decisions/qd-1.csv": HEADER + "\n".join(rows1) + "\n",
+        "content/decisions/qd-2.md": DECISION.format(number="102", day="21"),
+        "content/decisions/qd-2.csv": HEADER + "\n".join(rows2) + "\n",
+    }
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch):
+    monkeypatch.setenv("SITE_BUILDER_TODAY", "2022-01-01")
+
+
+def core_build(site, out: Path, clean: bool = False):
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme")
+    build_site(config, out, clean=clean)
+
+
+@pytest.fixture
+def encoded(monkeypatch):
+    """Decision ids whose recipients piece was encoded (not copied from the previous files)."""
+    made: list[str] = []
+    real = opendata.recipient_rows
+
+    def counting(ctx, decision, awardees):
+        made.append(decision.id)
+        return real(ctx, decision, awardees)
+
+    monkeypatch.setattr(opendata, "recipient_rows", counting)
+    return made
+
+
+def recipients(out: Path) -> tuple[dict, list[dict]]:
+    data = json.loads((out / "du-lieu/recipients.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((out / "du-lieu/recipients.csv").read_text(encoding="utf-8-sig"))))
+    return data, rows
+
+
+def test_files_are_exactly_what_json_dumps_and_csv_writer_give(make_site, tmp_path):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    for name in opendata.DATASETS:
+        raw = (out / f"du-lieu/{name}.json").read_bytes()
+        data = json.loads(raw)
+        assert data["items"], name
+        assert raw == (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), name
+        raw_csv = (out / f"du-lieu/{name}.csv").read_bytes()
+        table = list(csv.reader(io.StringIO(raw_csv.decode("utf-8-sig"), newline="")))
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerows(table)
+        assert raw_csv == buffer.getvalue().encode("utf-8-sig"), name
+    data, rows = recipients(out)
+    tricky = data["items"][0]
+    assert tricky["name"] == 'Nguyễn "Tèo" Văn, %s {0}' and "\n" in tricky["achievement"]
+    assert rows[0]["achievement"] == tricky["achievement"]
+    assert data["items"][2]["position"] is None and rows[2]["position"] == ""
+
+
+def test_json_text_matches_json_dumps_for_nested_and_empty_datasets():
+    head = {"dataset": "plans", "count": 2}
+    items = [{"id": "a", "n": 1, "ok": True, "x": None, "list": [], "phases": [{"name": "Đợt 1"}]},
+             {"id": 'q"uote\\', "f": 1.5}]
+    for case in (items, []):
+        expected = json.dumps({**head, "items": case}, ensure_ascii=False, indent=1) + "\n"
+        assert opendata.dataset_json(head, case) == expected
+
+
+def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tmp_path, encoded):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    assert sorted(set(encoded)) == ["qd-1", "qd-2"]
+
+    encoded.clear()
+    edited = [row.replace("Điều trị bệnh nhân nặng.", "Ghi chú cập nhật.").replace("Trần Văn Anh", "Trần Văn Ánh")
+              for row in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    core_build(site, out)
+    assert set(encoded) == {"qd-1"}  # qd-2's piece came from the previous files
+    data, rows = recipients(out)
+    by_id = {item["id"]: item for item in data["items"]}
+    assert by_id["qd-1/tran-van-anh"]["achievement"] == "Ghi chú cập nhật."
+    assert by_id["qd-1/tran-van-anh"]["name"] == "Trần Văn Ánh"
+    assert [r["achievement"] for r in rows if r["id"] == "qd-1/tran-van-anh"] == ["Ghi chú cập nhật."]
+    assert by_id["qd-2/pham-thi-dung"]["achievement"] == "Dạy học trực tuyến."
+    shards = " ".join(p.read_text(encoding="utf-8") for p in (out / "search/names/r").iterdir())
+    assert "Trần Văn Ánh" in shards and "Trần Văn Anh" not in shards
+    # the reused pieces and the new one add up to what a build from nothing makes
+    fresh = tmp_path / "fresh"
+    core_build(site, fresh, clean=True)
+    for name in ("recipients.json", "recipients.csv"):
+        assert (out / "du-lieu" / name).read_bytes() == (fresh / "du-lieu" / name).read_bytes()
+
+
+def test_unchanged_files_are_kept_without_encoding_anything(make_site, tmp_path, encoded):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    before = {name: (out / "du-lieu" / name).stat().st_ino for name in ("recipients.json", "recipients.csv")}
+    encoded.clear()
+    site.write({"content/decisions/qd-2.md": DECISION.format(number="102", day="21") + "\nMột câu thêm.\n"})
+    core_build(site, out)  # a decision's body is in no recipient record
+    assert encoded == []
+    assert {name: (out / "du-lieu" / name).stat().st_ino for name in before} == before
+
+
+def test_a_revocation_in_another_decision_removes_the_recipient(make_site, tmp_path, encoded):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    encoded.clear()
+    site.write({"content/decisions/qd-thu-hoi.md": REVOCATION})
+    core_build(site, out)
+    assert set(encoded) == {"qd-2"}
+    data, rows = recipients(out)
+    assert "qd-2/pham-thi-dung" not in {item["id"] for item in data["items"]} | {r["id"] for r in rows}
+    assert data["count"] == len(data["items"]) == 4
+
+
+def test_a_damaged_previous_file_is_not_reused(make_site, tmp_path, encoded):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    target = out / "du-lieu/recipients.json"
+    target.write_bytes(target.read_bytes()[:-40])  # not the size the manifest recorded
+    encoded.clear()
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(ROWS_1[1:]) + "\n"})
+    core_build(site, out)
+    assert "qd-2" in encoded
+    fresh = tmp_path / "fresh"
+    core_build(site, fresh, clean=True)
+    assert target.read_bytes() == (fresh / "du-lieu/recipients.json").read_bytes()
+    ids = [item["id"] for item in json.loads(target.read_text(encoding="utf-8"))["items"]]
+    assert len(ids) == 4 and ids[0] == "qd-1/tran-van-anh" and ids[2:] == ["qd-2/le-van-cuong", "qd-2/pham-thi-dung"]
+
+
+def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
+    class Ctx:
+        class site:
+            bodies: dict = {}
+
+    class Decision:
+        id, reference = "qd-1", "1/QĐ-UBND"
+
+        class date:
+            @staticmethod
+            def iso():
+                return "2021-11-20"
+
+        @staticmethod
+        def get(key):
+            return "2021-11-20" if key == "date" else None
+
+    def awardee(**changes):
+        values = dict(decision="qd-1", id="a", kind="individual", name="Nguyễn Văn " + "An", award="bk",
+                      position="Bác sĩ", unit="Bệnh viện", locality="tinh-mau", achievement="Tốt.",
+                      public_fields=[], revoked_by=None)
+        values.update(changes)
+        return Awardee(**values)
+
+    key = recipient_files.piece_key(Ctx, Decision, [awardee()], "stamp")
+    assert recipient_files.piece_key(Ctx, Decision, [awardee(name=sys.intern("Nguyễn Văn An"))], "stamp") == key
+    assert recipient_files.piece_key(Ctx, Decision, [awardee()], "other stamp") != key
+    assert set(recipient_files.AWARDEE_FIELDS) == {f for f in Awardee.__dataclass_fields__ if f != "source"}
+    changed = {"decision": "qd-2", "id": "b", "kind": "collective", "name": "Lê Văn An", "award": "gk",
+               "position": None, "unit": "Trạm", "locality": "huyen-dong", "achievement": "Tốt lắm.",
+               "public_fields": ["unit"], "revoked_by": "qd-9"}
+    assert set(changed) == set(recipient_files.AWARDEE_FIELDS)
+    for field, value in changed.items():
+        assert recipient_files.piece_key(Ctx, Decision, [awardee(**{field: value})], "stamp") != key, field
+
+
+def test_layout_entries_that_are_not_ours_are_ignored():
+    layout = recipient_files.Layout("d", 10, 30, [("k1", 5), ("k2", 7)])
+    assert recipient_files.Layout.parse(layout.dump()) == layout
+    assert layout.spans(2) == {"k1": (10, 5), "k2": (17, 7)}
+    for text in (None, "c0123", "pieces-1 d x 30", "pieces-1 d 10 30 k1", "pieces-1 d 10 30 k1:x"):
+        assert recipient_files.Layout.parse(text) is None
+
+
+def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it(tmp_path):
+    from site_builder import feeds
+    from site_builder.structure import search_page
+
+    calls = []
+
+    class Ctx:
+        class config:
+            site_url = ""
+
+    for module in (feeds, search_page):
+        original = module.write_data
+        module.write_data = lambda ctx, output, m=module: calls.append(m.__name__)
+        try:
+            ctx = Ctx()
+            module.finish(ctx, None)
+            ctx.data_written = True
+            module.finish(ctx, None)
+        finally:
+            module.write_data = original
+    assert calls == ["site_builder.feeds", "site_builder.structure.search_page"]
