@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..addresses import awardee_path
 from functools import partial
 
+from ..cache import digest
 from ..render.pages import PageBatch, PageSpec
 from ..rules.revocation import revocation_of
 from . import recipient_page
@@ -377,7 +378,13 @@ def write_data(ctx, output) -> None:
     render (Renderer.write_data)."""
     index = index_of(ctx)
     for decision in index.decisions:
-        output.write(f"{BASE}{decision.id}/{CSV_NAME}", csv_text(ctx, decision))
+        path = f"{BASE}{decision.id}/{CSV_NAME}"
+        # What the CSV shows besides the data files (in the fingerprint): the rows and the
+        # decision's reference. Unchanged: not even made.
+        key = "k" + digest("\0".join((output.fingerprint, path, decision.reference,
+                                      "".join(awardee_stamp(a) for a in index.rolls[decision.id].rows))))
+        if not output.keep(path, key):
+            output.write(path, csv_text(ctx, decision), key=key)
     content = ctx.site.config.content_dir
     for key, story in index.stories.items():
         photo = story.get("photo")
