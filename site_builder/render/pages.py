@@ -22,8 +22,9 @@ class PageSpec:
     embed_src: str | None = None
     # What the page's output depends on besides the site fingerprint (cache.py): when it is
     # given and unchanged since the last build, the page is neither rendered nor written.
-    # Any value with a stable repr (str, bytes, tuples of them); cheap to compute. None:
-    # always rendered, written only when its bytes changed.
+    # Any value with a stable repr (str, bytes, tuples of them), or a function returning one
+    # (called only by the worker that renders the page: every worker walks every PageSpec).
+    # None: always rendered, written only when its bytes changed.
     key: object = None
     # Python that makes the page's head and content blocks as `template` would, for page types
     # too numerous for Jinja (render/frame.py): maker(spec, lang, root) -> {"head", "content"},
@@ -48,5 +49,5 @@ class PageBatch:
     a worker of a parallel build renders a whole batch (render/parallel.py)."""
 
     name: str  # unique among one language's batches, e.g. "recipients/qd-12-2021"
-    key: object  # like PageSpec.key: everything the pages show besides the site fingerprint
+    key: object  # like PageSpec.key (a value or a function): what the pages show besides the fingerprint
     specs: Callable[[], Iterable[PageSpec]]

@@ -255,7 +255,8 @@ class Renderer:
         """Write every page of a batch, or keep them all when the batch's key is unchanged;
         returns the pages' paths (without language prefix) for the sitemap."""
         name = lang.code + "/" + batch.name
-        own = batch.key if isinstance(batch.key, str) else repr(batch.key)
+        own = batch.key() if callable(batch.key) else batch.key
+        own = own if isinstance(own, str) else repr(own)
         key = "k" + digest("\0".join((self.output.fingerprint, name, own)))
         kept = self.output.keep_batch(name, key)
         if kept is not None:
@@ -276,7 +277,8 @@ class Renderer:
         fingerprint; "k" marks a key hash in the manifest (content hashes start with "c")."""
         if spec.key is None:
             return None
-        own = spec.key if isinstance(spec.key, (str, bytes)) else repr(spec.key)
+        own = spec.key() if callable(spec.key) else spec.key
+        own = own if isinstance(own, (str, bytes)) else repr(own)
         if isinstance(own, bytes):
             own = own.decode("utf-8", "surrogateescape")
         head = "\0".join((self.output.fingerprint, lang.code, spec.path, spec.template, spec.title,

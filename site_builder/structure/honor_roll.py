@@ -134,7 +134,7 @@ def _decision_pages(ctx, lang, index, facts):
                 title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
                 description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
                 content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
-                key=decision_key(ctx, decision, roll, info, (
+                key=partial(decision_key, ctx, decision, roll, info, (
                     number, len(chunks), [awardee_stamp(r["awardee"]) for r in revokes],
                     entry_stamp(common["plan"]), index.campaign_of.get(decision.id))))
 
@@ -154,7 +154,7 @@ def _recipient_batches(ctx, lang, index, facts):
     """One batch per decision: its recipients' pages are kept or written together (PageBatch),
     so an unchanged decision costs one key, however many recipients it has."""
     for decision in index.decisions:
-        yield PageBatch(name=f"recipients/{decision.id}", key=_recipients_key(ctx, index, facts, decision),
+        yield PageBatch(name=f"recipients/{decision.id}", key=partial(_recipients_key, ctx, index, facts, decision),
                         specs=partial(_recipient_pages, ctx, lang, index, facts, decision))
 
 
@@ -271,7 +271,7 @@ def _list_pages(lang, base, rows, facts, title, context):
             description=lang.t("count_awards", count=lang.number(len(rows))),
             context={**context, "heading": title, "rows": chunk, "total": len(rows), "facts": facts,
                      "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks))},
-            key=list_key(chunk, facts, (sorted(context.items()), len(rows), number, len(chunks))))
+            key=partial(list_key, chunk, facts, (sorted(context.items()), len(rows), number, len(chunks))))
 
 
 def _unit_sort(site, unit_id):

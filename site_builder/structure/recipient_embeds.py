@@ -22,11 +22,13 @@ the decision page the cards come from, the one page that holds all of them.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup, escape
 
 from ..embedding import allowed_origins
 from ..render.embed import shell_attributes, site_base
-from ..render.pages import PageSpec
+from ..render.pages import PageBatch, PageSpec
 from .honor_index import index_of, pages_of
 from .honor_roll import CARDS_FILE, decision_path, facts_of, recipient_path
 from .page_keys import awardee_stamp
@@ -49,38 +51,45 @@ def card_path_of(ctx, awardee) -> str | None:
 
 
 def pages(ctx, lang):
+    """One batch per decision (render/pages.py PageBatch): its card files are kept or made
+    together, and only by the worker that renders them."""
     index = index_of(ctx)
     facts = facts_of(ctx, lang)
-    config = ctx.config
-    shell = shell_attributes(allowed_origins(config))
-    base = site_base(config) or config.base_path
-    labels = {k: escape(lang.t(k)) for k in ("position", "unit", "place", "achievement", "recipient_card_full")}
     for decision in index.decisions:
         roll = index.rolls[decision.id]
         if not roll.rows:
             continue  # a decision that only revokes: nobody to show
-        info = facts.decision[decision.id]
-        chunks = pages_of(roll.rows)
-        for number, chunk in enumerate(chunks, start=1):
-            others = [(n, cards_path(decision.id, n)) for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
-            cards = [{
-                "awardee": a,
-                "award_label": facts.award_label.get(a.award, a.award or ""),
-                "place": facts.unit_name.get(a.locality) if a.locality else None,
-                "path": recipient_path(a),
-            } for a in chunk]
-            root = "../" * (cards_path(decision.id, number).count("/") + lang.prefix.count("/"))
-            yield PageSpec(
-                path=cards_path(decision.id, number), template="honor/recipient_cards.html",
-                title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
-                embed=False,
-                context={
-                    "d": info, "cards": cards, "frame_attrs": shell, "number": number, "others": others,
-                    "cards_html": Markup("".join(card_html(c, labels, root + lang.prefix) for c in cards)),
-                    "index_html": Markup("".join(_index_item(c["awardee"]) for c in cards)),
-                    "canonical": base + lang.prefix + decision_path(decision.id, number),
-                },
-                key=_key(chunk, info, cards, others, shell, base))
+        yield PageBatch(name=f"cards/{decision.id}", key=partial(_key, roll.rows, facts.decision[decision.id]),
+                        specs=partial(_card_files, ctx, lang, facts, decision))
+
+
+def _card_files(ctx, lang, facts, decision):
+    config = ctx.config
+    shell = shell_attributes(allowed_origins(config))
+    base = site_base(config) or config.base_path
+    labels = {k: escape(lang.t(k)) for k in ("position", "unit", "place", "achievement", "recipient_card_full")}
+    roll = index_of(ctx).rolls[decision.id]
+    info = facts.decision[decision.id]
+    chunks = pages_of(roll.rows)
+    for number, chunk in enumerate(chunks, start=1):
+        others = [(n, cards_path(decision.id, n)) for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
+        cards = [{
+            "awardee": a,
+            "award_label": facts.award_label.get(a.award, a.award or ""),
+            "place": facts.unit_name.get(a.locality) if a.locality else None,
+            "path": recipient_path(a),
+        } for a in chunk]
+        root = "../" * (cards_path(decision.id, number).count("/") + lang.prefix.count("/"))
+        yield PageSpec(
+            path=cards_path(decision.id, number), template="honor/recipient_cards.html",
+            title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
+            embed=False,
+            context={
+                "d": info, "cards": cards, "frame_attrs": shell, "number": number, "others": others,
+                "cards_html": Markup("".join(card_html(c, labels, root + lang.prefix) for c in cards)),
+                "index_html": Markup("".join(_index_item(c["awardee"]) for c in cards)),
+                "canonical": base + lang.prefix + decision_path(decision.id, number),
+            })
 
 
 def card_html(card: dict, labels: dict, base: str) -> str:
@@ -104,10 +113,8 @@ def _index_item(a) -> str:
     return f'<li><a href="#{escape(a.id)}" target="_self" lang="vi">{escape(a.name)}</a></li>\n'
 
 
-def _key(chunk, info, cards, others, shell, base) -> str:
-    """Everything a cards file shows besides the site fingerprint: each awardee, the labels and
-    place names drawn from the data files, the decision line, the other files, the shell."""
-    return "\0".join((
-        "".join(awardee_stamp(a) for a in chunk),
-        repr([(c["award_label"], c["place"]) for c in cards]),
-        repr(sorted(info.items())), repr(others), shell, base))
+def _key(rows, info) -> str:
+    """Everything a decision's card files show besides the site fingerprint (labels, place
+    names, the shell and addresses come from data files and configuration): every row in order
+    (it sets the files' cut) and the decision line."""
+    return "".join(awardee_stamp(a) for a in rows) + "\0" + repr(sorted(info.items()))
