@@ -42,7 +42,8 @@ class Site:
     pages: list[str] = field(default_factory=list)  # hand-written pages, rendered by the shell
     media: list[str] = field(default_factory=list)
     unpublished: dict[str, Entry] = field(default_factory=dict)  # drafts and scheduled entries
-    # (file, schema.Ref) written in data files and awardee rows; entries keep their own refs.
+    # (file, schema.Ref) written in data files and frontmatter awardees, (file, schema.RefTable)
+    # of each recipients sheet (its rows' refs grouped by id); entries keep their own refs.
     refs: list = field(default_factory=list)
 
     def collection(self, name: str) -> dict:
