@@ -186,3 +186,28 @@ def test_clean_build_rewrites_every_page(make_site):
     assert page.stat().st_ino == before  # unchanged page kept as it was
     site.run("build", "--clean", check_exit=0)
     assert page.stat().st_ino != before  # a clean build made a new folder and swapped it in
+
+
+def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path):
+    """Templates compiled by one build are reused by the next (render/env.py bytecode_cache),
+    and a template edited in between is compiled again."""
+    import shutil
+
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    site = make_site(files(), languages=("vi",))
+    out = tmp_path / "out"
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi"], theme_dir=theme)
+    build_site(config, out)
+    cached = list((site.root / ".cache/site-builder").glob("jinja-*/*"))
+    assert len(cached) > 10
+    override = theme / "core/honor/overview.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    source = (REPO / "site_builder/templates/honor/overview.html").read_text(encoding="utf-8")
+    override.write_text(source.replace("{% block content %}", "{% block content %}<p>Bản sửa 1</p>"), encoding="utf-8")
+    build_site(config, out)
+    assert "Bản sửa 1" in (out / "khen-thuong/index.html").read_text(encoding="utf-8")
+    override.write_text(source.replace("{% block content %}", "{% block content %}<p>Bản sửa 2</p>"), encoding="utf-8")
+    build_site(config, out)
+    page = (out / "khen-thuong/index.html").read_text(encoding="utf-8")
+    assert "Bản sửa 2" in page and "Bản sửa 1" not in page

@@ -12,7 +12,7 @@ from html import escape
 from markupsafe import escape as jinja_escape
 from pathlib import Path
 
-from ..cache import digest
+from ..cache import CACHE_DIR, digest
 from ..i18n import Lang
 from ..output import Output
 from ..feeds.discover import discovery_html
@@ -73,7 +73,7 @@ class Renderer:
         self.site = site
         self.config = site.config
         self.output = output
-        self.env = make_env(self.config.theme_dir)
+        self.env = make_env(self.config.theme_dir, self.config.project_dir / CACHE_DIR)
         self.ctx = BuildContext(site)
         self.extra_strings = str(self.config.theme_dir / "strings") if self.config.theme_dir else None
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
@@ -123,7 +123,10 @@ class Renderer:
 
     def warm_up(self, modules) -> None:
         """Let every module compute what it shares between pages (indexes, per-language
-        facts: its generator runs up to the first page) before the workers fork, once."""
+        facts: its generator runs up to the first page) before the workers fork, once; and
+        load every template, so that no worker compiles one again."""
+        for name in self.env.list_templates(extensions=["html"]):
+            self.env.get_template(name)
         for lang in self.langs:
             for module in modules:
                 next(iter(module.pages(self.ctx, lang)), None)

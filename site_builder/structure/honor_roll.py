@@ -28,7 +28,9 @@ from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
-from .page_keys import awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key
+from .page_keys import (
+    awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, row_stamp,
+)
 
 BASE = "khen-thuong/"
 CSV_NAME = "danh-sach.csv"
@@ -89,9 +91,23 @@ def facts_of(ctx, lang) -> Facts:
 def pages(ctx, lang):
     index = index_of(ctx)
     facts = facts_of(ctx, lang)
+    stamp_all(ctx)
     yield from _decision_pages(ctx, lang, index, facts)
     yield from _recipient_batches(ctx, lang, index, facts)
     yield from _browse_pages(ctx, lang, index, facts)
+
+
+def stamp_all(ctx) -> None:
+    """Every awardee's stamps (page_keys.py), once, before the first page: this runs in the
+    warm-up, before the workers fork, so they inherit the stamps instead of each recomputing
+    100,000 of them for the keys of every page they walk."""
+    if ctx.__dict__.get("_stamped"):
+        return
+    for decision in ctx.site.decisions.values():
+        for a in decision.awardees:
+            awardee_stamp(a)
+            row_stamp(a)
+    ctx._stamped = True
 
 
 # ---- decisions ---------------------------------------------------------------------------
