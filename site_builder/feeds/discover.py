@@ -53,7 +53,8 @@ def discovery_html(context) -> Markup:
     lines = []
     if meta["canonical"]:
         lines.append(f'<link rel="canonical" href="{escape(meta["canonical"])}">\n')
-    lines += [f'<meta property="{escape(p)}" content="{escape(v)}">\n' for p, v in meta["og"]]
+    # Property names are this module's own ASCII constants: only the values need escaping.
+    lines += [f'<meta property="{p}" content="{escape(v)}">\n' for p, v in meta["og"]]
     lines.append('<meta name="twitter:card" content="summary">\n')
     lines += [f'<link rel="alternate" type="{escape(t)}" title="{escape(label)}: {title}" href="{escape(href)}">\n'
               for t, label, href in meta["feeds"]]
