@@ -4,11 +4,12 @@ A recipient appears in up to seven lists (its decision, award, place as recorded
 campaign, year, ...); rendering each row through Jinja for every list made browse pages cost
 as much as all recipient pages together. Rows are therefore plain strings made here, with a
 placeholder where the page's relative root goes, and a page joins the rows it shows. The
-markup is the same the templates wrote before (same escaping: html.escape quotes " and ').
+markup is what the templates wrote before, escaped as Jinja escapes (markupsafe, in C: a
+browse list of 200 rows escapes about a thousand values).
 """
 from __future__ import annotations
 
-from html import escape
+from markupsafe import escape
 
 from ..addresses import awardee_path
 
