@@ -12,7 +12,7 @@ import pytest
 
 from site_builder.search import DocumentIndexBuilder, NameIndexBuilder
 from site_builder.search.measure import build, run_query
-from site_builder.search.postings import decode, encode
+from site_builder.search.postings import ALPHABET, decode, encode
 from site_builder.text import fold
 
 ASSETS = Path(__file__).resolve().parent.parent / "site_builder" / "assets" / "search"
@@ -80,6 +80,116 @@ def test_postings_round_trip_in_python():
         ids = sorted(rnd.sample(range(rnd.choice([size, 5000, 100_000])), size))
         assert decode(encode(ids)) == ids
     assert encode([]) == "" and decode("") == []
+
+
+def _reference_encode(ids):
+    """The encoder as first written, one id at a time: the fast one must give the same text."""
+    def number(n, out):
+        groups = [n & 31]
+        n >>= 5
+        while n:
+            groups.append(n & 31)
+            n >>= 5
+        out.extend(ALPHABET[32 + g] for g in reversed(groups[1:]))
+        out.append(ALPHABET[groups[0]])
+
+    def delta():
+        out, prev = ["d"], -1
+        for i in ids:
+            number(i - prev - 1, out)
+            prev = i
+        return "".join(out)
+
+    def runs():
+        out, prev_end, start = ["r"], -1, ids[0]
+        end = start
+        for i in ids[1:]:
+            if i == end + 1:
+                end = i
+                continue
+            number(start - prev_end - 1, out)
+            number(end - start, out)
+            prev_end, start, end = end, i, i
+        number(start - prev_end - 1, out)
+        number(end - start, out)
+        return "".join(out)
+
+    def bitmap():
+        start = ids[0]
+        cells = [0] * ((ids[-1] - start) // 6 + 1)
+        for i in ids:
+            cells[(i - start) // 6] |= 1 << ((i - start) % 6)
+        out = ["b"]
+        number(start, out)
+        return "".join(out) + "".join(ALPHABET[c] for c in cells)
+
+    if not ids:
+        return ""
+    n, run_count = len(ids), 1 + sum(1 for a, b in zip(ids, ids[1:]) if b != a + 1)
+    best = bitmap() if (ids[-1] - ids[0]) // 6 < min(n, 2 * run_count) else None
+    if best is None or 2 * run_count < len(best):
+        candidate = runs()
+        best = candidate if best is None or len(candidate) < len(best) else best
+    if n < len(best):
+        candidate = delta()
+        best = candidate if len(candidate) < len(best) else best
+    return best
+
+
+def test_postings_are_the_reference_encoding():
+    rnd = random.Random(11)
+    lists = [[0], [31], [32], [1 << 15], [(1 << 15) - 1, 1 << 15], list(range(1000, 5000)), list(range(0, 100_000, 2)),
+             [3, 900, 70_000], [5, 6, 7, 40_000, 40_001, 2_000_000]]
+    for _ in range(1500):
+        size = rnd.choice([1, 2, 5, 40, 600])
+        ids = sorted(rnd.sample(range(rnd.choice([size, size + 4, 5000, 100_000, 3_000_000])), size))
+        if rnd.random() < 0.4:  # runs, as names sorted by given name make them
+            ids = sorted({i + k for i in ids[: size // 8 + 1] for k in range(rnd.choice([2, 7, 60]))})
+        lists.append(ids)
+    for ids in lists:
+        assert encode(ids) == _reference_encode(ids), ids[:8]
+
+
+def test_name_index_by_columns_is_the_entry_by_entry_index(tmp_path):
+    """NameIndexBuilder hands the writer columns and runs of names (write_sorted); the same
+    records as one Entry each through ShardedIndexWriter.write must give the same files."""
+    from site_builder.search.names import FIELDS, name_terms
+    from site_builder.search.shards import Entry, ShardedIndexWriter
+
+    rnd = random.Random(5)
+    records = list(people_records())
+    for i in range(400):  # shared names, both kinds, empty facets, decisions with and without a url
+        name = rnd.choice(["Nguyễn Văn Hùng", "Lê Thị Ánh", "Trạm Y tế xã Tây", "H'Mai Niê", "Thạch Sa Ry"])
+        records.append({"name": name, "kind": rnd.choice(["individual", "collective"]), "url": f"khen-thuong/qd-{i % 7}/r{i}/",
+                        "award": rnd.choice(["", "a", "b"]), "award_label": rnd.choice(["", "Nhãn"]),
+                        "unit": rnd.choice(["", "Đơn vị"]), "locality": rnd.choice(["", "x", "y"]),
+                        "locality_name": "Xã", "decision_title": f"QĐ {i % 7}",
+                        "decision_url": rnd.choice(["", f"khen-thuong/qd-{i % 7}/"]),
+                        "year": rnd.choice(["", 2020, 2021]), "campaign": rnd.choice(["", "c"]), "campaign_name": "C"})
+    fast = NameIndexBuilder(tmp_path / "fast", rows_per_chunk=8)
+    for record in records:
+        fast.add(record)
+    fast_files: dict = {}
+    fast.write(sink=fast_files.__setitem__)
+
+    builder = NameIndexBuilder(tmp_path / "slow", rows_per_chunk=8)
+    for record in records:
+        builder.add(record)
+    writer = ShardedIndexWriter(tmp_path / "slow", kind="names", roles=["last", "first", "second", "other"],
+                                fields=FIELDS, rank=builder.writer.rank, rows_per_chunk=8, shard_chars=6000)
+    columns = builder._columns(builder.records)
+    writer.facet_labels = builder.writer.facet_labels
+    names = list(zip(columns["name"], columns["collective"]))
+    ranks = builder._ranks(names)
+    rows = builder._rows(columns)
+    for i, row in enumerate(rows):
+        writer.add(Entry(sort_key=ranks[names[i]], terms=list(name_terms(names[i][0])), row=row,
+                         facets={f: [columns[f][i]] for f in ("award", "locality", "year", "campaign")}))
+    slow_files: dict = {}
+    writer.write(sink=slow_files.__setitem__)
+    assert fast_files.keys() == slow_files.keys()
+    for path in fast_files:
+        assert fast_files[path] == slow_files[path], path
 
 
 def test_postings_pick_the_shortest_form():

@@ -13,13 +13,15 @@ Records are stored in Vietnamese name order (given name first), so everyone call
 
 from __future__ import annotations
 
+import operator
 import os
 import time
+from itertools import groupby
 from typing import Any
 
 from ..text.folding import name_words
 from ..text.sorting import vietnamese_key, vietnamese_name_key
-from .shards import Entry, FieldSpec, ShardedIndexWriter, paused_gc
+from .shards import FieldSpec, ShardedIndexWriter, group_facet, paused_gc
 from .terms import khmer_joins, word_terms
 
 # Roles are written positions, not parsed meanings, so they work the same for Kinh,
@@ -54,6 +56,9 @@ FIELDS = [
     FieldSpec("decision", "shared"),  # [title, url]
     FieldSpec("url"),
 ]
+
+
+FACETS = ("award", "locality", "year", "campaign")
 
 
 def name_terms(name: str) -> list[tuple[str, str, int]]:
@@ -103,59 +108,81 @@ class NameIndexBuilder:
         self.records.append(record)
         return True
 
-    def _compact(self, record: dict[str, Any]) -> tuple:
-        """The fields of a record the index keeps; records its facet labels."""
-        name = record["name"].strip()
+    def _columns(self, records: list[dict[str, Any]]) -> dict[str, list]:
+        """The fields of the records the index keeps, a list per field (a pass in C each,
+        rather than a tuple per record); registers the facets' labels (the first given wins)."""
+        get = [operator.methodcaller("get", key) for key in
+               ("kind", "award", "unit", "locality", "decision_title", "decision_url", "year", "campaign")]
+        kind, award, unit, locality, title, decision_url, year, campaign = (list(map(g, records)) for g in get)
         w = self.writer
-        for facet, label_key in (("award", "award_label"), ("locality", "locality_name"), ("campaign", "campaign_name")):
-            value = record.get(facet)
-            if value and record.get(label_key) and value not in w.facet_labels.get(facet, ()):
-                w.label_facet(facet, value, record[label_key])
-        return (
-            name, record.get("kind") == "collective", record.get("award") or "", record.get("unit") or "",
-            record.get("locality") or "", record.get("decision_title") or "",
-            (record.get("decision_url") or "").lstrip("/"), record["url"].lstrip("/"),
-            str(record["year"]) if record.get("year") not in (None, "") else "", record.get("campaign") or "",
-        )
-
-    def _entry(self, rec: tuple, rank: int, terms: list) -> Entry:
-        name, collective, award, unit, locality, decision_title, decision_url, url, year, campaign = rec
-        if decision_url and url.startswith(decision_url):
-            url = "+" + url[len(decision_url):]  # search.js: "+" means "decision url + rest"
-        decision = [decision_title, decision_url] if (decision_url or decision_title) else ""
-        return Entry(
-            sort_key=rank,
-            terms=terms,
-            row=[name, 1 if collective else 0, award, unit, locality, decision, url],
-            facets={"award": [award], "locality": [locality], "year": [year], "campaign": [campaign]},
-        )
+        for facet, values, label_key in (("award", award, "award_label"), ("locality", locality, "locality_name"),
+                                         ("campaign", campaign, "campaign_name")):
+            labels = list(map(operator.methodcaller("get", label_key), records))
+            known = w.facet_labels.get(facet, {})
+            for value, label in zip(values, labels):
+                if value and label and value not in known:
+                    w.label_facet(facet, value, label)
+                    known = w.facet_labels[facet]
+        return {
+            "name": [record["name"].strip() for record in records],
+            "collective": [k == "collective" for k in kind],
+            "award": [v or "" for v in award], "unit": [v or "" for v in unit],
+            "locality": [v or "" for v in locality], "decision_title": [v or "" for v in title],
+            "decision_url": [(v or "").lstrip("/") for v in decision_url],
+            "url": [record["url"].lstrip("/") for record in records],
+            "year": ["" if v in (None, "") else str(v) for v in year],
+            "campaign": [v or "" for v in campaign],
+        }
 
     @staticmethod
-    def _ranks(records: list[tuple]) -> dict[tuple[str, bool], int]:
+    def _rows(c: dict[str, list]) -> list[list]:
+        """The stored fields of every record (FIELDS order)."""
+        # search.js: a url starting with "+" means "the decision's url + the rest".
+        urls = ["+" + url[len(base):] if base and url.startswith(base) else url
+                for url, base in zip(c["url"], c["decision_url"])]
+        # One [title, url] list per decision, shared by its rows (the writer only reads it).
+        pairs = list(zip(c["decision_title"], c["decision_url"]))
+        decision = {pair: (list(pair) if pair[0] or pair[1] else "") for pair in set(pairs)}
+        return list(map(list, zip(c["name"], map(int, c["collective"]), c["award"], c["unit"], c["locality"],
+                                  map(decision.__getitem__, pairs), urls)))
+
+    @staticmethod
+    def _ranks(names: list[tuple[str, bool]]) -> dict[tuple[str, bool], int]:
         """(name, collective) -> position of that name in the index order. Recipients share
         names (thousands of "Nguyễn Thị ..." at 100,000), so sort keys and terms are worked
         out once per distinct name; the entries then sort by a number."""
-        distinct = {(rec[0], rec[1]) for rec in records}
+        distinct = set(names)
         # Collectives after individuals; people by given name, collectives alphabetically.
         ordered = sorted(distinct, key=lambda nc: (1, vietnamese_key(nc[0])) if nc[1] else (0, vietnamese_name_key(nc[0])))
         return {nc: i for i, nc in enumerate(ordered)}
 
     def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
         """Write the index; ``extra_meta`` is merged into meta.json, ``sink(path, bytes)``
-        receives the files instead of out_dir (see ShardedIndexWriter.write)."""
+        receives the files instead of out_dir (see ShardedIndexWriter.write).
+
+        The records go to the writer as columns (ShardedIndexWriter.write_sorted), not as
+        one Entry each: records of one name are neighbours in the index order, so their
+        terms are added once per name, and facets are grouped by sorting, in C."""
         started = time.perf_counter()
         with paused_gc():
-            records = [self._compact(record) for record in self.records]
+            columns = self._columns(self.records)
             self.records = []
-            ranks = self._ranks(records)
-            terms: dict[str, list] = {}
-            for rec in records:
-                name = rec[0]
+            names = list(zip(columns["name"], columns["collective"]))
+            ranks = self._ranks(names)
+            rank_of = list(map(ranks.__getitem__, names))
+            order = sorted(range(len(names)), key=rank_of.__getitem__)  # stable: equal names keep their order
+            columns = {field: list(map(values.__getitem__, order)) for field, values in columns.items()}
+            runs, terms, first = [], {}, 0
+            for (name, _), group in groupby(map(names.__getitem__, order)):
+                count = len(list(group))
                 name_term_list = terms.get(name)
                 if name_term_list is None:
                     name_term_list = terms[name] = name_terms(name)  # shared, never changed
-                self.writer.add(self._entry(rec, ranks[name, rec[1]], name_term_list))
-        stats = self.writer.write(extra_meta, sink)
+                runs.append([first, count, name_term_list])
+                first += count
+            # Every record has every facet (an index without records has none).
+            facets = {facet: group_facet(columns[facet]) for facet in FACETS} if names else {}
+            stats = self.writer.write_sorted(self._rows(columns), runs, facets, extra_meta, sink)
         stats["skipped"] = self.skipped
         stats["seconds"] = round(time.perf_counter() - started, 3)
         return stats

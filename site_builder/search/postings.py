@@ -16,7 +16,11 @@ characters continue it (most significant group first).
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import ne, sub
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _LAST = ALPHABET[:32]
@@ -35,6 +39,85 @@ def _number(n: int, out: list[str]) -> None:
     for g in reversed(groups[1:]):
         out.append(_MORE[g])
     out.append(_LAST[groups[0]])
+
+
+def _code(n: int) -> str:
+    out: list[str] = []
+    _number(n, out)
+    return "".join(out)
+
+
+# The encodings of the numbers below 2**15 (one to three characters), looked up instead of
+# computed: an index of 50,000 names writes about 300,000 numbers. Lists are turned into
+# numbers with C-level map/compress, so a list costs a few passes in C, not a loop in Python.
+_TABLE = [_code(n) for n in range(1 << 15)]
+
+
+def _numbers_text(numbers: list[int]) -> str:
+    if numbers and max(numbers) < len(_TABLE):
+        return "".join(map(_TABLE.__getitem__, numbers))
+    return "".join(map(_code, numbers))
+
+
+def _delta(ids: Sequence[int]) -> str:
+    out = ["d"]
+    prev = -1
+    for i in ids:
+        _number(i - prev - 1, out)
+        prev = i
+    return "".join(out)
+
+
+def _runs(ids: Sequence[int]) -> str:
+    out = ["r"]
+    prev_end = -1
+    start = ids[0]
+    end = start
+    for i in ids[1:]:
+        if i == end + 1:
+            end = i
+            continue
+        _number(start - prev_end - 1, out)
+        _number(end - start, out)
+        prev_end = end
+        start = end = i
+    _number(start - prev_end - 1, out)
+    _number(end - start, out)
+    return "".join(out)
+
+
+def _bitmap(ids: Sequence[int]) -> str:
+    start = ids[0]
+    size = (ids[-1] - start) // 6 + 1
+    # One byte per position, set in C (map over bytearray.__setitem__, consumed by deque),
+    # then read six positions at a time: a cell is those six bits, the first one lowest.
+    bits = bytearray(size * 6)
+    deque(map(bits.__setitem__, map(sub, ids, repeat(start)), repeat(1)), maxlen=0)
+    cells = _SIX.findall(bits.translate(_AS_DIGITS).decode("ascii"))
+    return "b" + _code(start) + "".join(map(_CELL.__getitem__, cells))
+
+
+_AS_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+_SIX = re.compile("[01]{6}")
+_CELL = {format(v, "06b")[::-1]: ALPHABET[v] for v in range(64)}  # "100000" (first bit set) -> "1"
+
+
+def _code(n: int) -> str:
+    out: list[str] = []
+    _number(n, out)
+    return "".join(out)
+
+
+# The encodings of the numbers below 2**15 (one to three characters), looked up instead of
+# computed: an index of 50,000 names writes about 300,000 numbers. Lists are turned into
+# numbers with C-level map/compress, so a list costs a few passes in C, not a loop in Python.
+_TABLE = [_code(n) for n in range(1 << 15)]
+
+
+def _numbers_text(numbers: list[int]) -> str:
+    if numbers and max(numbers) < len(_TABLE):
+        return "".join(map(_TABLE.__getitem__, numbers))
+    return "".join(map(_code, numbers))
 
 
 def _delta(ids: Sequence[int]) -> str:
@@ -83,20 +166,33 @@ def encode(ids: Iterable[int]) -> str:
     if not ids:
         return ""
     n = len(ids)
-    runs = 1 + sum(1 for a, b in zip(ids, ids[1:]) if b != a + 1)
+    steps = list(map(sub, ids[1:], ids))  # every step is at least 1
+    runs = n - steps.count(1)
     # Lower bounds: a delta costs at least one character per id, a run at least two.
     # Only forms that can still win are built (building every form for every list
     # doubles the index build time).
     best = _bitmap(ids) if (ids[-1] - ids[0]) // 6 < min(n, 2 * runs) else None
     if best is None or 2 * runs < len(best):
-        candidate = _runs(ids)
+        candidate = _runs_fast(ids, steps)
         if best is None or len(candidate) < len(best):
             best = candidate
     if n < len(best):
-        candidate = _delta(ids)
+        candidate = "d" + _numbers_text([ids[0], *map(sub, steps, repeat(1))])  # gaps between ids
         if len(candidate) < len(best):
             best = candidate
     return best
+
+
+def _runs_fast(ids: list[int], steps: list[int]) -> str:
+    """_runs from the steps between ids: (gap, length - 1) of every run of consecutive ids."""
+    breaks = list(compress(range(len(steps)), map(ne, steps, repeat(1))))  # a run ends at ids[b]
+    starts = [ids[0], *(ids[b + 1] for b in breaks)]
+    ends = [*(ids[b] for b in breaks), ids[-1]]
+    previous_ends = [-1, *ends[:-1]]
+    numbers = [0] * (2 * len(starts))
+    numbers[0::2] = map(sub, map(sub, starts, previous_ends), repeat(1))
+    numbers[1::2] = map(sub, ends, starts)
+    return "r" + _numbers_text(numbers)
 
 
 def _numbers(s: str, pos: int):

@@ -27,6 +27,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -111,46 +112,56 @@ class ShardedIndexWriter:
         """Write the index into out_dir, or hand every file to ``sink(relative path, bytes)``
         instead (the site build writes through its Output and skips unchanged files)."""
         with paused_gc():
-            return self._write(extra_meta, sink)
+            self.entries.sort(key=lambda e: e.sort_key)
+            entries = self.entries
+            return self.write_sorted([e.row[:] for e in entries], term_runs(entries), self._facet_ids(),
+                                     extra_meta, sink)
 
-    def _write(self, extra_meta: dict[str, Any] | None, sink=None) -> dict[str, Any]:
+    def write_sorted(self, rows: list[list], runs: list, ids_by_value: dict[str, dict[str, list[int]]],
+                     extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
+        """Write an index given in record order (write() makes these from the entries; the
+        name index makes them itself, without an Entry per record):
+
+        - ``rows``: the row of every record (lists this call may change);
+        - ``runs``: [first record id, count, terms] covering the records in order, the
+          records of a run sharing their terms (people with the same name);
+        - ``ids_by_value``: facet -> value -> record ids, increasing (group_facet)."""
         started = time.perf_counter()
-        self.entries.sort(key=lambda e: e.sort_key)
-        if sink is None:
-            self._prepare_dir()
-        ids_by_value = self._facet_ids()
-        facets = self._facet_tables(ids_by_value)
-        files: dict[str, str] = {}
-        shard_firsts = self._write_terms(files)
-        facet_meta = self._write_facets(ids_by_value, facets, files)
-        chunks = self._write_rows(facets, files)
-        meta = {
-            "v": FORMAT_VERSION,
-            "kind": self.kind,
-            "count": len(self.entries),
-            "chunk": self.rows_per_chunk,
-            "chunks": chunks,
-            "roles": self.roles,
-            "fields": [f.name for f in self.fields],
-            "shared": [f.name for f in self.fields if f.mode == "shared"],
-            "rank": self.rank,
-            "shards": shard_firsts,
-            "facets": facet_meta,
-        }
-        meta.update(extra_meta or {})
-        files["meta.json"] = _dump(meta)
-        total = 0
-        for rel, text in files.items():
-            data = text.encode("utf-8")
-            if sink is not None:
-                sink(rel, data)
-            else:
-                path = self.out_dir / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
-            total += len(data)
+        with paused_gc():
+            if sink is None:
+                self._prepare_dir()
+            facets = self._facet_tables(ids_by_value)
+            files: dict[str, str] = {}
+            shard_firsts = self._write_terms(runs, files)
+            facet_meta = self._write_facets(ids_by_value, facets, files)
+            chunks = self._write_rows(rows, facets, files)
+            meta = {
+                "v": FORMAT_VERSION,
+                "kind": self.kind,
+                "count": len(rows),
+                "chunk": self.rows_per_chunk,
+                "chunks": chunks,
+                "roles": self.roles,
+                "fields": [f.name for f in self.fields],
+                "shared": [f.name for f in self.fields if f.mode == "shared"],
+                "rank": self.rank,
+                "shards": shard_firsts,
+                "facets": facet_meta,
+            }
+            meta.update(extra_meta or {})
+            files["meta.json"] = _dump(meta)
+            total = 0
+            for rel, text in files.items():
+                data = text.encode("utf-8")
+                if sink is not None:
+                    sink(rel, data)
+                else:
+                    path = self.out_dir / rel
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(data)
+                total += len(data)
         return {
-            "records": len(self.entries),
+            "records": len(rows),
             "terms": self._term_count,
             "term_shards": len(shard_firsts),
             "row_chunks": chunks,
@@ -206,19 +217,24 @@ class ShardedIndexWriter:
                 tables[facet] = sorted(by_value, key=lambda v: vietnamese_key(label_text(facet, v)))
         return tables
 
-    def _write_terms(self, files: dict[str, str]) -> list[str]:
+    def _write_terms(self, runs: list, files: dict[str, str]) -> list[str]:
         nroles = len(self.roles)
         # folded -> exact -> role -> ids (ids appended in increasing order)
         index: dict[str, dict[str, list[list[int]]]] = {}
-        for rid, e in enumerate(self.entries):
-            for folded, exact, role in e.terms:
-                variants = index.setdefault(folded, {})
+        for first, count, terms in runs:
+            for folded, exact, role in terms:
+                variants = index.get(folded)
+                if variants is None:
+                    variants = index[folded] = {}
                 lists = variants.get(exact)
                 if lists is None:
                     lists = variants[exact] = [[] for _ in range(nroles)]
                 ids = lists[role]
-                if not ids or ids[-1] != rid:
-                    ids.append(rid)
+                if not ids or ids[-1] < first:  # a term twice in one name counts once
+                    if count == 1:
+                        ids.append(first)
+                    else:
+                        ids.extend(range(first, first + count))
         self._term_count = len(index)
         firsts: list[str] = []
         shard: dict[str, Any] = {}
@@ -251,25 +267,28 @@ class ShardedIndexWriter:
             meta[facet] = rows
         return meta
 
-    def _write_rows(self, facets: dict[str, list[str]], files: dict[str, str]) -> int:
+    def _write_rows(self, rows: list[list], facets: dict[str, list[str]], files: dict[str, str]) -> int:
         position = {f: {v: n for n, v in enumerate(vs)} for f, vs in facets.items()}
         width = len(self.fields)
         # The columns that are not stored as they are, looked up once (100,000 rows).
         facet_cols = [(i, position.get(spec.name, {})) for i, spec in enumerate(self.fields) if spec.mode == "facet"]
         shared_cols = [i for i, spec in enumerate(self.fields) if spec.mode == "shared"]
+        empty = ("", None)
         chunks = 0
-        for start in range(0, len(self.entries), self.rows_per_chunk):
+        for start in range(0, len(rows), self.rows_per_chunk):
             shared: list[Any] = []
             shared_pos: dict[Any, int] = {}
-            rows = []
-            for e in self.entries[start:start + self.rows_per_chunk]:
-                row = e.row[:width]
+            chunk = rows[start:start + self.rows_per_chunk]
+            for row in chunk:
+                if len(row) > width:
+                    del row[width:]
+                size = len(row)
                 for i, pos in facet_cols:
-                    if i < len(row):
+                    if i < size:
                         value = row[i]
-                        row[i] = pos.get(value, -1) if value not in (None, "") else -1
+                        row[i] = pos.get(value, -1) if value not in empty else -1
                 for i in shared_cols:
-                    if i < len(row):
+                    if i < size:
                         value = row[i]
                         key = tuple(value) if isinstance(value, list) else value
                         n = shared_pos.get(key)
@@ -278,9 +297,40 @@ class ShardedIndexWriter:
                             shared.append(value)
                         row[i] = n
                 # Trailing empty fields are left out to save bytes.
-                while row and row[-1] in ("", None):
+                while row and row[-1] in empty:
                     row.pop()
-                rows.append(row)
-            files[f"r/{chunks}.json"] = _dump({"s": shared, "r": rows})
+            files[f"r/{chunks}.json"] = _dump({"s": shared, "r": chunk})
             chunks += 1
         return chunks
+
+
+def term_runs(entries: list[Entry]) -> list[list]:
+    """[first id, count, terms] over entries in order, neighbours sharing one terms object
+    (the name index gives every record of a name the same list) merged into one run."""
+    runs: list[list] = []
+    previous = None
+    for rid, entry in enumerate(entries):
+        if entry.terms is previous and previous is not None:
+            runs[-1][1] += 1
+        else:
+            runs.append([rid, 1, entry.terms])
+            previous = entry.terms
+    return runs
+
+
+def group_facet(values: list) -> dict[Any, list[int]]:
+    """value -> the ids (positions) holding it, for a column of one value per record, empty
+    values ("" or None) left out, values in the order they first occur (as _facet_ids)."""
+    if set(map(type, values)) != {str}:
+        out: dict[Any, list[int]] = {}
+        for rid, value in enumerate(values):
+            if value not in ("", None):
+                out.setdefault(value, []).append(rid)
+        return out
+    # Sorting positions by value (stable: each value's ids stay increasing) and cutting the
+    # runs is C work; a loop over 50,000 records was not.
+    order = sorted(range(len(values)), key=values.__getitem__)
+    groups = [(ids[0], value, ids) for value, ids in ((v, list(g)) for v, g in groupby(order, values.__getitem__))
+              if value != ""]
+    groups.sort()
+    return {value: ids for _, value, ids in groups}

@@ -341,7 +341,14 @@ def sync_index(output, folder: str, builder, records: list[dict], source: str) -
 
 
 def build_indexes(ctx, output) -> dict:
-    """Both kinds of index for the whole site; returns stats per folder."""
+    """Both kinds of index for the whole site; returns stats per folder. The cyclic garbage
+    collector stays paused throughout (each index pauses it too, but every resume set off a
+    collection over the whole loaded site)."""
+    with paused_gc():
+        return _build_indexes(ctx, output)
+
+
+def _build_indexes(ctx, output) -> dict:
     config = ctx.config
     extra = str(config.theme_dir / "strings") if config.theme_dir else None
     stats = {}
