@@ -82,13 +82,13 @@ def core_build(site, out: Path, clean: bool = False):
 def encoded(monkeypatch):
     """Decision ids whose recipients piece was encoded (not copied from the previous files)."""
     made: list[str] = []
-    real = opendata.recipient_rows
+    real = opendata.recipient_columns
 
     def counting(ctx, decision, awardees):
         made.append(decision.id)
         return real(ctx, decision, awardees)
 
-    monkeypatch.setattr(opendata, "recipient_rows", counting)
+    monkeypatch.setattr(opendata, "recipient_columns", counting)
     return made
 
 

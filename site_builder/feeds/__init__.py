@@ -14,6 +14,7 @@ data, calendars and robots.txt are (their links are then paths from the site roo
 from __future__ import annotations
 
 from ..render.pages import PageSpec
+from ..search.shards import paused_gc
 from . import calendar, opendata, records, sitemap, syndication
 
 FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
@@ -47,14 +48,17 @@ def feed_files(ctx) -> dict[str, str]:
 
 def write_data(ctx, output) -> None:
     """Files made from the loaded site alone, once per build: open data (opendata.py keeps or
-    reuses what did not change), calendars, robots.txt and, with a site_url, the feeds."""
-    opendata.write(ctx, output)
-    files: dict[str, str] = dict(calendar.calendars(ctx))
-    files["robots.txt"] = sitemap.robots(ctx.config)
-    if ctx.config.site_url:
-        files.update(feed_files(ctx))
-    for path, data in files.items():
-        output.write(path, data)
+    reuses what did not change), calendars, robots.txt and, with a site_url, the feeds.
+    The cyclic garbage collector is paused: the pieces of 50,000 recipients set it off about
+    60 times over the whole loaded site (0.2 s), and they hold no cycles."""
+    with paused_gc():
+        opendata.write(ctx, output)
+        files: dict[str, str] = dict(calendar.calendars(ctx))
+        files["robots.txt"] = sitemap.robots(ctx.config)
+        if ctx.config.site_url:
+            files.update(feed_files(ctx))
+        for path, data in files.items():
+            output.write(path, data)
 
 
 def finish(ctx, output) -> None:

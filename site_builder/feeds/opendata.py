@@ -154,16 +154,27 @@ def decision_values(ctx, decision) -> tuple:
             decision.get("issuer"), body.name if body else None)
 
 
-def recipient_rows(ctx, decision, awardees) -> list[tuple]:
-    """The values of the recipients fields (DATASETS order) of some of a decision's awardees:
-    the one place that says what a recipient record holds (records, JSON and CSV use it)."""
+def recipient_columns(ctx, decision, awardees) -> list[list]:
+    """The values of the recipients fields of some of a decision's awardees, one list per
+    field (DATASETS order): the one place that says what a recipient record holds (records,
+    JSON and CSV use it). Columns, because the files are encoded a column at a time."""
     config = ctx.config
-    from_decision = decision_values(ctx, decision)
     unit_names, labels = _names(ctx)
-    return [(a.key, _url(config, recipient_path(decision, a)), *from_decision, a.kind, a.name, a.position, a.unit,
-             a.locality, unit_names.get(a.locality) if a.locality else None,
-             a.award, labels.get(a.award) if a.award else None, a.achievement)
-            for a in awardees]
+    count = len(awardees)
+    localities = [a.locality for a in awardees]
+    awards = [a.award for a in awardees]
+    return [
+        [a.key for a in awardees],
+        [_url(config, recipient_path(decision, a)) for a in awardees],
+        *([value] * count for value in decision_values(ctx, decision)),
+        [a.kind for a in awardees], [a.name for a in awardees], [a.position for a in awardees],
+        [a.unit for a in awardees], localities, [unit_names.get(x) if x else None for x in localities],
+        awards, [labels.get(x) if x else None for x in awards], [a.achievement for a in awardees],
+    ]
+
+
+def recipient_rows(ctx, decision, awardees) -> list[tuple]:
+    return list(zip(*recipient_columns(ctx, decision, awardees)))
 
 
 def _names(ctx) -> tuple[dict, dict]:
@@ -227,7 +238,7 @@ def schema_of(config, name: str) -> dict:
 
 def records(ctx, name: str) -> list[dict]:
     """A dataset's records as dicts, made once per build (the plans and decisions files;
-    the recipients files are made from recipient_rows, piece by piece: recipient_files.py)."""
+    the recipients files are made from recipient_columns, piece by piece: recipient_files.py)."""
     cache = ctx.__dict__.setdefault("_open_data_records", {})
     if name not in cache:
         cache[name] = list(RECORDS[name](ctx))

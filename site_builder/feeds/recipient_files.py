@@ -18,8 +18,8 @@ next build reads that entry from the previous build's manifest and
 
 - leaves the file alone (Output.keep) when the digest is the same: nothing to encode;
 - otherwise copies every piece whose key it finds there out of the file the previous build
-  published (Output.read_previous) and encodes only the others: after an edit to one
-  recipient, one decision's piece.
+  published (mapped, not read: each piece is copied once, into the new file) and encodes
+  only the others: after an edit to one recipient, one decision's piece.
 
 The published file is trusted exactly as Output.keep trusts a kept page: the manifest only
 describes a folder whose marker matches it (cache.py), and the file must also have the size
@@ -32,7 +32,10 @@ import dataclasses
 import hashlib
 import json
 import marshal
+import mmap
 import operator
+import os
+from pathlib import Path
 
 from ..cache import digest
 from ..model import Awardee
@@ -46,12 +49,13 @@ LAYOUT = "pieces-1"  # first word of a manifest entry written here; bump when pi
 AWARDEE_FIELDS = tuple(f.name for f in dataclasses.fields(Awardee) if f.name != "source")
 _awardee_values = operator.attrgetter(*AWARDEE_FIELDS)
 
+_ITEM_SEPARATOR = b",\n"
 _ITEM = ("  {\n" + ",\n".join(f"   {json.dumps(name)}: %s" for name in opendata.RECIPIENT_FIELDS)
          + "\n  }").encode("ascii")
 _ROW = (",".join(["%s"] * len(opendata.RECIPIENT_FIELDS)) + "\r\n").encode("ascii")
 _JSON_VALUES = ("\n", ":")  # separators of a column list: a raw newline never occurs inside a value
 _QUOTED = (",", '"', "\r", "\n")
-_SCALARS = {str, int, float, bool, type(None)}
+_TEXT = {str, type(None)}
 assert opendata.csv_columns("recipients") == list(opendata.RECIPIENT_FIELDS)  # every field is a CSV column
 assert b"%" not in _ITEM.replace(b"%s", b"")
 
@@ -82,24 +86,45 @@ def piece_key(ctx, decision, awardees, stamp: str) -> str:
 
 # ---- pieces -----------------------------------------------------------------------------------
 
-def json_piece(rows: list[tuple]) -> bytes:
-    """The JSON items of some recipients: each column encoded by one call of the C encoder,
-    then every item filled in as bytes (UTF-8 once per column, not once per item)."""
-    columns = list(zip(*rows))
-    if any(set(map(type, column)) - _SCALARS for column in columns):  # a list or object inside
+def encode_piece(columns: list[list]) -> tuple[list[bytes], list[bytes]]:
+    """The JSON items and the CSV rows of some recipients, from their columns
+    (opendata.recipient_columns): each column is encoded by one call of the C JSON encoder,
+    and its CSV cells are cut from that text when no value needed escaping; then every item
+    and row is filled in as bytes."""
+    if any(set(map(type, column)) - _TEXT for column in columns):  # numbers, lists: the plain way
         names = opendata.RECIPIENT_FIELDS
-        return ",\n".join(opendata.item_json(dict(zip(names, row))) for row in rows).encode("utf-8")
-    encoded = [json.dumps(column, ensure_ascii=False, separators=_JSON_VALUES)[1:-1].encode("utf-8").split(b"\n")
-               for column in columns]
-    return b",\n".join(map(_ITEM.__mod__, zip(*encoded)))
+        rows = list(zip(*columns))
+        items = [opendata.item_json(dict(zip(names, row))).encode("utf-8") for row in rows]
+        return items, list(map(_ROW.__mod__, zip(*map(_csv_column, columns))))
+    json_cells, csv_cells = zip(*map(_encode_column, columns))
+    return list(map(_ITEM.__mod__, zip(*json_cells))), list(map(_ROW.__mod__, zip(*csv_cells)))
 
 
-def csv_piece(rows: list[tuple]) -> bytes:
-    """The CSV rows of some recipients (as csv.writer writes them, see opendata)."""
-    return b"".join(map(_ROW.__mod__, zip(*map(_csv_column, zip(*rows)))))
+def _encode_column(values: list) -> tuple[list[bytes], list[bytes]]:
+    """(JSON values, CSV cells) of one column of strings and None.
+
+    A string that needs no JSON escape (no quote, backslash or control character) is written
+    in JSON as "text"; csv.writer writes it as text, or as "text" when it holds a comma. So
+    when the column's JSON text has no backslash at all, the CSV cells are cut from it: the
+    quotes stripped, kept where a comma is, null written as nothing."""
+    distinct = dict.fromkeys(values)
+    if len(distinct) * 4 <= len(values):  # kinds, awards, places, the decision's own fields
+        json_cells, csv_cells = _encode_column(list(distinct))  # each value encoded once
+        as_json, as_csv = dict(zip(distinct, json_cells)), dict(zip(distinct, csv_cells))
+        return list(map(as_json.__getitem__, values)), list(map(as_csv.__getitem__, values))
+    text = json.dumps(values, ensure_ascii=False, separators=_JSON_VALUES)[1:-1].encode("utf-8")
+    json_cells = text.split(b"\n")
+    if b"\\" in text:
+        return json_cells, _csv_column(values)
+    if None in values:
+        # Strings start with a quote, so "\nnull" is a null and nothing else.
+        text = (b"\n" + text).replace(b"\nnull", b"\n")[1:]
+    if b"," not in text:
+        return json_cells, text.replace(b'"', b"").split(b"\n")
+    return json_cells, [cell if b"," in cell else cell[1:-1] for cell in text.split(b"\n")]
 
 
-def _csv_column(values: tuple) -> list[bytes]:
+def _csv_column(values: list) -> list[bytes]:
     """The cells of one column, quoted where csv.writer quotes, as UTF-8."""
     if None in values:
         values = ["" if v is None else v for v in values]
@@ -116,20 +141,31 @@ def _csv_column(values: tuple) -> list[bytes]:
 
 
 class Pieces:
-    """The encoded pieces of this build, made on first use and shared by both files."""
+    """The pieces of this build that had to be encoded, made on first use and shared by both
+    files. A piece is kept as its items (JSON) or rows (CSV): the file is joined once, from
+    them, rather than each piece first and the file again from the pieces."""
 
     def __init__(self, ctx, groups):
         self.ctx = ctx
         self.groups = groups
-        self.made: dict[int, dict[str, bytes]] = {}
+        self.made: dict[int, dict[str, list[bytes]]] = {}
 
-    def get(self, index: int, kind: str) -> bytes:
+    def get(self, index: int, kind: str) -> list[bytes]:
         made = self.made.get(index)
         if made is None:
             decision, awardees = self.groups[index]
-            rows = opendata.recipient_rows(self.ctx, decision, awardees)
-            made = self.made[index] = {"json": json_piece(rows), "csv": csv_piece(rows)}
+            items, rows = encode_piece(opendata.recipient_columns(self.ctx, decision, awardees))
+            made = self.made[index] = {"json": items, "csv": rows}
         return made[kind]
+
+
+def piece_parts(items: list[bytes], kind: str) -> list[bytes]:
+    """A piece's bytes as a list to join: JSON items with ",\n" between them, CSV rows as they are."""
+    if kind != "json" or len(items) < 2:
+        return items
+    parts = [_ITEM_SEPARATOR] * (2 * len(items) - 1)
+    parts[0::2] = items
+    return parts
 
 
 # ---- layout: what the manifest records of a file ----------------------------------------------
@@ -173,26 +209,57 @@ def _write_file(output, path: str, head: bytes, separator: bytes, tail: bytes, k
     previous = Layout.parse(previous_entry)
     if previous is not None and previous.digest == file_digest and output.keep(path, previous_entry):
         return
-    old, spans = None, {}
-    if previous is not None:
-        spans = previous.spans(len(separator))
-        if any(key in spans for key in keys):
-            old = output.read_previous(path)
-            if old is None or len(old) != previous.size:
-                old = None
-    view = memoryview(old) if old is not None else None
-    parts, layout = [head], []
+    spans = previous.spans(len(separator)) if previous is not None else {}
+    made = None
+    if any(key in spans for key in keys):
+        published = _map_published(output, path, previous.size)
+        if published is not None:
+            try:
+                made = _assemble(head, separator, tail, keys, pieces, kind, published, spans)
+            finally:
+                published.close()
+    if made is None:
+        made = _assemble(head, separator, tail, keys, pieces, kind, None, {})
+    data, layout = made
+    output.write(path, data, key=Layout(file_digest, len(head), len(data), layout).dump())
+
+
+def _map_published(output, path: str, size: int) -> mmap.mmap | None:
+    """The file the previous build published at `path`, mapped read-only (its pieces are
+    copied once, straight into the new file), or None when it is not the size its manifest
+    entry records."""
+    try:
+        with open(Path(output.live) / path, "rb") as handle:
+            if size <= 0 or os.fstat(handle.fileno()).st_size != size:
+                return None
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _assemble(head, separator, tail, keys, pieces, kind, published, spans) -> tuple[bytes, list]:
+    """The file's bytes and its layout: pieces found in `spans` are copied from `published`,
+    the others encoded. Every view of `published` is gone when this returns."""
+    view = memoryview(published) if published is not None else None
+    parts, layout, part = [head], [], None
     for index, key in enumerate(keys):
-        span = spans.get(key) if view is not None else None
-        part = view[span[0]:span[0] + span[1]] if span else pieces.get(index, kind)
         if index:
             parts.append(separator)
-        parts.append(part)
-        layout.append((key, len(part)))
+        span = spans.get(key) if view is not None else None
+        if span:
+            part = view[span[0]:span[0] + span[1]]
+            parts.append(part)
+            layout.append((key, span[1]))
+        else:
+            piece = piece_parts(pieces.get(index, kind), kind)
+            parts.extend(piece)
+            layout.append((key, sum(map(len, piece))))
     parts.append(tail)
     data = b"".join(parts)
-    del parts, view, old
-    output.write(path, data, key=Layout(file_digest, len(head), len(data), layout).dump())
+    del parts, part
+    if view is not None:
+        view.release()
+    return data, layout
 
 
 def write(ctx, output) -> None:
