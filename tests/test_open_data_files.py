@@ -73,8 +73,9 @@ def fixed_day(monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2022-01-01")
 
 
-def core_build(site, out: Path, clean: bool = False):
-    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme")
+def core_build(site, out: Path, clean: bool = False, site_url: str = ""):
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme",
+                        site_url=site_url)
     build_site(config, out, clean=clean)
 
 
@@ -262,3 +263,41 @@ def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it
         finally:
             module.write_data = original
     assert calls == ["site_builder.feeds", "site_builder.structure.search_page"]
+
+
+def test_calendars_and_small_datasets_are_made_again_only_when_a_document_changed(make_site, tmp_path):
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    made = ["lich/tat-ca.ics", "du-lieu/plans.json", "du-lieu/decisions.csv"]
+    inodes = {path: (out / path).stat().st_ino for path in made}
+    edited = [row.replace("Trần Văn Anh", "Trần Văn Ánh") for row in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    core_build(site, out)  # a recipient changed: decisions.csv may show it (counts, awards), the rest not
+    assert (out / "lich/tat-ca.ics").stat().st_ino == inodes["lich/tat-ca.ics"]
+    assert (out / "du-lieu/plans.json").stat().st_ino == inodes["du-lieu/plans.json"]
+    assert (out / "du-lieu/decisions.csv").stat().st_ino != inodes["du-lieu/decisions.csv"]
+
+    plan = site.root / "content/plans/kh-tinh.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Gửi kế hoạch về Sở Nội vụ", "Nộp báo cáo"),
+                    encoding="utf-8")
+    core_build(site, out)
+    assert "Nộp báo cáo" in (out / "lich/tat-ca.ics").read_text(encoding="utf-8")
+    assert "Nộp báo cáo" in (out / "du-lieu/plans.json").read_text(encoding="utf-8")
+
+
+def test_feeds_follow_an_edited_message_and_stay_when_nothing_they_show_changed(make_site, tmp_path):
+    message = "---\nkind: slogan\ntitle: {title}\nvalid_from: 2021-09-10\n---\nChung sức!\n"
+    site = make_site({**files(), "content/messages/khau-hieu.md": message.format(title="Khẩu hiệu cũ")})
+    out = tmp_path / "out"
+    url = "https://thidua.example.vn/"
+    core_build(site, out, site_url=url)
+    feed = out / "thong-diep/rss.xml"
+    assert "Khẩu hiệu cũ" in feed.read_text(encoding="utf-8")
+    inode = feed.stat().st_ino
+    site.write({"content/decisions/qd-2.csv": HEADER + ROWS_2[0] + "\n"})
+    core_build(site, out, site_url=url)
+    assert feed.stat().st_ino == inode
+    site.write({"content/messages/khau-hieu.md": message.format(title="Khẩu hiệu mới")})
+    core_build(site, out, site_url=url)
+    assert "Khẩu hiệu mới" in feed.read_text(encoding="utf-8")

@@ -13,8 +13,10 @@ data, calendars and robots.txt are (their links are then paths from the site roo
 """
 from __future__ import annotations
 
+from ..cache import digest
 from ..render.pages import PageSpec
 from ..search.shards import paused_gc
+from ..structure.page_keys import documents_stamp, entry_stamp
 from . import calendar, opendata, records, sitemap, syndication
 
 FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
@@ -27,6 +29,12 @@ def pages(ctx, lang):
                    context={"datasets": list(opendata.DATASETS), "counts": opendata.counts(ctx),
                             "has_feeds": bool(ctx.config.site_url),
                             "campaigns": list(ctx.site.campaigns.values())})
+
+
+def feed_paths(ctx) -> list[str]:
+    folders = [FEED_TITLES[name][0] for name in ("documents", "decisions", "messages")]
+    folders += [f"phong-trao/{campaign_id}/" for campaign_id in ctx.site.campaigns]
+    return [folder + name for folder in folders for name in ("rss.xml", "atom.xml")]
 
 
 def feed_files(ctx) -> dict[str, str]:
@@ -53,12 +61,25 @@ def write_data(ctx, output) -> None:
     60 times over the whole loaded site (0.2 s), and they hold no cycles."""
     with paused_gc():
         opendata.write(ctx, output)
-        files: dict[str, str] = dict(calendar.calendars(ctx))
-        files["robots.txt"] = sitemap.robots(ctx.config)
+        # Calendars show plans, feeds show documents and messages: made only when one of
+        # those changed (the site fingerprint covers code, data files and configuration).
+        documents = digest(repr((getattr(output, "fingerprint", ""), documents_stamp(ctx))))
+        write_keyed(output, "ics " + documents, calendar.paths(ctx.site), lambda: calendar.calendars(ctx))
         if ctx.config.site_url:
-            files.update(feed_files(ctx))
-        for path, data in files.items():
-            output.write(path, data)
+            messages = sorted((m.id, entry_stamp(m)) for m in ctx.site.messages.values())
+            write_keyed(output, "feeds " + digest(repr((documents, messages))), feed_paths(ctx),
+                        lambda: feed_files(ctx))
+        output.write("robots.txt", sitemap.robots(ctx.config))
+
+
+def write_keyed(output, key: str, paths: list[str], make) -> None:
+    """Files made together from what `key` hashes: kept when the previous build made every
+    one of them from the same key, else all made again (make() -> {path: content})."""
+    keep = getattr(output, "keep", None)
+    if keep is not None and getattr(output, "previous", None) is not None and all(keep(p, key) for p in paths):
+        return
+    for path, data in make().items():
+        output.write(path, data, key=key)
 
 
 def finish(ctx, output) -> None:

@@ -86,8 +86,13 @@ def calendar(ctx, name: str, docs) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
+def paths(site) -> list[str]:
+    """The calendar files: everything together, and one per campaign."""
+    return ["lich/tat-ca.ics"] + [f"phong-trao/{campaign_id}/lich.ics" for campaign_id in site.campaigns]
+
+
 def calendars(ctx) -> dict[str, str]:
-    """{output path: .ics text}: every campaign, and everything together."""
+    """{output path: .ics text} of every path in paths()."""
     site = ctx.site
     out = {"lich/tat-ca.ics": calendar(ctx, f"{site.config.site_name}: các đợt thi đua và thời hạn",
                                        site.plans.values())}

@@ -332,13 +332,22 @@ def schema_text(config, name: str) -> str:
 
 
 def write(ctx, output) -> None:
-    """Every open-data file, through the build's Output."""
-    from . import recipient_files
+    """Every open-data file, through the build's Output. The plans and decisions files are
+    made only when a document or a recipient changed (or the site fingerprint: code, data
+    files, configuration); the recipients files by recipient_files, piece by piece."""
+    from . import recipient_files, write_keyed
+    from ..cache import digest
+    from ..structure.page_keys import documents_stamp
 
-    for name in ("plans", "decisions"):
-        items = records(ctx, name)
-        output.write(f"du-lieu/{name}.json", dataset_json(header(ctx, name, len(items)), items))
-        output.write(f"du-lieu/{name}.csv", to_csv(name, items))
+    documents = (getattr(output, "fingerprint", ""), documents_stamp(ctx))
+    for name, key in (("plans", digest(repr(documents))),
+                      # recipient counts and awards: every standing recipient, by piece
+                      ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
+        def make(name=name):
+            items = records(ctx, name)
+            return {f"du-lieu/{name}.json": dataset_json(header(ctx, name, len(items)), items),
+                    f"du-lieu/{name}.csv": to_csv(name, items)}
+        write_keyed(output, f"data {key}", [f"du-lieu/{name}.json", f"du-lieu/{name}.csv"], make)
     recipient_files.write(ctx, output)
     for name in DATASETS:
         output.write(f"du-lieu/schema/{name}.schema.json", schema_text(ctx.config, name))

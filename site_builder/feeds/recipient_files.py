@@ -262,11 +262,20 @@ def _assemble(head, separator, tail, keys, pieces, kind, published, spans) -> tu
     return data, layout
 
 
+def piece_keys(ctx, output) -> list[str]:
+    """The key of every piece (opendata.standing order), once per build."""
+    keys = ctx.__dict__.get("_open_data_piece_keys")
+    if keys is None:
+        stamp = names_stamp(ctx, getattr(output, "fingerprint", ""))
+        keys = ctx.__dict__["_open_data_piece_keys"] = [piece_key(ctx, decision, awardees, stamp)
+                                                       for decision, awardees in opendata.standing(ctx)]
+    return keys
+
+
 def write(ctx, output) -> None:
     """Write (or keep) du-lieu/recipients.json and du-lieu/recipients.csv."""
     groups = opendata.standing(ctx)
-    stamp = names_stamp(ctx, getattr(output, "fingerprint", ""))
-    keys = [piece_key(ctx, decision, awardees, stamp) for decision, awardees in groups]
+    keys = piece_keys(ctx, output)
     pieces = Pieces(ctx, groups)
     has_items = bool(groups)
     head = opendata.header(ctx, "recipients", sum(len(awardees) for _, awardees in groups))
