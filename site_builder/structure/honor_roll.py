@@ -24,6 +24,7 @@ from functools import partial
 
 from ..cache import digest
 from ..render.pages import PageBatch, PageSpec
+from ..render.escaping import awardee_fields
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
@@ -98,7 +99,8 @@ def pages(ctx, lang):
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (page_keys.py), once, before the first page: this runs in the
+    """Every awardee's stamps (page_keys.py) and escaped fields (render/escaping.py), once,
+    before the first page: this runs in the
     warm-up, before the workers fork, so they inherit the stamps instead of each recomputing
     100,000 of them for the keys of every page they walk."""
     if ctx.__dict__.get("_stamped"):
@@ -107,6 +109,7 @@ def stamp_all(ctx) -> None:
         for a in decision.awardees:
             awardee_stamp(a)
             row_stamp(a)
+            awardee_fields(a)
     ctx._stamped = True
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from ..addresses import awardee_path
+from ..render.escaping import awardee_fields, escaped
 
 ROOT = "\x00"  # stands for the page's relative root + language prefix until a page is made
 
@@ -26,16 +27,16 @@ class RowCache:
         self._individual: dict[tuple, str] = {}
 
     def _link(self, a) -> str:
-        return f'<a href="{ROOT}{escape(awardee_path(a))}">{escape(a.name)}</a>'
+        return f'<a href="{ROOT}{escape(awardee_path(a))}">{awardee_fields(a).name}</a>'
 
     def _award(self, a) -> str:
-        return escape(self.facts.award_label.get(a.award, a.award or ""))
+        return escaped(self.facts.award_label.get(a.award, a.award or ""))
 
     @staticmethod
     def _position_unit(a) -> str:
-        position, unit = a.position or "", a.unit or ""
-        joiner = ", " if position and unit else ""
-        return f"{escape(position)}{joiner}{escape(unit)}"
+        f = awardee_fields(a)
+        joiner = ", " if a.position and a.unit else ""
+        return f"{f.position}{joiner}{f.unit}"
 
     def list_row(self, a, with_award: bool) -> str:
         key = (a.decision, a.id, with_award)
@@ -45,12 +46,12 @@ class RowCache:
             d = facts.decision[a.decision]
             collective = (f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
                           if a.kind == "collective" else "")
-            place = (f' <span class="muted">({escape(facts.unit_name.get(a.locality, ""))})</span>'
+            place = (f' <span class="muted">({escaped(facts.unit_name.get(a.locality, ""))})</span>'
                      if a.locality else "")
             award = f"<td>{self._award(a)}</td>" if with_award else ""
             row = (f'<th scope="row" lang="vi">{self._link(a)}</th><td lang="vi">{collective}'
                    f'{self._position_unit(a)}{place}</td>{award}'
-                   f'<td><a href="{ROOT}{escape(d["path"])}">{escape(d["ref"])}</a></td></tr>')
+                   f'<td><a href="{ROOT}{escaped(d["path"])}">{escaped(d["ref"])}</a></td></tr>')
             self._list[key] = row
         return row
 
@@ -59,7 +60,7 @@ class RowCache:
         row = self._collective.get(key)
         if row is None:
             award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
-            place = escape(self.facts.unit_name.get(a.locality, "")) if a.locality else ""
+            place = escaped(self.facts.unit_name.get(a.locality, "")) if a.locality else ""
             row = f'<th scope="row">{self._link(a)}</th>{award}<td>{place}</td></tr>'
             self._collective[key] = row
         return row
@@ -80,6 +81,6 @@ class RowCache:
         with_id = kind != "list"
         parts = []
         for number, a in enumerate(awardees, start=start + 1):
-            head = f'<tr id="{escape(a.id)}">' if with_id else "<tr>"
+            head = f'<tr id="{awardee_fields(a).id}">' if with_id else "<tr>"
             parts.append(f'{head}<td class="num">{number}</td>{make(a, option)}')
         return "\n".join(parts).replace(ROOT, base)

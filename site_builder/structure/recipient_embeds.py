@@ -27,6 +27,7 @@ from functools import partial
 from markupsafe import Markup, escape
 
 from ..embedding import allowed_origins
+from ..render.escaping import awardee_fields, escaped
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageBatch, PageSpec
 from .honor_index import index_of, pages_of
@@ -95,22 +96,24 @@ def _card_files(ctx, lang, facts, decision):
 def card_html(card: dict, labels: dict, base: str) -> str:
     """One recipient's card, escaped as the template escapes; `base`: page root + language prefix."""
     a = card["awardee"]
-    out = [f'<article class="rcard recipient" id="{escape(a.id)}">\n<p class="award-badge">{escape(card["award_label"])}</p>\n'
-           f'<h1 lang="vi">{escape(a.name)}</h1>\n<dl class="facts">\n']
+    f = awardee_fields(a)
+    out = [f'<article class="rcard recipient" id="{f.id}">\n<p class="award-badge">{escaped(card["award_label"])}</p>\n'
+           f'<h1 lang="vi">{f.name}</h1>\n<dl class="facts">\n']
     if a.position:
-        out.append(f'<dt>{labels["position"]}</dt><dd lang="vi">{escape(a.position)}</dd>')
+        out.append(f'<dt>{labels["position"]}</dt><dd lang="vi">{f.position}</dd>')
     if a.unit:
-        out.append(f'<dt>{labels["unit"]}</dt><dd lang="vi">{escape(a.unit)}</dd>')
+        out.append(f'<dt>{labels["unit"]}</dt><dd lang="vi">{f.unit}</dd>')
     if card["place"]:
-        out.append(f'<dt>{labels["place"]}</dt><dd>{escape(card["place"])}</dd>')
+        out.append(f'<dt>{labels["place"]}</dt><dd>{escaped(card["place"])}</dd>')
     if a.achievement:
-        out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{escape(a.achievement)}</dd>')
+        out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{f.achievement}</dd>')
     out.append(f'</dl>\n<p><a href="{escape(base + card["path"])}">{labels["recipient_card_full"]}</a></p>\n</article>\n')
     return "".join(out)
 
 
 def _index_item(a) -> str:
-    return f'<li><a href="#{escape(a.id)}" target="_self" lang="vi">{escape(a.name)}</a></li>\n'
+    f = awardee_fields(a)
+    return f'<li><a href="#{f.id}" target="_self" lang="vi">{f.name}</a></li>\n'
 
 
 def _key(rows, info) -> str:

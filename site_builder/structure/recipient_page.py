@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from ..render.escaping import awardee_fields, escaped
+
 TEMPLATE = "honor/recipient.html"
 
 _LABELS = ("honor_roll", "position", "unit", "place", "award", "decision", "achievement", "in_decision_list")
@@ -34,25 +36,26 @@ def make(spec, lang, root: str) -> dict | None:
     if t is None:
         t = _labels[lang.code] = _Labels(lang)
     a, d = c["awardee"], c["d"]
+    f = awardee_fields(a)
     base = root + lang.prefix
-    label = escape(c["award_label"])
-    decision_link = f'<a href="{escape(base + d["path"])}">{escape(d["ref"])}</a>'
+    label = escaped(c["award_label"])
+    decision_link = f'<a href="{escaped(base + d["path"])}">{escaped(d["ref"])}</a>'
     out = [
-        f'<nav class="crumbs" aria-label="{t.honor_roll}"><a href="{escape(base + "khen-thuong/")}">{t.honor_roll}</a>'
+        f'<nav class="crumbs" aria-label="{t.honor_roll}"><a href="{escaped(base + "khen-thuong/")}">{t.honor_roll}</a>'
         f' › {decision_link}</nav>\n<article class="recipient" aria-labelledby="r-name">\n'
-        f'  <p class="award-badge">{label}</p>\n  <h1 id="r-name" lang="vi">{escape(a.name)}</h1>\n  <dl class="facts">\n'
+        f'  <p class="award-badge">{label}</p>\n  <h1 id="r-name" lang="vi">{f.name}</h1>\n  <dl class="facts">\n'
     ]
     if a.position:
-        out.append(f'<dt>{t.position}</dt><dd lang="vi">{escape(a.position)}</dd>')
+        out.append(f'<dt>{t.position}</dt><dd lang="vi">{f.position}</dd>')
     if a.unit:
-        out.append(f'<dt>{t.unit}</dt><dd lang="vi">{escape(a.unit)}</dd>')
+        out.append(f'<dt>{t.unit}</dt><dd lang="vi">{f.unit}</dd>')
     if c["place"]:
-        out.append(f'<dt>{t.place}</dt><dd><a href="{escape(f"{base}khen-thuong/dia-phuong/{a.locality}/")}">'
-                   f'{escape(c["place"])}</a></dd>')
-    out.append(f'    <dt>{t.award}</dt><dd><a href="{escape(f"{base}khen-thuong/hinh-thuc/{a.award}/")}">{label}</a></dd>\n'
-               f'    <dt>{t.decision}</dt><dd>{decision_link}, {escape(d["date"])}, '
-               f'<span lang="vi">{escape(d["issuer_name"])}</span></dd>\n')
+        out.append(f'<dt>{t.place}</dt><dd><a href="{escaped(f"{base}khen-thuong/dia-phuong/{a.locality}/")}">'
+                   f'{escaped(c["place"])}</a></dd>')
+    out.append(f'    <dt>{t.award}</dt><dd><a href="{escaped(f"{base}khen-thuong/hinh-thuc/{a.award}/")}">{label}</a></dd>\n'
+               f'    <dt>{t.decision}</dt><dd>{decision_link}, {escaped(d["date"])}, '
+               f'<span lang="vi">{escaped(d["issuer_name"])}</span></dd>\n')
     if a.achievement:
-        out.append(f'<dt>{t.achievement}</dt><dd lang="vi">{escape(a.achievement)}</dd>')
+        out.append(f'<dt>{t.achievement}</dt><dd lang="vi">{f.achievement}</dd>')
     out.append(f'  </dl>\n  <p><a href="{escape(base + c["anchor"])}">{t.in_decision_list}</a></p>\n</article>\n')
-    return {"head": f'<link rel="stylesheet" href="{escape(root + "assets/honor.css")}">', "content": "".join(out)}
+    return {"head": f'<link rel="stylesheet" href="{escaped(root + "assets/honor.css")}">', "content": "".join(out)}
