@@ -75,6 +75,7 @@ class Renderer:
         self.output = output
         self.env = make_env(self.config.theme_dir, self.config.project_dir / CACHE_DIR)
         self.ctx = BuildContext(site)
+        self.ctx.full_build = output.previous is None  # nothing to keep: every page is rendered
         self.extra_strings = str(self.config.theme_dir / "strings") if self.config.theme_dir else None
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
                       for code in self.config.languages]

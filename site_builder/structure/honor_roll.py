@@ -105,11 +105,15 @@ def stamp_all(ctx) -> None:
     100,000 of them for the keys of every page they walk."""
     if ctx.__dict__.get("_stamped"):
         return
+    # Escaped fields only serve pages being rendered: worth making up front on a full build,
+    # not on one that keeps nearly every page.
+    escape_too = ctx.__dict__.get("full_build", True)
     for decision in ctx.site.decisions.values():
         for a in decision.awardees:
             awardee_stamp(a)
             row_stamp(a)
-            awardee_fields(a)
+            if escape_too:
+                awardee_fields(a)
     ctx._stamped = True
 
 

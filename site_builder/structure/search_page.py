@@ -168,26 +168,43 @@ def document_records(ctx, lang: Lang) -> list[dict]:
 
 # ---- the page -------------------------------------------------------------------------------
 
-def _facet_options(records: list[dict], lang_code: str) -> dict[str, list[tuple[str, str, int]]]:
+def _facet_counts(ctx, records: list[dict]) -> tuple[dict, dict]:
+    """Per filter: value -> count, and value -> the first record with it (for its label).
+    The same in every language: counted once per build (in the warm-up, before the fork)."""
+    cached = ctx.__dict__.get("_facet_counts")
+    if cached is None:
+        counts: dict[str, dict] = {f: {} for f in NAME_FILTERS}
+        first: dict[str, dict] = {f: {} for f in NAME_FILTERS}
+        for r in records:
+            for f in NAME_FILTERS:
+                value = r.get(f)
+                if value in (None, ""):
+                    continue
+                value = str(value)
+                seen = counts[f]
+                if value in seen:
+                    seen[value] += 1
+                else:
+                    seen[value] = 1
+                    first[f][value] = r
+        cached = ctx.__dict__["_facet_counts"] = (counts, first)
+    return cached
+
+
+def _facet_options(ctx, records: list[dict], lang_code: str) -> dict[str, list[tuple[str, str, int]]]:
     """(value, label, count) per filter, rendered into the page so the filters show their
     choices before search.js loads; search.js keeps them (same values as meta.json)."""
     from ..text.sorting import vietnamese_key
 
-    counts: dict[str, dict] = {f: {} for f in NAME_FILTERS}
-    labels: dict[str, dict] = {f: {} for f in NAME_FILTERS}
+    counts, first = _facet_counts(ctx, records)
     label_keys = {"award": "award_label", "locality": "locality_name", "campaign": "campaign_name"}
-    for r in records:
-        for f in NAME_FILTERS:
-            value = r.get(f)
-            if value in (None, ""):
-                continue
-            value = str(value)
-            counts[f][value] = counts[f].get(value, 0) + 1
-            if value not in labels[f]:
-                label = r.get(label_keys.get(f, ""), "") or value
-                if isinstance(label, dict):
-                    label = label.get(lang_code) or label.get("vi") or value
-                labels[f][value] = label
+    labels: dict[str, dict] = {f: {} for f in NAME_FILTERS}
+    for f in NAME_FILTERS:
+        for value, r in first[f].items():
+            label = r.get(label_keys.get(f, ""), "") or value
+            if isinstance(label, dict):
+                label = label.get(lang_code) or label.get("vi") or value
+            labels[f][value] = label
     out = {}
     for f in NAME_FILTERS:
         if f == "year":
@@ -237,7 +254,7 @@ def pages(ctx, lang):
     records = _records_cached(ctx)
     yield PageSpec(
         path=PATH, template="search/page.html", title=lang.t("search"), description=lang.t("search_intro"),
-        context={"filters": _facet_options(records, lang.code), "browse": _browse_links(ctx, lang),
+        context={"filters": _facet_options(ctx, records, lang.code), "browse": _browse_links(ctx, lang),
                  "has_names": bool(records), "search_box": lambda root: search_box(ctx, lang, root)})
 
 
