@@ -241,7 +241,7 @@ def test_iframe_follows_a_content_change(portal, desktop):
 
 def recipient_code(site_dir: Path, recipient: str = "khen-thuong/qd-khen/tram-y-te-xa-tay.html") -> str:
     """The embed code a recipient page offers: its card in the decision's card file."""
-    page = (site_dir / recipient / "index.html").read_text(encoding="utf-8")
+    page = (site_dir / recipient).read_text(encoding="utf-8")
     return html.unescape(re.search(r'<textarea[^>]*class="embed-code-text"[^>]*>(.*?)</textarea>', page, re.S).group(1))
 
 
