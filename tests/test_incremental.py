@@ -211,3 +211,23 @@ def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path):
     build_site(config, out)
     page = (out / "khen-thuong/index.html").read_text(encoding="utf-8")
     assert "Bản sửa 2" in page and "Bản sửa 1" not in page
+
+
+def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):
+    """A rebuild that keeps a decision's recipient pages without generating them (a page
+    batch) still lists them in the sitemap, in every language."""
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme",
+                        site_url="https://thidua.example.gov.vn/")
+    build_site(config, out)
+    first = (out / "sitemap-core-1.xml").read_text(encoding="utf-8")
+    page = out / "khen-thuong/qd-2/le-van-cuong.html"
+    before = page.stat().st_ino
+    build_site(config, out)
+    assert page.stat().st_ino == before  # kept, not written again
+    sitemap = (out / "sitemap-core-1.xml").read_text(encoding="utf-8")
+    assert sitemap == first
+    for url in ("https://thidua.example.gov.vn/khen-thuong/qd-2/le-van-cuong.html",
+                "https://thidua.example.gov.vn/en/khen-thuong/qd-2/le-van-cuong.html"):
+        assert url in sitemap, url
