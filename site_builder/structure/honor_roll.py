@@ -30,7 +30,7 @@ from . import recipient_page
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
 from .page_keys import (
-    awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, row_stamp,
+    awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key, row_stamp,
 )
 
 BASE = "khen-thuong/"
@@ -191,7 +191,7 @@ def _recipients_key(ctx, index, facts, decision) -> str:
     stories = [index.stories[a.key] for a in roll.rows if a.key in index.stories]
     return "\0".join((
         decision_stamp(decision, facts.decision[decision.id]),
-        "".join(awardee_stamp(a) for a in roll.rows),
+        roll_key(roll),
         repr([(awardee_stamp(a), facts.decision.get(a.revoked_by)) for a in revoked]),
         "".join(entry_stamp(s) for s in stories), documents_stamp(ctx) if stories else "",
     ))
@@ -405,7 +405,7 @@ def write_data(ctx, output) -> None:
         # What the CSV shows besides the data files (in the fingerprint): the rows and the
         # decision's reference. Unchanged: not even made.
         key = "k" + digest("\0".join((output.fingerprint, path, decision.reference,
-                                      "".join(awardee_stamp(a) for a in index.rolls[decision.id].rows))))
+                                      roll_key(index.rolls[decision.id]))))
         if not output.keep(path, key):
             output.write(path, csv_text(ctx, decision), key=key)
     content = ctx.site.config.content_dir

@@ -56,7 +56,28 @@ def documents_stamp(ctx) -> str:
 
 
 def rows_key(rows) -> str:
-    return "".join(awardee_stamp(a) for a in rows)
+    """Every awardee's stamp, in order (stamps are made before the fork: honor_roll.stamp_all)."""
+    try:
+        return "".join([a.__dict__["_page_stamp"] for a in rows])
+    except KeyError:
+        return "".join(awardee_stamp(a) for a in rows)
+
+
+def roll_key(roll) -> str:
+    """rows_key of a decision's roll, once per process: every page of the decision, its
+    recipient pages, its card files and its CSV share it."""
+    key = roll.__dict__.get("_rows_key")
+    if key is None:
+        key = roll.__dict__["_rows_key"] = rows_key(roll.rows)
+    return key
+
+
+def row_stamps(rows) -> str:
+    """Every awardee's row stamp, in order."""
+    try:
+        return "".join([a.__dict__["_row_stamp"] for a in rows])
+    except KeyError:
+        return "".join(row_stamp(a) for a in rows)
 
 
 def decision_stamp(decision, info: dict) -> str:
@@ -68,12 +89,12 @@ def decision_stamp(decision, info: dict) -> str:
 def list_key(rows, facts, extra) -> str:
     """A list page: its rows, the decisions they link to, and what else it shows (`extra`)."""
     refs = {a.decision for a in rows}
-    return "\0".join(("".join(row_stamp(a) for a in rows), repr(sorted((d, facts.decision[d]["ref"]) for d in refs if d in facts.decision)),
+    return "\0".join((row_stamps(rows), repr(sorted((d, facts.decision[d]["ref"]) for d in refs if d in facts.decision)),
                       repr(extra)))
 
 
 def decision_key(ctx, decision, roll, info: dict, extra) -> str:
     """A decision page: the decision as written, every row of its roll (numbering and page
     breaks depend on all of them), revocations, and the documents its body may cite."""
-    return "\0".join((entry_stamp(decision), rows_key(roll.rows), repr((roll.revoked, list(roll.revoked_by))),
+    return "\0".join((entry_stamp(decision), roll_key(roll), repr((roll.revoked, list(roll.revoked_by))),
                       repr(sorted(info.items())), documents_stamp(ctx), repr(extra)))
