@@ -59,33 +59,6 @@ def _numbers_text(numbers: list[int]) -> str:
     return "".join(map(_code, numbers))
 
 
-def _delta(ids: Sequence[int]) -> str:
-    out = ["d"]
-    prev = -1
-    for i in ids:
-        _number(i - prev - 1, out)
-        prev = i
-    return "".join(out)
-
-
-def _runs(ids: Sequence[int]) -> str:
-    out = ["r"]
-    prev_end = -1
-    start = ids[0]
-    end = start
-    for i in ids[1:]:
-        if i == end + 1:
-            end = i
-            continue
-        _number(start - prev_end - 1, out)
-        _number(end - start, out)
-        prev_end = end
-        start = end = i
-    _number(start - prev_end - 1, out)
-    _number(end - start, out)
-    return "".join(out)
-
-
 def _bitmap(ids: Sequence[int]) -> str:
     start = ids[0]
     size = (ids[-1] - start) // 6 + 1
@@ -100,64 +73,6 @@ def _bitmap(ids: Sequence[int]) -> str:
 _AS_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 _SIX = re.compile("[01]{6}")
 _CELL = {format(v, "06b")[::-1]: ALPHABET[v] for v in range(64)}  # "100000" (first bit set) -> "1"
-
-
-def _code(n: int) -> str:
-    out: list[str] = []
-    _number(n, out)
-    return "".join(out)
-
-
-# The encodings of the numbers below 2**15 (one to three characters), looked up instead of
-# computed: an index of 50,000 names writes about 300,000 numbers. Lists are turned into
-# numbers with C-level map/compress, so a list costs a few passes in C, not a loop in Python.
-_TABLE = [_code(n) for n in range(1 << 15)]
-
-
-def _numbers_text(numbers: list[int]) -> str:
-    if numbers and max(numbers) < len(_TABLE):
-        return "".join(map(_TABLE.__getitem__, numbers))
-    return "".join(map(_code, numbers))
-
-
-def _delta(ids: Sequence[int]) -> str:
-    out = ["d"]
-    prev = -1
-    for i in ids:
-        _number(i - prev - 1, out)
-        prev = i
-    return "".join(out)
-
-
-def _runs(ids: Sequence[int]) -> str:
-    out = ["r"]
-    prev_end = -1
-    start = ids[0]
-    end = start
-    for i in ids[1:]:
-        if i == end + 1:
-            end = i
-            continue
-        _number(start - prev_end - 1, out)
-        _number(end - start, out)
-        prev_end = end
-        start = end = i
-    _number(start - prev_end - 1, out)
-    _number(end - start, out)
-    return "".join(out)
-
-
-def _bitmap(ids: Sequence[int]) -> str:
-    start = ids[0]
-    size = (ids[-1] - start) // 6 + 1
-    cells = [0] * size
-    for i in ids:
-        off = i - start
-        cells[off // 6] |= 1 << (off % 6)
-    out = ["b"]
-    _number(start, out)
-    out.extend(ALPHABET[c] for c in cells)
-    return "".join(out)
 
 
 def encode(ids: Iterable[int]) -> str:
@@ -184,7 +99,7 @@ def encode(ids: Iterable[int]) -> str:
 
 
 def _runs_fast(ids: list[int], steps: list[int]) -> str:
-    """_runs from the steps between ids: (gap, length - 1) of every run of consecutive ids."""
+    """The runs form from the steps between ids: (gap, length - 1) of every run of consecutive ids."""
     breaks = list(compress(range(len(steps)), map(ne, steps, repeat(1))))  # a run ends at ids[b]
     starts = [ids[0], *(ids[b + 1] for b in breaks)]
     ends = [*(ids[b] for b in breaks), ids[-1]]
