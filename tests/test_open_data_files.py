@@ -15,23 +15,11 @@ from site_builder.build import build_site
 from site_builder.config import SiteConfig
 from site_builder.feeds import opendata, recipient_files
 from site_builder.model import Awardee
+from tests.test_incremental import DECISION, HEADER, ROWS_2
+from tests.test_incremental import files as incremental_site
 
 REPO = Path(__file__).resolve().parents[1]
 
-DECISION = """
-    ---
-    number: "{number}"
-    symbol: QĐ-UBND
-    issuer: ubnd-tinh
-    date: 2021-11-{day}
-    title: Về việc tặng Bằng khen đợt {number}
-    plan: kh-tinh
-    award: bang-khen-tinh
-    signer: {{authority: KT., body: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Phạm Văn D}}
-    ---
-    **Điều 1.** Tặng Bằng khen.
-"""
-HEADER = "kind,name,position,unit,locality,award,achievement\n"
 # Values that trip hand-made encoders: quotes, commas, a line break inside a cell, percent
 # signs and braces (format strings), a backslash, Khmer, empty cells.
 ROWS_1 = [
@@ -39,10 +27,6 @@ ROWS_1 = [
     'dòng hai; 100% ""đạt"" {ok} \\ gạch"',
     "individual,Trần Văn Anh,Bác sĩ,Bệnh viện tỉnh,tinh-mau,,Điều trị bệnh nhân nặng.",
     "collective,សហគមន៍ ខ្មែរ,,,,,",
-]
-ROWS_2 = [
-    "individual,Lê Văn Cường,Tài xế,Trung tâm cấp cứu,tinh-mau,,Chở bệnh nhân trong đêm.",
-    "individual,Phạm Thị Dung,Giáo viên,Trường tiểu học xã Tây,huyen-dong,,Dạy học trực tuyến.",
 ]
 REVOCATION = """
     ---
@@ -60,12 +44,8 @@ REVOCATION = """
 
 
 def files(rows1=ROWS_1, rows2=ROWS_2) -> dict:
-    return {
-        "content/decisions/qd-1.md": DECISION.format(number="101", day="20"),
-        "content/decisions/qd-1.csv": HEADER + "\n".join(rows1) + "\n",
-        "content/decisions/qd-2.md": DECISION.format(number="102", day="21"),
-        "content/decisions/qd-2.csv": HEADER + "\n".join(rows2) + "\n",
-    }
+    """The two-decision site of tests/test_incremental.py, with the rows above in the first."""
+    return incremental_site(rows1, rows2)
 
 
 @pytest.fixture(autouse=True)
