@@ -55,12 +55,18 @@ def documents_stamp(ctx) -> str:
     return stamp
 
 
-def rows_key(rows) -> str:
-    """Every awardee's stamp, in order (stamps are made before the fork: honor_roll.stamp_all)."""
+def _joined(rows, attribute: str, stamp) -> str:
+    """The rows' stamps in order: read straight from each awardee when made beforehand
+    (honor_roll.stamp_all, before the fork), else made here."""
     try:
-        return "".join([a.__dict__["_page_stamp"] for a in rows])
+        return "".join([a.__dict__[attribute] for a in rows])
     except KeyError:
-        return "".join(awardee_stamp(a) for a in rows)
+        return "".join(stamp(a) for a in rows)
+
+
+def rows_key(rows) -> str:
+    """Every awardee's stamp, in order."""
+    return _joined(rows, "_page_stamp", awardee_stamp)
 
 
 def roll_key(roll) -> str:
@@ -74,10 +80,7 @@ def roll_key(roll) -> str:
 
 def row_stamps(rows) -> str:
     """Every awardee's row stamp, in order."""
-    try:
-        return "".join([a.__dict__["_row_stamp"] for a in rows])
-    except KeyError:
-        return "".join(row_stamp(a) for a in rows)
+    return _joined(rows, "_row_stamp", row_stamp)
 
 
 def decision_stamp(decision, info: dict) -> str:
