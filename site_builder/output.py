@@ -181,10 +181,7 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
         previous = None
     if direct:
         return Output(target, previous, target, fingerprint)
-    if previous is None:
-        # A full build into a fresh folder: nothing to compare against.
-        root = staging or staging_dir_for(target)
-        return Output(root, None, target, fingerprint)
+    # Without a previous manifest this is a full build into a fresh folder (commit swaps it in).
     return Output(staging or staging_dir_for(target), previous, target, fingerprint)
 
 
@@ -192,6 +189,7 @@ def commit(output: Output, config, target: Path) -> None:
     """Make the live folder `target` what this build produced (see the module's docstring)."""
     target = Path(target)
     build_id = new_build_id()
+    manifest = Manifest(build_id, output.fingerprint, output.entries, output.extras, output.batches)
     direct = output.root.resolve() == target.resolve()
     if direct:
         forget_manifest(config, target)
@@ -201,14 +199,14 @@ def commit(output: Output, config, target: Path) -> None:
         _add_shell_files(output, output.root)
         (output.root / MARKER).write_text(build_id, encoding="utf-8")
         swap_in(output.root, target)
-        save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras, output.batches))
+        save_manifest(config, target, manifest)
         return
     else:
         forget_manifest(config, target)
         _move_into(output, target)
         _delete_stale(output, target)
         discard(output.root)
-    save_manifest(config, target, Manifest(build_id, output.fingerprint, output.entries, output.extras, output.batches))
+    save_manifest(config, target, manifest)
     (target / MARKER).write_text(build_id, encoding="utf-8")
 
 

@@ -259,9 +259,7 @@ class Renderer:
         """Write every page of a batch, or keep them all when the batch's key is unchanged;
         returns the pages' paths (without language prefix) for the sitemap."""
         name = lang.code + "/" + batch.name
-        own = batch.key() if callable(batch.key) else batch.key
-        own = own if isinstance(own, str) else repr(own)
-        key = "k" + digest("\0".join((self.output.fingerprint, name, own)))
+        key = "k" + digest("\0".join((self.output.fingerprint, name, _own_key(batch.key))))
         kept = self.output.keep_batch(name, key)
         if kept is not None:
             return [_page_path(file[len(lang.prefix):]) for file in kept]
@@ -281,10 +279,7 @@ class Renderer:
         fingerprint; "k" marks a key hash in the manifest (content hashes start with "c")."""
         if spec.key is None:
             return None
-        own = spec.key() if callable(spec.key) else spec.key
-        own = own if isinstance(own, (str, bytes)) else repr(own)
-        if isinstance(own, bytes):
-            own = own.decode("utf-8", "surrogateescape")
+        own = _own_key(spec.key)
         head = "\0".join((self.output.fingerprint, lang.code, spec.path, spec.template, spec.title,
                           spec.description or "", spec.content_lang or "", "e" if spec.embed else (spec.embed_src or "")))
         return "k" + digest(head + "\0" + own)
@@ -297,6 +292,15 @@ class Renderer:
         """Absolute URL when site_url is known, else the site-relative path."""
         base = self.config.site_url.rstrip("/") + "/" if self.config.site_url else self.config.base_path
         return base + path
+
+
+def _own_key(key) -> str:
+    """A PageSpec's or PageBatch's key as text: called when it is a function, repr'd unless it
+    is text already."""
+    own = key() if callable(key) else key
+    if isinstance(own, bytes):
+        return own.decode("utf-8", "surrogateescape")
+    return own if isinstance(own, str) else repr(own)
 
 
 def _page_path(file: str) -> str:
