@@ -42,14 +42,15 @@ class Output:
         self.extras: dict[str, list[str]] = {}  # page file -> files written with it (embeds)
         self.written: set[str] = set()  # files actually written under root by this build
         self.batches: dict[str, list] = {}  # page batch name -> [key, {page file: hash}, {extra: hash}]
-        self._dirs: set[Path] = set()
+        self._root = str(self.root) + "/"
+        self._dirs: set[str] = set()
         self._listings: dict[str, set[str]] = {}  # live folder -> names in it (keep_batch)
 
     # -- writing -----------------------------------------------------------------------------
 
     def write(self, path: str, data: str | bytes, key: str | None = None, extra_of: str | None = None):
         """Write `data` at `path` unless the previous build made it from the same key, or (no
-        key) with the same bytes. Returns the written Path, or None when it was kept."""
+        key) with the same bytes. Returns the written file's path (str), or None when it was kept."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
         stamp = key if key is not None else "c" + digest(raw)
         self.entries[path] = stamp
@@ -58,10 +59,11 @@ class Output:
         if key is None and (self._unchanged(path, stamp) or self._same_bytes(path, raw)):
             self.skipped += 1
             return None
-        target = self.root / path
-        parent = target.parent
+        # Strings, not Paths: a Path per file cost as much as writing a small page.
+        target = self._root + path
+        parent = target[:target.rfind("/")]
         if parent not in self._dirs:  # one mkdir per folder, not per file
-            parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(parent, exist_ok=True)
             self._dirs.add(parent)
         _store(target, raw)
         self.written.add(path)

@@ -4,12 +4,14 @@
 in base.html's <head>: canonical URL, Open Graph, schema.org JSON-LD and feed links. It reads
 the page's own template variables, so page types need not pass anything; a page may add
 `og_type`, `og_image` (a path under content/) or `jsonld` (a dict or a list) to its context.
-Pages made without Jinja (render/makers.py) call `discovery_html` with the same variables.
+Recipient pages, made without Jinja (structure/recipient_page.py), take their JSON-LD from
+`awardee_jsonld`: the text `discovery_html` would write, made from parts kept per decision.
 """
 from __future__ import annotations
 
 import json
 import re
+from json.encoder import encode_basestring
 
 import jinja2
 from markupsafe import Markup, escape
@@ -65,8 +67,11 @@ def discovery_html(context) -> Markup:
 def _json_for_html(data) -> str:
     # Characters as they are (ensure_ascii=False): Vietnamese text as \u escapes doubled the
     # size of every page's JSON-LD. <, >, & and ' are still escaped, as Jinja's |tojson does.
-    return (json.dumps(data, sort_keys=True, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("'", "\\u0027"))
+    return _html_safe(json.dumps(data, sort_keys=True, ensure_ascii=False))
+
+
+def _html_safe(text: str) -> str:
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
 def page_meta(context) -> dict:
@@ -164,4 +169,42 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
         if config.site_url:
             data["subjectOf"]["url"] = absolute(config, f"khen-thuong/{decision.id}/")
     return data
+
+
+def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
+    """`_json_for_html` of awardee_data() with its @context, for 100,000 recipient pages: the
+    decision's parts (award reference, the conferring document) are serialised once, the
+    recipient's strings each with json's own string encoder, keys in sorted order."""
+    decision = site.decisions.get(awardee.decision)
+    if decision is None or awardee.revoked_by:
+        return None  # as awardee_data
+    parts = decision.__dict__.get("_jsonld_parts")
+    if parts is None:
+        whole = awardee_data(site, config, awardee)
+        subject = whole.get("subjectOf")
+        reference = f"Quyết định số {decision.reference}" if decision.number else decision.title
+        parts = decision.__dict__["_jsonld_parts"] = (
+            reference, ', "subjectOf": ' + json.dumps(subject, sort_keys=True, ensure_ascii=False) if subject else "")
+    reference, subject = parts
+    award = site.awards.get(awardee.award) if awardee.award else None
+    label = award.label_in("vi") if award else ""
+    out = ['{"@context": "https://schema.org", "@type": ']
+    if awardee.kind == "individual":
+        out.append('"Person"')
+        if awardee.unit:
+            out.append(', "affiliation": {"@type": "Organization", "name": ' + encode_basestring(awardee.unit) + "}")
+        out.append(', "award": ' + encode_basestring(f"{label} ({reference})" if label else reference))
+        if awardee.position:
+            out.append(', "jobTitle": ' + encode_basestring(awardee.position))
+        out.append(', "name": ' + encode_basestring(awardee.name))
+    else:
+        out.append('"Organization", "award": ' + encode_basestring(f"{label} ({reference})" if label else reference))
+        out.append(', "name": ' + encode_basestring(awardee.name))
+        if awardee.unit and awardee.unit != awardee.name:
+            out.append(', "parentOrganization": {"@type": "Organization", "name": ' + encode_basestring(awardee.unit) + "}")
+    out.append(subject)
+    if config.site_url:
+        out.append(', "url": ' + encode_basestring(absolute(config, recipient_path(decision, awardee))))
+    out.append("}")
+    return _html_safe("".join(out))
 

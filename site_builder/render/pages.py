@@ -26,14 +26,10 @@ class PageSpec:
     # (called only by the worker that renders the page: every worker walks every PageSpec).
     # None: always rendered, written only when its bytes changed.
     key: object = None
-    # Python that makes the page's head and content blocks as `template` would, for page types
-    # too numerous for Jinja (render/frame.py): maker(spec, lang, root) -> {"head", "content"},
-    # or None to use the template after all. Unused when the theme overrides `template`.
-    maker: object = None
 
     @property
     def file(self) -> str:
-        return self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
+        return page_file(self.path)
 
     @property
     def depth(self) -> int:
@@ -51,3 +47,25 @@ class PageBatch:
     name: str  # unique among one language's batches, e.g. "recipients/qd-12-2021"
     key: object  # like PageSpec.key (a value or a function): what the pages show besides the fingerprint
     specs: Callable[[], Iterable[PageSpec]]
+    # The same pages made by Python, for page types too numerous for the PageSpec route
+    # (render/stencil.py): make(kit_for) yields MadePages (and PageSpecs for pages it leaves to
+    # the templates); kit_for(depth) gives the PageKit of pages at that depth. Unused when the
+    # theme overrides `template`, the template these pages reproduce.
+    make: Callable | None = None
+    template: str | None = None
+
+
+@dataclass(slots=True)
+class MadePage:
+    """A page a PageBatch's `make` made: its path (without language prefix) and its HTML."""
+    path: str
+    html: str
+
+    @property
+    def file(self) -> str:
+        return page_file(self.path)
+
+
+def page_file(path: str) -> str:
+    """The file of a page: 'x/' -> 'x/index.html', 'x/y.html' -> 'x/y.html'."""
+    return path + "index.html" if path.endswith("/") or not path else path

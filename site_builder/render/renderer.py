@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from html import escape
 
-from markupsafe import escape as jinja_escape
 from pathlib import Path
 
 from ..cache import CACHE_DIR, digest
 from ..i18n import Lang
 from ..output import Output
-from ..feeds.discover import discovery_html
 from .embed import embed_files, page_embed
 from .frame import FRAME_TEMPLATE, Frame, frame_shape, mark, marked_page_vars
 from .env import make_env
 from .markdown import CitationLinker, to_html
-from .pages import PageBatch, PageSpec
+from .pages import MadePage, PageBatch, PageSpec
+from .stencil import PageKit
 from .parallel import run_shares, worker_count
 from ..timing import phase
 
@@ -79,12 +78,13 @@ class Renderer:
         self.extra_strings = str(self.config.theme_dir / "strings") if self.config.theme_dir else None
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
                       for code in self.config.languages]
-        # Templates the theme replaces: a page whose template is one of them is rendered from
-        # the theme's template, never by its PageSpec.maker (which reproduces ours).
+        # Templates the theme replaces: a batch of pages made by Python that reproduce one of
+        # them (PageBatch.make) is rendered from the theme's template instead.
         core = Path(self.config.theme_dir) / "core" if self.config.theme_dir else None
         self.overridden = {p.relative_to(core).as_posix() for p in core.rglob("*.html")} \
             if core is not None and core.is_dir() else set()
         self._frames: dict[tuple, Frame] = {}
+        self._kits: dict[tuple, PageKit] = {}
 
     def render_all(self) -> None:
         """Every page of every language, on every core (parallel.py), then each module's
@@ -144,14 +144,15 @@ class Renderer:
         seq = 0
         for lang in self.langs:
             for module in MODULES:
-                for item in module.pages(self.ctx, lang):
-                    if seq % shares == share:
-                        if isinstance(item, PageBatch):
-                            pages.extend((seq, lang.code, path) for path in self.write_batch(item, lang))
-                        else:
-                            self.write(item, lang)
-                            pages.append((seq, lang.code, item.path))
-                    seq += 1
+                with phase(f"worker {share} {lang.code} {module.__name__.rsplit('.', 1)[-1]}"):
+                    for item in module.pages(self.ctx, lang):
+                        if seq % shares == share:
+                            if isinstance(item, PageBatch):
+                                pages.extend((seq, lang.code, path) for path in self.write_batch(item, lang))
+                            else:
+                                self.write(item, lang)
+                                pages.append((seq, lang.code, item.path))
+                        seq += 1
         return {"output": self.output.result() if shares > 1 else self.output, "pages": pages}
 
     def copy_assets(self) -> None:
@@ -159,16 +160,25 @@ class Renderer:
             if path.is_file() and not path.name.startswith("."):
                 self.output.copy(path, "assets/" + path.relative_to(ASSETS).as_posix())
 
-    def page_vars(self, spec: PageSpec, lang: Lang) -> dict:
-        root = "../" * spec.depth + ("../" * lang.prefix.count("/"))
-        alternates = [
+    def alternates(self, path: str, root: str, lang: Lang) -> list[dict]:
+        """The page at `path` in every language (for hreflang links and the switcher)."""
+        return [
             {"code": other.code, "name": other.t("language_name"),
-             "url": root + other.prefix + spec.path, "current": other.code == lang.code,
+             "url": root + other.prefix + path, "current": other.code == lang.code,
              # hreflang wants absolute URLs; without site_url the relative one has to do
-             "href": self.config.site_url.rstrip("/") + "/" + other.prefix + spec.path
+             "href": self.config.site_url.rstrip("/") + "/" + other.prefix + path
              if self.config.site_url else None}
             for other in self.langs
         ]
+
+    def alternates_html(self, path: str, root: str, lang: Lang) -> tuple[str, str]:
+        """(hreflang links, language switcher) of the page at `path`."""
+        alternates = self.alternates(path, root, lang)
+        return _hreflang(alternates, lang), _switcher(alternates, lang)
+
+    def page_vars(self, spec: PageSpec, lang: Lang) -> dict:
+        root = "../" * spec.depth + ("../" * lang.prefix.count("/"))
+        alternates = self.alternates(spec.path, root, lang)
         return {
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
@@ -186,10 +196,6 @@ class Renderer:
 
     def render(self, spec: PageSpec, lang: Lang) -> str:
         page = self.page_vars(spec, lang)
-        if spec.maker is not None and spec.template not in self.overridden:
-            blocks = spec.maker(spec, lang, page["root"])
-            if blocks is not None:
-                return self.made_page(spec, lang, page, blocks)
         template = self.env.get_template(spec.template)
         return template.render(
             page=page, lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
@@ -197,9 +203,8 @@ class Renderer:
             shell=self.shell(lang, page["root"]), **spec.context,
         )
 
-    def made_page(self, spec: PageSpec, lang: Lang, page: dict, blocks: dict[str, str]) -> str:
-        """A page whose head and content blocks Python made (PageSpec.maker), in base.html's
-        frame (render/frame.py); the same bytes its template would give."""
+    def frame_for(self, page: dict, lang: Lang) -> Frame:
+        """base.html as a Frame for pages of this language, depth and shape (render/frame.py)."""
         key = (lang.code, page["root"], frame_shape(page, lang.code))
         frame = self._frames.get(key)
         if frame is None:
@@ -209,15 +214,7 @@ class Renderer:
                 url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
                 shell=self.shell(lang, page["root"]), mark=mark,
                 page_discovery=lambda: mark("discovery")))
-        embed = page["embed"] or {}
-        return frame.fill({
-            "title": jinja_escape(page["title"]), "description": jinja_escape(page["description"] or ""),
-            "hreflang": page["hreflang"], "switcher": page["switcher"], "path": page["path"],
-            "head": blocks.get("head", ""), "content": blocks["content"],
-            "embed_code": jinja_escape(embed.get("code") or ""), "oembed": jinja_escape(embed.get("oembed") or ""),
-            "discovery": discovery_html({"config": self.config, "page": page, "lang": lang, "site": self.site,
-                                         **spec.context}),
-        })
+        return frame
 
     def shell(self, lang: Lang, root: str) -> dict:
         """The parts of every page that depend only on language and depth (partials/shell.html),
@@ -267,12 +264,27 @@ class Renderer:
         # page's bytes instead, so that one edited recipient rewrites one file, not the batch.
         stamp = key if self.output.previous is None else None
         files, extras, paths = [], [], []
-        for spec in batch.specs():
-            extras += self.write_page(spec, lang, stamp)
-            files.append(lang.prefix + spec.file)
-            paths.append(spec.path)
+        if batch.make is not None and batch.template not in self.overridden:
+            pages = batch.make(lambda depth: self.kit(lang, depth))
+        else:
+            pages = batch.specs()
+        for page in pages:
+            if isinstance(page, MadePage):
+                self.output.write(lang.prefix + page.file, page.html, key=stamp)
+            else:
+                extras += self.write_page(page, lang, stamp)
+            files.append(lang.prefix + page.file)
+            paths.append(page.path)
         self.output.record_batch(name, key, files, extras)
         return paths
+
+    def kit(self, lang: Lang, depth: int) -> PageKit:
+        """The PageKit of a language and depth, made once per worker (render/stencil.py)."""
+        key = (lang.code, depth)
+        kit = self._kits.get(key)
+        if kit is None:
+            kit = self._kits[key] = PageKit(self, lang, depth)
+        return kit
 
     def key_of(self, spec: PageSpec, lang: Lang) -> str | None:
         """The page's key with everything PageSpec itself says, the language and the site

@@ -175,10 +175,13 @@ def _pager(base: str, number: int, total: int) -> dict | None:
 
 def _recipient_batches(ctx, lang, index, facts):
     """One batch per decision: its recipients' pages are kept or written together (PageBatch),
-    so an unchanged decision costs one key, however many recipients it has."""
+    so an unchanged decision costs one key, however many recipients it has. They are made by
+    Python (recipient_page.py) unless the theme overrides their template."""
     for decision in index.decisions:
         yield PageBatch(name=f"recipients/{decision.id}", key=partial(_recipients_key, ctx, index, facts, decision),
-                        specs=partial(_recipient_pages, ctx, lang, index, facts, decision))
+                        specs=partial(_recipient_pages, ctx, lang, index, facts, decision),
+                        make=partial(_made_recipient_pages, ctx, lang, index, facts, decision),
+                        template=recipient_page.TEMPLATE)
 
 
 def _recipients_key(ctx, index, facts, decision) -> str:
@@ -198,34 +201,62 @@ def _recipients_key(ctx, index, facts, decision) -> str:
 
 
 def _recipient_pages(ctx, lang, index, facts, decision):
-    site = ctx.site
+    """Every recipient's page as a PageSpec (through the template)."""
+    roll = index.rolls[decision.id]
+    for a in roll.rows:
+        yield _recipient_spec(lang, index, facts, decision, a)
+    yield from _revoked_pages(ctx, lang, facts, decision)
+
+
+def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
+    """The same pages made by Python (recipient_page.Maker), but for recipients with a story."""
     roll = index.rolls[decision.id]
     info = facts.decision[decision.id]
-    page_paths = {}
+    # Recipient pages are files in the decision's folder: the depth of its index.html.
+    make = recipient_page.Maker(kit_for(decision_path(decision.id).count("/")), ctx.site, info)
     for a in roll.rows:
+        if a.key in index.stories:
+            yield _recipient_spec(lang, index, facts, decision, a)
+            continue
         label = facts.award_label.get(a.award, a.award or "")
-        story = index.stories.get(a.key)
-        number = roll.page_of.get(a.id, 1)
-        list_path = page_paths.get(number) or page_paths.setdefault(number, decision_path(decision.id, number))
-        place = facts.unit_name.get(a.locality) if a.locality else None
-        photo = _photo_path(story, a) if story and story.get("photo") else None
-        yield PageSpec(
-            path=recipient_path(a), template=recipient_page.TEMPLATE, maker=recipient_page.make,
-            title=f"{a.name} — {label}",
-            description=_shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}"),
-            embed=EMBED_RECIPIENT_PAGES,
-            embed_src=list_path + CARDS_FILE + "#" + a.id,
-            context={
-                "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
-                "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
-            })
+        list_path = decision_path(decision.id, roll.page_of.get(a.id, 1))
+        yield make(a, label, recipient_description(label, info, a),
+                   facts.unit_name.get(a.locality) if a.locality else None, list_path,
+                   list_path + CARDS_FILE + "#" + a.id)
+    yield from _revoked_pages(ctx, lang, facts, decision)
+
+
+def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
+    roll = index.rolls[decision.id]
+    info = facts.decision[decision.id]
+    label = facts.award_label.get(a.award, a.award or "")
+    story = index.stories.get(a.key)
+    list_path = decision_path(decision.id, roll.page_of.get(a.id, 1))
+    photo = _photo_path(story, a) if story and story.get("photo") else None
+    return PageSpec(
+        path=recipient_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
+        description=recipient_description(label, info, a), embed=EMBED_RECIPIENT_PAGES,
+        embed_src=list_path + CARDS_FILE + "#" + a.id,
+        context={
+            "awardee": a, "d": info, "award_label": label, "story": story,
+            "place": facts.unit_name.get(a.locality) if a.locality else None,
+            "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
+        })
+
+
+def _revoked_pages(ctx, lang, facts, decision):
+    info = facts.decision[decision.id]
     for a in decision.awardees:
         if a.revoked_by:
-            revocation = revocation_of(site, a)
+            revocation = revocation_of(ctx.site, a)
             yield PageSpec(
                 path=recipient_path(a), template="honor/revoked.html", title=a.name,
                 description=lang.t("revoked_title"), embed=False,
                 context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
+
+
+def recipient_description(label: str, info: dict, a) -> str:
+    return _shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}")
 
 
 def _shorten(text: str | None, limit: int = 200) -> str:
