@@ -344,3 +344,55 @@ def test_recipient_ids_never_collide_with_page_folders(make_site, name):
     html = site.html("khen-thuong/qd-77-2021/index.html")
     rid = re.findall(r'<tr id="([^"]+)">', html)[0]
     assert rid not in ("trang", "danh-sach") and rid.endswith("-2")
+
+
+PLACES_UNITS = """
+    tinh-mau:
+      name: Tỉnh Mẫu
+      type: province
+    huyen-bac:
+      name: Huyện Bắc
+      type: district
+      parent: tinh-mau
+      until: 2025-06-30
+    xa-tay:
+      name: Xã Tây
+      type: commune
+      parent: huyen-bac
+"""
+PLACES_DECISION = """
+    ---
+    number: "77"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2024-05-02
+    title: Về việc tặng Bằng khen
+    award: bang-khen-tinh
+    awardees:
+      - {kind: collective, name: Sở Y tế tỉnh Mẫu, locality: tinh-mau}
+      - {kind: collective, name: Công an huyện Bắc, locality: huyen-bac}
+      - {name: Lò Văn Xã, position: Trưởng thôn, locality: xa-tay}
+      - {name: Vi Thị Thôn, position: Y tá, locality: xa-tay}
+    ---
+"""
+
+
+def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site):
+    """Each award is listed once, on the page of its own place: a district that ceased lists its
+    own and links to its communes (as recorded); the province lists its own and the ceased
+    district's (which belong to it today) and links to the communes under it today."""
+    site = make_site({"content/data/units.yml": PLACES_UNITS, "content/decisions/qd-77-2024.md": PLACES_DECISION})
+    site.run("build", check_exit=0)
+    commune = site.html("khen-thuong/dia-phuong/xa-tay/index.html")
+    assert "Lò Văn Xã" in commune and "Vi Thị Thôn" in commune and "Các đơn vị trực thuộc" not in commune
+    district = site.html("khen-thuong/dia-phuong/huyen-bac/index.html")
+    assert "3 khen thưởng" in district  # its own and its commune's
+    units, own = district.split("Các đơn vị trực thuộc", 1)[1].split("Khen thưởng ghi cho chính Huyện Bắc", 1)
+    assert re.search(r'href="../../../khen-thuong/dia-phuong/xa-tay/">Xã Tây</a></th><td class="num">2</td>', units)
+    assert "Công an huyện Bắc" in own and "Lò Văn Xã" not in own
+    province = site.html("khen-thuong/dia-phuong/tinh-mau/index.html")
+    assert "4 khen thưởng" in province
+    units, own = province.split("Các đơn vị trực thuộc", 1)[1].split("Khen thưởng ghi cho chính Tỉnh Mẫu", 1)
+    assert re.search(r'dia-phuong/xa-tay/">Xã Tây</a></th><td class="num">2</td>', units)
+    assert "huyen-bac" not in units  # the district is not a unit of the province today
+    assert "Sở Y tế tỉnh Mẫu" in own and "Công an huyện Bắc" in own and "Vi Thị Thôn" not in own

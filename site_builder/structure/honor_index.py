@@ -48,6 +48,13 @@ class HonorIndex:
     stories: dict  # "decision/recipient" -> story
     total: int = 0
     collectives: int = 0
+    # A place's own list (awardees named in the unit itself, or in a unit merged into it
+    # today) and the units directly under it that have awards: a place page lists its own
+    # and links to the units under it, so an awardee is listed once, not once per level.
+    recorded_own: dict = field(default_factory=dict)  # unit id -> [awardee] named in that unit
+    today_own: dict = field(default_factory=dict)  # unit id -> [awardee] of that unit today
+    recorded_under: dict = field(default_factory=dict)  # unit id -> {unit id} directly under it then
+    today_under: dict = field(default_factory=dict)  # unit id -> {unit id} directly under it today
 
 
 def campaign_of(site, decision) -> str | None:
@@ -93,6 +100,8 @@ def build_index(site) -> HonorIndex:
     by_award: dict[str, list] = {}
     recorded: dict[str, list] = {}
     today: dict[str, list] = {}
+    recorded_own: dict[str, list] = {}
+    today_own: dict[str, list] = {}
     chains: dict[str, tuple] = {}
     for group in (collectives, individuals):
         for a in group:
@@ -103,10 +112,15 @@ def build_index(site) -> HonorIndex:
             if a.locality:
                 if a.locality not in chains:
                     chains[a.locality] = (recorded_chain(site, a.locality), today_chain(site, a.locality))
-                for unit in chains[a.locality][0]:
+                then, now = chains[a.locality]
+                for unit in then:
                     recorded.setdefault(unit, []).append(a)
-                for unit in chains[a.locality][1]:
+                for unit in now:
                     today.setdefault(unit, []).append(a)
+                if then:
+                    recorded_own.setdefault(then[0], []).append(a)
+                if now:
+                    today_own.setdefault(now[0], []).append(a)
     for roll in rolls.values():
         roll.page_of = {a.id: 1 + i // PER_PAGE for i, a in enumerate(roll.rows)}
         for a in roll.decision.awardees:
@@ -118,10 +132,17 @@ def build_index(site) -> HonorIndex:
     for d in decisions:
         by_year.setdefault(d.date.year, []).append(d)
     stories = {f"{s.get('decision')}/{s.get('recipient')}": s for s in site.stories.values()}
+    recorded_under: dict[str, set] = {}
+    today_under: dict[str, set] = {}
+    for then, now in chains.values():
+        for chain, under in ((then, recorded_under), (now, today_under)):
+            for child, parent in zip(chain, chain[1:]):
+                under.setdefault(parent, set()).add(child)
     return HonorIndex(
         decisions=decisions, rolls=rolls,
         by_award={k: by_award[k] for k in site.awards if k in by_award},  # highest award first
-        recorded=recorded, today=today, by_year=dict(sorted(by_year.items(), reverse=True)),
+        recorded=recorded, today=today, recorded_own=recorded_own, today_own=today_own,
+        recorded_under=recorded_under, today_under=today_under, by_year=dict(sorted(by_year.items(), reverse=True)),
         campaign_of={d.id: campaign_of(site, d) for d in decisions}, stories=stories,
         total=len(active), collectives=len(collectives),
     )

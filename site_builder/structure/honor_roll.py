@@ -295,10 +295,18 @@ def _browse_pages(ctx, lang, index, facts):
     yield PageSpec(path=f"{BASE}dia-phuong/", template="honor/places.html", title=lang.t("browse_by_place"),
                    context={"facts": facts, "units": [_unit_card(site, index, facts, u) for u in units_with_pages]})
     for unit_id in units_with_pages:
+        # A place lists its own awards and links to the units under it, with their counts: as
+        # recorded for a unit that ceased, as units are today for one that exists.
         card = _unit_card(site, index, facts, unit_id)
-        rows = index.recorded.get(unit_id, []) if card["ceased"] else index.today.get(unit_id, [])
+        then = card["ceased"]
+        rows = (index.recorded_own if then else index.today_own).get(unit_id, [])
+        counts = index.recorded if then else index.today
+        under = sorted((index.recorded_under if then else index.today_under).get(unit_id, ()),
+                       key=lambda u: _unit_sort(site, u))
+        subunits = [{"id": u, "name": facts.unit_name.get(u, u), "count": len(counts[u])} for u in under]
         yield from _list_pages(lang, f"{BASE}dia-phuong/{unit_id}/", rows, facts, title=card["name"],
-                               context={"kind": "place", "card": card})
+                               context={"kind": "place", "card": card, "subunits": subunits},
+                               total=len(counts.get(unit_id, ())))
     for campaign_id, groups in campaigns.items():
         campaign = site.campaigns[campaign_id]
         yield PageSpec(path=f"{BASE}phong-trao/{campaign_id}/", template="honor/campaign.html",
@@ -316,16 +324,19 @@ def _browse_pages(ctx, lang, index, facts):
                                 "award_counts": [(a, counts[a]) for a in site.awards if a in counts]})
 
 
-def _list_pages(lang, base, rows, facts, title, context):
+def _list_pages(lang, base, rows, facts, title, context, total: int | None = None):
+    """A list cut into pages; `total`: the count the page announces (a place counts the
+    units under it, whose awards it does not list)."""
+    total = len(rows) if total is None else total
     chunks = pages_of(rows)
     for number, chunk in enumerate(chunks, start=1):
         yield PageSpec(
             path=page_path(base, number), template="honor/list.html",
             title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
-            description=lang.t("count_awards", count=lang.number(len(rows))),
-            context={**context, "heading": title, "rows": chunk, "total": len(rows), "facts": facts,
+            description=lang.t("count_awards", count=lang.number(total)),
+            context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
                      "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks))},
-            key=partial(list_key, chunk, facts, (sorted(context.items()), len(rows), number, len(chunks))))
+            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks))))
 
 
 def _unit_sort(site, unit_id):
