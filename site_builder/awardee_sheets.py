@@ -88,25 +88,49 @@ class SheetAwardees:
             decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])
 
 
-def read_sheet(cache: SheetCache, name: str, path: Path, default_award: str | None) -> SheetAwardees:
-    """The sheet at `path` (`name`: its path in messages): as the cache holds it when its key
-    matches, else read, checked and stored for the next build."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        sheet = SheetAwardees(name, readable=False)
-        sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
-        return sheet
-    key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
-    stored = cache.load(name, key)
-    if stored is not None:
+def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> list[SheetAwardees]:
+    """The sheets at the paths (names: their paths in messages), in order: as the cache holds
+    them when their keys match, else read, checked and stored for the next build. Sheets the
+    cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows spent 1.6 s here on
+    one), each worker parsing every n-th of them; the parent stores what they read."""
+    from .render.parallel import run_shares, worker_count  # late import: generic, but under render/
+
+    sheets: list[SheetAwardees | None] = []
+    misses = []  # (position in jobs, name, bytes, suffix, default award, cache key)
+    for position, (name, path, default_award) in enumerate(jobs):
         try:
-            return SheetAwardees.from_plain(name, stored)
-        except (TypeError, ValueError):
-            pass  # not what this code stores: read the sheet again
-    sheet = parse_sheet(name, data, path.suffix, default_award)
-    cache.save(name, key, sheet.to_plain())
-    return sheet
+            data = path.read_bytes()
+        except OSError as exc:
+            sheet = SheetAwardees(name, readable=False)
+            sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
+            sheets.append(sheet)
+            continue
+        key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
+        stored = cache.load(name, key)
+        sheet = None
+        if stored is not None:
+            try:
+                sheet = SheetAwardees.from_plain(name, stored)
+            except (TypeError, ValueError):
+                pass  # not what this code stores: read the sheet again
+        if sheet is None:
+            misses.append((position, name, data, path.suffix, default_award, key))
+        sheets.append(sheet)
+
+    def parse_share(share: int, shares: int) -> list:
+        return [(position, parse_sheet(name, data, suffix, default_award).to_plain())
+                for position, name, data, suffix, default_award, _key in misses[share::shares]]
+
+    shares = min(worker_count(), len(misses)) if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
+    parsed = dict(item for result in run_shares(parse_share, max(shares, 1)) for item in result) if misses else {}
+    for position, name, _data, _suffix, _default, key in misses:
+        cache.save(name, key, parsed[position])
+        sheets[position] = SheetAwardees.from_plain(name, parsed[position])
+    return sheets
+
+
+# Below this many bytes of sheets to parse, forking costs more than it saves.
+_PARALLEL_BYTES = 1_000_000
 
 
 def _sheet_depends(suffix: str, default_award: str | None) -> tuple:

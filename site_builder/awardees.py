@@ -70,10 +70,11 @@ def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:
 
 
 def load_awardees(site, sheets: dict[str, Path]) -> None:
-    from .awardee_sheets import read_sheet  # late import: it builds on this module
+    from .awardee_sheets import read_sheets  # late import: it builds on this module
 
     root = site.config.project_dir
     cache = SheetCache(root)
+    decisions = []
     for stem, path in sheets.items():
         decision = site.decisions.get(stem)
         if decision is None:
@@ -85,7 +86,8 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
         if decision.meta.get("awardees"):
             site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
                               "duplicate_key")
-        sheet = read_sheet(cache, rel(path, root), path, decision.meta.get("award"))
+        decisions.append((decision, (rel(path, root), path, decision.meta.get("award"))))
+    for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions])):
         site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
         sheet.attach(site, decision)
     cache.prune(rel(path, root) for path in sheets.values())

@@ -4,6 +4,7 @@ reported with file, row and column, and a damaged cache is ignored."""
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from types import SimpleNamespace
 
@@ -187,3 +188,39 @@ def test_entries_of_deleted_sheets_are_removed(two_sheets):
 ])
 def test_packed_texts_come_back_unchanged(values):
     assert unpack_texts(pack_texts(values)) == values
+
+
+def test_sheets_parsed_on_every_core_load_as_parsed_in_one(two_sheets, monkeypatch):
+    """A first build parses the sheets the cache lacks in forked workers (awardee_sheets.
+    read_sheets): the site it loads, problems included, is the one a single process loads."""
+    site = two_sheets
+    site.write({SHEET_2_NAME: SHEET_2 + "Cá nhân,Lê Văn Dũng,,,huyen-tay,,Số điện thoại 0912 345 678.\n"})
+
+    def loaded(workers: str):
+        for stored in SheetCache(site.root).folder.glob("*"):
+            stored.unlink()
+        monkeypatch.setenv("SITE_BUILDER_WORKERS", workers)
+        result = load_site(SiteConfig(content_dir=site.root / "content"))
+        return ([vars(a) | {"source": vars(a.source)} for d in result.decisions.values() for a in d.awardees],
+                [vars(p) for p in result.problems])
+
+    pids = site.root / "parsed-by.txt"
+    real = awardee_sheets.parse_sheet
+
+    def parse(*args):  # notes which process parsed each sheet
+        with open(pids, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(awardee_sheets, "parse_sheet", parse)
+    monkeypatch.setattr(awardee_sheets, "_PARALLEL_BYTES", 0)
+    forked = loaded("2")
+    assert len(set(pids.read_text().split())) == 2 and str(os.getpid()) not in pids.read_text().split()
+    pids.unlink()
+    single = loaded("1")
+    assert pids.read_text().split() == [str(os.getpid())] * 2
+    assert forked == single
+    awardees, problems = forked
+    assert len(awardees) == 5 and {p["code"] for p in problems} >= {"unknown_ref", "personal_data"}
+    assert sorted(p.name for p in SheetCache(site.root).folder.glob("*.bin")) == sorted(
+        [entry(site, SHEET_1_NAME).name, entry(site, SHEET_2_NAME).name])  # the parent stored both
