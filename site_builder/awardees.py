@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .cache import digest
 from .model import Awardee, Source
 from .problems import rel
 from .sheet_cache import SheetCache
@@ -57,6 +58,24 @@ def active_awardees(site) -> list[Awardee]:
 
 def is_active(awardee: Awardee) -> bool:
     return not awardee.revoked_by
+
+
+def content_stamps(awardee_id, kind, name, award, position, unit, locality, achievement,
+                   public_fields) -> tuple[str, str]:
+    """Digests of what a record says: (every field a page may show of it, the fields a list
+    row shows: not the achievement, so that editing it re-renders no list). Made when a sheet
+    is read and kept in the sheet cache, so a rebuild does not digest 100,000 records again;
+    structure/page_keys.py adds the decision and the revocation (which other files decide)."""
+    row = (awardee_id, kind, name, award, position, unit, locality)
+    return (digest(repr((*row, achievement, tuple(public_fields or ())))), digest(repr(row)))
+
+
+def awardee_content_stamps(a) -> tuple[str, str]:
+    stamps = a.__dict__.get("_content_stamps")
+    if stamps is None:
+        stamps = a.__dict__["_content_stamps"] = content_stamps(
+            a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
+    return stamps
 
 
 def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from site_builder import awardee_sheets
+from site_builder.awardees import content_stamps
 from site_builder.config import SiteConfig
 from site_builder.loader import load_site
 from site_builder.sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -107,6 +108,10 @@ def test_only_the_edited_sheet_is_read_again(two_sheets, parsed):
     assert [vars(a) | {"source": vars(a.source)} for d in cold.decisions.values() for a in d.awardees] == \
         [vars(a) | {"source": vars(a.source)} for d in warm.decisions.values() for a in d.awardees]
     assert [vars(p) for p in cold.problems] == [vars(p) for p in warm.problems]
+    # the digests kept with each row are those of the awardee's fields (page keys use them)
+    for a in (a for d in warm.decisions.values() for a in d.awardees):
+        assert a.__dict__["_content_stamps"] == content_stamps(
+            a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
 
     edited = SHEET_1.replace("Bệnh viện tỉnh", "Bệnh viện TỈNH")
     assert len(edited.encode()) == len(SHEET_1.encode())  # same size: only the bytes tell

@@ -10,6 +10,7 @@ page of 200 rows costs one string join, not 200 reprs.
 """
 from __future__ import annotations
 
+from ..awardees import awardee_content_stamps
 from ..cache import digest
 
 
@@ -17,9 +18,7 @@ def awardee_stamp(a) -> str:
     """Every field of an awardee a page may show (revocation included)."""
     stamp = a.__dict__.get("_page_stamp")
     if stamp is None:
-        stamp = a.__dict__["_page_stamp"] = digest(repr((
-            a.decision, a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement,
-            tuple(a.public_fields or ()), a.revoked_by)))
+        stamp = a.__dict__["_page_stamp"] = f"{awardee_content_stamps(a)[0]}|{a.decision}|{a.revoked_by or ''}"
     return stamp
 
 
@@ -28,8 +27,7 @@ def row_stamp(a) -> str:
     not re-render every list the awardee appears in)."""
     stamp = a.__dict__.get("_row_stamp")
     if stamp is None:
-        stamp = a.__dict__["_row_stamp"] = digest(repr((
-            a.decision, a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.revoked_by)))
+        stamp = a.__dict__["_row_stamp"] = f"{awardee_content_stamps(a)[1]}|{a.decision}|{a.revoked_by or ''}"
     return stamp
 
 
