@@ -199,7 +199,7 @@ def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path):
     out = tmp_path / "out"
     config = SiteConfig(content_dir=site.root / "content", languages=["vi"], theme_dir=theme)
     build_site(config, out)
-    cached = list((site.root / ".cache/site-builder").glob("jinja-*/*"))
+    cached = list((site.root / ".cache/site-builder").glob("jinja-*/core/*"))
     assert len(cached) > 10
     override = theme / "core/honor/overview.html"
     override.parent.mkdir(parents=True, exist_ok=True)
@@ -211,6 +211,20 @@ def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path):
     build_site(config, out)
     page = (out / "khen-thuong/index.html").read_text(encoding="utf-8")
     assert "Bản sửa 2" in page and "Bản sửa 1" not in page
+
+
+def test_the_themes_compiled_templates_are_kept_too(make_site):
+    """MkDocs's own environment (Material and the overrides, for the hand-written pages) gets
+    a bytecode cache of its own (mkdocs_plugin on_env): kept between builds, same pages."""
+    site = make_site(files(), languages=("vi",))
+    site.run("build", check_exit=0)
+    theme_cache = list((site.root / ".cache/site-builder").glob("jinja-*/theme/*"))
+    assert len(theme_cache) > 5
+    home = site.html("index.html")
+    stamps = {p: p.stat().st_mtime_ns for p in theme_cache}
+    site.run("build", check_exit=0)
+    assert site.html("index.html") == home
+    assert {p: p.stat().st_mtime_ns for p in theme_cache} == stamps  # read, not written again
 
 
 def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):

@@ -36,18 +36,20 @@ def make_env(theme_dir: Path | None, cache_dir: Path | None = None) -> jinja2.En
     return env
 
 
-def bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
+def bytecode_cache(cache_dir: Path, environment: str = "core") -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds: compiling ours took about half a second of every
     rebuild. Jinja checks each entry against its template's source; the folder is named after
     this package's code (templates and environment options included) and Jinja's version, so
-    an upgrade starts from an empty one (older folders are removed)."""
+    an upgrade starts from an empty one (older folders are removed). `environment`: a
+    subfolder per Jinja environment (ours, MkDocs's), whose options differ."""
     from ..cache import code_fingerprint
 
-    folder = Path(cache_dir) / f"jinja-{jinja2.__version__}-{code_fingerprint()}"
+    top = Path(cache_dir) / f"jinja-{jinja2.__version__}-{code_fingerprint()}"
+    folder = top / environment
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.parent.glob("jinja-*"):
-            if old != folder:
+        for old in top.parent.glob("jinja-*"):
+            if old != top:
                 shutil.rmtree(old, ignore_errors=True)
     except OSError:
         return None  # a read-only project: compile every time
