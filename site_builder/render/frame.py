@@ -2,7 +2,7 @@
 
 Recipient pages are the bulk of a site (one per award: 100,000 per language at provincial
 scale), and rendering each through Jinja's inheritance cost several times the page itself.
-Their content is made by Python (PageSpec.maker, e.g. structure/recipient_page.py); the frame
+Their content is made by Python (a PageBatch's `make`, in a PageKit: render/stencil.py); the frame
 around it still comes from base.html: rendered once per language, depth and shape with a
 marker in place of every per-page value, then cut at the markers. A page is the frame's
 literal parts joined with its own values, and a theme that overrides base.html changes these
