@@ -94,8 +94,9 @@ class SheetAwardees:
 def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> list[SheetAwardees]:
     """The sheets at the paths (names: their paths in messages), in order: as the cache holds
     them when their keys match, else read, checked and stored for the next build. Sheets the
-    cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows spent 1.6 s here on
-    one), each worker parsing every n-th of them; the parent stores what they read."""
+    cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows
+    spent 1.6 s here on one), each worker parsing every n-th of them; the parent stores what
+    they read."""
     from .render.parallel import run_shares, worker_count  # late import: generic, but under render/
 
     sheets: list[SheetAwardees | None] = []
@@ -124,8 +125,10 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> 
         return [(position, parse_sheet(name, data, suffix, default_award).to_plain())
                 for position, name, data, suffix, default_award, _key in misses[share::shares]]
 
+    if not misses:
+        return sheets
     shares = min(worker_count(), len(misses)) if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
-    parsed = dict(item for result in run_shares(parse_share, max(shares, 1)) for item in result) if misses else {}
+    parsed = dict(item for result in run_shares(parse_share, shares) for item in result)
     for position, name, _data, _suffix, _default, key in misses:
         cache.save(name, key, parsed[position])
         sheets[position] = SheetAwardees.from_plain(name, parsed[position])

@@ -145,11 +145,8 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
     decision = site.decisions.get(awardee.decision)
     if decision is None or awardee.revoked_by:
         return None  # a revoked award is not claimed anywhere, not even in page metadata
-    award = site.awards.get(awardee.award) if awardee.award else None
-    label = award.label_in("vi") if award else ""
-    reference = f"Quyết định số {decision.reference}" if decision.number else decision.title
     data = {"@type": "Person" if awardee.kind == "individual" else "Organization", "name": awardee.name,
-            "award": f"{label} ({reference})" if label else reference}
+            "award": _award_text(site, decision, awardee)}
     if awardee.kind == "individual":
         if awardee.position:
             data["jobTitle"] = awardee.position
@@ -171,34 +168,38 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
     return data
 
 
+def _award_text(site, decision, awardee: Awardee) -> str:
+    """JSON-LD `award`: the form's Vietnamese label and the decision that conferred it."""
+    award = site.awards.get(awardee.award) if awardee.award else None
+    label = award.label_in("vi") if award else ""
+    reference = f"Quyết định số {decision.reference}" if decision.number else decision.title
+    return f"{label} ({reference})" if label else reference
+
+
 def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
     """`_json_for_html` of awardee_data() with its @context, for 100,000 recipient pages: the
-    decision's parts (award reference, the conferring document) are serialised once, the
+    decision's part (the conferring document) is serialised once per decision, the
     recipient's strings each with json's own string encoder, keys in sorted order."""
     decision = site.decisions.get(awardee.decision)
     if decision is None or awardee.revoked_by:
         return None  # as awardee_data
-    parts = decision.__dict__.get("_jsonld_parts")
-    if parts is None:
-        whole = awardee_data(site, config, awardee)
-        subject = whole.get("subjectOf")
-        reference = f"Quyết định số {decision.reference}" if decision.number else decision.title
-        parts = decision.__dict__["_jsonld_parts"] = (
-            reference, ', "subjectOf": ' + json.dumps(subject, sort_keys=True, ensure_ascii=False) if subject else "")
-    reference, subject = parts
-    award = site.awards.get(awardee.award) if awardee.award else None
-    label = award.label_in("vi") if award else ""
+    subject = decision.__dict__.get("_jsonld_subject")
+    if subject is None:  # the conferring document: the same for every recipient of the decision
+        whole = awardee_data(site, config, awardee).get("subjectOf")
+        subject = decision.__dict__["_jsonld_subject"] = (
+            ', "subjectOf": ' + json.dumps(whole, sort_keys=True, ensure_ascii=False) if whole else "")
+    award = encode_basestring(_award_text(site, decision, awardee))
     out = ['{"@context": "https://schema.org", "@type": ']
     if awardee.kind == "individual":
         out.append('"Person"')
         if awardee.unit:
             out.append(', "affiliation": {"@type": "Organization", "name": ' + encode_basestring(awardee.unit) + "}")
-        out.append(', "award": ' + encode_basestring(f"{label} ({reference})" if label else reference))
+        out.append(', "award": ' + award)
         if awardee.position:
             out.append(', "jobTitle": ' + encode_basestring(awardee.position))
         out.append(', "name": ' + encode_basestring(awardee.name))
     else:
-        out.append('"Organization", "award": ' + encode_basestring(f"{label} ({reference})" if label else reference))
+        out.append('"Organization", "award": ' + award)
         out.append(', "name": ' + encode_basestring(awardee.name))
         if awardee.unit and awardee.unit != awardee.name:
             out.append(', "parentOrganization": {"@type": "Organization", "name": ' + encode_basestring(awardee.unit) + "}")

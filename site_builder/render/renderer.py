@@ -15,7 +15,7 @@ from ..cache import CACHE_DIR, digest
 from ..i18n import Lang
 from ..output import Output
 from .embed import embed_files, page_embed
-from .frame import FRAME_TEMPLATE, Frame, frame_shape, mark, marked_page_vars
+from .frame import FRAME_TEMPLATE, Frame, mark, marked_page_vars
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import MadePage, PageBatch, PageSpec
@@ -83,7 +83,6 @@ class Renderer:
         core = Path(self.config.theme_dir) / "core" if self.config.theme_dir else None
         self.overridden = {p.relative_to(core).as_posix() for p in core.rglob("*.html")} \
             if core is not None and core.is_dir() else set()
-        self._frames: dict[tuple, Frame] = {}
         self._kits: dict[tuple, PageKit] = {}
 
     def render_all(self) -> None:
@@ -204,17 +203,14 @@ class Renderer:
         )
 
     def frame_for(self, page: dict, lang: Lang) -> Frame:
-        """base.html as a Frame for pages of this language, depth and shape (render/frame.py)."""
-        key = (lang.code, page["root"], frame_shape(page, lang.code))
-        frame = self._frames.get(key)
-        if frame is None:
-            template = self.env.from_string(FRAME_TEMPLATE)
-            frame = self._frames[key] = Frame(template.render(
-                page=marked_page_vars(page), lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
-                url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
-                shell=self.shell(lang, page["root"]), mark=mark,
-                page_discovery=lambda: mark("discovery")))
-        return frame
+        """base.html as a Frame for pages of this language, depth and shape (render/frame.py);
+        a PageKit keeps the frames it asked for, one per shape."""
+        template = self.env.from_string(FRAME_TEMPLATE)
+        return Frame(template.render(
+            page=marked_page_vars(page), lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
+            url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
+            shell=self.shell(lang, page["root"]), mark=mark,
+            page_discovery=lambda: mark("discovery")))
 
     def shell(self, lang: Lang, root: str) -> dict:
         """The parts of every page that depend only on language and depth (partials/shell.html),

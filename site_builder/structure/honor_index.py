@@ -41,8 +41,8 @@ class HonorIndex:
     decisions: list  # newest first
     rolls: dict  # decision id -> DecisionRoll
     by_award: dict  # award id -> [awardee], collectives first
-    recorded: dict  # unit id -> [awardee] named in that unit or a unit under it
-    today: dict  # unit id -> [awardee] in that unit as units are today (after 2025)
+    recorded: Counter  # unit id -> awards named in that unit or a unit under it
+    today: Counter  # unit id -> awards in that unit as units are today (after 2025)
     by_year: dict  # year -> [decision]
     campaign_of: dict  # decision id -> campaign id
     stories: dict  # "decision/recipient" -> story
@@ -98,8 +98,8 @@ def build_index(site) -> HonorIndex:
     decisions = sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)
     rolls = {d.id: DecisionRoll(d) for d in decisions}
     by_award: dict[str, list] = {}
-    recorded: dict[str, list] = {}
-    today: dict[str, list] = {}
+    recorded: Counter = Counter()
+    today: Counter = Counter()
     recorded_own: dict[str, list] = {}
     today_own: dict[str, list] = {}
     chains: dict[str, tuple] = {}
@@ -113,10 +113,8 @@ def build_index(site) -> HonorIndex:
                 if a.locality not in chains:
                     chains[a.locality] = (recorded_chain(site, a.locality), today_chain(site, a.locality))
                 then, now = chains[a.locality]
-                for unit in then:
-                    recorded.setdefault(unit, []).append(a)
-                for unit in now:
-                    today.setdefault(unit, []).append(a)
+                recorded.update(then)
+                today.update(now)
                 if then:
                     recorded_own.setdefault(then[0], []).append(a)
                 if now:

@@ -218,28 +218,29 @@ def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
         if a.key in index.stories:
             yield _recipient_spec(lang, index, facts, decision, a)
             continue
-        label = facts.award_label.get(a.award, a.award or "")
-        list_path = decision_path(decision.id, roll.page_of.get(a.id, 1))
-        yield make(a, label, recipient_description(label, info, a),
-                   facts.unit_name.get(a.locality) if a.locality else None, list_path,
-                   list_path + CARDS_FILE + "#" + a.id)
+        label, place, list_path, card = _recipient_parts(facts, roll, a)
+        yield make(a, label, recipient_description(label, info, a), place, list_path, card)
     yield from _revoked_pages(ctx, lang, facts, decision)
 
 
+def _recipient_parts(facts, roll, a) -> tuple[str, str | None, str, str]:
+    """What both routes show of a recipient: (award label, place name, the decision page
+    listing it, its card's address)."""
+    list_path = decision_path(a.decision, roll.page_of.get(a.id, 1))
+    return (facts.award_label.get(a.award, a.award or ""), facts.unit_name.get(a.locality) if a.locality else None,
+            list_path, list_path + CARDS_FILE + "#" + a.id)
+
+
 def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
-    roll = index.rolls[decision.id]
     info = facts.decision[decision.id]
-    label = facts.award_label.get(a.award, a.award or "")
+    label, place, list_path, card = _recipient_parts(facts, index.rolls[decision.id], a)
     story = index.stories.get(a.key)
-    list_path = decision_path(decision.id, roll.page_of.get(a.id, 1))
     photo = _photo_path(story, a) if story and story.get("photo") else None
     return PageSpec(
         path=recipient_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
-        description=recipient_description(label, info, a), embed=EMBED_RECIPIENT_PAGES,
-        embed_src=list_path + CARDS_FILE + "#" + a.id,
+        description=recipient_description(label, info, a), embed=EMBED_RECIPIENT_PAGES, embed_src=card,
         context={
-            "awardee": a, "d": info, "award_label": label, "story": story,
-            "place": facts.unit_name.get(a.locality) if a.locality else None,
+            "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
             "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
         })
 
@@ -303,10 +304,10 @@ def _browse_pages(ctx, lang, index, facts):
         counts = index.recorded if then else index.today
         under = sorted((index.recorded_under if then else index.today_under).get(unit_id, ()),
                        key=lambda u: _unit_sort(site, u))
-        subunits = [{"id": u, "name": facts.unit_name.get(u, u), "count": len(counts[u])} for u in under]
+        subunits = [{"id": u, "name": facts.unit_name.get(u, u), "count": counts[u]} for u in under]
         yield from _list_pages(lang, f"{BASE}dia-phuong/{unit_id}/", rows, facts, title=card["name"],
                                context={"kind": "place", "card": card, "subunits": subunits},
-                               total=len(counts.get(unit_id, ())))
+                               total=counts[unit_id])
     for campaign_id, groups in campaigns.items():
         campaign = site.campaigns[campaign_id]
         yield PageSpec(path=f"{BASE}phong-trao/{campaign_id}/", template="honor/campaign.html",
@@ -356,7 +357,7 @@ def _unit_card(site, index, facts, unit_id) -> dict:
     return {
         "id": unit_id, "name": facts.unit_name.get(unit_id, unit.name), "ceased": ceased, "until": unit.until,
         "now": [(u, facts.unit_name.get(u, u)) for u in now[:1]],
-        "recorded": len(index.recorded.get(unit_id, [])), "today": len(index.today.get(unit_id, [])),
+        "recorded": index.recorded[unit_id], "today": index.today[unit_id],
         "depth": len(_chain_ids(site, unit_id)) - 1,
     }
 
