@@ -12,6 +12,7 @@ from .config import SiteConfig
 from .loader import Site, load_site
 from .output import Output, commit, discard, open_output
 from .render.renderer import Renderer
+from .collector import paused_gc
 from .timing import phase
 
 
@@ -39,16 +40,18 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
     there; they are published too); made beside `target` when None. `direct`: write into
     `target` itself (a development server's throw-away folder). `clean`: ignore the
     previous build's manifest."""
-    with phase("open output"):
-        output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
-    try:
-        render_site(site, output)
-    except BaseException:
-        if not direct:
-            discard(output.root)
-        raise
-    with phase("commit"):
-        commit(output, site.config, Path(target))
+    # The whole build allocates in bulk over the loaded site: no collector passes (collector.py).
+    with paused_gc():
+        with phase("open output"):
+            output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
+        try:
+            render_site(site, output)
+        except BaseException:
+            if not direct:
+                discard(output.root)
+            raise
+        with phase("commit"):
+            commit(output, site.config, Path(target))
     return output
 
 

@@ -125,7 +125,7 @@ def load_site(config: SiteConfig) -> Site:
         _attach_translation(site, kind, path, stem, lang)
     from .awardees import load_awardees  # late import: awardees uses the model and schema
     from .rules import run_rules
-    from .search.shards import paused_gc
+    from .collector import paused_gc
     # Hundreds of thousands of small objects that are never cyclic garbage: with the cyclic
     # collector on, rescanning them cost a third of loading 50,000 awardees.
     with paused_gc():

@@ -25,4 +25,19 @@ def phase(name: str):
     try:
         yield
     finally:
-        print(f"timing {name} {time.perf_counter() - started:.2f}", file=sys.stderr, flush=True)
+        print(f"timing {name} {time.perf_counter() - started:.2f} (ended at {time.perf_counter() - _STARTED:.2f})",
+              file=sys.stderr, flush=True)
+
+
+def _since_start() -> float:
+    """Seconds since this process started (Linux), to place phases on the build's timeline
+    (forked workers inherit the parent's start)."""
+    try:
+        with open("/proc/self/stat") as f:
+            ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
+
+
+_STARTED = time.perf_counter() - _since_start()

@@ -50,3 +50,39 @@ def test_a_failing_worker_fails_the_build_with_its_message(make_site, tmp_path, 
     with pytest.raises(RenderFailed, match="broken page qd-2"):
         build(site, tmp_path / "out", 2, monkeypatch)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_collector_is_paused_during_a_build_and_back_on_after_it(make_site, tmp_path, monkeypatch):
+    """A build pauses Python's cyclic collector (collector.py) and turns it back on when it
+    ends, whether it succeeded or failed: `mkdocs serve` rebuilds in one process."""
+    import gc
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from site_builder.render.renderer import Renderer
+
+    site = make_site(files(), languages=("vi", "en"))
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
+    monkeypatch.chdir(site.root)
+    seen = []
+    warm_up = Renderer.warm_up
+
+    def spying(self, modules):
+        seen.append(gc.isenabled())
+        return warm_up(self, modules)
+
+    monkeypatch.setattr(Renderer, "warm_up", spying)
+    assert gc.isenabled()
+    mkdocs_build(load_config(str(site.root / "mkdocs.yml")))
+    assert seen == [False]
+    assert gc.isenabled()
+    assert (site.root / "site" / "khen-thuong" / "qd-1" / "index.html").is_file()
+
+    def failing(self, modules):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(Renderer, "warm_up", failing)
+    with pytest.raises(Exception):
+        mkdocs_build(load_config(str(site.root / "mkdocs.yml")))
+    assert gc.isenabled()

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..build import publish_site
 from ..cache import CACHE_DIR
+from ..collector import pause
 from ..config import SiteConfig
 from ..loader import COLLECTION_DIRS, load_site
 from ..output import discard, staging_dir_for
@@ -65,6 +66,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.final_dir: Path | None = None
         self.staging: Path | None = None
         self.page_languages: PageLanguages | None = None
+        self._resume_gc = None  # collector.pause() of the build under way
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -86,13 +88,21 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if not any(isinstance(f, _CoreNavFilter) for f in nav_log.filters):
             nav_log.addFilter(_CoreNavFilter())
         lang = self.config.messages_language
-        with phase("load"):
-            self.site = load_site(self.core_config(config))
+        # No collector passes from loading to publishing (collector.py); resumed when the
+        # build ends either way (on_post_build, on_build_error).
+        self._resume_gc = pause()
+        try:
+            with phase("load"):
+                self.site = load_site(self.core_config(config))
+        except BaseException:
+            self._resume_collector()
+            raise
         problems = self.site.problems
         for line in problem_lines(problems, lang):
             print(line, file=sys.stderr)
         print(summary(problems, lang), file=sys.stderr)
         if problems.errors:
+            self._resume_collector()
             word = "lỗi trong nội dung, trang không được dựng" if lang == "vi" else "errors in content, site not built"
             raise PluginError(f"{len(problems.errors)} {word}")
         theme_dir = self.site.config.theme_dir
@@ -136,18 +146,27 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config):
-        self.page_languages.restore(config)
-        if self.staging is not None:
-            staging, self.staging = self.staging, None  # publish_site discards it on failure
-            publish_site(self.site, self.final_dir, staging=staging, clean=self.clean)
-            config.site_dir = str(self.final_dir)
-        else:
-            publish_site(self.site, Path(config.site_dir), direct=True)
+        try:
+            self.page_languages.restore(config)
+            if self.staging is not None:
+                staging, self.staging = self.staging, None  # publish_site discards it on failure
+                publish_site(self.site, self.final_dir, staging=staging, clean=self.clean)
+                config.site_dir = str(self.final_dir)
+            else:
+                publish_site(self.site, Path(config.site_dir), direct=True)
+        finally:
+            self._resume_collector()
 
     def on_build_error(self, *, error):
+        self._resume_collector()
         if self.staging is not None:
             discard(self.staging)
             self.staging = None
+
+    def _resume_collector(self) -> None:
+        resume, self._resume_gc = self._resume_gc, None
+        if resume is not None:
+            resume()
 
 
 _MEDIA = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".ogg", ".m4a", ".wav", ".pdf",

@@ -21,7 +21,8 @@ from typing import Any
 
 from ..text.folding import name_words
 from ..text.sorting import vietnamese_key, vietnamese_name_key
-from .shards import FieldSpec, ShardedIndexWriter, group_facet, paused_gc
+from ..collector import paused_gc
+from .shards import FieldSpec, ShardedIndexWriter, group_facet
 from .terms import khmer_joins, word_terms
 
 # Roles are written positions, not parsed meanings, so they work the same for Kinh,

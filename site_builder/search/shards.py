@@ -20,8 +20,6 @@ so records that share a word are neighbours and their postings compress to runs.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import shutil
@@ -31,6 +29,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from ..collector import paused_gc
 from .postings import encode
 
 FORMAT_VERSION = 1
@@ -57,19 +56,6 @@ class FieldSpec:
 
     name: str
     mode: str = "plain"
-
-
-@contextlib.contextmanager
-def paused_gc():
-    """Building 100,000 entries allocates millions of small tuples that are never cyclic
-    garbage; the cyclic collector rescanning them costs about a third of the build."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _dump(obj: Any) -> str:

@@ -33,7 +33,7 @@ from ..awardees import active_awardees
 from ..i18n import Lang
 from ..render.pages import PageSpec
 from ..search import DocumentIndexBuilder, NameIndexBuilder
-from ..search.shards import paused_gc
+from ..collector import paused_gc
 
 PATH = "tim-kiem/"
 NAMES_DIR = "search/names/"
