@@ -11,8 +11,19 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from ..addresses import awardee_path
+
 _MEMO: dict[str, str] = {}
 _MEMO_LIMIT = 100_000  # plenty for labels and places; bounded, so a build cannot grow it without end
+
+
+def escape_text(value: str) -> str:
+    """str(escape(value)) for a str: most values (names, units, achievements) hold none of
+    the five characters markupsafe replaces, and looking for them is several times cheaper
+    than escaping (a Markup object, then a copy as str)."""
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return str(escape(value))
+    return value
 
 
 def escaped(value) -> str:
@@ -21,23 +32,27 @@ def escaped(value) -> str:
         value = ""
     hit = _MEMO.get(value)
     if hit is None:
-        hit = str(escape(value))
+        hit = escape_text(value) if type(value) is str else str(escape(value))
         if len(_MEMO) < _MEMO_LIMIT:
             _MEMO[value] = hit
     return hit
 
 
 class AwardeeFields:
-    """A recipient's fields, escaped once (kept on the awardee: awardee_fields)."""
+    """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
+    of its table rows that are the same in every language (structure/honor_rows.py)."""
 
-    __slots__ = ("name", "position", "unit", "achievement", "id")
+    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit")
 
     def __init__(self, a):
-        self.name = str(escape(a.name or ""))
-        self.position = str(escape(a.position or ""))
-        self.unit = str(escape(a.unit or ""))
-        self.achievement = str(escape(a.achievement or ""))
-        self.id = str(escape(a.id))
+        self.name = escape_text(a.name or "")
+        self.position = escape_text(a.position or "")
+        self.unit = escape_text(a.unit or "")
+        self.achievement = escape_text(a.achievement or "")
+        self.id = escape_text(a.id)
+        self.href = escape_text(awardee_path(a))  # the recipient page, from the site's root
+        joiner = ", " if a.position and a.unit else ""
+        self.position_unit = f"{self.position}{joiner}{self.unit}"
 
 
 def awardee_fields(a) -> AwardeeFields:

@@ -1,86 +1,85 @@
-"""Table rows of the honor roll, built once per recipient and language.
+"""Table rows of the honor roll, made in Python.
 
-A recipient appears in up to seven lists (its decision, award, place as recorded, place today,
-campaign, year, ...); rendering each row through Jinja for every list made browse pages cost
-as much as all recipient pages together. Rows are therefore plain strings made here, with a
-placeholder where the page's relative root goes, and a page joins the rows it shows. The
-markup is what the templates wrote before, escaped as Jinja escapes (markupsafe, in C: a
-browse list of 200 rows escapes about a thousand values).
+Every recipient is a row in its decision's table, its award's list and its place's list, in
+every language; rendering each row through Jinja made browse pages cost as much as all
+recipient pages together. Rows are therefore plain strings made here, with a placeholder
+where the page's relative root goes, and a page joins the rows it shows. The markup is what
+the templates wrote before, escaped as Jinja escapes. The parts every language shares (the
+recipient's link, "position, unit") are made once per recipient (render/escaping.py), the
+language's parts once per award, place and decision.
 """
 from __future__ import annotations
 
 from markupsafe import escape
 
-from ..addresses import awardee_path
 from ..render.escaping import awardee_fields, escaped
 
 ROOT = "\x00"  # stands for the page's relative root + language prefix until a page is made
 
 
 class RowCache:
-    """Rows for one language (Facts holds one)."""
+    """Rows for one language (Facts holds one). A row joins the recipient's parts that every
+    language shares (AwardeeFields: its link and "position, unit", made once) with this
+    language's parts, each made once per award, place and decision."""
 
     def __init__(self, facts):
         self.facts = facts
-        self._list: dict[tuple, str] = {}
-        self._collective: dict[tuple, str] = {}
-        self._individual: dict[tuple, str] = {}
-
-    def _link(self, a) -> str:
-        return f'<a href="{ROOT}{escape(awardee_path(a))}">{awardee_fields(a).name}</a>'
-
-    def _award(self, a) -> str:
-        return escaped(self.facts.award_label.get(a.award, a.award or ""))
+        self._awards: dict[str | None, str] = {}
+        self._places: dict[str | None, str] = {}
+        self._decisions: dict[str, str] = {}
+        self._collective_mark = f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
 
     @staticmethod
-    def _position_unit(a) -> str:
-        f = awardee_fields(a)
-        joiner = ", " if a.position and a.unit else ""
-        return f"{f.position}{joiner}{f.unit}"
+    def _link(f) -> str:
+        return f'<a href="{ROOT}{f.href}">{f.name}</a>'
 
+    def _award(self, a) -> str:
+        award = self._awards.get(a.award)
+        if award is None:
+            award = self._awards[a.award] = escaped(self.facts.award_label.get(a.award, a.award or ""))
+        return award
+
+    def _place(self, locality) -> str:
+        """The place's name, escaped ("" without one)."""
+        place = self._places.get(locality)
+        if place is None:
+            place = self._places[locality] = escaped(self.facts.unit_name.get(locality, "")) if locality else ""
+        return place
+
+    def _decision(self, decision_id: str) -> str:
+        link = self._decisions.get(decision_id)
+        if link is None:
+            d = self.facts.decision[decision_id]
+            link = self._decisions[decision_id] = f'<td><a href="{ROOT}{escaped(d["path"])}">{escaped(d["ref"])}</a></td>'
+        return link
+
+    # A row is made when a page shows it, not kept: each shows on one page of its kind per
+    # language (its decision's table, its award's list, its place's list).
     def list_row(self, a, with_award: bool) -> str:
-        key = (a.decision, a.id, with_award)
-        row = self._list.get(key)
-        if row is None:
-            facts = self.facts
-            d = facts.decision[a.decision]
-            collective = (f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
-                          if a.kind == "collective" else "")
-            place = (f' <span class="muted">({escaped(facts.unit_name.get(a.locality, ""))})</span>'
-                     if a.locality else "")
-            award = f"<td>{self._award(a)}</td>" if with_award else ""
-            row = (f'<th scope="row" lang="vi">{self._link(a)}</th><td lang="vi">{collective}'
-                   f'{self._position_unit(a)}{place}</td>{award}'
-                   f'<td><a href="{ROOT}{escaped(d["path"])}">{escaped(d["ref"])}</a></td></tr>')
-            self._list[key] = row
-        return row
+        f = awardee_fields(a)
+        collective = self._collective_mark if a.kind == "collective" else ""
+        place = f' <span class="muted">({self._place(a.locality)})</span>' if a.locality else ""
+        award = f"<td>{self._award(a)}</td>" if with_award else ""
+        return (f'<th scope="row" lang="vi">{self._link(f)}</th><td lang="vi">{collective}'
+                f'{f.position_unit}{place}</td>{award}{self._decision(a.decision)}</tr>')
 
     def collective_row(self, a, several_awards: bool) -> str:
-        key = (a.decision, a.id, several_awards)
-        row = self._collective.get(key)
-        if row is None:
-            award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
-            place = escaped(self.facts.unit_name.get(a.locality, "")) if a.locality else ""
-            row = f'<th scope="row">{self._link(a)}</th>{award}<td>{place}</td></tr>'
-            self._collective[key] = row
-        return row
+        award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
+        return f'<th scope="row">{self._link(awardee_fields(a))}</th>{award}<td>{self._place(a.locality)}</td></tr>'
 
     def individual_row(self, a, several_awards: bool) -> str:
-        key = (a.decision, a.id, several_awards)
-        row = self._individual.get(key)
-        if row is None:
-            award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
-            row = f'<th scope="row">{self._link(a)}</th><td>{self._position_unit(a)}</td>{award}</tr>'
-            self._individual[key] = row
-        return row
+        f = awardee_fields(a)
+        award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
+        return f'<th scope="row">{self._link(f)}</th><td>{f.position_unit}</td>{award}</tr>'
 
     def rows(self, kind: str, awardees, start: int, option: bool, base: str) -> str:
         """The <tr>s of a table: kind list|collective|individual; `option` is with_award for
         lists and several_awards for decision tables; `base` is the page root + language prefix."""
         make = {"list": self.list_row, "collective": self.collective_row, "individual": self.individual_row}[kind]
-        with_id = kind != "list"
-        parts = []
-        for number, a in enumerate(awardees, start=start + 1):
-            head = f'<tr id="{awardee_fields(a).id}">' if with_id else "<tr>"
-            parts.append(f'{head}<td class="num">{number}</td>{make(a, option)}')
+        if kind == "list":
+            parts = [f'<tr><td class="num">{number}</td>{make(a, option)}'
+                     for number, a in enumerate(awardees, start=start + 1)]
+        else:
+            parts = [f'<tr id="{awardee_fields(a).id}"><td class="num">{number}</td>{make(a, option)}'
+                     for number, a in enumerate(awardees, start=start + 1)]
         return "\n".join(parts).replace(ROOT, base)
