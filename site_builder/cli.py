@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -199,5 +200,17 @@ def cmd_import(args) -> int:
     return cli_import(argv + ["--lang", args.lang])
 
 
+def run() -> None:
+    """The `site-builder` program: main(), then exit at once. Tearing down the interpreter
+    frees a loaded province object by object (0.8 s at 50,000 recipients, docs/benchmarks.md)
+    although the process is ending; nothing is left to write once main() returned but the
+    standard streams and log handlers, flushed here. An exception still ends the usual way."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
