@@ -265,8 +265,12 @@ def _shorten(text: str | None, limit: int = 200) -> str:
         return ""
     if len(text) <= limit and "\n" not in text and "  " not in text:
         return text  # the common case, without splitting 100,000 achievements
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    # Whitespace collapsed in a prefix is a prefix of the whole text collapsed: once that is
+    # longer than the limit, the rest of a long achievement need not be split.
+    head = " ".join(text[:2 * limit].split())
+    if len(head) <= limit:
+        head = " ".join(text.split())
+    return head if len(head) <= limit else head[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _photo_path(story, awardee) -> str:

@@ -16,7 +16,7 @@ from markupsafe import escape
 from ..addresses import awardee_path
 from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..feeds.records import absolute
-from ..render.escaping import awardee_fields, escaped
+from ..render.escaping import awardee_fields, escape_text, escaped
 from ..render.pages import MadePage
 
 TEMPLATE = "honor/recipient.html"
@@ -56,7 +56,7 @@ class Maker:
         path = awardee_path(a)
         page_title = title(a, label)
         title_html = awardee_fields(a).name + " — " + escaped(label)
-        description_html = str(escape(description))
+        description_html = escape_text(description)
         hreflang, switcher = kit.alternates(path)
         embed_code, oembed, embed = kit.embed(path, page_title, embed_src)
         frame = kit.frame(bool(description), lang.code, embed)
@@ -84,7 +84,7 @@ class Maker:
         out.append(self.decision_line)
         if a.achievement:
             out.append(f'<dt>{t["achievement"]}</dt><dd lang="vi">{f.achievement}</dd>')
-        out.append(f'  </dl>\n  <p><a href="{escape(base + list_path + "#" + a.id)}">{t["in_decision_list"]}</a></p>\n'
+        out.append(f'  </dl>\n  <p><a href="{escape_text(base + list_path + "#" + a.id)}">{t["in_decision_list"]}</a></p>\n'
                    f'</article>\n')
         return "".join(out)
 
