@@ -52,6 +52,38 @@ def test_a_failing_worker_fails_the_build_with_its_message(make_site, tmp_path, 
     assert not (tmp_path / "out").exists()
 
 
+def test_data_files_are_made_in_a_process_of_their_own_and_its_failure_fails_the_build(
+        make_site, tmp_path, monkeypatch):
+    import multiprocessing
+    import os
+
+    from site_builder.structure import search_page
+
+    site = make_site(files(), languages=("vi",))
+    parent = os.getpid()
+    real = search_page.write_data
+    seen = []
+
+    def spying(ctx, output):
+        seen.append(os.getpid())
+        (tmp_path / "data-pid").write_text(str(os.getpid()))
+        return real(ctx, output)
+
+    monkeypatch.setattr(search_page, "write_data", spying)
+    build(site, tmp_path / "out", 2, monkeypatch)
+    assert int((tmp_path / "data-pid").read_text()) != parent and not seen  # made in the forked process
+    assert (tmp_path / "out" / "search" / "names" / "meta.json").is_file()  # and published
+
+    def failing(ctx, output):
+        raise ValueError("broken search index")
+
+    monkeypatch.setattr(search_page, "write_data", failing)
+    with pytest.raises(RenderFailed, match="broken search index"):
+        build(site, tmp_path / "out2", 2, monkeypatch)
+    assert not (tmp_path / "out2").exists()
+    assert not multiprocessing.active_children()  # no process left behind
+
+
 def test_the_collector_is_paused_during_a_build_and_back_on_after_it(make_site, tmp_path, monkeypatch):
     """A build pauses Python's cyclic collector (collector.py) and turns it back on when it
     ends, whether it succeeded or failed: `mkdocs serve` rebuilds in one process."""

@@ -41,17 +41,12 @@ def _run(share: int):
         return False, (f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
-def run_shares(function, n: int, meanwhile=None) -> list:
+def run_shares(function, n: int) -> list:
     """[function(share, n) for share in range(n)], each in a forked process (in the parent
-    when n == 1). `meanwhile()`, if given, runs in the parent while the workers work: work
-    that needs no page (data files), so that it costs no time of its own on a machine whose
-    workers wait on the disk. Raises RenderFailed when any share failed."""
+    when n == 1). Raises RenderFailed when any share failed."""
     global _JOB
     if n <= 1:
-        result = [function(0, 1)]
-        if meanwhile is not None:
-            meanwhile()
-        return result
+        return [function(0, 1)]
     _JOB = (function, n)
     # Objects loaded so far are only read by the workers: moved out of the collector's reach,
     # a collection in a worker does not touch (and so copy) every page of the parent's memory.
@@ -59,10 +54,7 @@ def run_shares(function, n: int, meanwhile=None) -> list:
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(n) as pool:
-            pending = pool.map_async(_run, range(n), chunksize=1)
-            if meanwhile is not None:
-                meanwhile()
-            outcomes = pending.get()
+            outcomes = pool.map(_run, range(n), chunksize=1)
     finally:
         _JOB = None
         gc.unfreeze()
@@ -73,3 +65,55 @@ def run_shares(function, n: int, meanwhile=None) -> list:
             raise RenderFailed(f"{message}\n{trace}")
         results.append(value)
     return results
+
+
+class Background:
+    """`function(forked)` run in a forked process while this one goes on, when `fork` is
+    true; else in this process when join() asks for its result. For work that needs nothing
+    the parent computes after the fork (the data files need the loaded site, not the pages),
+    so that it fills the core the parent's serial steps leave idle."""
+
+    def __init__(self, function, fork: bool):
+        self._function = function
+        self._process = None
+        self._receive = None
+        if fork and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_background, args=(function, send), daemon=True)
+            self._process.start()
+            send.close()
+
+    def join(self):
+        """The function's result (raises RenderFailed when it failed in the forked process)."""
+        if self._process is None:
+            return self._function(False)
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            ok, value = False, ("the process ended without a result", "")
+        finally:
+            self._receive.close()
+            self._process.join()
+            self._process = None
+        if not ok:
+            message, trace = value
+            raise RenderFailed(f"{message}\n{trace}")
+        return value
+
+    def cancel(self) -> None:
+        """Stop the forked process (the build failed elsewhere): nothing is left running."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = None
+
+
+def _background(function, send) -> None:
+    try:
+        outcome = True, function(True)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+        outcome = False, (f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    send.send(outcome)
+    send.close()

@@ -20,7 +20,7 @@ from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import MadePage, PageBatch, PageSpec
 from .stencil import PageKit
-from .parallel import run_shares, worker_count
+from .parallel import Background, run_shares, worker_count
 from ..timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -92,10 +92,20 @@ class Renderer:
 
         with phase("assets"):
             self.copy_assets()
-        with phase("warm-up"):
-            self.warm_up(MODULES)
-        with phase("render"):
-            results = run_shares(self.render_share, worker_count(), meanwhile=self.write_data)
+        workers = worker_count()
+        # The data files need the loaded site, not the pages: they are made in a process of
+        # their own from here on, on the core the warm-up leaves idle, then beside the workers.
+        data = Background(self.data_share, fork=workers > 1)
+        try:
+            with phase("warm-up"):
+                self.warm_up(MODULES)
+            with phase("render"):
+                results = run_shares(self.render_share, workers)
+                results.append({"output": data.join(), "pages": []})
+        except BaseException:
+            data.cancel()
+            raise
+        self.ctx.data_written = True
         written: list[tuple[int, str, str]] = []
         for result in results:
             if result["output"] is not self.output:
@@ -109,17 +119,21 @@ class Renderer:
                 with phase("finish " + module.__name__.rsplit(".", 1)[-1]):
                     finish(self.ctx, self.output)
 
-    def write_data(self) -> None:
+    def data_share(self, forked: bool):
         """Each module's write_data(ctx, output): files made from the loaded site alone (open
-        data, feeds, search index), written while the workers render pages."""
+        data, feeds, search index). In a forked process: through an Output of its own, whose
+        result the parent absorbs as it does the workers'."""
         from ..structure import MODULES
 
+        if forked:
+            out = self.output
+            self.output = Output(out.root, out.previous, out.live, out.fingerprint)
         for module in MODULES:
             write_data = getattr(module, "write_data", None)
             if write_data:
                 with phase("data " + module.__name__.rsplit(".", 1)[-1]):
                     write_data(self.ctx, self.output)
-        self.ctx.data_written = True
+        return self.output.result() if forked else self.output
 
     def warm_up(self, modules) -> None:
         """Let every module compute what it shares between pages (indexes, per-language
