@@ -396,3 +396,25 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
     assert re.search(r'dia-phuong/xa-tay/">Xã Tây</a></th><td class="num">2</td>', units)
     assert "huyen-bac" not in units  # the district is not a unit of the province today
     assert "Sở Y tế tỉnh Mẫu" in own and "Công an huyện Bắc" in own and "Vi Thị Thôn" not in own
+
+
+def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
+    """The decision CSV is written line by line (text/csv_row.py) and its achievements made one
+    line without splitting the ones that need nothing (honor_roll._one_line)."""
+    import csv
+    import io
+    import random
+
+    from site_builder.structure.honor_roll import _one_line
+    from site_builder.text.csv_row import csv_row
+
+    rng = random.Random(7)
+    pieces = ["Nguyễn", " ", "  ", ",", '"', "\n", "\r", "\t", "\u00a0", "a", "Đặng Thị Ánh", "'", ";", ""]
+    for _ in range(3000):
+        cells = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 6))]
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+        if len(cells) > 1 or cells[0]:  # csv.writer quotes a lone empty cell
+            assert csv_row(cells) == buffer.getvalue(), cells
+        text = cells[0]
+        assert _one_line(text) == " ".join(text.split()), repr(text)

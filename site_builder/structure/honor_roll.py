@@ -17,6 +17,7 @@ template.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..addresses import awardee_path
@@ -25,6 +26,7 @@ from functools import partial
 from ..cache import digest
 from ..render.pages import PageBatch, PageSpec
 from ..render.escaping import awardee_fields
+from ..text.csv_row import csv_row
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
@@ -424,23 +426,30 @@ CSV_COLUMNS = ("STT", "Loại", "Họ và tên / Tên tập thể", "Chức vụ
 
 def csv_text(ctx, decision) -> str:
     """The decision's active recipients as Excel opens them: UTF-8 with a BOM, CRLF rows."""
-    import csv
-    import io
-
     index = index_of(ctx)
     site = ctx.site
     roll = index.rolls[decision.id]
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    lines = ["\ufeff", csv_row(CSV_COLUMNS)]
+    places = {u.id: u.name for u in site.units.values()}
+    awards = {a.id: a.label_in("vi") for a in site.awards.values()}
+    kinds = {"collective": "Tập thể"}
+    reference = decision.reference
     for number, a in enumerate(roll.rows, start=1):
-        unit = site.units.get(a.locality or "")
-        award = site.awards.get(a.award or "")
-        writer.writerow([number, "Tập thể" if a.kind == "collective" else "Cá nhân", a.name, a.position or "",
-                         a.unit or "", unit.name if unit else "", award.label_in("vi") if award else a.award or "",
-                         " ".join((a.achievement or "").split()), a.id, decision.reference])
-    return buf.getvalue()
+        lines.append(csv_row((str(number), kinds.get(a.kind, "Cá nhân"), a.name, a.position or "", a.unit or "",
+                              places.get(a.locality or "", ""), awards.get(a.award or "", a.award or ""),
+                              _one_line(a.achievement), a.id, reference)))
+    return "".join(lines)
+
+
+_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |^ | $")
+
+
+def _one_line(text: str | None) -> str:
+    """Whitespace runs made one space, ends trimmed (" ".join(text.split())), without
+    splitting the many achievements that need nothing done."""
+    if not text:
+        return ""
+    return " ".join(text.split()) if _IRREGULAR_SPACE.search(text) else text
 
 
 def write_data(ctx, output) -> None:
