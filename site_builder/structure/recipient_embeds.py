@@ -27,11 +27,11 @@ from functools import partial
 from markupsafe import Markup, escape
 
 from ..embedding import allowed_origins
-from ..render.escaping import awardee_fields, escaped
+from ..render.escaping import awardee_fields, escape_text, escaped
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageBatch, PageSpec
 from .honor_index import index_of, pages_of
-from .honor_roll import CARDS_FILE, decision_path, facts_of, recipient_path
+from .honor_roll import CARDS_FILE, decision_path, facts_of
 from .page_keys import roll_key
 
 def cards_path(decision_id: str, page: int = 1) -> str:
@@ -69,45 +69,45 @@ def _card_files(ctx, lang, facts, decision):
     shell = shell_attributes(allowed_origins(config))
     base = site_base(config) or config.base_path
     labels = {k: escape(lang.t(k)) for k in ("position", "unit", "place", "achievement", "recipient_card_full")}
+    awards = {k: escaped(v) for k, v in facts.award_label.items()}
+    places = {k: escaped(v) for k, v in facts.unit_name.items()}
     roll = index_of(ctx).rolls[decision.id]
     info = facts.decision[decision.id]
     chunks = pages_of(roll.rows)
     for number, chunk in enumerate(chunks, start=1):
         others = [(n, cards_path(decision.id, n)) for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
-        cards = [{
-            "awardee": a,
-            "award_label": facts.award_label.get(a.award, a.award or ""),
-            "place": facts.unit_name.get(a.locality) if a.locality else None,
-            "path": recipient_path(a),
-        } for a in chunk]
         root = "../" * (cards_path(decision.id, number).count("/") + lang.prefix.count("/"))
+        relative = escape_text(root + lang.prefix)
         yield PageSpec(
             path=cards_path(decision.id, number), template="honor/recipient_cards.html",
             title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
             embed=False,
             context={
-                "d": info, "cards": cards, "frame_attrs": shell, "number": number, "others": others,
-                "cards_html": Markup("".join(card_html(c, labels, root + lang.prefix) for c in cards)),
-                "index_html": Markup("".join(_index_item(c["awardee"]) for c in cards)),
+                "d": info, "frame_attrs": shell, "number": number, "others": others,
+                "cards_html": Markup("".join(
+                    card_html(a, awards[a.award] if a.award in awards else escaped(a.award or ""),
+                              places.get(a.locality) if a.locality else None, labels, relative)
+                    for a in chunk)),
+                "index_html": Markup("".join(_index_item(a) for a in chunk)),
                 "canonical": base + lang.prefix + decision_path(decision.id, number),
             })
 
 
-def card_html(card: dict, labels: dict, base: str) -> str:
-    """One recipient's card, escaped as the template escapes; `base`: page root + language prefix."""
-    a = card["awardee"]
+def card_html(a, award_label: str, place: str | None, labels: dict, base: str) -> str:
+    """One recipient's card, escaped as the template escapes: the award label and the place
+    already escaped, `base` (page root + language prefix) too."""
     f = awardee_fields(a)
-    out = [f'<article class="rcard recipient" id="{f.id}">\n<p class="award-badge">{escaped(card["award_label"])}</p>\n'
+    out = [f'<article class="rcard recipient" id="{f.id}">\n<p class="award-badge">{award_label}</p>\n'
            f'<h1 lang="vi">{f.name}</h1>\n<dl class="facts">\n']
     if a.position:
         out.append(f'<dt>{labels["position"]}</dt><dd lang="vi">{f.position}</dd>')
     if a.unit:
         out.append(f'<dt>{labels["unit"]}</dt><dd lang="vi">{f.unit}</dd>')
-    if card["place"]:
-        out.append(f'<dt>{labels["place"]}</dt><dd>{escaped(card["place"])}</dd>')
+    if place:
+        out.append(f'<dt>{labels["place"]}</dt><dd>{place}</dd>')
     if a.achievement:
         out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{f.achievement}</dd>')
-    out.append(f'</dl>\n<p><a href="{escape(base + card["path"])}">{labels["recipient_card_full"]}</a></p>\n</article>\n')
+    out.append(f'</dl>\n<p><a href="{base}{f.href}">{labels["recipient_card_full"]}</a></p>\n</article>\n')
     return "".join(out)
 
 
