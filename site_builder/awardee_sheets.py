@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, new_id
+from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id
 from .model import Awardee
 from .problems import Problem, Problems
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -38,7 +38,7 @@ KIND_ALIASES = {"cá nhân": "individual", "ca nhan": "individual", "tập thể
 # The columns of SheetAwardees.rows, one list each (fewer objects to store and load than a
 # tuple per row); `award` is the row's own award, None when it takes the decision's.
 _ROW_COLUMNS = ("row", "id", "kind", "name", "award", "position", "unit", "locality", "achievement",
-                "public_fields", "page_stamp", "row_stamp")
+                "public_fields", "page_stamp", "row_stamp", "sort_key")
 # Columns whose values repeat from row to row: one string object per distinct value.
 _SHARED_COLUMNS = ("kind", "award", "position", "unit", "locality")
 # Columns of (nearly) unique texts, stored packed (sheet_cache.pack_texts).
@@ -80,12 +80,13 @@ class SheetAwardees:
         default_award, file, columns, decision_id = decision.meta.get("award"), self.file, self.columns, decision.id
         awardees = decision.awardees
         for (row, awardee_id, kind, name, award, position, unit, locality, achievement, public,
-             page_stamp, row_stamp) in zip(*(self.rows[name] for name in _ROW_COLUMNS)):
+             page_stamp, row_stamp, sort_key) in zip(*(self.rows[name] for name in _ROW_COLUMNS)):
             awardee = Awardee(decision_id, awardee_id, kind, name, award or default_award, position, unit, locality,
                               achievement, list(public) if public else [],
                               AwardeeSource(file, row, "", columns, not award))
             # What the row says, digested when the sheet was read (kept in the sheet cache).
             awardee.__dict__["_content_stamps"] = (page_stamp, row_stamp)
+            awardee.__dict__["_sort_key"] = sort_key
             awardees.append(awardee)
         if self.rows["id"]:
             decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])
@@ -185,7 +186,8 @@ def parse_sheet(file: str, data: bytes, suffix: str, default_award: str | None) 
             row = (number, new_id(taken, fields), fields.get("kind") or "individual", fields["name"],
                    fields.get("award"), fields.get("position"), fields.get("unit"), fields.get("locality"),
                    fields.get("achievement"), fields.get("public_fields") or None)
-            rows.append(row + content_stamps(*row[1:4], row[4] or default_award, *row[5:]))
+            rows.append(row + content_stamps(*row[1:4], row[4] or default_award, *row[5:])
+                        + (name_sort_key(row[2], row[3]),))
         sheet.rows = _by_column(rows)
         sheet.refs, sheet.ref_count = refs.places, refs.count
     sheet.problems = [(p.line, p.field, p.code, p.params, p.severity, p.column) for p in problems]

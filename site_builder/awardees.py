@@ -17,6 +17,7 @@ from .model import Awardee, Source
 from .problems import rel
 from .sheet_cache import SheetCache
 from .text.slug import slugify
+from .text.sorting import vietnamese_key, vietnamese_name_key
 
 # Recipient ids become page files (/khen-thuong/<decision>/<id>.html, addresses.py) and HTML ids
 # on the decision page; these names are taken by the decision's own files and by ids the page
@@ -68,6 +69,20 @@ def content_stamps(awardee_id, kind, name, award, position, unit, locality, achi
     structure/page_keys.py adds the decision and the revocation (which other files decide)."""
     row = (awardee_id, kind, name, award, position, unit, locality)
     return (digest(repr((*row, achievement, tuple(public_fields or ())))), digest(repr(row)))
+
+
+def name_sort_key(kind: str, name: str) -> tuple:
+    """The order of the honor lists: a collective's name as text, a person's the Vietnamese
+    way (given name first). Made when a sheet is read and kept in the sheet cache: computing
+    it for 50,000 names cost a quarter of a second of every build's serial part."""
+    return vietnamese_key(name) if kind == "collective" else vietnamese_name_key(name)
+
+
+def awardee_sort_key(a) -> tuple:
+    key = a.__dict__.get("_sort_key")
+    if key is None:
+        key = a.__dict__["_sort_key"] = name_sort_key(a.kind, a.name)
+    return key
 
 
 def awardee_content_stamps(a) -> tuple[str, str]:

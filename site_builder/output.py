@@ -98,8 +98,15 @@ class Output:
         if previous is None or previous[0] != key:
             return None
         _key, pages, extras = previous
-        if not all(self._exists(f) for f in (*pages, *extras)):
-            return None
+        listings = self._listings
+        for files in (pages, extras):
+            for file in files:
+                folder, _, base = file.rpartition("/")
+                names = listings.get(folder)
+                if names is None:
+                    names = self._listing(folder)
+                if base not in names:
+                    return None
         self.entries.update(pages)
         self.entries.update(extras)
         self.batches[name] = previous
@@ -110,16 +117,14 @@ class Output:
         """A batch this build rendered, with the hashes its files got, for the manifest."""
         self.batches[name] = [key, {f: self.entries[f] for f in pages}, {f: self.entries[f] for f in extras}]
 
-    def _exists(self, path: str) -> bool:
-        folder, _, name = path.rpartition("/")
-        names = self._listings.get(folder)
-        if names is None:
-            try:
-                names = set(os.listdir(self.live / folder))
-            except OSError:
-                names = set()
-            self._listings[folder] = names
-        return name in names
+    def _listing(self, folder: str) -> set[str]:
+        """The names in a live folder, listed once per build (keep_batch)."""
+        try:
+            names = set(os.listdir(self.live / folder))
+        except OSError:
+            names = set()
+        self._listings[folder] = names
+        return names
 
     def _same_bytes(self, path: str, raw: bytes) -> bool:
         """A file the previous build stamped with a key (a first build stamps a batch's pages

@@ -245,3 +245,31 @@ def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):
     for url in ("https://thidua.example.gov.vn/khen-thuong/qd-2/le-van-cuong.html",
                 "https://thidua.example.gov.vn/en/khen-thuong/qd-2/le-van-cuong.html"):
         assert url in sitemap, url
+
+
+def test_each_rebuild_remakes_only_the_batches_of_the_edited_decision(make_site, tmp_path, monkeypatch):
+    """Batches kept by one rebuild are kept by the next one too (the manifest keeps them under
+    their names): edit, rebuild, edit again, rebuild, and only the edited decision's recipient
+    pages and card files are made each time."""
+    from site_builder.output import Output
+
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")  # the spy sees batches made in this process
+    made: list[str] = []
+    real = Output.record_batch
+
+    def spying(self, name, key, pages, extras):
+        made.append(name)
+        return real(self, name, key, pages, extras)
+
+    monkeypatch.setattr(Output, "record_batch", spying)
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    assert "vi/recipients/qd-2" in made
+    for note in ("Ghi chú một.", "Ghi chú hai.", "Ghi chú ba."):
+        made.clear()
+        edited = [row.replace("Điều trị bệnh nhân nặng.", note) for row in ROWS_1]
+        site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+        core_build(site, out)
+        assert sorted(made) == ["en/cards/qd-1", "en/recipients/qd-1", "vi/cards/qd-1", "vi/recipients/qd-1"], note
+        assert note in (out / "khen-thuong/qd-1/tran-van-anh.html").read_text(encoding="utf-8")

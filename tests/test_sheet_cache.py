@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from site_builder import awardee_sheets
-from site_builder.awardees import content_stamps
+from site_builder.awardees import content_stamps, name_sort_key
 from site_builder.config import SiteConfig
 from site_builder.loader import load_site
 from site_builder.sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -112,6 +112,8 @@ def test_only_the_edited_sheet_is_read_again(two_sheets, parsed):
     for a in (a for d in warm.decisions.values() for a in d.awardees):
         assert a.__dict__["_content_stamps"] == content_stamps(
             a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
+        # and so is the sort key of its name (the honor lists' order)
+        assert a.__dict__["_sort_key"] == name_sort_key(a.kind, a.name)
 
     edited = SHEET_1.replace("Bệnh viện tỉnh", "Bệnh viện TỈNH")
     assert len(edited.encode()) == len(SHEET_1.encode())  # same size: only the bytes tell

@@ -119,7 +119,15 @@ class Lang:
         return str(value.year)
 
     def number(self, value) -> str:
-        return format_decimal(value, locale=self.code)
+        # Pages show the same few counts again and again (thousands of calls a build), and
+        # Babel parses its pattern on every call: remembered per value.
+        cache = self.__dict__.setdefault("_numbers", {})
+        text = cache.get(value)
+        if text is None:
+            text = format_decimal(value, locale=self.code)
+            if len(cache) < 100_000:
+                cache[value] = text
+        return text
 
     def doc_date_line(self, place: str | None, value: DocDate | None) -> str:
         """The document's place-and-date line, keeping blanks where the copy has them.

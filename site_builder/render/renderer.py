@@ -106,13 +106,13 @@ class Renderer:
             data.cancel()
             raise
         self.ctx.data_written = True
-        written: list[tuple[int, str, str]] = []
+        written: list[tuple[int, str, list[str]]] = []
         for result in results:
             if result["output"] is not self.output:
                 self.output.absorb(result["output"])
             written.extend(result["pages"])
         written.sort()
-        self.ctx.pages_written.extend((code, path) for _, code, path in written)
+        self.ctx.pages_written.extend((code, path) for _, code, paths in written for path in paths)
         for module in MODULES:
             finish = getattr(module, "finish", None)
             if finish:
@@ -153,7 +153,9 @@ class Renderer:
             # In a worker: a fresh Output on the same folders, handed back to the parent.
             out = self.output
             self.output = Output(out.root, out.previous, out.live, out.fingerprint)
-        pages: list[tuple[int, str, str]] = []
+        # (sequence number, language, paths): a batch's pages as one item, sorted as a sort of
+        # one item per page would order them (fewer objects to hand back and sort).
+        pages: list[tuple[int, str, list[str]]] = []
         seq = 0
         for lang in self.langs:
             for module in MODULES:
@@ -161,10 +163,10 @@ class Renderer:
                     for item in module.pages(self.ctx, lang):
                         if seq % shares == share:
                             if isinstance(item, PageBatch):
-                                pages.extend((seq, lang.code, path) for path in self.write_batch(item, lang))
+                                pages.append((seq, lang.code, sorted(self.write_batch(item, lang))))
                             else:
                                 self.write(item, lang)
-                                pages.append((seq, lang.code, item.path))
+                                pages.append((seq, lang.code, [item.path]))
                         seq += 1
         return {"output": self.output.result() if shares > 1 else self.output, "pages": pages}
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..awardees import active_awardees
-from ..text.sorting import vietnamese_key, vietnamese_name_key
+from ..awardees import active_awardees, awardee_sort_key
 
 PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
 
@@ -93,8 +92,8 @@ def today_chain(site, unit_id: str) -> list[str]:
 
 def build_index(site) -> HonorIndex:
     active = active_awardees(site)
-    collectives = sorted((a for a in active if a.kind == "collective"), key=lambda a: vietnamese_key(a.name))
-    individuals = sorted((a for a in active if a.kind != "collective"), key=lambda a: vietnamese_name_key(a.name))
+    collectives = sorted((a for a in active if a.kind == "collective"), key=awardee_sort_key)
+    individuals = sorted((a for a in active if a.kind != "collective"), key=awardee_sort_key)
     decisions = sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)
     rolls = {d.id: DecisionRoll(d) for d in decisions}
     by_award: dict[str, list] = {}

@@ -147,9 +147,11 @@ def _decision_pages(ctx, lang, index, facts):
         for number, chunk in enumerate(chunks, start=1):
             offset = (number - 1) * PER_PAGE
             context = dict(common)
+            # The roll's rows are its collectives, then its individuals: a page's share of
+            # each is a slice (made for every page, rendered or kept).
             context.update({
-                "collectives": [a for a in chunk if a.kind == "collective"],
-                "individuals": [a for a in chunk if a.kind != "collective"],
+                "collectives": roll.collectives[offset:offset + PER_PAGE],
+                "individuals": roll.individuals[max(0, offset - n_coll):max(0, offset + PER_PAGE - n_coll)],
                 "collective_start": offset, "individual_start": max(0, offset - n_coll),
                 "pager": _pager(decision_path(decision.id), number, len(chunks)),
                 "first_page": number == 1,

@@ -10,6 +10,8 @@ page of 200 rows costs one string join, not 200 reprs.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..awardees import awardee_content_stamps
 from ..cache import digest
 
@@ -87,9 +89,12 @@ def decision_stamp(decision, info: dict) -> str:
     return repr(sorted(info.items())) + "\0" + entry_stamp(decision)
 
 
+_DECISION = attrgetter("decision")
+
+
 def list_key(rows, facts, extra) -> str:
     """A list page: its rows, the decisions they link to, and what else it shows (`extra`)."""
-    refs = {a.decision for a in rows}
+    refs = set(map(_DECISION, rows))
     return "\0".join((row_stamps(rows), repr(sorted((d, facts.decision[d]["ref"]) for d in refs if d in facts.decision)),
                       repr(extra)))
 
