@@ -20,16 +20,25 @@ from ..dates import DocDate
 HERE = Path(__file__).parent
 
 
+# libyaml's loader when PyYAML has it: the strings files are read on every build, and the
+# pure-Python loader took a tenth of a second of each.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+
+
 @lru_cache(maxsize=None)
 def strings(lang: str, extra_dir: str | None = None) -> dict:
-    base = yaml.safe_load((HERE / "vi.yml").read_text(encoding="utf-8"))
+    base = _load(HERE / "vi.yml")
     path = HERE / f"{lang}.yml"
     if lang != "vi" and path.exists():
-        base.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        base.update(_load(path))
     if extra_dir:
         extra = Path(extra_dir) / f"{lang}.yml"
         if extra.exists():
-            base.update(yaml.safe_load(extra.read_text(encoding="utf-8")) or {})
+            base.update(_load(extra))
     return base
 
 
