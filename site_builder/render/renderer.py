@@ -7,7 +7,6 @@ every collection and every language.
 """
 from __future__ import annotations
 
-from functools import partial
 from html import escape
 
 from pathlib import Path
@@ -94,20 +93,17 @@ class Renderer:
         with phase("assets"):
             self.copy_assets()
         workers = worker_count()
-        # The data files need the loaded site, not the pages: each module's are made in a
-        # process of its own from here on, on the core the warm-up leaves idle, then beside the
-        # workers (a rebuild waited on them one after the other).
-        data = [Background(partial(self.data_share, module), fork=workers > 1)
-                for module in MODULES if hasattr(module, "write_data")]
+        # The data files need the loaded site, not the pages: they are made in a process of
+        # their own from here on, on the core the warm-up leaves idle, then beside the workers.
+        data = Background(self.data_share, fork=workers > 1)
         try:
             with phase("warm-up"):
                 self.warm_up(MODULES)
             with phase("render"):
                 results = run_shares(self.render_share, workers)
-                results.extend({"output": job.join(), "pages": []} for job in data)
+                results.append({"output": data.join(), "pages": []})
         except BaseException:
-            for job in data:
-                job.cancel()
+            data.cancel()
             raise
         self.ctx.data_written = True
         written: list[tuple[int, str, list[str]]] = []
@@ -123,15 +119,20 @@ class Renderer:
                 with phase("finish " + module.__name__.rsplit(".", 1)[-1]):
                     finish(self.ctx, self.output)
 
-    def data_share(self, module, forked: bool):
-        """The module's write_data(ctx, output): files made from the loaded site alone (open
+    def data_share(self, forked: bool):
+        """Each module's write_data(ctx, output): files made from the loaded site alone (open
         data, feeds, search index). In a forked process: through an Output of its own, whose
         result the parent absorbs as it does the workers'."""
+        from ..structure import MODULES
+
         if forked:
             out = self.output
             self.output = Output(out.root, out.previous, out.live, out.fingerprint)
-        with phase("data " + module.__name__.rsplit(".", 1)[-1]):
-            module.write_data(self.ctx, self.output)
+        for module in MODULES:
+            write_data = getattr(module, "write_data", None)
+            if write_data:
+                with phase("data " + module.__name__.rsplit(".", 1)[-1]):
+                    write_data(self.ctx, self.output)
         return self.output.result() if forked else self.output
 
     def warm_up(self, modules) -> None:
