@@ -39,6 +39,7 @@ from pathlib import Path
 
 from ..cache import digest
 from ..model import Awardee
+from ..text.csv_row import csv_cell
 from . import opendata
 
 JSON_PATH = "du-lieu/recipients.json"
@@ -132,8 +133,7 @@ def _csv_column(values: list) -> list[bytes]:
         values = [opendata._cell(v) for v in values]
     joined = "\0".join(values)
     if any(c in joined for c in _QUOTED):
-        values = ['"' + v.replace('"', '""') + '"' if ("," in v or '"' in v or "\n" in v or "\r" in v) else v
-                  for v in values]
+        values = list(map(csv_cell, values))
         joined = "\0".join(values)
     if joined.count("\0") != len(values) - 1:  # a cell holds NUL itself
         return [v.encode("utf-8") for v in values]

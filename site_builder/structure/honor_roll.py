@@ -271,9 +271,9 @@ def _shorten(text: str | None, limit: int = 200) -> str:
         return text  # the common case, without splitting 100,000 achievements
     # Whitespace collapsed in a prefix is a prefix of the whole text collapsed: once that is
     # longer than the limit, the rest of a long achievement need not be split.
-    head = " ".join(text[:2 * limit].split())
+    head = _one_line(text[:2 * limit])
     if len(head) <= limit:
-        head = " ".join(text.split())
+        head = _one_line(text)
     return head if len(head) <= limit else head[:limit].rsplit(" ", 1)[0] + "…"
 
 

@@ -3,7 +3,8 @@
 QUOTE_MINIMAL: a cell is quoted when it holds a comma, a double quote, CR or LF, and its quotes
 are doubled. Most cells (names, units, award labels) hold none of these; checking for them
 costs less than csv.writer's pass over every character of every cell into a StringIO
-(tests/test_honor_roll.py compares the two on awkward cells).
+(tests/test_honor_roll.py compares the two on awkward cells). The decision downloads and
+du-lieu/recipients.csv (feeds/recipient_files.py) both quote with csv_cell.
 """
 from __future__ import annotations
 
