@@ -25,7 +25,7 @@ from functools import partial
 
 from ..cache import digest
 from ..render.pages import PageBatch, PageSpec
-from ..render.escaping import awardee_fields
+from ..render.escaping import awardee_fields, escaped
 from ..text.csv_row import csv_row
 from ..rules.revocation import revocation_of
 from . import recipient_page
@@ -60,6 +60,7 @@ class Facts:
         self.lang = lang
         self.award_label = {a.id: a.label_in(lang.code) for a in site.awards.values()}
         self.unit_name = {u.id: (getattr(u, f"name_{lang.code}", None) or u.name) for u in site.units.values()}
+        self._html_of: dict[tuple, str] = {}  # award_html, place_html
         self.decision = {}
         for d in site.decisions.values():
             body = site.bodies.get(d.get("issuer"))
@@ -71,6 +72,21 @@ class Facts:
                 "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",
                 "issuer_name": body.name if body else "",
             }
+
+    def award_html(self, award_id: str | None) -> str:
+        """The award's label in this language, escaped (its id when the data has no label);
+        made once per award for every row and card that shows it."""
+        html = self._html_of.get(("award", award_id))
+        if html is None:
+            html = self._html_of[("award", award_id)] = escaped(self.award_label.get(award_id, award_id or ""))
+        return html
+
+    def place_html(self, unit_id: str | None) -> str:
+        """The place's name in this language, escaped ("" without one)."""
+        html = self._html_of.get(("place", unit_id))
+        if html is None:
+            html = self._html_of[("place", unit_id)] = escaped(self.unit_name.get(unit_id, "")) if unit_id else ""
+        return html
 
     @property
     def rows(self):

@@ -20,31 +20,17 @@ ROOT = "\x00"  # stands for the page's relative root + language prefix until a p
 class RowCache:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
     language shares (AwardeeFields: its link and "position, unit", made once) with this
-    language's parts, each made once per award, place and decision."""
+    language's parts, each made once per award and place (Facts.award_html, place_html) and
+    decision."""
 
     def __init__(self, facts):
         self.facts = facts
-        self._awards: dict[str | None, str] = {}
-        self._places: dict[str | None, str] = {}
         self._decisions: dict[str, str] = {}
         self._collective_mark = f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
 
     @staticmethod
     def _link(f) -> str:
         return f'<a href="{ROOT}{f.href}">{f.name}</a>'
-
-    def _award(self, a) -> str:
-        award = self._awards.get(a.award)
-        if award is None:
-            award = self._awards[a.award] = escaped(self.facts.award_label.get(a.award, a.award or ""))
-        return award
-
-    def _place(self, locality) -> str:
-        """The place's name, escaped ("" without one)."""
-        place = self._places.get(locality)
-        if place is None:
-            place = self._places[locality] = escaped(self.facts.unit_name.get(locality, "")) if locality else ""
-        return place
 
     def _decision(self, decision_id: str) -> str:
         link = self._decisions.get(decision_id)
@@ -58,18 +44,18 @@ class RowCache:
     def list_row(self, a, with_award: bool) -> str:
         f = awardee_fields(a)
         collective = self._collective_mark if a.kind == "collective" else ""
-        place = f' <span class="muted">({self._place(a.locality)})</span>' if a.locality else ""
-        award = f"<td>{self._award(a)}</td>" if with_award else ""
+        place = f' <span class="muted">({self.facts.place_html(a.locality)})</span>' if a.locality else ""
+        award = f"<td>{self.facts.award_html(a.award)}</td>" if with_award else ""
         return (f'<th scope="row" lang="vi">{self._link(f)}</th><td lang="vi">{collective}'
                 f'{f.position_unit}{place}</td>{award}{self._decision(a.decision)}</tr>')
 
     def collective_row(self, a, several_awards: bool) -> str:
-        award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
-        return f'<th scope="row">{self._link(awardee_fields(a))}</th>{award}<td>{self._place(a.locality)}</td></tr>'
+        award = f'<td lang="{self.facts.lang.code}">{self.facts.award_html(a.award)}</td>' if several_awards else ""
+        return f'<th scope="row">{self._link(awardee_fields(a))}</th>{award}<td>{self.facts.place_html(a.locality)}</td></tr>'
 
     def individual_row(self, a, several_awards: bool) -> str:
         f = awardee_fields(a)
-        award = f'<td lang="{self.facts.lang.code}">{self._award(a)}</td>' if several_awards else ""
+        award = f'<td lang="{self.facts.lang.code}">{self.facts.award_html(a.award)}</td>' if several_awards else ""
         return f'<th scope="row">{self._link(f)}</th><td>{f.position_unit}</td>{award}</tr>'
 
     def rows(self, kind: str, awardees, start: int, option: bool, base: str) -> str:

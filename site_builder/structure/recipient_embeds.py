@@ -27,7 +27,7 @@ from functools import partial
 from markupsafe import Markup, escape
 
 from ..embedding import allowed_origins
-from ..render.escaping import awardee_fields, escape_text, escaped
+from ..render.escaping import awardee_fields, escape_text
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageBatch, PageSpec
 from .honor_index import index_of, pages_of
@@ -69,8 +69,6 @@ def _card_files(ctx, lang, facts, decision):
     shell = shell_attributes(allowed_origins(config))
     base = site_base(config) or config.base_path
     labels = {k: escape(lang.t(k)) for k in ("position", "unit", "place", "achievement", "recipient_card_full")}
-    awards = {k: escaped(v) for k, v in facts.award_label.items()}
-    places = {k: escaped(v) for k, v in facts.unit_name.items()}
     roll = index_of(ctx).rolls[decision.id]
     info = facts.decision[decision.id]
     chunks = pages_of(roll.rows)
@@ -85,15 +83,14 @@ def _card_files(ctx, lang, facts, decision):
             context={
                 "d": info, "frame_attrs": shell, "number": number, "others": others,
                 "cards_html": Markup("".join(
-                    card_html(a, awards[a.award] if a.award in awards else escaped(a.award or ""),
-                              places.get(a.locality) if a.locality else None, labels, relative)
+                    card_html(a, facts.award_html(a.award), facts.place_html(a.locality), labels, relative)
                     for a in chunk)),
                 "index_html": Markup("".join(_index_item(a) for a in chunk)),
                 "canonical": base + lang.prefix + decision_path(decision.id, number),
             })
 
 
-def card_html(a, award_label: str, place: str | None, labels: dict, base: str) -> str:
+def card_html(a, award_label: str, place: str, labels: dict, base: str) -> str:
     """One recipient's card, escaped as the template escapes: the award label and the place
     already escaped, `base` (page root + language prefix) too."""
     f = awardee_fields(a)
