@@ -145,6 +145,11 @@ class Output:
 
     # -- parallel workers --------------------------------------------------------------------
 
+    def sibling(self) -> "Output":
+        """A fresh Output on the same folders, for a forked process: it hands its result()
+        back to the parent, which absorb()s it."""
+        return Output(self.root, self.previous, self.live, self.fingerprint)
+
     def result(self) -> dict:
         return {"files": self.files, "bytes": self.bytes, "skipped": self.skipped, "entries": self.entries,
                 "extras": self.extras, "written": self.written, "batches": self.batches}

@@ -33,12 +33,27 @@ def worker_count() -> int:
 _JOB = None  # (function, n) of the running parallel job; set before the fork
 
 
-def _run(share: int):
-    function, n = _JOB
+def _attempt(function, *args) -> tuple[bool, object]:
+    """In a forked process: (True, function(*args)), or (False, (message, traceback)) for
+    the parent to raise (_result)."""
     try:
-        return True, function(share, n)
+        return True, function(*args)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         return False, (f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _result(outcome: tuple[bool, object]):
+    """In the parent: the value of an _attempt, or RenderFailed with the child's traceback."""
+    ok, value = outcome
+    if not ok:
+        message, trace = value
+        raise RenderFailed(f"{message}\n{trace}")
+    return value
+
+
+def _run(share: int):
+    function, n = _JOB
+    return _attempt(function, share, n)
 
 
 def run_shares(function, n: int) -> list:
@@ -58,13 +73,7 @@ def run_shares(function, n: int) -> list:
     finally:
         _JOB = None
         gc.unfreeze()
-    results = []
-    for ok, value in outcomes:
-        if not ok:
-            message, trace = value
-            raise RenderFailed(f"{message}\n{trace}")
-        results.append(value)
-    return results
+    return [_result(outcome) for outcome in outcomes]
 
 
 class Background:
@@ -89,17 +98,14 @@ class Background:
         if self._process is None:
             return self._function(False)
         try:
-            ok, value = self._receive.recv()
+            outcome = self._receive.recv()
         except EOFError:
-            ok, value = False, ("the process ended without a result", "")
+            outcome = False, ("the process ended without a result", "")
         finally:
             self._receive.close()
             self._process.join()
             self._process = None
-        if not ok:
-            message, trace = value
-            raise RenderFailed(f"{message}\n{trace}")
-        return value
+        return _result(outcome)
 
     def cancel(self) -> None:
         """Stop the forked process (the build failed elsewhere): nothing is left running."""
@@ -111,9 +117,5 @@ class Background:
 
 
 def _background(function, send) -> None:
-    try:
-        outcome = True, function(True)
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-        outcome = False, (f"{type(exc).__name__}: {exc}", traceback.format_exc())
-    send.send(outcome)
+    send.send(_attempt(function, True))
     send.close()

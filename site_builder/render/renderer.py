@@ -126,8 +126,7 @@ class Renderer:
         from ..structure import MODULES
 
         if forked:
-            out = self.output
-            self.output = Output(out.root, out.previous, out.live, out.fingerprint)
+            self.output = self.output.sibling()
         for module in MODULES:
             write_data = getattr(module, "write_data", None)
             if write_data:
@@ -149,10 +148,8 @@ class Renderer:
         """Render page number i of the whole sequence when i % shares == share."""
         from ..structure import MODULES
 
-        if shares > 1:
-            # In a worker: a fresh Output on the same folders, handed back to the parent.
-            out = self.output
-            self.output = Output(out.root, out.previous, out.live, out.fingerprint)
+        if shares > 1:  # in a worker
+            self.output = self.output.sibling()
         # (sequence number, language, paths): a batch's pages as one item, sorted as a sort of
         # one item per page would order them (fewer objects to hand back and sort).
         pages: list[tuple[int, str, list[str]]] = []
