@@ -178,34 +178,46 @@ def _award_text(site, decision, awardee: Awardee) -> str:
 
 def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
     """`_json_for_html` of awardee_data() with its @context, for 100,000 recipient pages: the
-    decision's part (the conferring document) is serialised once per decision, the
-    recipient's strings each with json's own string encoder, keys in sorted order."""
+    decision's parts (the conferring document, each award's text) are serialised once per
+    decision, the recipient's strings each with json's own string encoder, keys in sorted
+    order. `_html_safe` works character by character, so the parts are made safe one by one."""
     decision = site.decisions.get(awardee.decision)
     if decision is None or awardee.revoked_by:
         return None  # as awardee_data
-    subject = decision.__dict__.get("_jsonld_subject")
-    if subject is None:  # the conferring document: the same for every recipient of the decision
+    parts = decision.__dict__.get("_jsonld_parts")
+    if parts is None:  # the same for every recipient of the decision
         whole = awardee_data(site, config, awardee).get("subjectOf")
-        subject = decision.__dict__["_jsonld_subject"] = (
-            ', "subjectOf": ' + json.dumps(whole, sort_keys=True, ensure_ascii=False) if whole else "")
-    award = encode_basestring(_award_text(site, decision, awardee))
+        subject = ', "subjectOf": ' + json.dumps(whole, sort_keys=True, ensure_ascii=False) if whole else ""
+        parts = decision.__dict__["_jsonld_parts"] = {"subject": _html_safe(subject), "awards": {}}
+    award = parts["awards"].get(awardee.award)
+    if award is None:
+        award = parts["awards"][awardee.award] = _html_safe(encode_basestring(_award_text(site, decision, awardee)))
     out = ['{"@context": "https://schema.org", "@type": ']
     if awardee.kind == "individual":
         out.append('"Person"')
         if awardee.unit:
-            out.append(', "affiliation": {"@type": "Organization", "name": ' + encode_basestring(awardee.unit) + "}")
+            out.append(', "affiliation": {"@type": "Organization", "name": ' + _safe_string(awardee.unit) + "}")
         out.append(', "award": ' + award)
         if awardee.position:
-            out.append(', "jobTitle": ' + encode_basestring(awardee.position))
-        out.append(', "name": ' + encode_basestring(awardee.name))
+            out.append(', "jobTitle": ' + _safe_string(awardee.position))
+        out.append(', "name": ' + _safe_string(awardee.name))
     else:
         out.append('"Organization", "award": ' + award)
-        out.append(', "name": ' + encode_basestring(awardee.name))
+        out.append(', "name": ' + _safe_string(awardee.name))
         if awardee.unit and awardee.unit != awardee.name:
-            out.append(', "parentOrganization": {"@type": "Organization", "name": ' + encode_basestring(awardee.unit) + "}")
-    out.append(subject)
+            out.append(', "parentOrganization": {"@type": "Organization", "name": ' + _safe_string(awardee.unit) + "}")
+    out.append(parts["subject"])
     if config.site_url:
-        out.append(', "url": ' + encode_basestring(absolute(config, recipient_path(decision, awardee))))
+        out.append(', "url": ' + _safe_string(absolute(config, recipient_path(decision, awardee))))
     out.append("}")
-    return _html_safe("".join(out))
+    return "".join(out)
 
+
+_UNSAFE = frozenset("<>&'")
+
+
+def _safe_string(text: str) -> str:
+    """A JSON string literal, safe in <script> (_html_safe), without four replace passes over
+    the many names that need none."""
+    literal = encode_basestring(text)
+    return _html_safe(literal) if not _UNSAFE.isdisjoint(text) else literal

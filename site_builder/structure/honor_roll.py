@@ -17,7 +17,6 @@ template.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..addresses import awardee_path
@@ -459,15 +458,17 @@ def csv_text(ctx, decision) -> str:
     return "".join(lines)
 
 
-_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |^ | $")
-
-
 def _one_line(text: str | None) -> str:
     """Whitespace runs made one space, ends trimmed (" ".join(text.split())), without
-    splitting the many achievements that need nothing done."""
+    splitting the many achievements that need nothing done. Every whitespace character but
+    the space is unprintable (tested over all of Unicode), so a printable text needs work only
+    for double spaces or spaces at its ends: a C-speed test, a sixth of a regular expression's
+    cost on a 400-character achievement (it was 1 s of a 50,000-recipient build)."""
     if not text:
         return ""
-    return " ".join(text.split()) if _IRREGULAR_SPACE.search(text) else text
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def write_data(ctx, output) -> None:
