@@ -2,11 +2,11 @@
 
 Every recipient is a row in its decision's table, its award's list and its place's list, in
 every language; rendering each row through Jinja made browse pages cost as much as all
-recipient pages together. Rows are therefore plain strings made here, with a placeholder
-where the page's relative root goes, and a page joins the rows it shows. The markup is what
+recipient pages together. Rows are therefore plain strings made here, and a page joins the
+rows it shows. The markup is what
 the templates wrote before, escaped as Jinja escapes. The parts every language shares (the
 recipient's link, "position, unit") are made once per recipient (render/escaping.py), the
-language's parts once per award, place and decision.
+language's parts once per award, place and decision (per page root for the decision links).
 """
 from __future__ import annotations
 
@@ -14,58 +14,79 @@ from markupsafe import escape
 
 from ..render.escaping import awardee_fields, escaped
 
-ROOT = "\x00"  # stands for the page's relative root + language prefix until a page is made
-
-
 class RowCache:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
     language shares (AwardeeFields: its link and "position, unit", made once) with this
-    language's parts, each made once per award and place (Facts.award_html, place_html) and
-    decision."""
+    language's cells, each made once per award, place and decision and kept in a dictionary:
+    a row is one formatted string with a few look-ups, no calls (a list page shows 200 rows,
+    50,000 recipients make half a million rows per language)."""
 
     def __init__(self, facts):
         self.facts = facts
-        self._decisions: dict[str, str] = {}
         self._collective_mark = f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
-
-    @staticmethod
-    def _link(f) -> str:
-        return f'<a href="{ROOT}{f.href}">{f.name}</a>'
-
-    def _decision(self, decision_id: str) -> str:
-        link = self._decisions.get(decision_id)
-        if link is None:
-            d = self.facts.decision[decision_id]
-            link = self._decisions[decision_id] = f'<td><a href="{ROOT}{escaped(d["path"])}">{escaped(d["ref"])}</a></td>'
-        return link
+        # Cells by award, place and decision id, filled as rows need them (_Cells).
+        code = facts.lang.code
+        self._decisions: dict[str, _Cells] = {}  # by page root: the cells link to the decision pages
+        self._place_note = _Cells(lambda u: f' <span class="muted">({facts.place_html(u)})</span>' if u else "")
+        self._place = _Cells(facts.place_html)
+        self._award = _Cells(lambda award: f"<td>{facts.award_html(award)}</td>")
+        self._award_lang = _Cells(lambda award: f'<td lang="{code}">{facts.award_html(award)}</td>')
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
-    def list_row(self, a, with_award: bool) -> str:
-        f = awardee_fields(a)
-        collective = self._collective_mark if a.kind == "collective" else ""
-        place = f' <span class="muted">({self.facts.place_html(a.locality)})</span>' if a.locality else ""
-        award = f"<td>{self.facts.award_html(a.award)}</td>" if with_award else ""
-        return (f'<th scope="row" lang="vi">{self._link(f)}</th><td lang="vi">{collective}'
-                f'{f.position_unit}{place}</td>{award}{self._decision(a.decision)}</tr>')
-
-    def collective_row(self, a, several_awards: bool) -> str:
-        award = f'<td lang="{self.facts.lang.code}">{self.facts.award_html(a.award)}</td>' if several_awards else ""
-        return f'<th scope="row">{self._link(awardee_fields(a))}</th>{award}<td>{self.facts.place_html(a.locality)}</td></tr>'
-
-    def individual_row(self, a, several_awards: bool) -> str:
-        f = awardee_fields(a)
-        award = f'<td lang="{self.facts.lang.code}">{self.facts.award_html(a.award)}</td>' if several_awards else ""
-        return f'<th scope="row">{self._link(f)}</th><td>{f.position_unit}</td>{award}</tr>'
-
     def rows(self, kind: str, awardees, start: int, option: bool, base: str) -> str:
         """The <tr>s of a table: kind list|collective|individual; `option` is with_award for
         lists and several_awards for decision tables; `base` is the page root + language prefix."""
-        make = {"list": self.list_row, "collective": self.collective_row, "individual": self.individual_row}[kind]
+        place = self._place
+        decision = self._decisions.get(base)
+        if decision is None:
+            decision = self._decisions[base] = _Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
         if kind == "list":
-            parts = [f'<tr><td class="num">{number}</td>{make(a, option)}'
-                     for number, a in enumerate(awardees, start=start + 1)]
+            note, collective = self._place_note, self._collective_mark
+            award = self._award if option else _NOTHING
+            parts = [f'<tr><td class="num">{number}</td><th scope="row" lang="vi"><a href="{base}{f.href}">{f.name}</a>'
+                     f'</th><td lang="vi">{collective if a.kind == "collective" else ""}{f.position_unit}'
+                     f'{note[a.locality]}</td>{award[a.award]}{decision[a.decision]}</tr>'
+                     for number, a, f in _numbered(awardees, start)]
+        elif kind == "collective":
+            award = self._award_lang if option else _NOTHING
+            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
+                     f'</th>{award[a.award]}<td>{place[a.locality]}</td></tr>'
+                     for number, a, f in _numbered(awardees, start)]
         else:
-            parts = [f'<tr id="{awardee_fields(a).id}"><td class="num">{number}</td>{make(a, option)}'
-                     for number, a in enumerate(awardees, start=start + 1)]
-        return "\n".join(parts).replace(ROOT, base)
+            award = self._award_lang if option else _NOTHING
+            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
+                     f'</th><td>{f.position_unit}</td>{award[a.award]}</tr>'
+                     for number, a, f in _numbered(awardees, start)]
+        return "\n".join(parts)
+
+
+class _Cells(dict):
+    """A language's cell for an award, place or decision id, made on first use."""
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key):
+        cell = self[key] = self._make(key)
+        return cell
+
+
+class _Nothing(dict):
+    def __missing__(self, key):
+        return ""
+
+
+_NOTHING = _Nothing()  # no cell: the column is not shown
+
+
+def _decision_cell(base: str, d: dict) -> str:
+    return f'<td><a href="{base}{escaped(d["path"])}">{escaped(d["ref"])}</a></td>'
+
+
+def _numbered(awardees, start: int):
+    """(row number, awardee, its escaped fields) for each awardee."""
+    for number, a in enumerate(awardees, start=start + 1):
+        f = a.__dict__.get("_escaped")
+        yield number, a, f if f is not None else awardee_fields(a)
