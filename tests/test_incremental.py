@@ -177,6 +177,22 @@ def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
     assert "Nguyễn Thị Ánh" in (out / "khen-thuong/qd-1/nguyen-thi-anh.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
+def test_an_unreadable_manifest_means_a_full_build(make_site, tmp_path, damage):
+    """The manifest is a cache (marshal, cache.py): damaged, or written by another Python, it
+    is not trusted and the build makes every page again, correctly."""
+    site = make_site(files(), languages=("vi",))
+    out = tmp_path / "out"
+    core_build(site, out)
+    (manifest,) = (site.root / ".cache/site-builder").glob("manifest-*")
+    data = manifest.read_bytes()
+    manifest.write_bytes({"truncate": data[: len(data) // 2], "garbage": b"\xff\x00not marshal", "empty": b""}[damage])
+    page = out / "khen-thuong/qd-1/nguyen-thi-anh.html"
+    page.write_text("stale", encoding="utf-8")
+    core_build(site, out)
+    assert "Nguyễn Thị Ánh" in page.read_text(encoding="utf-8")
+
+
 def test_clean_build_rewrites_every_page(make_site):
     site = make_site()
     site.run("build", check_exit=0)
