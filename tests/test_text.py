@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from site_builder.text import exact_form, fold, slugify, tokens, vietnamese_key, vietnamese_name_key
-from site_builder.text.sorting import parse_name
+from site_builder.text.sorting import parse_name, vietnamese_name_order, vietnamese_order
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
@@ -128,6 +128,30 @@ def test_khmer_and_unusual_names_do_not_crash_and_sort_after_latin():
 def test_ede_letters_sort_after_their_base_letter():
     assert sorted(["ê", "ĕ", "e"], key=vietnamese_key) == ["e", "ĕ", "ê"]
     assert sorted(["v", "ŭ", "u"], key=vietnamese_key) == ["u", "ŭ", "v"]
+
+
+def test_keys_as_text_sort_exactly_as_the_tuple_keys():
+    """The honor index sorts by strings (vietnamese_order, vietnamese_name_order): every pair
+    of these awkward names must compare as their tuple keys do, ties included."""
+    import random
+
+    from bench.synth.names import ede_name, jrai_name, khmer_name, kinh_name
+
+    rng = random.Random(3)
+    pieces = ["Anh", "Ánh", "anh", "Dương", "Đặng", "Ðặng", "Y", "H'Mai", "Niê", "Kdăm", "Xã", "2", "10", "007",
+              "99999999999999999999", "ĕ", "ŭ", "Čư", "ƀăn", "ថាច់", "សារី", "A-12", "Æ", "\U0010fff0", "\U00020000",
+              "Thị", "Văn", "Ngông", "An", "Ba", "bà", "bạc", "", "Ơ", "Ư", "A1", "A9", "Ba7", "B", "가", "한", "\ud7b0", "中"]
+    names = {" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(1500)}
+    names |= {make(rng)[0] for make in (kinh_name, khmer_name, ede_name, jrai_name) for _ in range(300)}
+    names = sorted(names)
+    for text_key, tuple_key in ((vietnamese_order, vietnamese_key), (vietnamese_name_order, vietnamese_name_key)):
+        texts = [text_key(n) for n in names]
+        tuples = [tuple_key(n) for n in names]
+        for _ in range(20000):
+            i, j = rng.randrange(len(names)), rng.randrange(len(names))
+            assert (texts[i] < texts[j], texts[i] == texts[j]) == (tuples[i] < tuples[j], tuples[i] == tuples[j]), (
+                names[i], names[j])
+        assert sorted(names, key=text_key) == sorted(names, key=tuple_key)
 
 
 # --- slugs ---------------------------------------------------------------------------

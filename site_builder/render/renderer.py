@@ -93,6 +93,11 @@ class Renderer:
         with phase("assets"):
             self.copy_assets()
         workers = worker_count()
+        with phase("prepare"):
+            for module in MODULES:
+                prepare = getattr(module, "prepare", None)
+                if prepare:
+                    prepare(self.ctx)
         # The data files need the loaded site, not the pages: they are made in a process of
         # their own from here on, on the core the warm-up leaves idle, then beside the workers.
         data = Background(self.data_share, fork=workers > 1)

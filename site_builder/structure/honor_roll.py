@@ -115,6 +115,12 @@ def pages(ctx, lang):
     yield from _browse_pages(ctx, lang, index, facts)
 
 
+def prepare(ctx) -> None:
+    """The honor index, which pages, CSV downloads, open data and the search index all read:
+    built before the data process forks (render/renderer.py), not once in each process."""
+    index_of(ctx)
+
+
 def stamp_all(ctx) -> None:
     """Every awardee's stamps (page_keys.py) and escaped fields (render/escaping.py), once,
     before the first page: this runs in the
@@ -210,7 +216,8 @@ def _recipients_key(ctx, index, facts, decision) -> str:
     revoked them, and stories (a story's body may cite any document)."""
     roll = index.rolls[decision.id]
     revoked = [a for a in decision.awardees if a.revoked_by]
-    stories = [index.stories[a.key] for a in roll.rows if a.key in index.stories]
+    told = index.stories_by_decision.get(decision.id)
+    stories = [told[a.id] for a in roll.rows if a.id in told] if told else []
     return "\0".join((
         decision_stamp(decision, facts.decision[decision.id]),
         roll_key(roll),
@@ -233,8 +240,9 @@ def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
     info = facts.decision[decision.id]
     # Recipient pages are files in the decision's folder: the depth of its index.html.
     make = recipient_page.Maker(kit_for(decision_path(decision.id).count("/")), ctx.site, info)
+    told = index.stories_by_decision.get(decision.id) or {}
     for a in roll.rows:
-        if a.key in index.stories:
+        if a.id in told:
             yield _recipient_spec(lang, index, facts, decision, a)
             continue
         label, place, list_path, card = _recipient_parts(facts, roll, a)

@@ -39,6 +39,8 @@ __all__ = [
     "syllable_key",
     "vietnamese_key",
     "vietnamese_name_key",
+    "vietnamese_order",
+    "vietnamese_name_order",
 ]
 
 # Combining tone marks in sort order; the tone-less syllable comes first (0).
@@ -180,3 +182,48 @@ def vietnamese_name_key(full_name: str) -> tuple:
         return tuple(syllable_key(w) for w in ws)
 
     return (k(p.given), k(p.family), k(p.middle), syllable_key(p.prefix) if p.prefix else (), full_name or "")
+
+
+# ---- keys as text --------------------------------------------------------------------------
+# Sorting 50,000 recipients by the nested tuples above cost a fifth of a second of every
+# build's serial part: tuples compare element by element in Python's object protocol. The
+# same order as one string compares in C. Each syllable key becomes a string that no other
+# syllable's string starts with (class, ranks, a terminator below every rank, tone, case), so
+# strings of several syllables compare as the tuples do; a tuple ends with "\0", below any
+# syllable's first character, so a shorter tuple still sorts first.
+
+_BIG_RANK = 0xE000 - 2  # ranks from here on take two characters, the first above any single one
+
+
+def _rank_text(rank: int) -> str:
+    if rank < _BIG_RANK:
+        return chr(rank + 2)
+    return chr(0xE000 + (rank >> 16)) + chr(rank & 0xFFFF)
+
+
+def _syllable_text(key: SyllableKey) -> str:
+    kind, ranks, tone, case = key
+    if kind == 0:  # a number, by value: its length first, then its digits
+        digits = str(ranks[0])
+        body = chr(len(digits) + 2) + digits
+    else:
+        body = "".join(map(_rank_text, ranks))
+    return chr(kind + 1) + body + "\x01" + chr(tone + 2) + chr(case + 2)
+
+
+def _syllables_text(keys) -> str:
+    return "".join(map(_syllable_text, keys)) + "\0"
+
+
+def vietnamese_order(text: str) -> str:
+    """vietnamese_key(text) as a string that sorts the same (compared with <, not mixed
+    with tuple keys)."""
+    syllables, whole = vietnamese_key(text)
+    return _syllables_text(syllables) + whole
+
+
+def vietnamese_name_order(full_name: str) -> str:
+    """vietnamese_name_key(full_name) as a string that sorts the same."""
+    given, family, middle, prefix, whole = vietnamese_name_key(full_name)
+    return (_syllables_text(given) + _syllables_text(family) + _syllables_text(middle)
+            + (_syllable_text(prefix) if prefix else "\0") + whole)
