@@ -20,7 +20,7 @@ from itertools import groupby
 from typing import Any
 
 from ..text.folding import name_words
-from ..text.sorting import vietnamese_key, vietnamese_name_key
+from ..text.sorting import vietnamese_name_order, vietnamese_order
 from ..collector import paused_gc
 from .shards import FieldSpec, ShardedIndexWriter, group_facet
 from .terms import khmer_joins, word_terms
@@ -154,7 +154,9 @@ class NameIndexBuilder:
         out once per distinct name; the entries then sort by a number."""
         distinct = set(names)
         # Collectives after individuals; people by given name, collectives alphabetically.
-        ordered = sorted(distinct, key=lambda nc: (1, vietnamese_key(nc[0])) if nc[1] else (0, vietnamese_name_key(nc[0])))
+        # String keys (text/sorting.py): they order as the tuple keys and sort several times faster.
+        ordered = sorted(distinct, key=lambda nc: "\x01" + vietnamese_order(nc[0]) if nc[1]
+                         else "\x00" + vietnamese_name_order(nc[0]))
         return {nc: i for i, nc in enumerate(ordered)}
 
     def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
