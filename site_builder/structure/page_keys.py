@@ -10,8 +10,6 @@ page of 200 rows costs one string join, not 200 reprs.
 """
 from __future__ import annotations
 
-from operator import attrgetter
-
 from ..awardees import awardee_content_stamps
 from ..cache import digest
 
@@ -89,14 +87,21 @@ def decision_stamp(decision, info: dict) -> str:
     return repr(sorted(info.items())) + "\0" + entry_stamp(decision)
 
 
-_DECISION = attrgetter("decision")
-
-
 def list_key(rows, facts, extra) -> str:
-    """A list page: its rows, the decisions they link to, and what else it shows (`extra`)."""
-    refs = set(map(_DECISION, rows))
-    return "\0".join((row_stamps(rows), repr(sorted((d, facts.decision[d]["ref"]) for d in refs if d in facts.decision)),
-                      repr(extra)))
+    """A list page: its rows, the decisions they link to, and what else it shows (`extra`).
+    The decisions are covered by one stamp of every decision's reference in the language
+    (renumbering a decision, which is rare, re-renders every list): collecting the few
+    decisions of each page's 200 rows cost as much as the rows' stamps."""
+    return "\0".join((row_stamps(rows), references_stamp(facts), repr(extra)))
+
+
+def references_stamp(facts) -> str:
+    """Every decision's reference in the language of `facts` (structure/honor_roll.Facts)."""
+    stamp = facts.__dict__.get("_references_stamp")
+    if stamp is None:
+        stamp = facts.__dict__["_references_stamp"] = digest(repr(sorted(
+            (d, info["ref"]) for d, info in facts.decision.items())))
+    return stamp
 
 
 def decision_key(ctx, decision, roll, info: dict, extra) -> str:
