@@ -46,6 +46,8 @@ RECORD_FIELDS = {
     "campaign": "campaign id (facet)",
     "campaign_name": "campaign name shown in filters",
     "revoked": "true to leave the record out (revoked awards must not be found)",
+    "order": "optional: the name's sort string, when the caller has it (text/sorting.py vietnamese_name_order "
+             "for people, vietnamese_order for collectives); made from the name otherwise",
 }
 
 FIELDS = [
@@ -133,6 +135,7 @@ class NameIndexBuilder:
             "url": [record["url"].lstrip("/") for record in records],
             "year": ["" if v in (None, "") else str(v) for v in year],
             "campaign": [v or "" for v in campaign],
+            "order": list(map(operator.methodcaller("get", "order"), records)),
         }
 
     @staticmethod
@@ -148,15 +151,16 @@ class NameIndexBuilder:
                                   map(decision.__getitem__, pairs), urls)))
 
     @staticmethod
-    def _ranks(names: list[tuple[str, bool]]) -> dict[tuple[str, bool], int]:
+    def _ranks(names: list[tuple[str, bool]], orders: list) -> dict[tuple[str, bool], int]:
         """(name, collective) -> position of that name in the index order. Recipients share
         names (thousands of "Nguyễn Thị ..." at 100,000), so sort keys and terms are worked
         out once per distinct name; the entries then sort by a number."""
-        distinct = set(names)
+        distinct = dict(zip(names, orders))
         # Collectives after individuals; people by given name, collectives alphabetically.
-        # String keys (text/sorting.py): they order as the tuple keys and sort several times faster.
-        ordered = sorted(distinct, key=lambda nc: "\x01" + vietnamese_order(nc[0]) if nc[1]
-                         else "\x00" + vietnamese_name_order(nc[0]))
+        # String keys (text/sorting.py): they order as the tuple keys and sort several times
+        # faster; a record's own `order` spares making it again.
+        ordered = sorted(distinct, key=lambda nc: ("\x01" if nc[1] else "\x00") + (
+            distinct[nc] or (vietnamese_order(nc[0]) if nc[1] else vietnamese_name_order(nc[0]))))
         return {nc: i for i, nc in enumerate(ordered)}
 
     def write(self, extra_meta: dict[str, Any] | None = None, sink=None) -> dict[str, Any]:
@@ -170,8 +174,9 @@ class NameIndexBuilder:
         with paused_gc():
             columns = self._columns(self.records)
             self.records = []
+            orders = columns.pop("order")
             names = list(zip(columns["name"], columns["collective"]))
-            ranks = self._ranks(names)
+            ranks = self._ranks(names, orders)
             rank_of = list(map(ranks.__getitem__, names))
             order = sorted(range(len(names)), key=rank_of.__getitem__)  # stable: equal names keep their order
             columns = {field: list(map(values.__getitem__, order)) for field, values in columns.items()}

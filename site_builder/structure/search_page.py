@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..awardees import active_awardees
+from ..awardees import active_awardees, awardee_sort_key
 from ..i18n import Lang
 from ..render.pages import PageSpec
 from ..search import DocumentIndexBuilder, NameIndexBuilder
@@ -109,6 +109,8 @@ def _name_records(ctx) -> list[dict]:
         campaign = d["campaign"]
         records.append({
             "name": a.name, "kind": a.kind, "url": recipient_path(a),
+            # the sort string the sheet cache keeps, for names the index will not strip
+            "order": awardee_sort_key(a) if a.name == a.name.strip() else None,
             "award": a.award or "", "award_label": award_label.get(a.award, a.award or ""),
             "unit": a.unit or "", "locality": a.locality or "",
             "locality_name": unit_name.get(a.locality, a.locality or "") if a.locality else "",
