@@ -23,6 +23,12 @@ FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuo
                "messages": ("thong-diep/", "Thông điệp đang có hiệu lực")}
 
 
+def prepare(ctx) -> None:
+    """The standing awards by decision: the open-data page counts them, the open-data files
+    list them; grouped once, before the data process forks (structure/__init__.py)."""
+    opendata.standing(ctx)
+
+
 def pages(ctx, lang):
     yield PageSpec(path="du-lieu/", template="open_data.html", title=lang.t("open_data"),
                    description=lang.t("open_data_intro"),

@@ -232,6 +232,12 @@ def search_box(ctx, lang: Lang, root: str) -> dict:
     }
 
 
+def prepare(ctx) -> None:
+    """The recipients' search records: the search page's filters count them, the data
+    process indexes them; made once, before it forks (structure/__init__.py)."""
+    _records_cached(ctx)
+
+
 def _records_cached(ctx) -> list[dict]:
     cached = getattr(ctx, "_search_name_records", None)
     if cached is None:
