@@ -156,11 +156,11 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
         data["parentOrganization"] = {"@type": "Organization", "name": awardee.unit}
     if config.site_url:
         data["url"] = absolute(config, recipient_path(decision, awardee))
-    # The same for every recipient of the decision: made once (read-only below: it is nested).
-    conferrer = decision.__dict__.get("_jsonld_conferrer", False)
-    if conferrer is False:
-        conferrer = decision.__dict__["_jsonld_conferrer"] = organization(site, decision.get("issuer"))
-    if conferrer:
+    # The conferring body by name only: its parents and area are on the decision's page (the
+    # document's url), and repeating them on 100,000 recipient pages cost 30 MB.
+    body = site.bodies.get(decision.get("issuer") or "")
+    if body is not None:
+        conferrer = {"@type": "GovernmentOrganization", "name": body.name}
         data["subjectOf"] = {"@type": "DigitalDocument", "name": f"{decision.type_name} {decision.reference}".strip(),
                              "author": conferrer}
         if config.site_url:
