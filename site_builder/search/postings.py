@@ -50,11 +50,15 @@ def _code(n: int) -> str:
 # The encodings of the numbers below 2**15 (one to three characters), looked up instead of
 # computed: an index of 50,000 names writes about 300,000 numbers. Lists are turned into
 # numbers with C-level map/compress, so a list costs a few passes in C, not a loop in Python.
-_TABLE = [_code(n) for n in range(1 << 15)]
+# Made on first use (18 ms): a build that writes no index does not wait for it.
+_TABLE_SIZE = 1 << 15
+_TABLE: list[str] = []
 
 
 def _numbers_text(numbers: list[int]) -> str:
-    if numbers and max(numbers) < len(_TABLE):
+    if numbers and max(numbers) < _TABLE_SIZE:
+        if not _TABLE:
+            _TABLE.extend(map(_code, range(_TABLE_SIZE)))
         return "".join(map(_TABLE.__getitem__, numbers))
     return "".join(map(_code, numbers))
 
