@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from ..render.escaping import awardee_fields, escaped
 
+
 class RowCache:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
     language shares (AwardeeFields: its link and "position, unit", made once) with this
