@@ -71,6 +71,33 @@ class Output:
         self.bytes += len(raw)
         return target
 
+    def write_parts(self, path: str, parts: list, key: str) -> None:
+        """Write `path` from `parts` in order: bytes, or (offset, length) ranges of the file the
+        live site has at the same path, which the kernel copies (os.copy_file_range) without
+        passing them through Python: a rebuild that changes one decision's share of a 100 MB
+        file copies the rest. The caller has checked that the live file is the one its ranges
+        describe (feeds/recipient_files.py: size and manifest)."""
+        self.entries[path] = key
+        target = self._root + path
+        parent = target[:target.rfind("/")]
+        if parent not in self._dirs:
+            os.makedirs(parent, exist_ok=True)
+            self._dirs.add(parent)
+        source_path = str(self.live / path)
+        if os.path.abspath(source_path) == os.path.abspath(target):
+            # Writing over the live file itself (`direct`): read the ranges first.
+            with open(source_path, "rb") as source:
+                parts = [part if isinstance(part, (bytes, bytearray, memoryview))
+                         else os.pread(source.fileno(), part[1], part[0]) for part in parts]
+            _store(target, b"".join(parts))
+            size = sum(map(len, parts))
+        else:
+            with open(source_path, "rb") as source:
+                size = _store_parts(target, parts, source.fileno())
+        self.written.add(path)
+        self.files += 1
+        self.bytes += size
+
     def copy(self, source: Path, path: str) -> None:
         self.write(path, Path(source).read_bytes())
 
@@ -175,6 +202,50 @@ def _store(target: Path, raw: bytes) -> None:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
+
+
+def _store_parts(target: str, parts: list, source: int) -> int:
+    """_store for write_parts: bytes written as they are, (offset, length) ranges copied from
+    the file open at `source`; returns the size written."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    size = 0
+    try:
+        for part in parts:
+            if isinstance(part, (bytes, bytearray, memoryview)):
+                view = memoryview(part)
+                size += len(view)
+                while view:
+                    view = view[os.write(fd, view):]
+            else:
+                offset, length = part
+                size += length
+                _copy_range(source, fd, offset, length)
+    finally:
+        os.close(fd)
+    return size
+
+
+def _copy_range(source: int, fd: int, offset: int, length: int) -> None:
+    """`length` bytes of `source` from `offset`, appended to `fd`: in the kernel where the
+    system can (Linux), else read and written in blocks."""
+    copy = getattr(os, "copy_file_range", None)
+    while length > 0:
+        done = 0
+        if copy is not None:
+            try:
+                done = copy(source, fd, length, offset)
+            except OSError:
+                copy = None  # a file system that cannot: read and write instead
+        if not done:
+            block = os.pread(source, min(length, 1 << 20), offset)
+            if not block:
+                raise OSError(f"the live file ended {length} bytes early")
+            view = memoryview(block)
+            while view:
+                view = view[os.write(fd, view):]
+            done = len(block)
+        offset += done
+        length -= done
 
 
 def open_output(config, target: Path, staging: Path | None = None, clean: bool = False,

@@ -111,7 +111,14 @@ def test_json_text_matches_json_dumps_for_nested_and_empty_datasets():
         assert opendata.dataset_json(head, case) == expected
 
 
-def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tmp_path, encoded):
+@pytest.mark.parametrize("copying", ["kernel", "read and write"])
+def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tmp_path, encoded, monkeypatch, copying):
+    """Unchanged pieces are copied out of the published files (Output.write_parts): by the
+    kernel where it can, else read and written; the bytes are the same either way."""
+    if copying != "kernel":
+        def unsupported(*args):
+            raise OSError(18, "Invalid cross-device link")
+        monkeypatch.setattr("os.copy_file_range", unsupported, raising=False)
     site = make_site(files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
@@ -132,6 +139,27 @@ def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tm
     shards = " ".join(p.read_text(encoding="utf-8") for p in (out / "search/names/r").iterdir())
     assert "Trần Văn Ánh" in shards and "Trần Văn Anh" not in shards
     # the reused pieces and the new one add up to what a build from nothing makes
+    fresh = tmp_path / "fresh"
+    core_build(site, fresh, clean=True)
+    for name in ("recipients.json", "recipients.csv"):
+        assert (out / "du-lieu" / name).read_bytes() == (fresh / "du-lieu" / name).read_bytes()
+
+
+def test_pieces_are_reused_when_the_build_writes_over_the_live_folder(make_site, tmp_path, encoded):
+    """`direct` output (the development server) writes over the published files themselves:
+    the pieces copied out of them are read before the file is rewritten."""
+    from site_builder.build import publish_site
+    from site_builder.loader import load_site
+
+    site = make_site(files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme")
+    publish_site(load_site(config), out, direct=True)
+    encoded.clear()
+    edited = [row.replace("Điều trị bệnh nhân nặng.", "Ghi chú cập nhật.") for row in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    publish_site(load_site(config), out, direct=True)
+    assert set(encoded) == {"qd-1"}
     fresh = tmp_path / "fresh"
     core_build(site, fresh, clean=True)
     for name in ("recipients.json", "recipients.csv"):

@@ -18,8 +18,8 @@ next build reads that entry from the previous build's manifest and
 
 - leaves the file alone (Output.keep) when the digest is the same: nothing to encode;
 - otherwise copies every piece whose key it finds there out of the file the previous build
-  published (mapped, not read: each piece is copied once, into the new file) and encodes
-  only the others: after an edit to one recipient, one decision's piece.
+  published (by the kernel: Output.write_parts, so 100 MB never pass through Python) and
+  encodes only the others: after an edit to one recipient, one decision's piece.
 
 The published file is trusted exactly as Output.keep trusts a kept page: the manifest only
 describes a folder whose marker matches it (cache.py), and the file must also have the size
@@ -32,7 +32,6 @@ import dataclasses
 import hashlib
 import json
 import marshal
-import mmap
 import operator
 import os
 from pathlib import Path
@@ -210,56 +209,54 @@ def _write_file(output, path: str, head: bytes, separator: bytes, tail: bytes, k
     if previous is not None and previous.digest == file_digest and output.keep(path, previous_entry):
         return
     spans = previous.spans(len(separator)) if previous is not None else {}
-    made = None
-    if any(key in spans for key in keys):
-        published = _map_published(output, path, previous.size)
-        if published is not None:
-            try:
-                made = _assemble(head, separator, tail, keys, pieces, kind, published, spans)
-            finally:
-                published.close()
-    if made is None:
-        made = _assemble(head, separator, tail, keys, pieces, kind, None, {})
-    data, layout = made
+    if any(key in spans for key in keys) and _published_size(output, path) == previous.size > 0:
+        parts, layout = _parts(head, separator, tail, keys, pieces, kind, spans)
+        size = sum(part[1] if isinstance(part, tuple) else len(part) for part in parts)
+        output.write_parts(path, parts, key=Layout(file_digest, len(head), size, layout).dump())
+        return
+    data, layout = _assemble(head, separator, tail, keys, pieces, kind)
     output.write(path, data, key=Layout(file_digest, len(head), len(data), layout).dump())
 
 
-def _map_published(output, path: str, size: int) -> mmap.mmap | None:
-    """The file the previous build published at `path`, mapped read-only (its pieces are
-    copied once, straight into the new file), or None when it is not the size its manifest
-    entry records."""
+def _published_size(output, path: str) -> int:
+    """The size of the file the previous build published at `path` (-1: none). Its pieces
+    are copied only when it is the size its manifest entry records."""
     try:
-        with open(Path(output.live) / path, "rb") as handle:
-            if size <= 0 or os.fstat(handle.fileno()).st_size != size:
-                return None
-            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError, AttributeError):
-        return None
+        return os.stat(Path(output.live) / path).st_size
+    except (OSError, AttributeError):
+        return -1
 
 
-def _assemble(head, separator, tail, keys, pieces, kind, published, spans) -> tuple[bytes, list]:
-    """The file's bytes and its layout: pieces found in `spans` are copied from `published`,
-    the others encoded. Every view of `published` is gone when this returns."""
-    view = memoryview(published) if published is not None else None
-    parts, layout, part = [head], [], None
+def _parts(head, separator, tail, keys, pieces, kind, spans) -> tuple[list, list]:
+    """The file as Output.write_parts takes it, and its layout: pieces found in `spans` are
+    (offset, length) ranges of the published file, the others encoded."""
+    parts, layout = [head], []
     for index, key in enumerate(keys):
         if index:
             parts.append(separator)
-        span = spans.get(key) if view is not None else None
+        span = spans.get(key)
         if span:
-            part = view[span[0]:span[0] + span[1]]
-            parts.append(part)
+            parts.append(span)
             layout.append((key, span[1]))
         else:
             piece = piece_parts(pieces.get(index, kind), kind)
-            parts.extend(piece)
-            layout.append((key, sum(map(len, piece))))
+            parts.append(b"".join(piece))
+            layout.append((key, len(parts[-1])))
     parts.append(tail)
-    data = b"".join(parts)
-    del parts, part
-    if view is not None:
-        view.release()
-    return data, layout
+    return parts, layout
+
+
+def _assemble(head, separator, tail, keys, pieces, kind) -> tuple[bytes, list]:
+    """The file's bytes and its layout, every piece encoded."""
+    parts, layout = [head], []
+    for index, key in enumerate(keys):
+        if index:
+            parts.append(separator)
+        piece = piece_parts(pieces.get(index, kind), kind)
+        parts.extend(piece)
+        layout.append((key, sum(map(len, piece))))
+    parts.append(tail)
+    return b"".join(parts), layout
 
 
 def piece_keys(ctx, output) -> list[str]:
