@@ -59,12 +59,7 @@ class Output:
         if key is None and (self._unchanged(path, stamp) or self._same_bytes(path, raw)):
             self.skipped += 1
             return None
-        # Strings, not Paths: a Path per file cost as much as writing a small page.
-        target = self._root + path
-        parent = target[:target.rfind("/")]
-        if parent not in self._dirs:  # one mkdir per folder, not per file
-            os.makedirs(parent, exist_ok=True)
-            self._dirs.add(parent)
+        target = self._target(path)
         _store(target, raw)
         self.written.add(path)
         self.files += 1
@@ -78,25 +73,30 @@ class Output:
         file copies the rest. The caller has checked that the live file is the one its ranges
         describe (feeds/recipient_files.py: size and manifest)."""
         self.entries[path] = key
-        target = self._root + path
-        parent = target[:target.rfind("/")]
-        if parent not in self._dirs:
-            os.makedirs(parent, exist_ok=True)
-            self._dirs.add(parent)
-        source_path = str(self.live / path)
-        if os.path.abspath(source_path) == os.path.abspath(target):
-            # Writing over the live file itself (`direct`): read the ranges first.
-            with open(source_path, "rb") as source:
+        target = self._target(path)
+        with open(self.live / path, "rb") as source:
+            if self.root.resolve() == self.live.resolve():
+                # Writing over the live file itself (`direct`): read the ranges first.
                 parts = [part if isinstance(part, (bytes, bytearray, memoryview))
-                         else os.pread(source.fileno(), part[1], part[0]) for part in parts]
-            _store(target, b"".join(parts))
-            size = sum(map(len, parts))
-        else:
-            with open(source_path, "rb") as source:
+                         else _read_range(source.fileno(), *part) for part in parts]
+                source.close()
+                _store(target, b"".join(parts))
+                size = sum(map(len, parts))
+            else:
                 size = _store_parts(target, parts, source.fileno())
         self.written.add(path)
         self.files += 1
         self.bytes += size
+
+    def _target(self, path: str) -> str:
+        """The file to write for `path`, its folder made. Strings, not Paths: a Path per file
+        cost as much as writing a small page."""
+        target = self._root + path
+        parent = target[:target.rfind("/")]
+        if parent not in self._dirs:  # one mkdir per folder, not per file
+            os.makedirs(parent, exist_ok=True)
+            self._dirs.add(parent)
+        return target
 
     def copy(self, source: Path, path: str) -> None:
         self.write(path, Path(source).read_bytes())
@@ -237,15 +237,27 @@ def _copy_range(source: int, fd: int, offset: int, length: int) -> None:
             except OSError:
                 copy = None  # a file system that cannot: read and write instead
         if not done:
-            block = os.pread(source, min(length, 1 << 20), offset)
-            if not block:
-                raise OSError(f"the live file ended {length} bytes early")
+            block = _read_range(source, offset, min(length, 1 << 20))
             view = memoryview(block)
             while view:
                 view = view[os.write(fd, view):]
             done = len(block)
         offset += done
         length -= done
+
+
+def _read_range(source: int, offset: int, length: int) -> bytes:
+    """`length` bytes of the file open at `source` from `offset` (os.lseek and os.read: no
+    os.pread on Windows)."""
+    os.lseek(source, offset, os.SEEK_SET)
+    chunks = []
+    while length > 0:
+        chunk = os.read(source, length)
+        if not chunk:
+            raise OSError(f"the live file ended {length} bytes early")
+        chunks.append(chunk)
+        length -= len(chunk)
+    return b"".join(chunks)
 
 
 def open_output(config, target: Path, staging: Path | None = None, clean: bool = False,
