@@ -135,8 +135,8 @@ def test_khmer_translation_of_a_message(make_site, monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2021-10-01")
     site = make_site({
         "content/messages/5k.md": "---\nkind: message\ntitle: Thông điệp 5K\nlanguages: [vi, km]\n"
-                                  "valid_from: 2021-09-10\n---\nĐeo khẩu trang.\n",
-        "content/messages/5k.km.md": "---\ntitle: សារ 5K\n---\nពាក់ម៉ាស់។\n",
+                                  "audience: Khu dân cư\nvalid_from: 2021-09-10\n---\nĐeo khẩu trang.\n",
+        "content/messages/5k.km.md": "---\ntitle: សារ 5K\naudience: សហគមន៍\n---\nពាក់ម៉ាស់។\n",
     }, languages=("vi", "en", "km"))
     site.run("build", check_exit=0)
     khmer = site.html("km/thong-diep/5k/index.html")
@@ -145,3 +145,6 @@ def test_khmer_translation_of_a_message(make_site, monkeypatch):
     # English has no translation: the Vietnamese text, marked as Vietnamese
     english = site.html("en/thong-diep/5k/index.html")
     assert '<h1 id="message-title" lang="vi">Thông điệp 5K</h1>' in english
+    # the audience as translated, else the Vietnamese one marked as such
+    assert "<dd>សហគមន៍</dd>" in khmer and "Khu dân cư" not in khmer
+    assert '<dd><span lang="vi">Khu dân cư</span></dd>' in english
