@@ -197,11 +197,18 @@ def _store(target: Path, raw: bytes) -> None:
     contend with rendering for the GIL; docs/benchmarks.md)."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        view = memoryview(raw)
-        while view:
-            view = view[os.write(fd, view):]
+        _write_all(fd, raw)
     finally:
         os.close(fd)
+
+
+def _write_all(fd: int, data) -> int:
+    """All of `data` written to `fd` (os.write may write less); returns its length."""
+    view = memoryview(data)
+    size = len(view)
+    while view:
+        view = view[os.write(fd, view):]
+    return size
 
 
 def _store_parts(target: str, parts: list, source: int) -> int:
@@ -212,10 +219,7 @@ def _store_parts(target: str, parts: list, source: int) -> int:
     try:
         for part in parts:
             if isinstance(part, (bytes, bytearray, memoryview)):
-                view = memoryview(part)
-                size += len(view)
-                while view:
-                    view = view[os.write(fd, view):]
+                size += _write_all(fd, part)
             else:
                 offset, length = part
                 size += length
@@ -237,11 +241,7 @@ def _copy_range(source: int, fd: int, offset: int, length: int) -> None:
             except OSError:
                 copy = None  # a file system that cannot: read and write instead
         if not done:
-            block = _read_range(source, offset, min(length, 1 << 20))
-            view = memoryview(block)
-            while view:
-                view = view[os.write(fd, view):]
-            done = len(block)
+            done = _write_all(fd, _read_range(source, offset, min(length, 1 << 20)))
         offset += done
         length -= done
 
