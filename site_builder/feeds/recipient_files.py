@@ -229,7 +229,7 @@ def _published_size(output, path: str) -> int:
 
 def _parts(head, separator, tail, keys, pieces, kind, spans) -> tuple[list, list]:
     """The file as Output.write_parts takes it, and its layout: pieces found in `spans` are
-    (offset, length) ranges of the published file, the others encoded."""
+    (offset, length) ranges of the published file, the others encoded (bytes)."""
     parts, layout = [head], []
     for index, key in enumerate(keys):
         if index:
@@ -240,22 +240,15 @@ def _parts(head, separator, tail, keys, pieces, kind, spans) -> tuple[list, list
             layout.append((key, span[1]))
         else:
             piece = piece_parts(pieces.get(index, kind), kind)
-            parts.append(b"".join(piece))
-            layout.append((key, len(parts[-1])))
+            parts.extend(piece)
+            layout.append((key, sum(map(len, piece))))
     parts.append(tail)
     return parts, layout
 
 
 def _assemble(head, separator, tail, keys, pieces, kind) -> tuple[bytes, list]:
     """The file's bytes and its layout, every piece encoded."""
-    parts, layout = [head], []
-    for index, key in enumerate(keys):
-        if index:
-            parts.append(separator)
-        piece = piece_parts(pieces.get(index, kind), kind)
-        parts.extend(piece)
-        layout.append((key, sum(map(len, piece))))
-    parts.append(tail)
+    parts, layout = _parts(head, separator, tail, keys, pieces, kind, {})
     return b"".join(parts), layout
 
 
