@@ -44,7 +44,6 @@ class HonorIndex:
     today: Counter  # unit id -> awards in that unit as units are today (after 2025)
     by_year: dict  # year -> [decision]
     campaign_of: dict  # decision id -> campaign id
-    stories: dict  # "decision/recipient" -> story
     total: int = 0
     collectives: int = 0
     # A place's own list (awardees named in the unit itself, or in a unit merged into it
@@ -55,7 +54,7 @@ class HonorIndex:
     recorded_under: dict = field(default_factory=dict)  # unit id -> {unit id} directly under it then
     today_under: dict = field(default_factory=dict)  # unit id -> {unit id} directly under it today
     # decision id -> {recipient id: story}: a decision's pages ask it once, not once per recipient
-    stories_by_decision: dict = field(default_factory=dict)
+    stories: dict = field(default_factory=dict)
 
 
 def campaign_of(site, decision) -> str | None:
@@ -138,10 +137,9 @@ def build_index(site) -> HonorIndex:
     by_year: dict[int, list] = {}
     for d in decisions:
         by_year.setdefault(d.date.year, []).append(d)
-    stories = {f"{s.get('decision')}/{s.get('recipient')}": s for s in site.stories.values()}
-    stories_by_decision: dict[str, dict] = {}
+    stories: dict[str, dict] = {}
     for story in site.stories.values():
-        stories_by_decision.setdefault(story.get("decision"), {})[story.get("recipient")] = story
+        stories.setdefault(story.get("decision"), {})[story.get("recipient")] = story
     recorded_under: dict[str, set] = {}
     today_under: dict[str, set] = {}
     for then, now in chains.values():
@@ -154,7 +152,6 @@ def build_index(site) -> HonorIndex:
         recorded=recorded, today=today, recorded_own=recorded_own, today_own=today_own,
         recorded_under=recorded_under, today_under=today_under, by_year=dict(sorted(by_year.items(), reverse=True)),
         campaign_of={d.id: campaign_of(site, d) for d in decisions}, stories=stories,
-        stories_by_decision=stories_by_decision,
         total=len(active), collectives=len(collectives),
     )
 

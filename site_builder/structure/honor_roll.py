@@ -216,7 +216,7 @@ def _recipients_key(ctx, index, facts, decision) -> str:
     revoked them, and stories (a story's body may cite any document)."""
     roll = index.rolls[decision.id]
     revoked = [a for a in decision.awardees if a.revoked_by]
-    told = index.stories_by_decision.get(decision.id)
+    told = index.stories.get(decision.id)
     stories = [told[a.id] for a in roll.rows if a.id in told] if told else []
     return "\0".join((
         decision_stamp(decision, facts.decision[decision.id]),
@@ -240,7 +240,7 @@ def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
     info = facts.decision[decision.id]
     # Recipient pages are files in the decision's folder: the depth of its index.html.
     make = recipient_page.Maker(kit_for(decision_path(decision.id).count("/")), ctx.site, info)
-    told = index.stories_by_decision.get(decision.id) or {}
+    told = index.stories.get(decision.id) or {}
     for a in roll.rows:
         if a.id in told:
             yield _recipient_spec(lang, index, facts, decision, a)
@@ -261,7 +261,7 @@ def _recipient_parts(facts, roll, a) -> tuple[str, str | None, str, str]:
 def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
     info = facts.decision[decision.id]
     label, place, list_path, card = _recipient_parts(facts, index.rolls[decision.id], a)
-    story = index.stories.get(a.key)
+    story = index.stories.get(decision.id, {}).get(a.id)
     photo = _photo_path(story, a) if story and story.get("photo") else None
     return PageSpec(
         path=recipient_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
@@ -492,14 +492,14 @@ def write_data(ctx, output) -> None:
         if not output.keep(path, key):
             output.write(path, csv_text(ctx, decision), key=key)
     content = ctx.site.config.content_dir
-    for key, story in index.stories.items():
-        photo = story.get("photo")
-        decision_id, _, recipient_id = key.partition("/")
+    for decision_id, told in index.stories.items():
         roll = index.rolls.get(decision_id)
-        awardee = next((a for a in roll.rows if a.id == recipient_id), None) if roll else None
-        if not photo or awardee is None:
-            continue
-        for candidate in (content / "stories" / photo, content / photo):
-            if candidate.is_file():
-                output.copy(candidate, _photo_path(story, awardee))
-                break
+        for recipient_id, story in told.items():
+            photo = story.get("photo")
+            awardee = next((a for a in roll.rows if a.id == recipient_id), None) if roll else None
+            if not photo or awardee is None:
+                continue
+            for candidate in (content / "stories" / photo, content / photo):
+                if candidate.is_file():
+                    output.copy(candidate, _photo_path(story, awardee))
+                    break
