@@ -30,6 +30,7 @@ from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
 from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
+from .honor_rows import Cells, TableRows
 from .page_keys import (
     awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key, row_stamp,
 )
@@ -59,7 +60,11 @@ class Facts:
         self.lang = lang
         self.award_label = {a.id: a.label_in(lang.code) for a in site.awards.values()}
         self.unit_name = {u.id: (getattr(u, f"name_{lang.code}", None) or u.name) for u in site.units.values()}
-        self._html_of: dict[tuple, str] = {}  # award_html, place_html
+        # A language's award labels and place names escaped, each once, for every row and card
+        # that shows them: facts.award_html[award id] (its id when the data has no label),
+        # facts.place_html[unit id] ("" without one).
+        self.award_html = Cells(lambda award: escaped(self.award_label.get(award, award or "")))
+        self.place_html = Cells(lambda unit: escaped(self.unit_name.get(unit, "")) if unit else "")
         self.decision = {}
         for d in site.decisions.values():
             body = site.bodies.get(d.get("issuer"))
@@ -71,29 +76,7 @@ class Facts:
                 "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",
                 "issuer_name": body.name if body else "",
             }
-
-    def award_html(self, award_id: str | None) -> str:
-        """The award's label in this language, escaped (its id when the data has no label);
-        made once per award for every row and card that shows it."""
-        html = self._html_of.get(("award", award_id))
-        if html is None:
-            html = self._html_of[("award", award_id)] = escaped(self.award_label.get(award_id, award_id or ""))
-        return html
-
-    def place_html(self, unit_id: str | None) -> str:
-        """The place's name in this language, escaped ("" without one)."""
-        html = self._html_of.get(("place", unit_id))
-        if html is None:
-            html = self._html_of[("place", unit_id)] = escaped(self.unit_name.get(unit_id, "")) if unit_id else ""
-        return html
-
-    @property
-    def rows(self):
-        """Cached table rows of this language (honor_rows.py)."""
-        if "_rows" not in self.__dict__:
-            from .honor_rows import RowCache
-            self._rows = RowCache(self)
-        return self._rows
+        self.rows = TableRows(self)  # this language's table rows (honor_rows.py)
 
     def campaign_name(self, campaign) -> str:
         return getattr(campaign, f"name_{self.lang.code}", None) or campaign.name

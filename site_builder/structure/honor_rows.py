@@ -15,7 +15,7 @@ from markupsafe import escape
 from ..render.escaping import awardee_fields, escaped
 
 
-class RowCache:
+class TableRows:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
     language shares (AwardeeFields: its link and "position, unit", made once) with this
     language's cells, each made once per award, place and decision and kept in a dictionary:
@@ -25,13 +25,13 @@ class RowCache:
     def __init__(self, facts):
         self.facts = facts
         self._collective_mark = f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
-        # Cells by award, place and decision id, filled as rows need them (_Cells).
+        # Cells by award, place and decision id, filled as rows need them (Cells).
         code = facts.lang.code
-        self._decisions: dict[str, _Cells] = {}  # by page root: the cells link to the decision pages
-        self._place_note = _Cells(lambda u: f' <span class="muted">({facts.place_html(u)})</span>' if u else "")
-        self._place = _Cells(facts.place_html)
-        self._award = _Cells(lambda award: f"<td>{facts.award_html(award)}</td>")
-        self._award_lang = _Cells(lambda award: f'<td lang="{code}">{facts.award_html(award)}</td>')
+        self._decisions: dict[str, Cells] = {}  # by page root: the cells link to the decision pages
+        self._place_note = Cells(lambda u: f' <span class="muted">({facts.place_html[u]})</span>' if u else "")
+        self._place = facts.place_html
+        self._award = Cells(lambda award: f"<td>{facts.award_html[award]}</td>")
+        self._award_lang = Cells(lambda award: f'<td lang="{code}">{facts.award_html[award]}</td>')
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
@@ -41,7 +41,7 @@ class RowCache:
         place = self._place
         decision = self._decisions.get(base)
         if decision is None:
-            decision = self._decisions[base] = _Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
+            decision = self._decisions[base] = Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
         if kind == "list":
             note, collective = self._place_note, self._collective_mark
             award = self._award if option else _NOTHING
@@ -62,8 +62,9 @@ class RowCache:
         return "\n".join(parts)
 
 
-class _Cells(dict):
-    """A language's cell for an award, place or decision id, made on first use."""
+class Cells(dict):
+    """A value per key (a language's cell for an award, place or decision id), made by
+    `make(key)` on first use and kept."""
 
     def __init__(self, make):
         super().__init__()

@@ -83,7 +83,7 @@ def _card_files(ctx, lang, facts, decision):
             context={
                 "d": info, "frame_attrs": shell, "number": number, "others": others,
                 "cards_html": Markup("".join(
-                    card_html(a, facts.award_html(a.award), facts.place_html(a.locality), labels, relative)
+                    card_html(a, facts.award_html[a.award], facts.place_html[a.locality], labels, relative)
                     for a in chunk)),
                 "index_html": Markup("".join(_index_item(a) for a in chunk)),
                 "canonical": base + lang.prefix + decision_path(decision.id, number),
