@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..cache import digest
 from ..render.pages import PageSpec
-from ..search.shards import paused_gc
+from ..collector import paused_gc
 from ..structure.page_keys import documents_stamp, entry_stamp
 from . import calendar, opendata, records, sitemap, syndication
 
