@@ -96,8 +96,8 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> 
     """The sheets at the paths (names: their paths in messages), in order: as the cache holds
     them when their keys match, else read, checked and stored for the next build. Sheets the
     cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows
-    spent 1.6 s here on one), each worker parsing and storing every n-th of them."""
-    from .render.parallel import run_shares, worker_count  # late import: generic, but under render/
+    spent 1.6 s here on one), this process taking its part (render/parallel.py run_items)."""
+    from .render.parallel import run_items, worker_count  # late import: generic, but under render/
 
     sheets: list[SheetAwardees | None] = []
     misses = []  # (position in jobs, name, bytes, suffix, default award, cache key)
@@ -121,23 +121,20 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> 
             misses.append((position, name, data, path.suffix, default_award, key))
         sheets.append(sheet)
 
-    def parse_share(share: int, shares: int) -> list:
-        """Parse every n-th sheet and store it in the cache here, in the worker (entries are
-        written to a temporary file and renamed: workers never see each other's halves)."""
-        parsed = []
-        for position, name, data, suffix, default_award, key in largest_first[share::shares]:
-            plain = parse_sheet(name, data, suffix, default_award).to_plain()
-            cache.save(name, key, plain)
-            parsed.append((position, plain))
-        return parsed
+    def parse(i: int) -> tuple:
+        """Parse one sheet and store it in the cache, in whichever process took it (entries
+        are written to a temporary file and renamed: processes never see each other's halves)."""
+        _position, name, data, suffix, default_award, key = largest_first[i]
+        plain = parse_sheet(name, data, suffix, default_award).to_plain()
+        cache.save(name, key, plain)
+        return plain
 
     if not misses:
         return sheets
-    largest_first = sorted(misses, key=lambda miss: -len(miss[2]))  # dealt out in turn: even shares
-    shares = min(worker_count(), len(misses)) if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
-    parsed = dict(item for result in run_shares(parse_share, shares) for item in result)
-    for position, name, _data, _suffix, _default, _key in misses:
-        sheets[position] = SheetAwardees.from_plain(name, parsed[position])
+    largest_first = sorted(misses, key=lambda miss: -len(miss[2]))  # the work evens out best
+    processes = worker_count() if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
+    for (position, name, *_rest), plain in zip(largest_first, run_items(parse, len(largest_first), processes)):
+        sheets[position] = SheetAwardees.from_plain(name, plain)
     return sheets
 
 

@@ -21,11 +21,15 @@ def phase(name: str):
     if not enabled():
         yield
         return
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), os.times()
     try:
         yield
     finally:
-        print(f"timing {name} {time.perf_counter() - started:.2f} (ended at {time.perf_counter() - _STARTED:.2f})",
+        ended = os.times()
+        # This process's CPU in the phase too: user and kernel apart, as the kernel's share
+        # (file creation, page faults) is what the file system and memory layout move.
+        print(f"timing {name} {time.perf_counter() - started:.2f} (ended at {time.perf_counter() - _STARTED:.2f};"
+              f" cpu {ended.user - cpu.user:.2f} user {ended.system - cpu.system:.2f} sys)",
               file=sys.stderr, flush=True)
 
 

@@ -118,3 +118,28 @@ def test_the_collector_is_paused_during_a_build_and_back_on_after_it(make_site, 
     with pytest.raises(Exception):
         mkdocs_build(load_config(str(site.root / "mkdocs.yml")))
     assert gc.isenabled()
+
+
+def test_items_shared_out_come_back_in_order_and_a_failure_anywhere_raises():
+    """run_items: this process and the forked ones take items from one counter; results come
+    back in item order whoever made them, and a failed item fails the whole call."""
+    import os
+    import time
+
+    from site_builder.render.parallel import run_items
+
+    def made(i):
+        time.sleep(0.05)  # long enough for both processes to take items
+        return i * i, os.getpid()
+
+    results = run_items(made, 12, 2)
+    assert [value for value, _pid in results] == [i * i for i in range(12)]
+    assert len({pid for _value, pid in results}) == 2 and os.getpid() in {pid for _value, pid in results}
+
+    def failing(i):
+        if i == 7:
+            raise ValueError("item 7 is broken")
+        return i
+
+    with pytest.raises(RenderFailed, match="item 7 is broken"):
+        run_items(failing, 12, 2)
