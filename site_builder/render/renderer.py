@@ -255,7 +255,7 @@ class Renderer:
     def write_page(self, spec: PageSpec, lang: Lang, key: str | None) -> list[str]:
         """Render one page and write it with its embed files; returns the embed files."""
         file = lang.prefix + spec.file
-        html = self.render(spec, lang)
+        html = self.render(spec, lang).encode("utf-8")
         self.output.write(file, html, key=key)
         extras = []
         if self.embeddable(spec):
