@@ -32,6 +32,7 @@ class TableRows:
         self._place = facts.place_html
         self._award = Cells(lambda award: f"<td>{facts.award_html[award]}</td>")
         self._award_lang = Cells(lambda award: f'<td lang="{code}">{facts.award_html[award]}</td>')
+        self._no_cell = Cells(lambda _key: "")  # the column is not shown
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
@@ -44,18 +45,18 @@ class TableRows:
             decision = self._decisions[base] = Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
         if kind == "list":
             note, collective = self._place_note, self._collective_mark
-            award = self._award if option else _NOTHING
+            award = self._award if option else self._no_cell
             parts = [f'<tr><td class="num">{number}</td><th scope="row" lang="vi"><a href="{base}{f.href}">{f.name}</a>'
                      f'</th><td lang="vi">{collective if a.kind == "collective" else ""}{f.position_unit}'
                      f'{note[a.locality]}</td>{award[a.award]}{decision[a.decision]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
         elif kind == "collective":
-            award = self._award_lang if option else _NOTHING
+            award = self._award_lang if option else self._no_cell
             parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
                      f'</th>{award[a.award]}<td>{place[a.locality]}</td></tr>'
                      for number, a, f in _numbered(awardees, start)]
         else:
-            award = self._award_lang if option else _NOTHING
+            award = self._award_lang if option else self._no_cell
             parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
                      f'</th><td>{f.position_unit}</td>{award[a.award]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
@@ -75,12 +76,6 @@ class Cells(dict):
         return cell
 
 
-class _Nothing(dict):
-    def __missing__(self, key):
-        return ""
-
-
-_NOTHING = _Nothing()  # no cell: the column is not shown
 
 
 def _decision_cell(base: str, d: dict) -> str:
