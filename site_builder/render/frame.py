@@ -40,13 +40,11 @@ class Frame:
         return "".join(out)
 
 
-def frame_shape(page: dict, lang_code: str) -> tuple:
+def frame_shape(described: bool, in_page_language: bool, embed: dict | None) -> tuple:
     """Pages of the same shape share a frame. The shape holds what base.html branches on (a
     description or none, a fallback note or none, the kind of embed code), so a frame never
     has a slot its page would not fill."""
-    embed = page["embed"]
-    return (bool(page["description"]), page["content_lang"] == lang_code,
-            None if embed is None else (embed["absolute"], embed["oembed"] is None))
+    return described, in_page_language, None if embed is None else (embed["absolute"], embed["oembed"] is None)
 
 
 def marked_page_vars(page: dict) -> dict:

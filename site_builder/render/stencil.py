@@ -47,11 +47,11 @@ class PageKit:
 
     def frame(self, description: bool, content_lang: str, embed: dict | None) -> Frame:
         """base.html's frame for pages of this shape (Renderer.frame_for), kept per shape."""
-        page = {"description": "x" if description else "", "content_lang": content_lang, "embed": embed}
-        key = frame_shape(page, self.lang.code)
+        key = frame_shape(description, content_lang == self.lang.code, embed)
         frame = self._frames.get(key)
         if frame is None:
-            page.update(root=self.root, path="", title="", hreflang="", switcher="",
-                        alternates=self.renderer.alternates("", self.root, self.lang))
+            page = {"description": "x" if description else "", "content_lang": content_lang, "embed": embed,
+                    "root": self.root, "path": "", "title": "", "hreflang": "", "switcher": "",
+                    "alternates": self.renderer.alternates("", self.root, self.lang)}
             frame = self._frames[key] = self.renderer.frame_for(page, self.lang)
         return frame
