@@ -18,8 +18,10 @@ from markupsafe import escape
 
 from ..embedding import allowed_origins, embed_code, oembed_document
 
-HEAD = ("<!--head:start-->", "<!--head:end-->")
-CONTENT = ("<!--content:start-->", "<!--content:end-->")
+# Where base.html's head and content regions start and end (embed variants are cut from the
+# page's bytes).
+HEAD = (b"<!--head:start-->", b"<!--head:end-->")
+CONTENT = (b"<!--content:start-->", b"<!--content:end-->")
 EMBED_FILE = "nhung.html"
 OEMBED_FILE = "oembed.json"
 PARENT_JS = "assets/embed/parent.js"
@@ -34,8 +36,8 @@ def embed_path(page_file: str) -> str:
     return _folder(page_file) + EMBED_FILE
 
 
-def _between(html: bytes, markers: tuple[str, str]) -> memoryview | None:
-    start_mark, end_mark = (marker.encode("ascii") for marker in markers)
+def _between(html: bytes, markers: tuple[bytes, bytes]) -> memoryview | None:
+    start_mark, end_mark = markers
     start = html.find(start_mark)
     end = html.find(end_mark, start)
     if start < 0 or end < 0:

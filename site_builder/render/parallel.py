@@ -59,21 +59,9 @@ def _run(share: int):
 def run_shares(function, n: int) -> list:
     """[function(share, n) for share in range(n)], each in a forked process (in the parent
     when n == 1). Raises RenderFailed when any share failed."""
-    global _JOB
     if n <= 1:
         return [function(0, 1)]
-    _JOB = (function, n)
-    # Objects loaded so far are only read by the workers: moved out of the collector's reach,
-    # a collection in a worker does not touch (and so copy) every page of the parent's memory.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(n) as pool:
-            outcomes = pool.map(_run, range(n), chunksize=1)
-    finally:
-        _JOB = None
-        gc.unfreeze()
-    return [_result(outcome) for outcome in outcomes]
+    return [_result(outcome) for outcome in _forked(function, n, in_parent=False)]
 
 
 def run_items(function, count: int, n: int) -> list:
@@ -84,8 +72,7 @@ def run_items(function, count: int, n: int) -> list:
     n = min(n, count)
     if n <= 1:
         return [function(i) for i in range(count)]
-    context = multiprocessing.get_context("fork")
-    counter = context.Value("l", 0)
+    counter = multiprocessing.get_context("fork").Value("l", 0)
 
     def take(_share: int, _n: int) -> list:
         done = []
@@ -97,21 +84,30 @@ def run_items(function, count: int, n: int) -> list:
                 return done
             done.append((i, function(i)))
 
-    global _JOB
-    _JOB = (take, n)
-    gc.freeze()  # as in run_shares
-    try:
-        with context.Pool(n - 1) as pool:
-            pending = pool.map_async(_run, range(1, n), chunksize=1)
-            outcomes = [_attempt(take, 0, n)] + pending.get()
-    finally:
-        _JOB = None
-        gc.unfreeze()
     results = [None] * count
-    for outcome in outcomes:
+    for outcome in _forked(take, n, in_parent=True):
         for i, value in _result(outcome):
             results[i] = value
     return results
+
+
+def _forked(function, n: int, in_parent: bool) -> list:
+    """The outcomes (_attempt) of function(share, n) for every share, each share in a forked
+    process but, with `in_parent`, share 0, run here while the others run."""
+    global _JOB
+    _JOB = (function, n)
+    # Objects loaded so far are only read by the workers: moved out of the collector's reach,
+    # a collection in a worker does not touch (and so copy) every page of the parent's memory.
+    gc.freeze()
+    try:
+        first = 1 if in_parent else 0
+        with multiprocessing.get_context("fork").Pool(n - first) as pool:
+            pending = pool.map_async(_run, range(first, n), chunksize=1)
+            own = [_attempt(function, 0, n)] if in_parent else []
+            return own + pending.get()
+    finally:
+        _JOB = None
+        gc.unfreeze()
 
 
 class Background:
