@@ -35,6 +35,47 @@ def test_parallel_and_serial_builds_write_the_same_files(make_site, tmp_path, mo
     assert b"khen-thuong/qd-1/tran-van-anh.html" in serial["sitemap-core-1.xml"]
 
 
+def test_a_slow_worker_takes_fewer_pages_and_the_others_take_the_rest(make_site, tmp_path, monkeypatch):
+    """Workers take the next page nobody took yet (parallel.Tickets), not every n-th one: a
+    worker held up (here: sleeping on its first page, as a worker does when the disk or the
+    data process holds it) leaves the pages it would have had to the others."""
+    import os
+    import time
+
+    from site_builder.render.renderer import Renderer
+
+    site = make_site(files(), languages=("vi", "en"))
+    parent = os.getpid()
+    log = tmp_path / "made-by"
+    real_write, real_batch = Renderer.write, Renderer.write_batch
+
+    def note() -> None:
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        first = os.getpid() != parent and not os.environ.get("SLOWED")
+        os.write(fd, f"{os.getpid()}\n".encode())
+        os.close(fd)
+        if first:  # the forked worker's first page
+            os.environ["SLOWED"] = "1"
+            time.sleep(3)
+
+    def writing(self, spec, lang):
+        note()
+        return real_write(self, spec, lang)
+
+    def batch_writing(self, batch, lang):
+        note()
+        return real_batch(self, batch, lang)
+
+    monkeypatch.setattr(Renderer, "write", writing)
+    monkeypatch.setattr(Renderer, "write_batch", batch_writing)
+    build(site, tmp_path / "out", 2, monkeypatch)
+    made = log.read_text().split()
+    by_parent = made.count(str(parent))
+    assert len(made) > 40
+    assert len(made) - by_parent <= 2, (by_parent, len(made))
+    assert (tmp_path / "out" / "en" / "khen-thuong" / "qd-1" / "tran-van-anh.html").is_file()
+
+
 def test_a_failing_worker_fails_the_build_with_its_message(make_site, tmp_path, monkeypatch):
     from site_builder.render.renderer import Renderer
 

@@ -1,17 +1,20 @@
-"""Rendering on every core: forked workers, each rendering its share of the pages.
+"""Rendering on every core: this process and forked workers, each rendering its share of the pages.
 
 The site is loaded once, in the parent; `fork` gives every worker that state for free (no
 pickling of 100,000 awardees). Every worker walks the same sequence of PageSpecs (they are
-cheap to make, and the order is deterministic) and renders only every n-th one, so shares
-are balanced whatever the page mix. A worker hands back its Output's result (manifest
-entries, files written) and the pages it wrote; the parent merges them in sequence order,
-so a parallel build writes exactly the files a serial one does.
+cheap to make, and the order is deterministic) and renders the ones whose numbers it takes
+from a shared counter (Tickets), so the work evens out whatever the page mix and however
+the machine treats each process: a worker slowed by the disk or by the data process simply
+takes fewer pages. A worker hands back its Output's result (manifest entries, files written)
+and the pages it wrote; the parent merges them in sequence order, so a parallel build writes
+exactly the files a serial one does.
 
 SITE_BUILDER_WORKERS sets the number of workers (1: render in the parent, no fork).
 """
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import traceback
@@ -56,55 +59,68 @@ def _run(share: int):
     return _attempt(function, share, n)
 
 
+class Tickets:
+    """The numbers 0, 1, 2, ... each handed out once, to whichever process asks next: made
+    before the fork, shared by every process of a run_shares job. Unshared (one process),
+    a plain count."""
+
+    def __init__(self, shared: bool):
+        self._counter = multiprocessing.get_context("fork").Value("l", 0) if shared else None
+        self._own = itertools.count()
+
+    def take(self) -> int:
+        if self._counter is None:
+            return next(self._own)
+        with self._counter.get_lock():
+            number = self._counter.value
+            self._counter.value = number + 1
+        return number
+
+
 def run_shares(function, n: int) -> list:
-    """[function(share, n) for share in range(n)], each in a forked process (in the parent
-    when n == 1). Raises RenderFailed when any share failed."""
+    """[function(share, n) for share in range(n)]: share 0 in this process while the others
+    run, each in a forked process (all here when n == 1). Shares usually split their work
+    with Tickets made before the call. Raises RenderFailed when any share failed."""
     if n <= 1:
         return [function(0, 1)]
-    return [_result(outcome) for outcome in _forked(function, n, in_parent=False)]
+    return [_result(outcome) for outcome in _forked(function, n)]
 
 
 def run_items(function, count: int, n: int) -> list:
     """[function(i) for i in range(count)], on n processes: this one and n - 1 forked. Each
-    takes the next item left from a shared counter, so the work evens out whatever the
-    items' sizes (order them largest first); the parent's results need no pickling, and it
-    does not sit idle on a core while the others work. Raises RenderFailed when one failed."""
+    takes the next item left (Tickets), so the work evens out whatever the items' sizes
+    (order them largest first); the parent's results need no pickling, and it does not sit
+    idle on a core while the others work. Raises RenderFailed when one failed."""
     n = min(n, count)
     if n <= 1:
         return [function(i) for i in range(count)]
-    counter = multiprocessing.get_context("fork").Value("l", 0)
+    tickets = Tickets(shared=True)
 
     def take(_share: int, _n: int) -> list:
         done = []
-        while True:
-            with counter.get_lock():
-                i = counter.value
-                counter.value = i + 1
-            if i >= count:
-                return done
+        while (i := tickets.take()) < count:
             done.append((i, function(i)))
+        return done
 
     results = [None] * count
-    for outcome in _forked(take, n, in_parent=True):
-        for i, value in _result(outcome):
-            results[i] = value
+    for i, value in itertools.chain.from_iterable(run_shares(take, n)):
+        results[i] = value
     return results
 
 
-def _forked(function, n: int, in_parent: bool) -> list:
-    """The outcomes (_attempt) of function(share, n) for every share, each share in a forked
-    process but, with `in_parent`, share 0, run here while the others run."""
+def _forked(function, n: int) -> list:
+    """The outcomes (_attempt) of function(share, n) for every share: share 0 here, the
+    others each in a forked process, all at once."""
     global _JOB
     _JOB = (function, n)
     # Objects loaded so far are only read by the workers: moved out of the collector's reach,
     # a collection in a worker does not touch (and so copy) every page of the parent's memory.
     gc.freeze()
     try:
-        first = 1 if in_parent else 0
-        with multiprocessing.get_context("fork").Pool(n - first) as pool:
-            pending = pool.map_async(_run, range(first, n), chunksize=1)
-            own = [_attempt(function, 0, n)] if in_parent else []
-            return own + pending.get()
+        with multiprocessing.get_context("fork").Pool(n - 1) as pool:
+            pending = pool.map_async(_run, range(1, n), chunksize=1)
+            own = _attempt(function, 0, n)
+            return [own] + pending.get()
     finally:
         _JOB = None
         gc.unfreeze()

@@ -7,6 +7,7 @@ every collection and every language.
 """
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 from pathlib import Path
@@ -20,7 +21,7 @@ from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import MadePage, PageBatch, PageSpec
 from .stencil import PageKit
-from .parallel import Background, run_shares, worker_count
+from .parallel import Background, Tickets, run_shares, worker_count
 from ..timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -105,7 +106,7 @@ class Renderer:
             with phase("warm-up"):
                 self.warm_up(MODULES)
             with phase("render"):
-                results = run_shares(self.render_share, workers)
+                results = run_shares(partial(self.render_share, Tickets(shared=workers > 1)), workers)
                 results.append({"output": data.join(), "pages": []})
         except BaseException:
             data.cancel()
@@ -149,28 +150,31 @@ class Renderer:
             for module in modules:
                 next(iter(module.pages(self.ctx, lang)), None)
 
-    def render_share(self, share: int, shares: int) -> dict:
-        """Render page number i of the whole sequence when i % shares == share."""
+    def render_share(self, tickets: Tickets, share: int, shares: int) -> dict:
+        """Render the pages of the whole sequence whose numbers this share takes
+        (parallel.Tickets: the next number nobody took yet, each time it is done with one)."""
         from ..structure import MODULES
 
-        if shares > 1:  # in a worker
+        if share > 0:  # in a forked worker
             self.output = self.output.sibling()
         # (sequence number, language, paths): a batch's pages as one item, sorted as a sort of
         # one item per page would order them (fewer objects to hand back and sort).
         pages: list[tuple[int, str, list[str]]] = []
         seq = 0
+        mine = tickets.take()
         for lang in self.langs:
             for module in MODULES:
                 with phase(f"worker {share} {lang.code} {module.__name__.rsplit('.', 1)[-1]}"):
                     for item in module.pages(self.ctx, lang):
-                        if seq % shares == share:
+                        if seq == mine:
                             if isinstance(item, PageBatch):
                                 pages.append((seq, lang.code, sorted(self.write_batch(item, lang))))
                             else:
                                 self.write(item, lang)
                                 pages.append((seq, lang.code, [item.path]))
+                            mine = tickets.take()
                         seq += 1
-        return {"output": self.output.result() if shares > 1 else self.output, "pages": pages}
+        return {"output": self.output.result() if share > 0 else self.output, "pages": pages}
 
     def copy_assets(self) -> None:
         for path in sorted(ASSETS.rglob("*")):
