@@ -5,7 +5,8 @@ A province's pages repeat the same few thousand strings (award labels, place nam
 references, interface labels) and show each recipient's fields on several pages (its page,
 its card, a row in up to seven lists, in every language): escaping each use cost millions of
 calls per build. `escaped()` remembers values that repeat; `awardee_fields()` escapes a
-recipient's own fields once.
+recipient's own fields once, and keeps them as UTF-8 too for pages made as bytes (the
+recipient pages of every language: render/frame.py).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class AwardeeFields:
     """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
     of its table rows that are the same in every language (structure/honor_rows.py)."""
 
-    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit")
+    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit", "utf8")
 
     def __init__(self, a):
         self.name = escape_text(a.name or "")
@@ -53,6 +54,20 @@ class AwardeeFields:
         self.href = escape_text(awardee_path(a))  # the recipient page, from the site's root
         joiner = ", " if a.position and a.unit else ""
         self.position_unit = f"{self.position}{joiner}{self.unit}"
+        self.utf8 = EncodedFields(self)
+
+
+class EncodedFields:
+    """A recipient's escaped name, position, unit and achievement as UTF-8: encoded once for
+    the pages of every language."""
+
+    __slots__ = ("name", "position", "unit", "achievement")
+
+    def __init__(self, fields: AwardeeFields):
+        self.name = fields.name.encode("utf-8")
+        self.position = fields.position.encode("utf-8")
+        self.unit = fields.unit.encode("utf-8")
+        self.achievement = fields.achievement.encode("utf-8")
 
 
 def awardee_fields(a) -> AwardeeFields:

@@ -59,7 +59,7 @@ class PageBatch:
 class MadePage:
     """A page a PageBatch's `make` made: its path (without language prefix) and its HTML."""
     path: str
-    html: str
+    html: bytes  # UTF-8
 
     @property
     def file(self) -> str:

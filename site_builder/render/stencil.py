@@ -5,7 +5,8 @@ variables (every language's address of the page, the switcher, the embed code), 
 frame (render/frame.py) and the discovery lines. A PageBatch with a `make` function
 (render/pages.py) gets a PageKit instead: the frame and the parts that depend only on the
 language and the page's depth are made once, and a page costs the values that are its own.
-The pages are the bytes the PageSpec route writes (tests/test_recipient_page.py compares them).
+The pages are the bytes the PageSpec route writes (tests/test_recipient_page.py compares them),
+made as UTF-8 from the start (render/frame.py).
 """
 from __future__ import annotations
 
@@ -28,22 +29,25 @@ class PageKit:
         self.config = renderer.config
         self.root = "../" * depth + "../" * lang.prefix.count("/")
         hreflang, switcher = renderer.alternates_html(_PATH, self.root, lang)
-        self._hreflang = hreflang.split(_PATH)
-        self._switcher = switcher.split(_PATH)
+        self._hreflang = [part.encode("utf-8") for part in hreflang.split(_PATH)]
+        self._switcher = [part.encode("utf-8") for part in switcher.split(_PATH)]
         self._frames: dict[tuple, Frame] = {}
+        # No origin may embed the site's pages: no page of this kit has embed code.
+        self.embeds = page_embed(self.config, "", "") is not None
 
-    def alternates(self, path: str) -> tuple[str, str]:
+    def alternates(self, path: str) -> tuple[bytes, bytes]:
         """(hreflang links, language switcher) of the page at `path` (without language prefix)."""
-        safe = escape(path)
+        safe = escape(path).encode("utf-8")
         return safe.join(self._hreflang), safe.join(self._switcher)
 
-    def embed(self, path: str, title: str, src: str | None) -> tuple[str, str, dict | None]:
+    def embed(self, path: str, title: str, src: str | None) -> tuple[bytes, bytes, dict | None]:
         """(escaped embed code, escaped oEmbed address, embed dict for the frame's shape)."""
         prefix = self.lang.prefix
         info = page_embed(self.config, prefix + path, title, src=prefix + src if src else None)
         if info is None:
-            return "", "", None
-        return jinja_escape(info["code"]), jinja_escape(info["oembed"] or ""), info
+            return b"", b"", None
+        return (str(jinja_escape(info["code"])).encode("utf-8"),
+                str(jinja_escape(info["oembed"] or "")).encode("utf-8"), info)
 
     def frame(self, description: bool, content_lang: str, embed: dict | None) -> Frame:
         """base.html's frame for pages of this shape (Renderer.frame_for), kept per shape."""

@@ -22,84 +22,109 @@ from ..render.pages import MadePage
 TEMPLATE = "honor/recipient.html"
 
 _LABELS = ("honor_roll", "position", "unit", "place", "award", "decision", "achievement", "in_decision_list")
+_DASH = " — ".encode("utf-8")
 
 
 def title(awardee, label: str) -> str:
     return f"{awardee.name} — {label}"
 
 
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
 class Maker:
-    """Makes the pages of one decision's recipients in one language: call it per recipient."""
+    """Makes the pages of one decision's recipients in one language: call it per recipient.
+    Pages are UTF-8 bytes (render/frame.py): what every page of the decision shares is
+    encoded here, once; a recipient's own fields were encoded once for every language
+    (render/escaping.py EncodedFields)."""
 
     def __init__(self, kit, site, info: dict):
         self.kit, self.site, self.config = kit, site, kit.config
         lang = kit.lang
-        self.t = {key: str(escape(lang.t(key))) for key in _LABELS}
+        t = {key: str(escape(lang.t(key))) for key in _LABELS}
         self.base = kit.root + lang.prefix
         decision_link = f'<a href="{escaped(self.base + info["path"])}">{escaped(info["ref"])}</a>'
-        self.head = f'<link rel="stylesheet" href="{escaped(kit.root + "assets/honor.css")}">'
-        self.crumbs = (f'<nav class="crumbs" aria-label="{self.t["honor_roll"]}">'
-                       f'<a href="{escaped(self.base + "khen-thuong/")}">{self.t["honor_roll"]}</a>'
-                       f' › {decision_link}</nav>\n<article class="recipient" aria-labelledby="r-name">\n')
-        self.decision_line = (f'    <dt>{self.t["decision"]}</dt><dd>{decision_link}, {escaped(info["date"])}, '
-                              f'<span lang="vi">{escaped(info["issuer_name"])}</span></dd>\n')
+        self.head = _utf8(f'<link rel="stylesheet" href="{escaped(kit.root + "assets/honor.css")}">')
+        self.crumbs = _utf8(f'<nav class="crumbs" aria-label="{t["honor_roll"]}">'
+                            f'<a href="{escaped(self.base + "khen-thuong/")}">{t["honor_roll"]}</a>'
+                            f' › {decision_link}</nav>\n<article class="recipient" aria-labelledby="r-name">\n'
+                            f'  <p class="award-badge">')
+        self.position = _utf8(f'<dt>{t["position"]}</dt><dd lang="vi">')
+        self.unit = _utf8(f'<dt>{t["unit"]}</dt><dd lang="vi">')
+        self.place = _utf8(f'<dt>{t["place"]}</dt><dd><a href="')
+        self.award = _utf8(f'    <dt>{t["award"]}</dt><dd><a href="')
+        self.decision_line = _utf8(f'    <dt>{t["decision"]}</dt><dd>{decision_link}, {escaped(info["date"])}, '
+                                   f'<span lang="vi">{escaped(info["issuer_name"])}</span></dd>\n')
+        self.achievement = _utf8(f'<dt>{t["achievement"]}</dt><dd lang="vi">')
+        self.in_list = _utf8(f'">{t["in_decision_list"]}</a></p>\n</article>\n')
         config = self.config
-        self.og_head = f'<meta property="og:site_name" content="{escape(config.site_name)}">\n'
-        self.og_middle = (f'<meta property="og:type" content="profile">\n'
-                          f'<meta property="og:locale" content="{escape(OG_LOCALES.get(lang.code, lang.code))}">\n')
-        self.twitter = '<meta name="twitter:card" content="summary">\n'
+        self.og_head = _utf8(f'<meta property="og:site_name" content="{escape(config.site_name)}">\n'
+                             f'<meta property="og:title" content="')
+        self.og_middle = _utf8(f'">\n<meta property="og:type" content="profile">\n'
+                               f'<meta property="og:locale" content="{escape(OG_LOCALES.get(lang.code, lang.code))}">\n')
+        self.twitter = b'<meta name="twitter:card" content="summary">\n'
+        self._encoded: dict[str, bytes] = {}  # escaped award labels, place names and links of this decision
+
+    def encoded(self, html: str) -> bytes:
+        """`html` as UTF-8, remembered: award labels and places repeat over a decision's pages."""
+        hit = self._encoded.get(html)
+        if hit is None:
+            hit = self._encoded[html] = html.encode("utf-8")
+        return hit
 
     def __call__(self, a, label: str, description: str, place: str | None, list_path: str,
                  embed_src: str) -> MadePage:
         """`list_path`: the decision page listing `a`; `embed_src`: its card (recipient_embeds.py)."""
-        kit, lang = self.kit, self.kit.lang
+        kit = self.kit
         path = awardee_path(a)
-        page_title = title(a, label)
-        title_html = awardee_fields(a).name + " — " + escaped(label)
-        description_html = escape_text(description)
+        label_html = self.encoded(escaped(label))
+        name = awardee_fields(a).utf8.name
+        title_html = name + _DASH + label_html
+        description_html = _utf8(escape_text(description))
         hreflang, switcher = kit.alternates(path)
-        embed_code, oembed, embed = kit.embed(path, page_title, embed_src)
-        frame = kit.frame(bool(description), lang.code, embed)
+        if kit.embeds:
+            embed_code, oembed, embed = kit.embed(path, title(a, label), embed_src)
+        else:
+            embed_code, oembed, embed = b"", b"", None
+        frame = kit.frame(bool(description), kit.lang.code, embed)
+        path_bytes = _utf8(path)
         return MadePage(path, frame.fill({
             "title": title_html, "description": description_html, "hreflang": hreflang, "switcher": switcher,
-            "path": path, "head": self.head, "content": self.content(a, label, place, list_path),
+            "path": path_bytes, "head": self.head, "content": self.content(a, label_html, place, list_path),
             "embed_code": embed_code, "oembed": oembed,
             "discovery": self.discovery(a, path, title_html, description_html),
         }))
 
-    def content(self, a, label: str, place: str | None, list_path: str) -> str:
-        t, base, f = self.t, self.base, awardee_fields(a)
-        label = escaped(label)
-        out = [self.crumbs, f'  <p class="award-badge">{label}</p>\n  <h1 id="r-name" lang="vi">{f.name}</h1>\n'
-                            f'  <dl class="facts">\n']
+    def content(self, a, label_html: bytes, place: str | None, list_path: str) -> bytes:
+        base, f = self.base, awardee_fields(a).utf8
+        out = [self.crumbs, label_html, b'</p>\n  <h1 id="r-name" lang="vi">', f.name, b'</h1>\n  <dl class="facts">\n']
         if a.position:
-            out.append(f'<dt>{t["position"]}</dt><dd lang="vi">{f.position}</dd>')
+            out += (self.position, f.position, b"</dd>")
         if a.unit:
-            out.append(f'<dt>{t["unit"]}</dt><dd lang="vi">{f.unit}</dd>')
+            out += (self.unit, f.unit, b"</dd>")
         if place:
-            out.append(f'<dt>{t["place"]}</dt><dd><a href="{escaped(f"{base}khen-thuong/dia-phuong/{a.locality}/")}">'
-                       f'{escaped(place)}</a></dd>')
-        out.append(f'    <dt>{t["award"]}</dt><dd><a href="{escaped(f"{base}khen-thuong/hinh-thuc/{a.award}/")}">'
-                   f'{label}</a></dd>\n')
-        out.append(self.decision_line)
+            out += (self.place, self.encoded(f'{escaped(f"{base}khen-thuong/dia-phuong/{a.locality}/")}">'
+                                             f'{escaped(place)}</a></dd>'))
+        out += (self.award, self.encoded(escaped(f"{base}khen-thuong/hinh-thuc/{a.award}/")), b'">', label_html,
+                b"</a></dd>\n", self.decision_line)
         if a.achievement:
-            out.append(f'<dt>{t["achievement"]}</dt><dd lang="vi">{f.achievement}</dd>')
-        out.append(f'  </dl>\n  <p><a href="{escape_text(base + list_path + "#" + a.id)}">{t["in_decision_list"]}</a></p>\n'
-                   f'</article>\n')
-        return "".join(out)
+            out += (self.achievement, f.achievement, b"</dd>")
+        out += (b'  </dl>\n  <p><a href="', _utf8(escape_text(base + list_path + "#" + a.id)), self.in_list)
+        return b"".join(out)
 
-    def discovery(self, a, path: str, title_html: str, description_html: str) -> str:
+    def discovery(self, a, path: str, title_html: bytes, description_html: bytes) -> bytes:
         """feeds/discover.py discovery_html() of a recipient page without a story."""
         config = self.config
-        canonical = absolute(config, self.kit.lang.prefix + path) if config.site_url else None
-        out = [f'<link rel="canonical" href="{escape(canonical)}">\n' if canonical else "", self.og_head,
-               f'<meta property="og:title" content="{title_html}">\n', self.og_middle]
+        canonical = _utf8(str(escape(absolute(config, self.kit.lang.prefix + path)))) if config.site_url else None
+        out = [b'<link rel="canonical" href="' + canonical + b'">\n' if canonical else b"", self.og_head,
+               title_html, self.og_middle]
         if description_html:
-            out.append(f'<meta property="og:description" content="{description_html}">\n')
+            out += (b'<meta property="og:description" content="', description_html, b'">\n')
         if canonical:
-            out.append(f'<meta property="og:url" content="{escape(canonical)}">\n')
+            out += (b'<meta property="og:url" content="', canonical, b'">\n')
         out.append(self.twitter)
         jsonld = awardee_jsonld(self.site, config, a)
         if jsonld is not None:
-            out.append(f'<script type="application/ld+json">{jsonld}</script>\n')
-        return "".join(out)
+            out += (b'<script type="application/ld+json">', _utf8(jsonld), b"</script>\n")
+        return b"".join(out)
