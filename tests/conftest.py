@@ -162,10 +162,27 @@ class SiteFixture:
         return (self.root / "site" / path).read_text(encoding="utf-8")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _machine_cache(tmp_path_factory):
+    """Builds under test keep what they share between projects (compiled templates:
+    render/env.py machine_cache_dir) in a folder of the test run, not in the user's cache,
+    where other checkouts' builds may be working."""
+    folder = tmp_path_factory.mktemp("machine-cache")
+    previous = os.environ.get("SITE_BUILDER_CACHE_DIR")
+    os.environ["SITE_BUILDER_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("SITE_BUILDER_CACHE_DIR", None)
+    else:
+        os.environ["SITE_BUILDER_CACHE_DIR"] = previous
+
+
 @pytest.fixture
 def make_site(tmp_path):
-    def factory(files: dict | None = None, languages=("vi",), base: bool = True, **yml) -> SiteFixture:
-        site = SiteFixture(tmp_path)
+    def factory(files: dict | None = None, languages=("vi",), base: bool = True, folder: str | None = None,
+                **yml) -> SiteFixture:
+        """`folder`: a project of its own under the test's folder (several in one test)."""
+        site = SiteFixture(tmp_path / folder if folder else tmp_path)
         site.write({"mkdocs.yml": mkdocs_yml(languages, **yml)})
         if base:
             site.write(BASE_DATA)

@@ -204,18 +204,20 @@ def test_clean_build_rewrites_every_page(make_site):
     assert page.stat().st_ino != before  # a clean build made a new folder and swapped it in
 
 
-def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path):
+def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path, monkeypatch):
     """Templates compiled by one build are reused by the next (render/env.py bytecode_cache),
     and a template edited in between is compiled again."""
     import shutil
 
+    machine = tmp_path / "machine-cache"
+    monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme", theme)
     site = make_site(files(), languages=("vi",))
     out = tmp_path / "out"
     config = SiteConfig(content_dir=site.root / "content", languages=["vi"], theme_dir=theme)
     build_site(config, out)
-    cached = list((site.root / ".cache/site-builder").glob("jinja-*/core/*"))
+    cached = list(machine.glob("jinja-*/core/*"))
     assert len(cached) > 10
     override = theme / "core/honor/overview.html"
     override.parent.mkdir(parents=True, exist_ok=True)
@@ -229,18 +231,43 @@ def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path):
     assert "Bản sửa 2" in page and "Bản sửa 1" not in page
 
 
-def test_the_themes_compiled_templates_are_kept_too(make_site):
+def test_the_themes_compiled_templates_are_kept_too(make_site, tmp_path, monkeypatch):
     """MkDocs's own environment (Material and the overrides, for the hand-written pages) gets
     a bytecode cache of its own (mkdocs_plugin on_env): kept between builds, same pages."""
+    machine = tmp_path / "machine-cache"
+    monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
     site = make_site(files(), languages=("vi",))
     site.run("build", check_exit=0)
-    theme_cache = list((site.root / ".cache/site-builder").glob("jinja-*/theme/*"))
+    theme_cache = list(machine.glob("jinja-*/theme/*"))
     assert len(theme_cache) > 5
     home = site.html("index.html")
     stamps = {p: p.stat().st_mtime_ns for p in theme_cache}
     site.run("build", check_exit=0)
     assert site.html("index.html") == home
     assert {p: p.stat().st_mtime_ns for p in theme_cache} == stamps  # read, not written again
+
+
+def test_a_second_project_on_the_machine_compiles_no_template_again(make_site, tmp_path, monkeypatch):
+    """Compiled templates are kept for the machine (render/env.py machine_cache_dir): another
+    project's first build reads them instead of compiling; where that folder cannot be
+    written, the project's own .cache/ holds them."""
+    machine = tmp_path / "machine-cache"
+    monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
+    first = make_site(files(), languages=("vi",))
+    first.run("build", check_exit=0)
+    compiled = {p: p.stat().st_mtime_ns for p in machine.glob("jinja-*/*/*")}
+    assert len(compiled) > 15
+    second = make_site(files(), languages=("vi",), folder="second")
+    second.run("build", check_exit=0)
+    assert "Chào mừng" in second.html("index.html")
+    assert {p: p.stat().st_mtime_ns for p in machine.glob("jinja-*/*/*")} == compiled
+    assert not list(second.root.glob(".cache/site-builder/jinja-*"))
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    third = make_site(files(), languages=("vi",), folder="third")
+    third.run("build", check_exit=0, env={"SITE_BUILDER_CACHE_DIR": str(blocked)})
+    assert len(list(third.root.glob(".cache/site-builder/jinja-*/core/*"))) > 10
 
 
 def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):

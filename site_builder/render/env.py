@@ -5,7 +5,9 @@ file with the same name in theme/core/ (the same folder MkDocs uses for Material
 """
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import jinja2
@@ -38,19 +40,56 @@ def make_env(theme_dir: Path | None, cache_dir: Path | None = None) -> jinja2.En
 
 def bytecode_cache(cache_dir: Path, environment: str = "core") -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds: compiling ours took about half a second of every
-    rebuild. Jinja checks each entry against its template's source; the folder is named after
-    this package's code (templates and environment options included) and Jinja's version, so
-    an upgrade starts from an empty one (older folders are removed). `environment`: a
+    rebuild, and 0.3 s of the first build of a project. They are kept for the whole machine
+    (machine_cache_dir(), like Python's own compiled modules), so that a project's first build
+    on a machine that built before compiles nothing; in `cache_dir` (the project's) when that
+    folder cannot be written. Jinja checks each entry against its template's source and path
+    (a project's theme overrides are entries of their own); the folder is named after this
+    package's code (templates and environment options included) and Jinja's version, so an
+    upgrade starts from an empty one (folders of other versions are removed once unused for
+    an hour: another checkout on the machine may be building with one). `environment`: a
     subfolder per Jinja environment (ours, MkDocs's), whose options differ."""
     from ..cache import code_fingerprint
 
-    top = Path(cache_dir) / f"jinja-{jinja2.__version__}-{code_fingerprint()}"
-    folder = top / environment
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in top.parent.glob("jinja-*"):
-            if old != top:
-                shutil.rmtree(old, ignore_errors=True)
-    except OSError:
-        return None  # a read-only project: compile every time
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    name = f"jinja-{jinja2.__version__}-{code_fingerprint()}"
+    for parent in (machine_cache_dir(), Path(cache_dir)):
+        if parent is None:
+            continue
+        top = parent / name
+        folder = top / environment
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            hour_ago = time.time() - 3600
+            for old in parent.glob("jinja-*"):
+                if old != top and old.stat().st_mtime < hour_ago:
+                    shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            continue  # read-only: the next place, else compile every time
+        return _SparingCache(str(folder))
+    return None
+
+
+class _SparingCache(jinja2.FileSystemBytecodeCache):
+    """A compiled template that cannot be stored (a full disk, its folder removed by a build
+    of another version) is compiled again next time; it never fails the build."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def machine_cache_dir() -> Path | None:
+    """Where this machine keeps what any project's build may reuse: SITE_BUILDER_CACHE_DIR,
+    else the user's cache folder ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows)."""
+    chosen = os.environ.get("SITE_BUILDER_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder
+            return None
+    return Path(base) / "site-builder"
