@@ -15,6 +15,7 @@ import csv
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -139,9 +140,7 @@ def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
     source = generate_hugo_site(work / f"hugo-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
     site = work / f"hugo-site-{entries}"
-    command = [part.format(source=source, site_dir=site) for part in HUGO_COMMAND]
-    command[0] = hugo
-    run = run_measured(command, work / f"hugo-{entries}.log")
+    run = run_measured(_hugo_command(hugo, source, site), work / f"hugo-{entries}.log")
     if not run.ok:
         column.error = f"hugo failed (exit {run.returncode}):\n{run.log_tail()}"
         return column
@@ -151,6 +150,43 @@ def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
     if first:
         column.page = page_weight(site, first[0])
     return column
+
+
+def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
+    command = [part.format(source=source, site_dir=site) for part in HUGO_COMMAND]
+    command[0] = hugo
+    return command
+
+
+def more_rounds(ours: Column, hugo: Column, rounds: int, work: Path, seed: int, stub: bool) -> None:
+    """Rounds 2..`rounds` of the two full builds, each into new folders from newly generated
+    content (no cache of an earlier round helps), ours first in odd rounds and Hugo first in
+    even ones; each column's build_s becomes the median of its rounds. One build of each
+    compares two moments of a machine whose speed drifts by 15 % within minutes (both tools'
+    times moved that much between runs of the same content): medians of alternating rounds
+    compare the tools."""
+    hugo_program = shutil.which("hugo")
+    for number in range(2, rounds + 1):
+        folder = work / f"round-{number}"
+        builds = [("ours", ours), ("hugo", hugo)]
+        if number % 2 == 0:
+            builds.reverse()
+        for name, column in builds:
+            print(f"round {number}: {column.label} ...", file=sys.stderr)
+            if name == "ours":
+                province = generate_province(folder / f"province-{ours.entries}", ours.entries, seed)
+                command = build_command(province.config_file, folder / f"site-{ours.entries}", stub)
+                run = run_measured(command, folder / f"build-{ours.entries}.log", cwd=province.root)
+            else:
+                source = generate_hugo_site(folder / f"hugo-{hugo.entries}", hugo.entries, seed)
+                run = run_measured(_hugo_command(hugo_program, source, folder / f"hugo-site-{hugo.entries}"),
+                                   folder / f"hugo-{hugo.entries}.log")
+            if not run.ok:
+                column.error = f"round {number} failed (exit {run.returncode}):\n{run.log_tail()}"
+                return
+            column.build_runs.append(run.seconds)
+    for column in (ours, hugo):
+        column.build_s = statistics.median(column.build_runs)
 
 
 def _install_hugo() -> str | None:
@@ -176,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
                         help="keep generated content and sites in DIR (default bench/out)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--rounds", type=int, default=1, metavar="N",
+                        help="with --hugo: N alternating full builds of each at the first size, "
+                             "compared by their medians (default 1)")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
@@ -189,6 +228,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.hugo:
             print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
             hugo = bench_hugo(args.recipients[0], work, args.seed, args.install_hugo)
+            first = ours[0]
+            for column in (first, hugo):
+                if column.build_s is not None:
+                    column.build_runs.append(column.build_s)
+            if args.rounds > 1 and first.build_s is not None and hugo.build_s is not None:
+                more_rounds(first, hugo, args.rounds, work, args.seed, args.stub)
         columns = [*ours, *([hugo] if hugo else [])]
         if args.stub:
             print("NOTE: STUB builder, not site-builder: these figures only check the harness.")

@@ -1,4 +1,5 @@
-"""The benchmark's synthetic province: complete, consistent, realistic, reproducible, private."""
+"""The benchmark's synthetic province: complete, consistent, realistic, reproducible, private;
+and how the harness compares the tools."""
 
 from __future__ import annotations
 
@@ -156,3 +157,20 @@ def test_command_line_reports_what_it_wrote(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "40 recipients in 3 decisions" in result.stdout
     assert len(list((tmp_path / "cli" / "content" / "decisions").glob("*.csv"))) == 3
+
+
+def test_the_harness_compares_medians_of_alternating_rounds(tmp_path):
+    """build_bench.py --rounds: the full builds of every round are printed, and the target
+    line compares the two tools' medians, not one build each."""
+    from bench.report import Column, table, target_checks
+
+    ours = Column("site-builder", 50_000, build_s=9.0, build_runs=[11.0, 9.0, 8.5])
+    hugo = Column("hugo", 50_000, build_s=9.5, build_runs=[9.0, 9.5, 12.0])
+    printed = table([ours, hugo])
+    assert "median 9.0" in printed and "11.0 9.0 8.5" in printed and "9.0 9.5 12.0" in printed
+    line = next(line for line in target_checks([ours], hugo) if "Hugo" in line)
+    assert line.startswith("PASS") and "medians of 3 alternating rounds" in line
+    hugo.build_s = 8.9
+    assert next(line for line in target_checks([ours], hugo) if "Hugo" in line).startswith("FAIL")
+    single = Column("site-builder", 50_000, build_s=9.0, build_runs=[9.0])
+    assert "median" not in table([single]) and "alternating" not in "".join(target_checks([single], hugo))
