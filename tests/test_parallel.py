@@ -184,3 +184,31 @@ def test_items_shared_out_come_back_in_order_and_a_failure_anywhere_raises():
 
     with pytest.raises(RenderFailed, match="item 7 is broken"):
         run_items(failing, 12, 2)
+
+
+def test_after_a_failure_the_other_processes_take_no_more_work(tmp_path):
+    """A share that fails closes the tickets (parallel.Tickets.close): the others stop at the
+    item they are on instead of working through a build that has failed."""
+    import os
+    import time
+
+    from site_builder.render.parallel import run_items
+
+    log = tmp_path / "ran"
+
+    def slow_or_broken(i):
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        os.write(fd, f"{i}\n".encode())
+        os.close(fd)
+        if i == 0:
+            time.sleep(0.2)  # the other process takes item 1 meanwhile
+            raise ValueError("item 0 is broken")
+        time.sleep(0.05)
+        return i
+
+    started = time.perf_counter()
+    with pytest.raises(RenderFailed, match="item 0 is broken"):
+        run_items(slow_or_broken, 200, 2)
+    ran = log.read_text().split()
+    assert len(ran) < 12, ran  # 200 items at 0.05 s: 10 s of work had the others gone on
+    assert time.perf_counter() - started < 3

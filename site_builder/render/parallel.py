@@ -76,6 +76,18 @@ class Tickets:
             self._counter.value = number + 1
         return number
 
+    def close(self) -> None:
+        """From now on every number taken is past any job's end: a share that failed calls
+        this, so that the others stop taking work instead of finishing a build that fails."""
+        if self._counter is None:
+            self._own = itertools.repeat(_PAST_THE_END)
+            return
+        with self._counter.get_lock():
+            self._counter.value = _PAST_THE_END
+
+
+_PAST_THE_END = 2 ** 62
+
 
 def run_shares(function, n: int) -> list:
     """[function(share, n) for share in range(n)]: share 0 in this process while the others
@@ -98,8 +110,12 @@ def run_items(function, count: int, n: int) -> list:
 
     def take(_share: int, _n: int) -> list:
         done = []
-        while (i := tickets.take()) < count:
-            done.append((i, function(i)))
+        try:
+            while (i := tickets.take()) < count:
+                done.append((i, function(i)))
+        except BaseException:
+            tickets.close()
+            raise
         return done
 
     results = [None] * count

@@ -153,12 +153,21 @@ class Renderer:
     def render_share(self, tickets: Tickets, share: int, shares: int) -> dict:
         """Render the pages of the whole sequence whose numbers this share takes
         (parallel.Tickets: the next number nobody took yet, each time it is done with one)."""
-        from ..structure import MODULES
-
         if share > 0:  # in a forked worker
             self.output = self.output.sibling()
-        # (sequence number, language, paths): a batch's pages as one item, sorted as a sort of
-        # one item per page would order them (fewer objects to hand back and sort).
+        try:
+            pages = self._render_taken(tickets, share)
+        except BaseException:
+            tickets.close()  # the build fails: the other workers stop taking pages
+            raise
+        return {"output": self.output.result() if share > 0 else self.output, "pages": pages}
+
+    def _render_taken(self, tickets: Tickets, share: int) -> list[tuple[int, str, list[str]]]:
+        """(sequence number, language, paths) of the items rendered: a batch's pages as one
+        item, sorted as a sort of one item per page would order them (fewer objects to hand
+        back and sort)."""
+        from ..structure import MODULES
+
         pages: list[tuple[int, str, list[str]]] = []
         seq = 0
         mine = tickets.take()
@@ -174,7 +183,7 @@ class Renderer:
                                 pages.append((seq, lang.code, [item.path]))
                             mine = tickets.take()
                         seq += 1
-        return {"output": self.output.result() if share > 0 else self.output, "pages": pages}
+        return pages
 
     def copy_assets(self) -> None:
         for path in sorted(ASSETS.rglob("*")):
