@@ -270,6 +270,27 @@ def test_a_second_project_on_the_machine_compiles_no_template_again(make_site, t
     assert len(list(third.root.glob(".cache/site-builder/jinja-*/core/*"))) > 10
 
 
+def test_compiled_templates_of_other_versions_go_once_unused_for_an_hour(tmp_path, monkeypatch):
+    """The machine's folder of compiled templates keeps another version's folder while a
+    build may be using it (another checkout), and removes it after an hour unused."""
+    import os
+    import time
+
+    from site_builder.render.env import bytecode_cache
+
+    machine = tmp_path / "machine-cache"
+    monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
+    old, recent = machine / "jinja-0.0-old", machine / "jinja-0.0-recent"
+    for folder in (old, recent):
+        (folder / "core").mkdir(parents=True)
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    assert bytecode_cache(tmp_path / "project-cache") is not None
+    assert not old.exists() and recent.exists()
+    assert len(list(machine.glob("jinja-*/core"))) == 2  # this version's and the recent one
+    assert not (tmp_path / "project-cache").exists()
+
+
 def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):
     """A rebuild that keeps a decision's recipient pages without generating them (a page
     batch) still lists them in the sitemap, in every language."""

@@ -59,14 +59,23 @@ def bytecode_cache(cache_dir: Path, environment: str = "core") -> jinja2.Bytecod
         folder = top / environment
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            hour_ago = time.time() - 3600
-            for old in parent.glob("jinja-*"):
-                if old != top and old.stat().st_mtime < hour_ago:
-                    shutil.rmtree(old, ignore_errors=True)
+            os.utime(top)  # its time says when a build last used it
         except OSError:
             continue  # read-only: the next place, else compile every time
+        _remove_unused(parent, keep=top)
         return _SparingCache(str(folder))
     return None
+
+
+def _remove_unused(parent: Path, keep: Path) -> None:
+    """Compiled templates of other versions that no build used for an hour."""
+    hour_ago = time.time() - 3600
+    for old in parent.glob("jinja-*"):
+        try:
+            if old != keep and old.stat().st_mtime < hour_ago:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass  # removed meanwhile by another build
 
 
 class _SparingCache(jinja2.FileSystemBytecodeCache):

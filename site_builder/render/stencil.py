@@ -14,6 +14,7 @@ from html import escape
 
 from markupsafe import escape as jinja_escape
 
+from ..embedding import allowed_origins
 from .embed import page_embed
 from .frame import Frame, frame_shape
 
@@ -32,8 +33,8 @@ class PageKit:
         self._hreflang = [part.encode("utf-8") for part in hreflang.split(_PATH)]
         self._switcher = [part.encode("utf-8") for part in switcher.split(_PATH)]
         self._frames: dict[tuple, Frame] = {}
-        # No origin may embed the site's pages: no page of this kit has embed code.
-        self.embeds = page_embed(self.config, "", "") is not None
+        # False when no origin may embed the site's pages: then no page of this kit has embed code.
+        self.embeds = bool(allowed_origins(self.config))
 
     def alternates(self, path: str) -> tuple[bytes, bytes]:
         """(hreflang links, language switcher) of the page at `path` (without language prefix)."""

@@ -88,10 +88,9 @@ class Maker:
         else:
             embed_code, oembed, embed = b"", b"", None
         frame = kit.frame(bool(description), kit.lang.code, embed)
-        path_bytes = _utf8(path)
         return MadePage(path, frame.fill({
             "title": title_html, "description": description_html, "hreflang": hreflang, "switcher": switcher,
-            "path": path_bytes, "head": self.head, "content": self.content(a, label_html, place, list_path),
+            "path": _utf8(path), "head": self.head, "content": self.content(a, label_html, place, list_path),
             "embed_code": embed_code, "oembed": oembed,
             "discovery": self.discovery(a, path, title_html, description_html),
         }))
