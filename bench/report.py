@@ -69,6 +69,7 @@ def _num(value: float | int | None, digits: int) -> str:
 def table(columns: list[Column]) -> str:
     head = ["", *[c.label for c in columns]]
     body = [[name, *[render(c) for c in columns]] for name, render in _ROWS]
+    body = [row for row in body if any(cell != "-" for cell in row[1:])]  # e.g. rounds when none ran
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
                        for i, (cell, w) in enumerate(zip(row, widths))) for row in [head, *body]]

@@ -174,3 +174,4 @@ def test_the_harness_compares_medians_of_alternating_rounds(tmp_path):
     assert next(line for line in target_checks([ours], hugo) if "Hugo" in line).startswith("FAIL")
     single = Column("site-builder", 50_000, build_s=9.0, build_runs=[9.0])
     assert "median" not in table([single]) and "alternating" not in "".join(target_checks([single], hugo))
+    assert "each round" not in table([single])
