@@ -85,8 +85,8 @@ class SheetAwardees:
                               achievement, list(public) if public else [],
                               AwardeeSource(file, row, "", columns, not award))
             # What the row says, digested when the sheet was read (kept in the sheet cache).
-            awardee.__dict__["_content_stamps"] = (page_stamp, row_stamp)
-            awardee.__dict__["_sort_key"] = sort_key
+            awardee._content_stamps = (page_stamp, row_stamp)
+            awardee._sort_key = sort_key
             awardees.append(awardee)
         if self.rows["id"]:
             decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])

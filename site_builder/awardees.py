@@ -84,16 +84,16 @@ def name_sort_key(kind: str, name: str) -> str:
 
 
 def awardee_sort_key(a) -> str:
-    key = a.__dict__.get("_sort_key")
+    key = a._sort_key
     if key is None:
-        key = a.__dict__["_sort_key"] = name_sort_key(a.kind, a.name)
+        key = a._sort_key = name_sort_key(a.kind, a.name)
     return key
 
 
 def awardee_content_stamps(a) -> tuple[str, str]:
-    stamps = a.__dict__.get("_content_stamps")
+    stamps = a._content_stamps
     if stamps is None:
-        stamps = a.__dict__["_content_stamps"] = content_stamps(
+        stamps = a._content_stamps = content_stamps(
             a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
     return stamps
 

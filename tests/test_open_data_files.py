@@ -235,7 +235,10 @@ def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
     key = recipient_files.piece_key(Ctx, Decision, [awardee()], "stamp")
     assert recipient_files.piece_key(Ctx, Decision, [awardee(name=sys.intern("Nguyễn Văn An"))], "stamp") == key
     assert recipient_files.piece_key(Ctx, Decision, [awardee()], "other stamp") != key
-    assert set(recipient_files.AWARDEE_FIELDS) == {f for f in Awardee.__dataclass_fields__ if f != "source"}
+    # every field an awardee is made with (not what is derived and kept on it: _sort_key ...)
+    assert set(recipient_files.AWARDEE_FIELDS) == {
+        name for name, f in Awardee.__dataclass_fields__.items() if f.init and name != "source"}
+    assert "achievement" in recipient_files.AWARDEE_FIELDS and "_escaped" not in recipient_files.AWARDEE_FIELDS
     changed = {"decision": "qd-2", "id": "b", "kind": "collective", "name": "Lê Văn An", "award": "gk",
                "position": None, "unit": "Trạm", "locality": "huyen-dong", "achievement": "Tốt lắm.",
                "public_fields": ["unit"], "revoked_by": "qd-9"}

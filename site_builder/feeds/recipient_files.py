@@ -45,8 +45,9 @@ JSON_PATH = "du-lieu/recipients.json"
 CSV_PATH = "du-lieu/recipients.csv"
 LAYOUT = "pieces-1"  # first word of a manifest entry written here; bump when pieces change meaning
 
-# Every field of an awardee but where it was read from (a row moving in its sheet changes no byte).
-AWARDEE_FIELDS = tuple(f.name for f in dataclasses.fields(Awardee) if f.name != "source")
+# Every field an awardee is made with but where it was read from (a row moving in its sheet
+# changes no byte); not what is derived from them.
+AWARDEE_FIELDS = tuple(f.name for f in dataclasses.fields(Awardee) if f.init and f.name != "source")
 _awardee_values = operator.attrgetter(*AWARDEE_FIELDS)
 
 _ITEM_SEPARATOR = b",\n"

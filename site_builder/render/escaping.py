@@ -71,7 +71,7 @@ class EncodedFields:
 
 
 def awardee_fields(a) -> AwardeeFields:
-    fields = a.__dict__.get("_escaped")
+    fields = a._escaped
     if fields is None:
-        fields = a.__dict__["_escaped"] = AwardeeFields(a)
+        fields = a._escaped = AwardeeFields(a)
     return fields

@@ -85,5 +85,5 @@ def _decision_cell(base: str, d: dict) -> str:
 def _numbered(awardees, start: int):
     """(row number, awardee, its escaped fields) for each awardee."""
     for number, a in enumerate(awardees, start=start + 1):
-        f = a.__dict__.get("_escaped")
+        f = a._escaped
         yield number, a, f if f is not None else awardee_fields(a)

@@ -10,24 +10,26 @@ page of 200 rows costs one string join, not 200 reprs.
 """
 from __future__ import annotations
 
+import operator
+
 from ..awardees import awardee_content_stamps
 from ..cache import digest
 
 
 def awardee_stamp(a) -> str:
     """Every field of an awardee a page may show (revocation included)."""
-    stamp = a.__dict__.get("_page_stamp")
+    stamp = a._page_stamp
     if stamp is None:
-        stamp = a.__dict__["_page_stamp"] = f"{awardee_content_stamps(a)[0]}|{a.decision}|{a.revoked_by or ''}"
+        stamp = a._page_stamp = f"{awardee_content_stamps(a)[0]}|{a.decision}|{a.revoked_by or ''}"
     return stamp
 
 
 def row_stamp(a) -> str:
     """The fields a browse list shows of an awardee (not the achievement: editing it must
     not re-render every list the awardee appears in)."""
-    stamp = a.__dict__.get("_row_stamp")
+    stamp = a._row_stamp
     if stamp is None:
-        stamp = a.__dict__["_row_stamp"] = f"{awardee_content_stamps(a)[1]}|{a.decision}|{a.revoked_by or ''}"
+        stamp = a._row_stamp = f"{awardee_content_stamps(a)[1]}|{a.decision}|{a.revoked_by or ''}"
     return stamp
 
 
@@ -56,9 +58,10 @@ def documents_stamp(ctx) -> str:
 def _joined(rows, attribute: str, stamp) -> str:
     """The rows' stamps in order: read straight from each awardee when made beforehand
     (honor_roll.stamp_all, before the fork), else made here."""
+    read = operator.attrgetter(attribute)
     try:
-        return "".join([a.__dict__[attribute] for a in rows])
-    except KeyError:
+        return "".join([read(a) for a in rows])
+    except TypeError:  # one not made yet (None)
         return "".join(stamp(a) for a in rows)
 
 
