@@ -13,6 +13,7 @@ SITE_BUILDER_WORKERS sets the number of workers (1: render in the parent, no for
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import multiprocessing
@@ -77,13 +78,22 @@ class Tickets:
         return number
 
     def close(self) -> None:
-        """From now on every number taken is past any job's end: a share that failed calls
-        this, so that the others stop taking work instead of finishing a build that fails."""
+        """From now on every number taken is past any job's end."""
         if self._counter is None:
             self._own = itertools.repeat(_PAST_THE_END)
             return
         with self._counter.get_lock():
             self._counter.value = _PAST_THE_END
+
+    @contextlib.contextmanager
+    def closed_on_failure(self):
+        """Around a share's work: if it fails, the other shares stop taking work instead of
+        finishing a job (a build) that fails anyway."""
+        try:
+            yield self
+        except BaseException:
+            self.close()
+            raise
 
 
 _PAST_THE_END = 2 ** 62
@@ -110,12 +120,9 @@ def run_items(function, count: int, n: int) -> list:
 
     def take(_share: int, _n: int) -> list:
         done = []
-        try:
+        with tickets.closed_on_failure():
             while (i := tickets.take()) < count:
                 done.append((i, function(i)))
-        except BaseException:
-            tickets.close()
-            raise
         return done
 
     results = [None] * count

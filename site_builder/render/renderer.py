@@ -155,11 +155,8 @@ class Renderer:
         (parallel.Tickets: the next number nobody took yet, each time it is done with one)."""
         if share > 0:  # in a forked worker
             self.output = self.output.sibling()
-        try:
+        with tickets.closed_on_failure():
             pages = self._render_taken(tickets, share)
-        except BaseException:
-            tickets.close()  # the build fails: the other workers stop taking pages
-            raise
         return {"output": self.output.result() if share > 0 else self.output, "pages": pages}
 
     def _render_taken(self, tickets: Tickets, share: int) -> list[tuple[int, str, list[str]]]:
