@@ -155,7 +155,7 @@ class Awardee:
     # What is derived from the fields, kept once made (awardees.py, structure/page_keys.py,
     # render/escaping.py). Slots rather than a dictionary per object: a province's 100,000
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000
-    # (the honor index 0.42 -> 0.23 s), half the difference being the CPU's caches.
+    # (the honor index 0.42 -> 0.23 s).
     _sort_key: str | None = field(default=None, init=False, repr=False, compare=False)
     _content_stamps: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _page_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
