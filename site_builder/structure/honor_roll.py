@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..addresses import awardee_path
+from ..awardees import find_awardee, is_active
 from functools import partial
 
 from ..cache import digest
@@ -476,11 +477,10 @@ def write_data(ctx, output) -> None:
             output.write(path, csv_text(ctx, decision), key=key)
     content = ctx.site.config.content_dir
     for decision_id, told in index.stories.items():
-        roll = index.rolls.get(decision_id)
         for recipient_id, story in told.items():
             photo = story.get("photo")
-            awardee = next((a for a in roll.rows if a.id == recipient_id), None) if roll else None
-            if not photo or awardee is None:
+            awardee = find_awardee(ctx.site, decision_id, recipient_id)
+            if not photo or awardee is None or not is_active(awardee):
                 continue
             for candidate in (content / "stories" / photo, content / photo):
                 if candidate.is_file():

@@ -76,8 +76,6 @@ class Cells(dict):
         return cell
 
 
-
-
 def _decision_cell(base: str, d: dict) -> str:
     return f'<td><a href="{base}{escaped(d["path"])}">{escaped(d["ref"])}</a></td>'
 
