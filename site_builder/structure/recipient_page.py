@@ -123,7 +123,17 @@ class Maker:
         if canonical:
             out += (b'<meta property="og:url" content="', canonical, b'">\n')
         out.append(self.twitter)
-        jsonld = awardee_jsonld(self.site, config, a)
-        if jsonld is not None:
-            out += (b'<script type="application/ld+json">', _utf8(jsonld), b"</script>\n")
+        out.append(jsonld_script(self.site, config, a))
         return b"".join(out)
+
+
+def jsonld_script(site, config, a) -> bytes:
+    """The recipient's JSON-LD script line (b"" for none), made once for every language: the
+    same in each (feeds/discover.py awardee_jsonld). Kept on the awardee; a full build makes it
+    before the workers fork (honor_roll.stamp_all), so neither language's pages make it again."""
+    script = a._jsonld
+    if script is None:
+        jsonld = awardee_jsonld(site, config, a)
+        script = a._jsonld = (b'<script type="application/ld+json">' + _utf8(jsonld) + b"</script>\n"
+                              if jsonld is not None else b"")
+    return script
