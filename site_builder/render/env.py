@@ -12,6 +12,8 @@ from pathlib import Path
 
 import jinja2
 
+from ..cache import machine_cache_dir
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -89,16 +91,3 @@ class _SparingCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def machine_cache_dir() -> Path | None:
-    """Where this machine keeps what any project's build may reuse: SITE_BUILDER_CACHE_DIR,
-    else the user's cache folder ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows)."""
-    chosen = os.environ.get("SITE_BUILDER_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder
-            return None
-    return Path(base) / "site-builder"

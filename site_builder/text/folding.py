@@ -20,9 +20,13 @@ and "Ɖ" (U+0189) appear in real text where "Đ" is meant.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["fold", "tokens", "exact_form", "name_words", "word_parts", "TONE_MARKS"]
 
@@ -40,6 +44,53 @@ ZERO_WIDTH_SPACE = "\u200b"
 TONE_MARKS = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 
 
+def _scan_unicode() -> tuple[list[int], list[tuple[int, int]]]:
+    """From the Unicode database: the format characters (Cf) of the BMP, and the ranges of
+    combining marks (M*) up to U+2FFFF (the supplementary planes in use)."""
+    category = unicodedata.category
+    formats = [cp for cp in range(0x10000) if category(chr(cp)) == "Cf"]
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x30000):
+        if category(chr(cp))[0] == "M":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return formats, ranges
+
+
+def _unicode_facts() -> tuple[list[int], list[tuple[int, int]]]:
+    """_scan_unicode(), kept for the machine (cache.machine_cache_dir) per Unicode version and
+    version of this module: scanning 260,000 code points took 25 ms of every start of the
+    program, the sheet helper's included (sheet_prefetch.py). A file that cannot be read or
+    written only means scanning again."""
+    from ..cache import machine_cache_dir
+
+    folder = machine_cache_dir()
+    if folder is None:
+        return _scan_unicode()
+    version = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+    kept = folder / f"unicode-{unicodedata.unidata_version}-{version}.marshal"
+    try:
+        formats, ranges = marshal.loads(kept.read_bytes())
+        if isinstance(formats, list) and isinstance(ranges, list):
+            return formats, [tuple(pair) for pair in ranges]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    facts = _scan_unicode()
+    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps(facts))
+        os.replace(temporary, kept)
+    except OSError:
+        pass
+    return facts
+
+
+_FORMATS, _MARK_RANGES = _unicode_facts()
+
+
 def _build_fold_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(c): "d" for c in _D_LOOKALIKES}
     for c in APOSTROPHES:
@@ -51,9 +102,8 @@ def _build_fold_table() -> dict[int, str | None]:
     # Invisible format characters (ZWNJ, ZWJ, soft hyphen, BOM, word joiner) would split
     # or glue words unpredictably: drop them. The zero-width space is a word boundary
     # that Khmer authors insert on purpose.
-    for cp in range(0x10000):
-        if cp not in table and unicodedata.category(chr(cp)) == "Cf":
-            table[cp] = None
+    for cp in _FORMATS:
+        table.setdefault(cp, None)
     table[ord(ZERO_WIDTH_SPACE)] = " "
     return table
 
@@ -63,16 +113,9 @@ def _marks_class() -> str:
     in use), because Python's word class does not include marks (Mn/Mc): a plain non-word
     class would cut
     Khmer words apart at every vowel sign."""
-    ranges: list[tuple[int, int]] = []
-    for cp in range(0x30000):
-        if unicodedata.category(chr(cp))[0] == "M":
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
     return "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
+        for a, b in _MARK_RANGES
     )
 
 
