@@ -17,12 +17,16 @@ import io
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import schema
 from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id
 from .model import Awardee
-from .problems import Problem, Problems
+from .problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
+
+if TYPE_CHECKING:
+    from .sheet_prefetch import Prefetch
 
 # Column headers communicators may write, Vietnamese first, folded to our field names.
 HEADER_ALIASES = {
@@ -92,11 +96,14 @@ class SheetAwardees:
             decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])
 
 
-def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> list[SheetAwardees]:
+def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
+                prefetch: Prefetch | None = None) -> list[SheetAwardees]:
     """The sheets at the paths (names: their paths in messages), in order: as the cache holds
     them when their keys match, else read, checked and stored for the next build. Sheets the
     cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows
-    spent 1.6 s here on one), this process taking its part (render/parallel.py run_items)."""
+    spent 1.6 s here on one): with the helper that started reading them when the program
+    started (`prefetch`, sheet_prefetch.py), else with forked workers, this process taking
+    its part either way (render/parallel.py run_items)."""
     from .render.parallel import run_items, worker_count  # late import: generic, but under render/
 
     sheets: list[SheetAwardees | None] = []
@@ -110,32 +117,85 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]]) -> 
             sheets.append(sheet)
             continue
         key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
-        stored = cache.load(name, key)
-        sheet = None
-        if stored is not None:
-            try:
-                sheet = SheetAwardees.from_plain(name, stored)
-            except (TypeError, ValueError):
-                pass  # not what this code stores: read the sheet again
+        sheet = _cached(cache, name, key)
         if sheet is None:
             misses.append((position, name, data, path.suffix, default_award, key))
         sheets.append(sheet)
+    if prefetch is not None:
+        misses = _read_with_helper(prefetch, cache, misses, sheets)
+    if not misses:
+        return sheets
 
     def parse(i: int) -> tuple:
         """Parse one sheet and store it in the cache, in whichever process took it (entries
         are written to a temporary file and renamed: processes never see each other's halves)."""
-        _position, name, data, suffix, default_award, key = largest_first[i]
-        plain = parse_sheet(name, data, suffix, default_award).to_plain()
-        cache.save(name, key, plain)
-        return plain
+        return _parse_and_store(cache, largest_first[i])
 
-    if not misses:
-        return sheets
     largest_first = sorted(misses, key=lambda miss: -len(miss[2]))  # the work evens out best
     processes = worker_count() if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
     for (position, name, *_rest), plain in zip(largest_first, run_items(parse, len(largest_first), processes)):
         sheets[position] = SheetAwardees.from_plain(name, plain)
     return sheets
+
+
+def _read_with_helper(prefetch, cache: SheetCache, misses: list, sheets: list) -> list:
+    """The misses read together with sheet_prefetch's helper: this process parses the sheets
+    whose tickets it takes, then waits for the helper and takes the rest from the cache.
+    Returns the misses still unread (the helper failed, or read a sheet differently)."""
+    from .sheet_prefetch import sheet_order
+    from .timing import note
+
+    waiting = {miss[1].rsplit("/", 1)[-1]: miss for miss in misses}  # by file name in the folder
+    order = sheet_order(prefetch.content_dir)
+    note(f"load joins the sheet helper, {len(misses)} sheets not in the cache")
+    try:
+        with prefetch.tickets.closed_on_failure():
+            while (i := prefetch.tickets.take()) < len(order):
+                miss = waiting.pop(order[i].name, None)
+                if miss is not None:
+                    sheets[miss[0]] = SheetAwardees.from_plain(miss[1], _parse_and_store(cache, miss))
+    finally:
+        prefetch.join()
+    note("sheet helper done")
+    unread = []
+    for miss in waiting.values():
+        sheet = _cached(cache, miss[1], miss[5])
+        if sheet is None:
+            unread.append(miss)
+        else:
+            sheets[miss[0]] = sheet
+    return unread
+
+
+def read_into_cache(project_dir: Path, path: Path, default_award: str | None) -> int:
+    """In sheet_prefetch's helper: read the sheet at `path` into the cache as read_sheets
+    would; 1 when it was parsed, 0 when the cache held it already."""
+    name = rel(path, project_dir)
+    data = path.read_bytes()
+    cache = SheetCache(project_dir)
+    key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
+    if cache.load(name, key) is not None:
+        return 0
+    _parse_and_store(cache, (None, name, data, path.suffix, default_award, key))
+    return 1
+
+
+def _cached(cache: SheetCache, name: str, key: bytes) -> SheetAwardees | None:
+    stored = cache.load(name, key)
+    if stored is None:
+        return None
+    try:
+        return SheetAwardees.from_plain(name, stored)
+    except (TypeError, ValueError):
+        return None  # not what this code stores: read the sheet again
+
+
+def _parse_and_store(cache: SheetCache, miss: tuple) -> tuple:
+    """Parse a missed sheet and store it; its plain data (SheetAwardees.to_plain)."""
+    _position, name, data, suffix, default_award, key = miss
+    plain = parse_sheet(name, data, suffix, default_award).to_plain()
+    cache.save(name, key, plain)
+    return plain
 
 
 # Below this many bytes of sheets to parse, forking costs more than it saves.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
+from . import schema, sheet_prefetch
 from .cache import digest
 from .model import Awardee, Source
 from .problems import rel
@@ -126,7 +126,9 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
             site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
                               "duplicate_key")
         decisions.append((decision, (rel(path, root), path, decision.meta.get("award"))))
-    for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions])):
+    # A helper may be reading these sheets already (the site-builder command starts it).
+    prefetch = sheet_prefetch.take(site.config.content_dir)
+    for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions], prefetch)):
         site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
         sheet.attach(site, decision)
     cache.prune(rel(path, root) for path in sheets.values())

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from .sheet_prefetch import reading_ahead
+
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
@@ -71,13 +73,16 @@ def _need_config(path: str) -> bool:
 
 
 def cmd_check(args) -> int:
-    from .loader import load_site
-    from .mkdocs_plugin.commands import core_config
-    from .report import problem_lines, summary
-
     if not _need_config(args.config_file):
         return EXIT_USAGE
-    site = load_site(core_config(args.config_file, preview=args.preview))
+    # The sheets are read while the rest of the program is imported (sheet_prefetch.py).
+    with reading_ahead(args.config_file):
+        from .loader import load_site
+        from .mkdocs_plugin.commands import core_config
+
+        site = load_site(core_config(args.config_file, preview=args.preview))
+    from .report import problem_lines, summary
+
     problems = site.problems
     if args.format == "json":
         print(json.dumps({
@@ -140,17 +145,20 @@ def _gh_escape(text: str) -> str:
 
 
 def cmd_build(args) -> int:
-    from mkdocs.exceptions import MkDocsException
-
-    from .mkdocs_plugin.commands import build
-
     if not _need_config(args.config_file):
         return EXIT_USAGE
-    try:
-        build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean, lang=args.lang)
-    except MkDocsException as exc:
-        print(f"site-builder: {exc}", file=sys.stderr)
-        return EXIT_CONTENT
+    # The sheets are read while the rest of the program is imported (sheet_prefetch.py).
+    with reading_ahead(args.config_file):
+        from mkdocs.exceptions import MkDocsException
+
+        from .mkdocs_plugin.commands import build
+
+        try:
+            build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean,
+                  lang=args.lang)
+        except MkDocsException as exc:
+            print(f"site-builder: {exc}", file=sys.stderr)
+            return EXIT_CONTENT
     return EXIT_OK
 
 

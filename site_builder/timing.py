@@ -33,6 +33,12 @@ def phase(name: str):
               file=sys.stderr, flush=True)
 
 
+def note(message: str) -> None:
+    """Print `timing <message>` (a count, not a time) when timings are enabled."""
+    if enabled():
+        print(f"timing {message} (at {time.perf_counter() - _STARTED:.2f})", file=sys.stderr, flush=True)
+
+
 def _since_start() -> float:
     """Seconds since this process started (Linux), to place phases on the build's timeline
     (forked workers inherit the parent's start)."""

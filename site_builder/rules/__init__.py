@@ -1,15 +1,18 @@
 """Checks that span several files, run after every file has been read.
 
-Each rule is a function `rule(site)` that reports into `site.problems`. Adding a check means
-adding a module here and listing it in RULES: one mechanism for every cross-file rule.
+Each rule is a module here with a function `check(site)` that reports into `site.problems`.
+Adding a check means adding a module and listing it in BUILT_IN: one mechanism for every
+cross-file rule. The modules are imported when the rules run, not with the package: the
+sheet reader needs rules/privacy.py alone, in a helper that starts before the rest of the
+program is imported (sheet_prefetch.py).
 """
 from __future__ import annotations
 
-from . import authority, frame_ancestors, links, messages, numbering, privacy, references, revocation, site_url, stories, translations
+import importlib
 
-RULES = [references.check, numbering.check, messages.check, site_url.check, translations.check, links.check,
-         revocation.check, authority.check, privacy.check, stories.check,
-         frame_ancestors.check]
+BUILT_IN = ("references", "numbering", "messages", "site_url", "translations", "links", "revocation",
+            "authority", "privacy", "stories", "frame_ancestors")
+RULES: list = []  # rules registered on top of the built-in ones, run after them
 
 
 def register(rule) -> None:
@@ -18,5 +21,7 @@ def register(rule) -> None:
 
 
 def run_rules(site) -> None:
+    for name in BUILT_IN:
+        importlib.import_module(f"{__name__}.{name}").check(site)
     for rule in RULES:
         rule(site)

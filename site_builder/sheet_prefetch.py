@@ -1,0 +1,171 @@
+"""Reading the recipients sheets while the program is still starting up.
+
+A first build of a province spends most of its load parsing the decisions' sheets (50,000
+rows: 1.6 s of CPU, awardee_sheets.py), and before it gets there about 0.4 s importing
+MkDocs, the theme and this package and reading the configuration, on one core while the
+other idles. So `site-builder build` and `check` start a helper before those imports (start):
+a forked process that reads the sheets into the sheet cache (sheet_cache.py), taking them one
+at a time from a counter it shares with this process (render/parallel.py Tickets). When the
+load reaches the sheets (awardee_sheets.read_sheets), this process takes its part from the
+same counter instead of forking a worker, waits for the helper, and finds the helper's sheets
+in the cache.
+
+The helper knows less than the load does: it lists the sheet files in the decisions folder
+and reads a decision's default award from its frontmatter as written. Whatever it gets wrong
+costs time, never correctness: the load looks every sheet up by a key of its bytes and of
+what reading it depends on, so a sheet the helper read differently is a miss, read again.
+Both sides agree on which sheet a ticket stands for by ordering the folder's sheet files the
+same way (sheet_order), largest first, so that the work evens out.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+SHEET_SUFFIXES = (".csv", ".xlsx")
+DECISIONS = "decisions"  # the decisions' folder in the content folder (loader.COLLECTION_DIRS)
+
+_RUNNING: "Prefetch | None" = None
+
+
+def sheet_order(content_dir: Path) -> list[Path]:
+    """The sheet files of the decisions folder, largest first (then by name): the order
+    tickets stand for, on both sides."""
+    folder = Path(content_dir) / DECISIONS
+    try:
+        entries = [entry for entry in os.scandir(folder)
+                   if entry.name.endswith(SHEET_SUFFIXES) and not entry.name.startswith(".") and entry.is_file()]
+    except OSError:
+        return []
+    sized = sorted((-entry.stat().st_size, entry.name) for entry in entries)
+    return [folder / name for _size, name in sized]
+
+
+class Prefetch:
+    """The helper reading one content folder's sheets, and the counter shared with it."""
+
+    def __init__(self, content_dir: Path):
+        from .render.parallel import Background, Tickets  # late: keeps the start light
+
+        self.content_dir = Path(content_dir)
+        self.tickets = Tickets(shared=True)
+        self._helper = Background(self._read, fork=True)
+
+    def _read(self, _forked: bool) -> int:
+        """In the helper: read the sheets whose tickets it takes into the cache; returns how
+        many it parsed."""
+        from .awardee_sheets import read_into_cache
+        from .timing import note
+
+        order = sheet_order(self.content_dir)
+        note(f"sheet helper starts, {len(order)} sheets")
+        parsed = 0
+        while (i := self.tickets.take()) < len(order):
+            try:
+                parsed += read_into_cache(self.content_dir.parent, order[i], _default_award(order[i]))
+            except Exception:  # noqa: BLE001 - the load reads (and reports on) what is not stored
+                continue
+        note(f"sheet helper parsed {parsed}")
+        return parsed
+
+    def join(self) -> int | None:
+        """Wait for the helper; how many sheets it parsed, None if it failed (a failure costs
+        the load time only: it reads whatever the helper did not store)."""
+        from .render.parallel import RenderFailed
+
+        helper, self._helper = self._helper, None
+        if helper is None:
+            return None
+        try:
+            return helper.join()
+        except RenderFailed:
+            return None
+
+    def stop(self) -> None:
+        """End the helper if it still runs (the program ends before its load needed it)."""
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.cancel()
+
+
+def start(config_file: str) -> Prefetch | None:
+    """Start reading the sheets of the site configured in `config_file` (mkdocs.yml), when
+    there are several cores and any sheets; at most one helper runs."""
+    global _RUNNING
+    from .render.parallel import worker_count  # late: the imports here are the ones it needs
+
+    if _RUNNING is not None or worker_count() < 2:
+        return None
+    content_dir = _docs_dir(config_file)
+    if content_dir is None or not sheet_order(content_dir):
+        return None
+    sys.stdout.flush()  # nothing buffered may be written twice by the forked helper
+    sys.stderr.flush()
+    _RUNNING = Prefetch(content_dir)
+    return _RUNNING
+
+
+@contextlib.contextmanager
+def reading_ahead(config_file: str):
+    """Around a command that loads the site: the helper starts first, and never outlives it."""
+    start(config_file)
+    try:
+        yield
+    finally:
+        stop()
+
+
+def take(content_dir: Path) -> Prefetch | None:
+    """The running helper, if it reads `content_dir`'s sheets: it is the caller's from now on
+    (to join)."""
+    global _RUNNING
+    prefetch = _RUNNING
+    if prefetch is None or prefetch.content_dir.resolve() != Path(content_dir).resolve():
+        return None
+    _RUNNING = None
+    return prefetch
+
+
+def stop() -> None:
+    """End a helper nobody took (the program stops before loading the sheets)."""
+    global _RUNNING
+    prefetch, _RUNNING = _RUNNING, None
+    if prefetch is not None:
+        prefetch.stop()
+
+
+def _docs_dir(config_file: str) -> Path | None:
+    """The content folder MkDocs will use: `docs_dir` of the configuration file, relative to
+    the file's folder ("docs" when unset), made absolute as MkDocs does. None when the file
+    cannot be read: then nothing is prefetched and MkDocs reports the problem."""
+    import yaml
+
+    class _AnyTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        """mkdocs.yml may hold !ENV and !!python/name tags: their values do not matter here."""
+
+    _AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        with open(config_file, encoding="utf-8-sig") as fh:
+            config = yaml.load(fh, Loader=_AnyTags)  # noqa: S506 - a safe loader with inert tags
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    docs_dir = config.get("docs_dir") if isinstance(config, dict) else None
+    if not isinstance(docs_dir, str):
+        docs_dir = "docs"
+    folder = os.path.dirname(os.path.abspath(config_file))
+    return Path(os.path.normpath(os.path.join(folder, docs_dir)))
+
+
+def _default_award(sheet: Path) -> str | None:
+    """The decision's `award` as its frontmatter writes it (the load validates it; when the
+    two differ, the load's key misses and it reads the sheet again)."""
+    from .frontmatter import FrontmatterError, parse
+
+    try:
+        meta = parse(sheet.with_suffix(".md").read_text(encoding="utf-8")).meta
+    except (OSError, ValueError, FrontmatterError):
+        return None
+    award = meta.get("award")
+    return award if isinstance(award, str) else None

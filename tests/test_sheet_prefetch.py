@@ -1,0 +1,133 @@
+"""The sheets read ahead by a helper while the command starts up (sheet_prefetch.py) give the
+site a load without it gives; a helper that reads a sheet differently, or fails, costs time
+only; and no helper outlives the command."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from site_builder import awardee_sheets, cli, sheet_prefetch
+from site_builder.config import SiteConfig
+from site_builder.loader import load_site
+
+from .test_sheet_cache import DECISION, SHEET_1, SHEET_1_NAME, SHEET_2, SHEET_2_NAME, every_value
+
+BROKEN_ROW = "Cá nhân,Phạm Thị Dung,Kế toán,Sở Tài chính,tinh-mauu,,Số CCCD 079092001234.\n"
+FILES = {"content/decisions/qd-1-2021.md": DECISION.format(number=1), SHEET_1_NAME: SHEET_1 + BROKEN_ROW,
+         "content/decisions/qd-2-2021.md": DECISION.format(number=2), SHEET_2_NAME: SHEET_2}
+
+
+@pytest.fixture(autouse=True)
+def two_cores(monkeypatch):
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "2")  # the helper starts only with a core to spare
+
+
+@pytest.fixture
+def parsed_here(monkeypatch):
+    """load(site): (the sheets this process parsed, the loaded Site)."""
+    read: list[str] = []
+    real = awardee_sheets.parse_sheet
+    monkeypatch.setattr(awardee_sheets, "parse_sheet", lambda file, *args: read.append(file) or real(file, *args))
+
+    def load(site):
+        read.clear()
+        loaded = load_site(SiteConfig(content_dir=site.root / "content"))
+        return sorted(read), loaded
+    return load
+
+
+def summary(site) -> tuple:
+    return ([every_value(a) for d in site.decisions.values() for a in d.awardees],
+            [vars(p) for p in site.problems])
+
+
+@pytest.fixture
+def reference(make_site, parsed_here):
+    """What a load without any helper gives for FILES."""
+    names, site = parsed_here(make_site(FILES, folder="reference"))
+    assert names == [SHEET_1_NAME, SHEET_2_NAME]
+    assert {(p.file, p.line, p.code) for p in site.problems} >= {
+        (SHEET_1_NAME, 5, "unknown_ref"), (SHEET_1_NAME, 5, "personal_data")}
+    return summary(site)
+
+
+def no_children_left() -> bool:
+    if multiprocessing.active_children():
+        return False
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_sheets_the_helper_read_load_as_read_here(make_site, parsed_here, reference):
+    site = make_site(FILES, folder="project")
+    prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
+    assert prefetch is not None
+    assert prefetch.join() == 2  # nobody else took a ticket: the helper read both sheets
+    names, loaded = parsed_here(site)
+    assert names == []  # both came from the cache the helper filled
+    assert summary(loaded) == reference
+    assert no_children_left()
+
+
+def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed_here, reference, monkeypatch):
+    site = make_site(FILES, folder="project")
+    # The helper takes the decisions' default award from their frontmatter as written; here it
+    # gets another one, so what it stores is keyed for a sheet the load never asks for.
+    monkeypatch.setattr(sheet_prefetch, "_default_award", lambda sheet: "bang-khen-khac")
+    prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
+    assert prefetch.join() == 2
+    names, loaded = parsed_here(site)
+    assert names == [SHEET_1_NAME, SHEET_2_NAME]
+    assert summary(loaded) == reference
+
+
+def test_a_failing_helper_costs_time_only(make_site, parsed_here, reference, monkeypatch):
+    site = make_site(FILES, folder="project")
+
+    def fail(self, forked):
+        raise RuntimeError("the helper broke")
+    monkeypatch.setattr(sheet_prefetch.Prefetch, "_read", fail)
+    assert sheet_prefetch.start(str(site.root / "mkdocs.yml")) is not None
+    names, loaded = parsed_here(site)  # takes the helper over, finds it failed
+    assert names == [SHEET_1_NAME, SHEET_2_NAME]
+    assert summary(loaded) == reference
+    assert no_children_left()
+
+
+def test_the_command_shares_the_sheets_with_its_helper_and_leaves_none_behind(make_site, parsed_here, reference,
+                                                                               capsys):
+    site = make_site(FILES, folder="project")
+    assert cli.main(["check", "--config-file", str(site.root / "mkdocs.yml"), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert f"{SHEET_1_NAME}, row 5, column Địa phương:" in out and f"{SHEET_1_NAME}, row 5, column Thành tích:" in out
+    assert no_children_left()
+    names, loaded = parsed_here(site)  # the helper and the command stored every sheet
+    assert names == [] and summary(loaded) == reference
+
+
+def test_a_command_that_fails_before_the_load_stops_its_helper(make_site, monkeypatch):
+    site = make_site(FILES, folder="project")
+    started = []
+    real_start = sheet_prefetch.start
+    monkeypatch.setattr(sheet_prefetch, "start", lambda config_file: started.append(real_start(config_file)))
+    broken = site.root / "broken.yml"
+    broken.write_text((site.root / "mkdocs.yml").read_text(encoding="utf-8") + "theme: {name: no-such-theme}\n",
+                      encoding="utf-8")
+    with pytest.raises(Exception):  # MkDocs rejects the configuration
+        cli.main(["check", "--config-file", str(broken)])
+    assert started and started[0] is not None
+    assert no_children_left()
+
+
+def test_no_helper_without_a_core_to_spare_or_without_sheets(make_site, monkeypatch):
+    site = make_site(FILES, folder="project")
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
+    assert sheet_prefetch.start(str(site.root / "mkdocs.yml")) is None
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "2")
+    plain = make_site({}, folder="no-sheets")
+    assert sheet_prefetch.start(str(plain.root / "mkdocs.yml")) is None
