@@ -106,30 +106,22 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
     its part either way (render/parallel.py run_items)."""
     from .render.parallel import run_items, worker_count  # late import: generic, but under render/
 
+    if prefetch is not None:
+        return _read_with_helper(prefetch, cache, jobs)
     sheets: list[SheetAwardees | None] = []
     misses = []  # (position in jobs, name, bytes, suffix, default award, cache key)
-    for position, (name, path, default_award) in enumerate(jobs):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            sheet = SheetAwardees(name, readable=False)
-            sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
-            sheets.append(sheet)
-            continue
-        key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
-        sheet = _cached(cache, name, key)
-        if sheet is None:
-            misses.append((position, name, data, path.suffix, default_award, key))
+    for position, job in enumerate(jobs):
+        sheet, miss = _look_up(cache, *job)
+        if miss is not None:
+            misses.append((position, *miss))
         sheets.append(sheet)
-    if prefetch is not None:
-        misses = _read_with_helper(prefetch, cache, misses, sheets)
     if not misses:
         return sheets
 
     def parse(i: int) -> tuple:
         """Parse one sheet and store it in the cache, in whichever process took it (entries
         are written to a temporary file and renamed: processes never see each other's halves)."""
-        return _parse_and_store(cache, largest_first[i])
+        return _parse_and_store(cache, *largest_first[i][1:])
 
     largest_first = sorted(misses, key=lambda miss: -len(miss[2]))  # the work evens out best
     processes = worker_count() if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
@@ -138,33 +130,47 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
     return sheets
 
 
-def _read_with_helper(prefetch, cache: SheetCache, misses: list, sheets: list) -> list:
-    """The misses read together with sheet_prefetch's helper: this process parses the sheets
-    whose tickets it takes, then waits for the helper and takes the rest from the cache.
-    Returns the misses still unread (the helper failed, or read a sheet differently)."""
+def _read_with_helper(prefetch: Prefetch, cache: SheetCache, jobs: list) -> list[SheetAwardees]:
+    """read_sheets together with sheet_prefetch's helper: this process reads the sheets whose
+    tickets it takes (from the cache, else parsing them), then waits for the helper and reads
+    the rest, which the helper left in the cache (what it did not: read here, as ever)."""
     from .sheet_prefetch import sheet_order
     from .timing import note
 
-    waiting = {miss[1].rsplit("/", 1)[-1]: miss for miss in misses}  # by file name in the folder
+    waiting = {path.name: position for position, (_name, path, _award) in enumerate(jobs)}  # one folder
+    sheets: list[SheetAwardees | None] = [None] * len(jobs)
     order = sheet_order(prefetch.content_dir)
-    note(f"load joins the sheet helper, {len(misses)} sheets not in the cache")
+    note(f"load joins the sheet helper, {len(jobs)} sheets")
     try:
         with prefetch.tickets.closed_on_failure():
             while (i := prefetch.tickets.take()) < len(order):
-                miss = waiting.pop(order[i].name, None)
-                if miss is not None:
-                    sheets[miss[0]] = SheetAwardees.from_plain(miss[1], _parse_and_store(cache, miss))
+                position = waiting.pop(order[i].name, None)
+                if position is not None:
+                    sheet, miss = _look_up(cache, *jobs[position])
+                    sheets[position] = sheet if miss is None else SheetAwardees.from_plain(
+                        miss[0], _parse_and_store(cache, *miss))
     finally:
+        note("the load's share of the sheets done")
         prefetch.join()
     note("sheet helper done")
-    unread = []
-    for miss in waiting.values():
-        sheet = _cached(cache, miss[1], miss[5])
-        if sheet is None:
-            unread.append(miss)
-        else:
-            sheets[miss[0]] = sheet
-    return unread
+    rest = sorted(waiting.values())
+    for position, sheet in zip(rest, read_sheets(cache, [jobs[position] for position in rest])):
+        sheets[position] = sheet
+    return sheets
+
+
+def _look_up(cache: SheetCache, name: str, path: Path, default_award: str | None) -> tuple:
+    """(the sheet, None) when the cache holds it or it cannot be read; else (None, what
+    _parse_and_store needs: name, bytes, suffix, default award, cache key)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        sheet = SheetAwardees(name, readable=False)
+        sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
+        return sheet, None
+    key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
+    sheet = _cached(cache, name, key)
+    return (sheet, None) if sheet is not None else (None, (name, data, path.suffix, default_award, key))
 
 
 def read_into_cache(project_dir: Path, path: Path, default_award: str | None) -> int:
@@ -176,7 +182,7 @@ def read_into_cache(project_dir: Path, path: Path, default_award: str | None) ->
     key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
     if cache.load(name, key) is not None:
         return 0
-    _parse_and_store(cache, (None, name, data, path.suffix, default_award, key))
+    _parse_and_store(cache, name, data, path.suffix, default_award, key)
     return 1
 
 
@@ -190,9 +196,9 @@ def _cached(cache: SheetCache, name: str, key: bytes) -> SheetAwardees | None:
         return None  # not what this code stores: read the sheet again
 
 
-def _parse_and_store(cache: SheetCache, miss: tuple) -> tuple:
+def _parse_and_store(cache: SheetCache, name: str, data: bytes, suffix: str, default_award: str | None,
+                     key: bytes) -> tuple:
     """Parse a missed sheet and store it; its plain data (SheetAwardees.to_plain)."""
-    _position, name, data, suffix, default_award, key = miss
     plain = parse_sheet(name, data, suffix, default_award).to_plain()
     cache.save(name, key, plain)
     return plain

@@ -172,14 +172,17 @@ def check_awardee_fields(item: dict, report) -> None:
     public = item.get("public_fields") or []
     if isinstance(public, str):
         public = [f.strip() for f in public.split(",")]
-    fields = [(field, value) for field, value in item.items() if field not in SKIP_FIELDS and field not in public]
     # One quick look at the whole row first: every pattern matches inside one field, so it
     # also matches inside the fields joined, and a row with no "@" and nothing shaped like a
     # long number or a date (nearly every row) needs no look at its fields one by one.
-    if all(isinstance(value, str) for _field, value in fields):
-        joined = "\n".join(value for _field, value in fields)
-        if "@" not in joined and not _may_hold_number(joined):
-            return
+    try:
+        joined = "\n".join([value for field, value in item.items()
+                            if field not in SKIP_FIELDS and field not in public])
+    except TypeError:
+        joined = None  # not all text: each field is looked at
+    if joined is not None and "@" not in joined and not _may_hold_number(joined):
+        return
+    fields = [(field, value) for field, value in item.items() if field not in SKIP_FIELDS and field not in public]
     for field, value in fields:
         found = scan(str(field), value)
         if found:
