@@ -52,6 +52,7 @@ class Prefetch:
         self.content_dir = Path(content_dir)
         self.tickets = Tickets(shared=True)
         self._helper = Background(self._read, fork=True)
+        self.pid = self._helper.pid
 
     def _read(self, _forked: bool) -> int:
         """In the helper: read the sheets whose tickets it takes into the cache; returns how

@@ -3,7 +3,6 @@ site a load without it gives; a helper that reads a sheet differently, or fails,
 only; and no helper outlives the command."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 
 import pytest
@@ -53,14 +52,22 @@ def reference(make_site, parsed_here):
     return summary(site)
 
 
-def no_children_left() -> bool:
-    if multiprocessing.active_children():
-        return False
+def gone(pid: int) -> bool:
+    """The helper process has ended and was reaped (it is no child of this process any more)."""
     try:
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
+
+
+@pytest.fixture
+def helpers(monkeypatch):
+    """The helpers started from here on (None where none started)."""
+    started = []
+    real_start = sheet_prefetch.start
+    monkeypatch.setattr(sheet_prefetch, "start", lambda config_file: started.append(real_start(config_file)) or started[-1])
+    return started
 
 
 def test_sheets_the_helper_read_load_as_read_here(make_site, parsed_here, reference):
@@ -71,7 +78,7 @@ def test_sheets_the_helper_read_load_as_read_here(make_site, parsed_here, refere
     names, loaded = parsed_here(site)
     assert names == []  # both came from the cache the helper filled
     assert summary(loaded) == reference
-    assert no_children_left()
+    assert gone(prefetch.pid)
 
 
 def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed_here, reference, monkeypatch):
@@ -92,36 +99,33 @@ def test_a_failing_helper_costs_time_only(make_site, parsed_here, reference, mon
     def fail(self, forked):
         raise RuntimeError("the helper broke")
     monkeypatch.setattr(sheet_prefetch.Prefetch, "_read", fail)
-    assert sheet_prefetch.start(str(site.root / "mkdocs.yml")) is not None
+    prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
+    assert prefetch is not None
     names, loaded = parsed_here(site)  # takes the helper over, finds it failed
     assert names == [SHEET_1_NAME, SHEET_2_NAME]
     assert summary(loaded) == reference
-    assert no_children_left()
+    assert gone(prefetch.pid)
 
 
 def test_the_command_shares_the_sheets_with_its_helper_and_leaves_none_behind(make_site, parsed_here, reference,
-                                                                               capsys):
+                                                                               capsys, helpers):
     site = make_site(FILES, folder="project")
     assert cli.main(["check", "--config-file", str(site.root / "mkdocs.yml"), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert f"{SHEET_1_NAME}, row 5, column Địa phương:" in out and f"{SHEET_1_NAME}, row 5, column Thành tích:" in out
-    assert no_children_left()
+    assert len(helpers) == 1 and helpers[0] is not None and gone(helpers[0].pid)
     names, loaded = parsed_here(site)  # the helper and the command stored every sheet
     assert names == [] and summary(loaded) == reference
 
 
-def test_a_command_that_fails_before_the_load_stops_its_helper(make_site, monkeypatch):
+def test_a_command_that_fails_before_the_load_stops_its_helper(make_site, helpers):
     site = make_site(FILES, folder="project")
-    started = []
-    real_start = sheet_prefetch.start
-    monkeypatch.setattr(sheet_prefetch, "start", lambda config_file: started.append(real_start(config_file)))
     broken = site.root / "broken.yml"
     broken.write_text((site.root / "mkdocs.yml").read_text(encoding="utf-8") + "theme: {name: no-such-theme}\n",
                       encoding="utf-8")
     with pytest.raises(Exception):  # MkDocs rejects the configuration
         cli.main(["check", "--config-file", str(broken)])
-    assert started and started[0] is not None
-    assert no_children_left()
+    assert len(helpers) == 1 and helpers[0] is not None and gone(helpers[0].pid)
 
 
 def test_no_helper_without_a_core_to_spare_or_without_sheets(make_site, monkeypatch):

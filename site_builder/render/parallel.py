@@ -166,6 +166,11 @@ class Background:
             self._process.start()
             send.close()
 
+    @property
+    def pid(self) -> int | None:
+        """The forked process's id (None when the function runs in this process)."""
+        return self._process.pid if self._process is not None else None
+
     def join(self):
         """The function's result (raises RenderFailed when it failed in the forked process)."""
         if self._process is None:
