@@ -24,6 +24,8 @@ import os
 import sys
 from pathlib import Path
 
+from .timing import note  # imported before the helper forks: its timings count from the program's start
+
 SHEET_SUFFIXES = (".csv", ".xlsx")
 DECISIONS = "decisions"  # the decisions' folder in the content folder (loader.COLLECTION_DIRS)
 
@@ -58,7 +60,6 @@ class Prefetch:
         """In the helper: read the sheets whose tickets it takes into the cache; returns how
         many it parsed."""
         from .awardee_sheets import read_into_cache
-        from .timing import note
 
         order = sheet_order(self.content_dir)
         note(f"sheet helper starts, {len(order)} sheets")
