@@ -168,7 +168,7 @@ def _look_up(cache: SheetCache, name: str, path: Path, default_award: str | None
         sheet = SheetAwardees(name, readable=False)
         sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
         return sheet, None
-    key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
+    key = _key(cache, name, data, path.suffix, default_award)
     sheet = _cached(cache, name, key)
     return (sheet, None) if sheet is not None else (None, (name, data, path.suffix, default_award, key))
 
@@ -179,11 +179,15 @@ def read_into_cache(project_dir: Path, path: Path, default_award: str | None) ->
     name = rel(path, project_dir)
     data = path.read_bytes()
     cache = SheetCache(project_dir)
-    key = cache.key(name, data, _sheet_depends(path.suffix, default_award))
-    if cache.load(name, key) is not None:
+    key = _key(cache, name, data, path.suffix, default_award)
+    if cache.holds(name, key):
         return 0
     _parse_and_store(cache, name, data, path.suffix, default_award, key)
     return 1
+
+
+def _key(cache: SheetCache, name: str, data: bytes, suffix: str, default_award: str | None) -> bytes:
+    return cache.key(name, data, _sheet_depends(suffix, default_award))
 
 
 def _cached(cache: SheetCache, name: str, key: bytes) -> SheetAwardees | None:

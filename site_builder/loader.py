@@ -17,11 +17,10 @@ from .model import (
     COLLECTION_CLASSES, AwardForm, Body, Campaign, Decision, Document, Entry, Message, Source,
     Story, Translation, Unit,
 )
+from .layout import COLLECTION_DIRS, SHEET_SUFFIXES
 from .problems import Problems, rel
 
-COLLECTION_DIRS = {"plans": "plan", "decisions": "decision", "messages": "message", "stories": "story"}
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
-SHEET_SUFFIXES = (".csv", ".xlsx")
 MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".ogg", ".m4a", ".wav",
                   ".pdf", ".mp4", ".webm"}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")

@@ -56,6 +56,16 @@ class SheetCache:
     def file(self, name: str) -> Path:
         return self.folder / (digest(name) + SUFFIX)
 
+    def holds(self, name: str, key: bytes) -> bool:
+        """Whether an entry for `name` under `key` is stored, from its first bytes only (load()
+        still checks the whole entry: a damaged one is a miss there)."""
+        head = FORMAT + key
+        try:
+            with open(self.file(name), "rb") as fh:
+                return fh.read(len(head)) == head
+        except OSError:
+            return False
+
     def load(self, name: str, key: bytes):
         """The value stored for `name` under `key`, or None (a miss, however the file is wrong)."""
         try:

@@ -24,10 +24,8 @@ import os
 import sys
 from pathlib import Path
 
+from .layout import DECISIONS_DIR, SHEET_SUFFIXES
 from .timing import note  # imported before the helper forks: its timings count from the program's start
-
-SHEET_SUFFIXES = (".csv", ".xlsx")
-DECISIONS = "decisions"  # the decisions' folder in the content folder (loader.COLLECTION_DIRS)
 
 _RUNNING: "Prefetch | None" = None
 
@@ -35,7 +33,7 @@ _RUNNING: "Prefetch | None" = None
 def sheet_order(content_dir: Path) -> list[Path]:
     """The sheet files of the decisions folder, largest first (then by name): the order
     tickets stand for, on both sides."""
-    folder = Path(content_dir) / DECISIONS
+    folder = Path(content_dir) / DECISIONS_DIR
     try:
         entries = [entry for entry in os.scandir(folder)
                    if entry.name.endswith(SHEET_SUFFIXES) and not entry.name.startswith(".") and entry.is_file()]

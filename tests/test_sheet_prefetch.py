@@ -79,6 +79,9 @@ def test_sheets_the_helper_read_load_as_read_here(make_site, parsed_here, refere
     assert names == []  # both came from the cache the helper filled
     assert summary(loaded) == reference
     assert gone(prefetch.pid)
+    again = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
+    assert again.join() == 0  # the cache holds both: the next helper parses nothing
+    assert parsed_here(site)[0] == []
 
 
 def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed_here, reference, monkeypatch):

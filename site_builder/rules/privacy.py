@@ -175,15 +175,14 @@ def check_awardee_fields(item: dict, report) -> None:
     # One quick look at the whole row first: every pattern matches inside one field, so it
     # also matches inside the fields joined, and a row with no "@" and nothing shaped like a
     # long number or a date (nearly every row) needs no look at its fields one by one.
+    fields = {field: value for field, value in item.items() if field not in SKIP_FIELDS and field not in public}
     try:
-        joined = "\n".join([value for field, value in item.items()
-                            if field not in SKIP_FIELDS and field not in public])
+        joined = "\n".join(fields.values())
     except TypeError:
         joined = None  # not all text: each field is looked at
     if joined is not None and "@" not in joined and not _may_hold_number(joined):
         return
-    fields = [(field, value) for field, value in item.items() if field not in SKIP_FIELDS and field not in public]
-    for field, value in fields:
+    for field, value in fields.items():
         found = scan(str(field), value)
         if found:
             kind, sample = found
