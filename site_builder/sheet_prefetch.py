@@ -119,12 +119,15 @@ def reading_ahead(config_file: str):
 
 def take(content_dir: Path) -> Prefetch | None:
     """The running helper, if it reads `content_dir`'s sheets: it is the caller's from now on
-    (to join)."""
+    (to join). A helper reading another folder (the configuration file said otherwise than
+    the shell decided) is stopped: it would only take a core from the load."""
     global _RUNNING
-    prefetch = _RUNNING
-    if prefetch is None or prefetch.content_dir.resolve() != Path(content_dir).resolve():
+    prefetch, _RUNNING = _RUNNING, None
+    if prefetch is None:
         return None
-    _RUNNING = None
+    if prefetch.content_dir.resolve() != Path(content_dir).resolve():
+        prefetch.stop()
+        return None
     return prefetch
 
 

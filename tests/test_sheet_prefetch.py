@@ -138,3 +138,13 @@ def test_no_helper_without_a_core_to_spare_or_without_sheets(make_site, monkeypa
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "2")
     plain = make_site({}, folder="no-sheets")
     assert sheet_prefetch.start(str(plain.root / "mkdocs.yml")) is None
+
+
+def test_a_helper_reading_another_folder_is_stopped_when_the_load_starts(make_site, parsed_here, reference):
+    site = make_site(FILES, folder="project")
+    elsewhere = make_site(FILES, folder="elsewhere")
+    prefetch = sheet_prefetch.start(str(elsewhere.root / "mkdocs.yml"))
+    assert prefetch is not None
+    names, loaded = parsed_here(site)  # another content folder: the helper is no use here
+    assert names == [SHEET_1_NAME, SHEET_2_NAME] and summary(loaded) == reference
+    assert gone(prefetch.pid) and sheet_prefetch.take(elsewhere.root / "content") is None
