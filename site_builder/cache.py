@@ -142,12 +142,33 @@ def load_manifest(config, site_dir: Path) -> Manifest | None:
 
 
 def save_manifest(config, site_dir: Path, manifest: Manifest) -> None:
-    """Write the manifest (atomically: a half-written manifest would be worse than none)."""
+    """Write the manifest (atomically: a half-written manifest would be worse than none), with
+    the folder it describes beside it, and remove the manifests of folders that are gone."""
     path = manifest_file(config, site_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
     tmp.write_bytes(manifest.to_bytes())
     os.replace(tmp, path)
+    path.with_suffix(".site").write_text(str(Path(site_dir).resolve()), encoding="utf-8")
+    _remove_orphan_manifests(path)
+
+
+def _remove_orphan_manifests(keep: Path) -> None:
+    """A manifest is kept per output folder, and a development server builds into a new
+    temporary folder every session (10 MB of manifest at 50,000 recipients each time): the
+    manifests of folders that no longer exist go, and those written before each manifest
+    named its folder (an older version of this package)."""
+    for manifest in keep.parent.glob("manifest-*.marshal"):
+        if manifest == keep:
+            continue
+        where = manifest.with_suffix(".site")
+        try:
+            gone = not where.is_file() or not Path(where.read_text(encoding="utf-8")).is_dir()
+            if gone:
+                manifest.unlink(missing_ok=True)
+                where.unlink(missing_ok=True)
+        except OSError:
+            pass  # another build is saving or removing it
 
 
 def forget_manifest(config, site_dir: Path) -> None:

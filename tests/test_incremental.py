@@ -184,7 +184,7 @@ def test_an_unreadable_manifest_means_a_full_build(make_site, tmp_path, damage):
     site = make_site(files(), languages=("vi",))
     out = tmp_path / "out"
     core_build(site, out)
-    (manifest,) = (site.root / ".cache/site-builder").glob("manifest-*")
+    (manifest,) = (site.root / ".cache/site-builder").glob("manifest-*.marshal")
     data = manifest.read_bytes()
     manifest.write_bytes({"truncate": data[: len(data) // 2], "garbage": b"\xff\x00not marshal", "empty": b""}[damage])
     page = out / "khen-thuong/qd-1/nguyen-thi-anh.html"

@@ -349,3 +349,24 @@ def test_pre_receive_refuses_a_push_with_errors(make_site, tmp_path_factory):
     server_head = git(bare, "rev-parse", "main").stdout.strip()
     assert server_head != git(site.root, "rev-parse", "HEAD").stdout.strip()
     assert (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8") == good
+
+
+def test_manifests_of_output_folders_that_are_gone_are_removed(make_site, tmp_path):
+    """One manifest per output folder; a development server's temporary folders must not leave
+    theirs behind in the project's cache for ever."""
+    site = make_site({})
+    kept, temporary = tmp_path / "kept-site", tmp_path / "serve-tmp"
+    site.run("build", "--site-dir", str(kept), check_exit=0)
+    site.run("build", "--site-dir", str(temporary), check_exit=0)
+    cache = site.root / ".cache" / "site-builder"
+    assert len(list(cache.glob("manifest-*.marshal"))) == 2
+    shutil.rmtree(temporary)
+    (cache / "manifest-0123456789abcdef01234567.marshal").write_bytes(b"from an older version")
+    site.run("build", "--site-dir", str(kept), check_exit=0)
+    manifests = list(cache.glob("manifest-*.marshal"))
+    assert len(manifests) == 1 and manifests[0].with_suffix(".site").read_text(encoding="utf-8") == str(kept.resolve())
+    # ... and the kept folder's manifest is the one its next build trusts
+    from site_builder.cache import load_manifest
+    from site_builder.config import SiteConfig
+
+    assert load_manifest(SiteConfig(content_dir=site.root / "content"), kept) is not None
