@@ -26,7 +26,7 @@ if __package__ in (None, ""):          # run as a script: make "bench" importabl
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate import generate_hugo_site, generate_province  # noqa: E402
-from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
+from bench.measure import free_kernel_caches, page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -57,6 +57,7 @@ def _find_program(name: str) -> str | None:
 
 def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
     column = Column("stub" if stub else "site-builder", entries)
+    free_kernel_caches()
     started = time.perf_counter()
     province = generate_province(work / f"province-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
@@ -136,6 +137,7 @@ def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
         column.error = ("Hugo is not installed: skipped. Install it with `apt-get install -y hugo` "
                         "(or rerun with --install-hugo) to get the Hugo column.")
         return column
+    free_kernel_caches()
     started = time.perf_counter()
     source = generate_hugo_site(work / f"hugo-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
@@ -173,6 +175,7 @@ def more_rounds(ours: Column, hugo: Column, rounds: int, work: Path, seed: int, 
             builds.reverse()
         for name, column in builds:
             print(f"round {number}: {column.label} ...", file=sys.stderr)
+            free_kernel_caches()
             if name == "ours":
                 province = generate_province(folder / f"province-{ours.entries}", ours.entries, seed)
                 command = build_command(province.config_file, folder / f"site-{ours.entries}", stub)
@@ -219,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if not free_kernel_caches():
+        print("note: the kernel's inode and directory caches could not be freed before each build "
+              "(needs root on Linux): figures then depend on the runs before", file=sys.stderr)
     try:
         ours = []
         for entries in args.recipients:

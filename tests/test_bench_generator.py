@@ -175,3 +175,17 @@ def test_the_harness_compares_medians_of_alternating_rounds(tmp_path):
     single = Column("site-builder", 50_000, build_s=9.0, build_runs=[9.0])
     assert "median" not in table([single]) and "alternating" not in "".join(target_checks([single], hugo))
     assert "each round" not in table([single])
+
+
+def test_each_build_starts_with_the_kernels_file_caches_freed(tmp_path, monkeypatch):
+    """bench/measure.py free_kernel_caches: asks the kernel to drop its inode and directory
+    caches (2) where it may, and says when it may not."""
+    from bench import measure
+
+    control = tmp_path / "drop_caches"
+    control.write_text("", encoding="ascii")
+    monkeypatch.setattr(measure, "DROP_CACHES", control)
+    assert measure.free_kernel_caches() is True
+    assert control.read_text(encoding="ascii") == "2\n"
+    monkeypatch.setattr(measure, "DROP_CACHES", tmp_path / "no-such-folder" / "drop_caches")
+    assert measure.free_kernel_caches() is False
