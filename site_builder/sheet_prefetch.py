@@ -94,7 +94,7 @@ def start(config_file: str) -> Prefetch | None:
     """Start reading the sheets of the site configured in `config_file` (mkdocs.yml), when
     there are several cores and any sheets; at most one helper runs."""
     global _RUNNING
-    from .render.parallel import worker_count  # late: the imports here are the ones it needs
+    from .render.parallel import worker_count  # late: multiprocessing is imported only where a helper may start
 
     if _RUNNING is not None or worker_count() < 2:
         return None
