@@ -18,6 +18,7 @@ from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..feeds.records import absolute
 from ..render.escaping import awardee_fields, escape_text, escaped
 from ..render.pages import MadePage
+from .honor_rows import Cells
 
 TEMPLATE = "honor/recipient.html"
 
@@ -64,46 +65,23 @@ class Maker:
         self.og_middle = _utf8(f'">\n<meta property="og:type" content="profile">\n'
                                f'<meta property="og:locale" content="{escape(OG_LOCALES.get(lang.code, lang.code))}">\n')
         self.twitter = b'<meta name="twitter:card" content="summary">\n'
-        # Award labels, place links and award links repeat over a decision's pages: each made
-        # (escaped, encoded) once per Maker, looked up by what it is made from.
-        self._labels: dict[str, bytes] = {}
-        self._places: dict[tuple, bytes] = {}
-        self._awards: dict[str | None, bytes] = {}
-        self._lists: dict[str, bytes] = {}
-
-    def _label(self, label: str) -> bytes:
-        hit = self._labels.get(label)
-        if hit is None:
-            hit = self._labels[label] = _utf8(escaped(label))
-        return hit
-
-    def _place_link(self, locality: str, place: str) -> bytes:
-        hit = self._places.get((locality, place))
-        if hit is None:
-            hit = self._places[(locality, place)] = _utf8(
-                f'{escaped(f"{self.base}khen-thuong/dia-phuong/{locality}/")}">{escaped(place)}</a></dd>')
-        return hit
-
-    def _list_link(self, list_path: str) -> bytes:
-        """The decision page listing a recipient, up to its anchor: escaping is per character,
-        so the escaped address joined with the escaped id is the whole link escaped."""
-        hit = self._lists.get(list_path)
-        if hit is None:
-            hit = self._lists[list_path] = _utf8(escaped(self.base + list_path) + "#")
-        return hit
-
-    def _award_link(self, award: str | None) -> bytes:
-        hit = self._awards.get(award)
-        if hit is None:
-            hit = self._awards[award] = _utf8(escaped(f"{self.base}khen-thuong/hinh-thuc/{award}/"))
-        return hit
+        # Award labels, place links, award links and the decision list's address repeat over
+        # a decision's pages: each made (escaped, encoded) once per Maker, looked up by what it
+        # is made from. The list's link ends at its "#": escaping is per character, so the
+        # escaped address joined with the escaped id is the whole link escaped.
+        base = self.base
+        self._labels = Cells(lambda label: _utf8(escaped(label)))
+        self._places = Cells(lambda key: _utf8(
+            f'{escaped(f"{base}khen-thuong/dia-phuong/{key[0]}/")}">{escaped(key[1])}</a></dd>'))
+        self._awards = Cells(lambda award: _utf8(escaped(f"{base}khen-thuong/hinh-thuc/{award}/")))
+        self._lists = Cells(lambda list_path: _utf8(escaped(base + list_path) + "#"))
 
     def __call__(self, a, label: str, description: str, place: str | None, list_path: str,
                  embed_src: str) -> MadePage:
         """`list_path`: the decision page listing `a`; `embed_src`: its card (recipient_embeds.py)."""
         kit = self.kit
         path = awardee_path(a)
-        label_html = self._label(label)
+        label_html = self._labels[label]
         name = awardee_fields(a).utf8.name
         title_html = name + _DASH + label_html
         description_html = _utf8(escape_text(description))
@@ -128,12 +106,12 @@ class Maker:
         if a.unit:
             out += (self.unit, f.unit, b"</dd>")
         if place:
-            out += (self.place, self._place_link(a.locality, place))
-        out += (self.award, self._award_link(a.award), b'">', label_html,
+            out += (self.place, self._places[(a.locality, place)])
+        out += (self.award, self._awards[a.award], b'">', label_html,
                 b"</a></dd>\n", self.decision_line)
         if a.achievement:
             out += (self.achievement, f.achievement, b"</dd>")
-        out += (b'  </dl>\n  <p><a href="', self._list_link(list_path), _utf8(awardee_fields(a).id), self.in_list)
+        out += (b'  </dl>\n  <p><a href="', self._lists[list_path], _utf8(awardee_fields(a).id), self.in_list)
         return b"".join(out)
 
     def discovery(self, a, path: str, title_html: bytes, description_html: bytes) -> bytes:
