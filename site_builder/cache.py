@@ -46,6 +46,25 @@ def machine_cache_dir() -> Path | None:
     return Path(base) / "site-builder"
 
 
+def replace_file(path: Path, *parts: bytes) -> None:
+    """Write `parts` to `path` whole or not at all: into a temporary file beside it (named
+    with ".tmp-", which sheet_cache's prune removes when a crash left one), then renamed over
+    it, so that no reader, and no other process writing the same file, sees half of it.
+    Raises OSError, the temporary file removed."""
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        with open(tmp, "wb") as fh:
+            for part in parts:
+                fh.write(part)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+
+
 def digest(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -146,9 +165,7 @@ def save_manifest(config, site_dir: Path, manifest: Manifest) -> None:
     the folder it describes beside it, and remove the manifests of folders that are gone."""
     path = manifest_file(config, site_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
-    tmp.write_bytes(manifest.to_bytes())
-    os.replace(tmp, path)
+    replace_file(path, manifest.to_bytes())
     path.with_suffix(".site").write_text(str(Path(site_dir).resolve()), encoding="utf-8")
     _remove_orphan_manifests(path)
 

@@ -28,11 +28,10 @@ import marshal
 import os
 import sys
 import time
-import uuid
 import zlib
 from pathlib import Path
 
-from .cache import CACHE_DIR, code_fingerprint, digest
+from .cache import CACHE_DIR, code_fingerprint, digest, replace_file
 
 FORMAT = b"site-builder sheet 1\n"
 SUFFIX = ".bin"
@@ -89,19 +88,11 @@ class SheetCache:
             payload = marshal.dumps(value)
         except ValueError:
             return  # not plain data: nothing stored, the sheet is read again next time
-        path = self.file(name)
-        tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as fh:
-                fh.write(FORMAT + key + zlib.crc32(payload).to_bytes(4, "little"))
-                fh.write(payload)
-            os.replace(tmp, path)
+            replace_file(self.file(name), FORMAT + key + zlib.crc32(payload).to_bytes(4, "little"), payload)
         except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+            pass
 
     def prune(self, names) -> None:
         """Delete entries of sheets that no longer exist (`names`: every sheet of the site),

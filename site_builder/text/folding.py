@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -64,7 +63,7 @@ def _unicode_facts() -> tuple[list[int], list[tuple[int, int]]]:
     version of this module: scanning 260,000 code points took 25 ms of every start of the
     program, the sheet helper's included (sheet_prefetch.py). A file that cannot be read or
     written only means scanning again."""
-    from ..cache import machine_cache_dir
+    from ..cache import machine_cache_dir, replace_file
 
     folder = machine_cache_dir()
     if folder is None:
@@ -78,11 +77,9 @@ def _unicode_facts() -> tuple[list[int], list[tuple[int, int]]]:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     facts = _scan_unicode()
-    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(facts))
-        os.replace(temporary, kept)
+        replace_file(kept, marshal.dumps(facts))
     except OSError:
         pass
     return facts
