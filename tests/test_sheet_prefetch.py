@@ -7,11 +7,10 @@ import os
 
 import pytest
 
-from site_builder import awardee_sheets, cli, sheet_prefetch
-from site_builder.config import SiteConfig
-from site_builder.loader import load_site
+from site_builder import cli, sheet_prefetch
 
 from .test_sheet_cache import DECISION, SHEET_1, SHEET_1_NAME, SHEET_2, SHEET_2_NAME, every_value
+from .test_sheet_cache import parsed  # noqa: F401 - a fixture: (the sheets parsed in this process, the Site)
 
 BROKEN_ROW = "Cá nhân,Phạm Thị Dung,Kế toán,Sở Tài chính,tinh-mauu,,Số CCCD 079092001234.\n"
 FILES = {"content/decisions/qd-1-2021.md": DECISION.format(number=1), SHEET_1_NAME: SHEET_1 + BROKEN_ROW,
@@ -23,18 +22,11 @@ def two_cores(monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "2")  # the helper starts only with a core to spare
 
 
-@pytest.fixture
-def parsed_here(monkeypatch):
-    """load(site): (the sheets this process parsed, the loaded Site)."""
-    read: list[str] = []
-    real = awardee_sheets.parse_sheet
-    monkeypatch.setattr(awardee_sheets, "parse_sheet", lambda file, *args: read.append(file) or real(file, *args))
-
-    def load(site):
-        read.clear()
-        loaded = load_site(SiteConfig(content_dir=site.root / "content"))
-        return sorted(read), loaded
-    return load
+def sorted_parsed(parsed, site) -> tuple:
+    """parsed(site) with the sheets parsed in this process in name order (which process takes
+    which sheet decides the order they were parsed in)."""
+    names, loaded = parsed(site)
+    return sorted(names), loaded
 
 
 def summary(site) -> tuple:
@@ -43,9 +35,9 @@ def summary(site) -> tuple:
 
 
 @pytest.fixture
-def reference(make_site, parsed_here):
+def reference(make_site, parsed):
     """What a load without any helper gives for FILES."""
-    names, site = parsed_here(make_site(FILES, folder="reference"))
+    names, site = sorted_parsed(parsed, make_site(FILES, folder="reference"))
     assert names == [SHEET_1_NAME, SHEET_2_NAME]
     assert {(p.file, p.line, p.code) for p in site.problems} >= {
         (SHEET_1_NAME, 5, "unknown_ref"), (SHEET_1_NAME, 5, "personal_data")}
@@ -70,33 +62,33 @@ def helpers(monkeypatch):
     return started
 
 
-def test_sheets_the_helper_read_load_as_read_here(make_site, parsed_here, reference):
+def test_sheets_the_helper_read_load_as_read_here(make_site, parsed, reference):
     site = make_site(FILES, folder="project")
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch is not None
     assert prefetch.join() == 2  # nobody else took a ticket: the helper read both sheets
-    names, loaded = parsed_here(site)
+    names, loaded = sorted_parsed(parsed, site)
     assert names == []  # both came from the cache the helper filled
     assert summary(loaded) == reference
     assert gone(prefetch.pid)
     again = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert again.join() == 0  # the cache holds both: the next helper parses nothing
-    assert parsed_here(site)[0] == []
+    assert sorted_parsed(parsed, site)[0] == []
 
 
-def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed_here, reference, monkeypatch):
+def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed, reference, monkeypatch):
     site = make_site(FILES, folder="project")
     # The helper takes the decisions' default award from their frontmatter as written; here it
     # gets another one, so what it stores is keyed for a sheet the load never asks for.
     monkeypatch.setattr(sheet_prefetch, "_default_award", lambda sheet: "bang-khen-khac")
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch.join() == 2
-    names, loaded = parsed_here(site)
+    names, loaded = sorted_parsed(parsed, site)
     assert names == [SHEET_1_NAME, SHEET_2_NAME]
     assert summary(loaded) == reference
 
 
-def test_a_failing_helper_costs_time_only(make_site, parsed_here, reference, monkeypatch):
+def test_a_failing_helper_costs_time_only(make_site, parsed, reference, monkeypatch):
     site = make_site(FILES, folder="project")
 
     def fail(self, forked):
@@ -104,20 +96,20 @@ def test_a_failing_helper_costs_time_only(make_site, parsed_here, reference, mon
     monkeypatch.setattr(sheet_prefetch.Prefetch, "_read", fail)
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch is not None
-    names, loaded = parsed_here(site)  # takes the helper over, finds it failed
+    names, loaded = sorted_parsed(parsed, site)  # takes the helper over, finds it failed
     assert names == [SHEET_1_NAME, SHEET_2_NAME]
     assert summary(loaded) == reference
     assert gone(prefetch.pid)
 
 
-def test_the_command_shares_the_sheets_with_its_helper_and_leaves_none_behind(make_site, parsed_here, reference,
+def test_the_command_shares_the_sheets_with_its_helper_and_leaves_none_behind(make_site, parsed, reference,
                                                                                capsys, helpers):
     site = make_site(FILES, folder="project")
     assert cli.main(["check", "--config-file", str(site.root / "mkdocs.yml"), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert f"{SHEET_1_NAME}, row 5, column Địa phương:" in out and f"{SHEET_1_NAME}, row 5, column Thành tích:" in out
     assert len(helpers) == 1 and helpers[0] is not None and gone(helpers[0].pid)
-    names, loaded = parsed_here(site)  # the helper and the command stored every sheet
+    names, loaded = sorted_parsed(parsed, site)  # the helper and the command stored every sheet
     assert names == [] and summary(loaded) == reference
 
 
@@ -140,11 +132,11 @@ def test_no_helper_without_a_core_to_spare_or_without_sheets(make_site, monkeypa
     assert sheet_prefetch.start(str(plain.root / "mkdocs.yml")) is None
 
 
-def test_a_helper_reading_another_folder_is_stopped_when_the_load_starts(make_site, parsed_here, reference):
+def test_a_helper_reading_another_folder_is_stopped_when_the_load_starts(make_site, parsed, reference):
     site = make_site(FILES, folder="project")
     elsewhere = make_site(FILES, folder="elsewhere")
     prefetch = sheet_prefetch.start(str(elsewhere.root / "mkdocs.yml"))
     assert prefetch is not None
-    names, loaded = parsed_here(site)  # another content folder: the helper is no use here
+    names, loaded = sorted_parsed(parsed, site)  # another content folder: the helper is no use here
     assert names == [SHEET_1_NAME, SHEET_2_NAME] and summary(loaded) == reference
     assert gone(prefetch.pid) and sheet_prefetch.take(elsewhere.root / "content") is None
