@@ -26,7 +26,9 @@ if __package__ in (None, ""):          # run as a script: make "bench" importabl
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate import generate_hugo_site, generate_province  # noqa: E402
-from bench.measure import DROP_CACHES, free_kernel_caches, page_weight, run_measured, tree_size  # noqa: E402
+from bench import machine  # noqa: E402
+from bench.machine import free_kernel_caches  # noqa: E402
+from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -202,6 +204,25 @@ def _install_hugo() -> str | None:
     return shutil.which("hugo")
 
 
+def _run(args, work: Path) -> tuple[list[Column], Column | None]:
+    """Our builds at each size, then (--hugo) Hugo's and the alternating rounds."""
+    ours = []
+    for entries in args.recipients:
+        print(f"building {entries:,} recipients ...", file=sys.stderr)
+        ours.append(bench_ours(entries, work, args.seed, args.stub))
+    hugo = None
+    if args.hugo:
+        print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
+        hugo = bench_hugo(args.recipients[0], work, args.seed, args.install_hugo)
+        first = ours[0]
+        for column in (first, hugo):
+            if column.build_s is not None:
+                column.build_runs.append(column.build_s)
+        if args.rounds > 1 and first.build_s is not None and hugo.build_s is not None:
+            more_rounds(first, hugo, args.rounds, work, args.seed, args.stub)
+    return ours, hugo
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--recipients", type=int, nargs="+", default=[50_000], metavar="N",
@@ -215,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
                         help="keep generated content and sites in DIR (default bench/out)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--as-is", action="store_true",
+                        help="leave the machine as it is: no freeing of the kernel's caches, no "
+                             "pausing of free page reporting (bench/machine.py)")
     parser.add_argument("--rounds", type=int, default=1, metavar="N",
                         help="with --hugo: N alternating full builds of each at the first size, "
                              "compared by their medians (default 1)")
@@ -222,25 +246,17 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    if not os.access(DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
+    if args.as_is or args.stub:  # a harness check need not touch the machine's free memory
+        machine.leave_as_is()
+    elif not os.access(machine.DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
         print("note: the kernel's inode and directory caches could not be freed before each build "
               "(needs root on Linux): figures then depend on the runs before", file=sys.stderr)
     try:
-        ours = []
-        for entries in args.recipients:
-            print(f"building {entries:,} recipients ...", file=sys.stderr)
-            ours.append(bench_ours(entries, work, args.seed, args.stub))
-        hugo = None
-        if args.hugo:
-            print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
-            hugo = bench_hugo(args.recipients[0], work, args.seed, args.install_hugo)
-            first = ours[0]
-            for column in (first, hugo):
-                if column.build_s is not None:
-                    column.build_runs.append(column.build_s)
-            if args.rounds > 1 and first.build_s is not None and hugo.build_s is not None:
-                more_rounds(first, hugo, args.rounds, work, args.seed, args.stub)
+        with machine.memory_kept() as memory_note:
+            print(memory_note, file=sys.stderr)
+            ours, hugo = _run(args, work)
         columns = [*ours, *([hugo] if hugo else [])]
+        print(memory_note)
         if args.stub:
             print("NOTE: STUB builder, not site-builder: these figures only check the harness.")
         print(table(columns))

@@ -34,29 +34,6 @@ class RunResult:
         return "\n".join(text.splitlines()[-lines:])
 
 
-# The kernel's reclaimable caches of inodes and directory entries (Linux, root only).
-DROP_CACHES = Path("/proc/sys/vm/drop_caches")
-
-
-def free_kernel_caches() -> bool:
-    """Before a build's content is generated: write back what is dirty and give back the
-    memory the kernel keeps for the inodes and directory entries of earlier runs' files
-    (`drop_caches` 2; file contents stay cached). Every build here creates over 100,000
-    files; after a few runs those caches held 11.5 GB of this 24 GB machine, and the kernel
-    lets a share of the memory left free be dirty before it writes back during a build
-    (vm.dirty_background_ratio, vm.dirty_ratio): 0.9 and 1.8 GB instead of 2 and 4, so the
-    100,000 build (2.1 GB) was throttled and a figure depended on how many runs came before
-    it (docs/benchmarks.md). Done before generating, the content each build reads is cached
-    again, for every tool alike. False when not permitted (not root, not Linux)."""
-    if hasattr(os, "sync"):
-        os.sync()
-    try:
-        DROP_CACHES.write_text("2\n", encoding="ascii")
-    except OSError:
-        return False
-    return True
-
-
 def run_measured(command: list[str], log: Path, cwd: Path | None = None) -> RunResult:
     """Run ``command``, returning its wall time and the peak resident memory of it and the
     children it waited for. ``os.wait4`` reports that one process tree, unlike

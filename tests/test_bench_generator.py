@@ -4,6 +4,7 @@ and how the harness compares the tools."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
 import sys
@@ -178,14 +179,55 @@ def test_the_harness_compares_medians_of_alternating_rounds(tmp_path):
 
 
 def test_each_build_starts_with_the_kernels_file_caches_freed(tmp_path, monkeypatch):
-    """bench/measure.py free_kernel_caches: asks the kernel to drop its inode and directory
+    """bench/machine.py free_kernel_caches: asks the kernel to drop its inode and directory
     caches (2) where it may, and says when it may not."""
-    from bench import measure
+    from bench import machine
 
     control = tmp_path / "drop_caches"
     control.write_text("", encoding="ascii")
-    monkeypatch.setattr(measure, "DROP_CACHES", control)
-    assert measure.free_kernel_caches() is True
+    monkeypatch.setattr(machine, "DROP_CACHES", control)
+    assert machine.free_kernel_caches() is True
     assert control.read_text(encoding="ascii") == "2\n"
-    monkeypatch.setattr(measure, "DROP_CACHES", tmp_path / "no-such-folder" / "drop_caches")
-    assert measure.free_kernel_caches() is False
+    monkeypatch.setattr(machine, "DROP_CACHES", tmp_path / "no-such-folder" / "drop_caches")
+    assert machine.free_kernel_caches() is False
+
+
+def test_the_run_keeps_its_memory_from_the_host_and_puts_reporting_back(tmp_path, monkeypatch):
+    """bench/machine.py memory_kept: free page reporting is paused while the run lasts and
+    its order put back after, also when the run fails; the note says what was done, or that
+    nothing could be; --as-is changes nothing."""
+    from bench import machine
+
+    order = tmp_path / "page_reporting_order"
+    order.write_text("9\n", encoding="ascii")
+    monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", order)
+    with machine.memory_kept(touch_bytes=3 << 20) as note:
+        assert order.read_text(encoding="ascii") == "11\n"
+        assert "paused" in note and "order 9 -> 11" in note and "0.0 GB" in note
+    assert order.read_text(encoding="ascii") == "9\n"
+    with pytest.raises(RuntimeError):
+        with machine.memory_kept(touch_bytes=0):
+            raise RuntimeError("a build failed")
+    assert order.read_text(encoding="ascii") == "9\n"
+
+    monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", tmp_path / "no-such-folder" / "order")
+    with machine.memory_kept(touch_bytes=0) as note:
+        assert "could not be paused" in note
+
+    monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", order)
+    monkeypatch.setattr(machine, "_settle", True)
+    machine.leave_as_is()
+    with machine.memory_kept(touch_bytes=0) as note:
+        assert order.read_text(encoding="ascii") == "9\n" and "left as is" in note
+    assert machine.free_kernel_caches() is False
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the peak passes to children only where there is fork")
+def test_touching_free_memory_leaves_the_builds_peak_memory_alone(tmp_path):
+    """bench/machine.py touch_memory runs in a child of its own: a forked process starts with
+    its parent's peak memory, and the bench's 21.8 GB touch read as every build's peak."""
+    from bench import machine, measure
+
+    machine.touch_memory(512 << 20)
+    run = measure.run_measured([sys.executable, "-c", "pass"], tmp_path / "log")
+    assert run.ok and run.peak_rss_bytes < 256 << 20
