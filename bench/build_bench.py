@@ -162,35 +162,35 @@ def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
     return command
 
 
-def more_rounds(ours: Column, hugo: Column, rounds: int, work: Path, seed: int, stub: bool) -> None:
-    """Rounds 2..`rounds` of the two full builds, each into new folders from newly generated
-    content (no cache of an earlier round helps), ours first in odd rounds and Hugo first in
-    even ones; each column's build_s becomes the median of its rounds. One build of each
-    compares two moments of a machine whose speed drifts by 15 % within minutes (both tools'
-    times moved that much between runs of the same content): medians of alternating rounds
-    compare the tools."""
+def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub: bool) -> None:
+    """Rounds 2..`rounds` of every column's full build (ours at each size, Hugo's), each into
+    new folders from newly generated content (no cache of an earlier round helps), in the
+    columns' order in odd rounds and the reverse in even ones; each column's build_s becomes
+    the median of its rounds. One build of each compares two moments of a machine whose
+    speed drifts by 15 % within minutes (both tools' times moved that much between runs of
+    the same content, and our 50,000 build took 7.6 to 9.3 s in runs under the same
+    settings): medians of alternating rounds compare the builds."""
     hugo_program = shutil.which("hugo")
     for number in range(2, rounds + 1):
         folder = work / f"round-{number}"
-        builds = [("ours", ours), ("hugo", hugo)]
-        if number % 2 == 0:
-            builds.reverse()
-        for name, column in builds:
+        order = columns if number % 2 else columns[::-1]
+        for column in order:
             print(f"round {number}: {column.label} ...", file=sys.stderr)
             free_kernel_caches()
-            if name == "ours":
-                province = generate_province(folder / f"province-{ours.entries}", ours.entries, seed)
-                command = build_command(province.config_file, folder / f"site-{ours.entries}", stub)
-                run = run_measured(command, folder / f"build-{ours.entries}.log", cwd=province.root)
+            entries = column.entries
+            if column.tool == "hugo":
+                source = generate_hugo_site(folder / f"hugo-{entries}", entries, seed)
+                run = run_measured(_hugo_command(hugo_program, source, folder / f"hugo-site-{entries}"),
+                                   folder / f"hugo-{entries}.log")
             else:
-                source = generate_hugo_site(folder / f"hugo-{hugo.entries}", hugo.entries, seed)
-                run = run_measured(_hugo_command(hugo_program, source, folder / f"hugo-site-{hugo.entries}"),
-                                   folder / f"hugo-{hugo.entries}.log")
+                province = generate_province(folder / f"province-{entries}", entries, seed)
+                command = build_command(province.config_file, folder / f"site-{entries}", stub)
+                run = run_measured(command, folder / f"build-{entries}.log", cwd=province.root)
             if not run.ok:
                 column.error = f"round {number} failed (exit {run.returncode}):\n{run.log_tail()}"
                 return
             column.build_runs.append(run.seconds)
-    for column in (ours, hugo):
+    for column in columns:
         column.build_s = statistics.median(column.build_runs)
 
 
@@ -214,12 +214,11 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     if args.hugo:
         print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
         hugo = bench_hugo(args.recipients[0], work, args.seed, args.install_hugo)
-        first = ours[0]
-        for column in (first, hugo):
-            if column.build_s is not None:
-                column.build_runs.append(column.build_s)
-        if args.rounds > 1 and first.build_s is not None and hugo.build_s is not None:
-            more_rounds(first, hugo, args.rounds, work, args.seed, args.stub)
+    measured = [c for c in (*ours, hugo) if c is not None and c.build_s is not None]
+    for column in measured:
+        column.build_runs.append(column.build_s)
+    if args.rounds > 1 and len(measured) > 1:
+        more_rounds(measured, args.rounds, work, args.seed, args.stub)
     return ours, hugo
 
 
@@ -240,15 +239,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave the machine as it is: no freeing of the kernel's caches, no "
                              "pausing of free page reporting (bench/machine.py)")
     parser.add_argument("--rounds", type=int, default=1, metavar="N",
-                        help="with --hugo: N alternating full builds of each at the first size, "
+                        help="N alternating full builds of each size (and of Hugo's with --hugo), "
                              "compared by their medians (default 1)")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    if args.as_is or args.stub:  # a harness check need not touch the machine's free memory
-        machine.leave_as_is()
-    elif not os.access(machine.DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
+    # A harness check (--stub) need not touch the machine's free memory.
+    machine.settle(not (args.as_is or args.stub))
+    if not (args.as_is or args.stub) and not os.access(machine.DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
         print("note: the kernel's inode and directory caches could not be freed before each build "
               "(needs root on Linux): figures then depend on the runs before", file=sys.stderr)
     try:

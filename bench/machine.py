@@ -39,10 +39,10 @@ _CHUNK = 1 << 28
 _settle = True
 
 
-def leave_as_is() -> None:
-    """From now on change nothing (--as-is): free_kernel_caches does nothing."""
+def settle(on: bool) -> None:
+    """Whether what follows changes the machine (False: --as-is, and --stub runs)."""
     global _settle
-    _settle = False
+    _settle = on
 
 
 def free_kernel_caches() -> bool:

@@ -177,6 +177,26 @@ def test_the_harness_compares_medians_of_alternating_rounds(tmp_path):
     assert "median" not in table([single]) and "alternating" not in "".join(target_checks([single], hugo))
     assert "each round" not in table([single])
 
+    small = Column("site-builder", 50_000, build_s=8.0, build_runs=[8.0, 7.6, 9.3])
+    large = Column("site-builder", 100_000, build_s=18.0, build_runs=[15.4, 18.0, 18.5])
+    line = next(line for line in target_checks([small, large], None) if "ratio" in line)
+    assert line.startswith("FAIL") and "ratio 2.25" in line and "medians of 3 alternating rounds" in line
+
+
+def test_rounds_alternate_every_size(tmp_path, capsys, monkeypatch):
+    """build_bench.py --rounds with two sizes: each size is built once per round, in turn
+    first and last, and the table gives every round and the medians."""
+    from bench import build_bench, machine
+
+    monkeypatch.setattr(machine, "_settle", True)  # main() sets it for its run
+    build_bench.main(["--recipients", "300", "600", "--stub", "--rounds", "3", "--keep", str(tmp_path / "work")])
+    out, err = capsys.readouterr()
+    order = re.findall(r"round (\d): stub (\d+)", err)
+    assert order == [("2", "600"), ("2", "300"), ("3", "300"), ("3", "600")]
+    each = next(line for line in out.splitlines() if line.strip().startswith("each round"))
+    assert len(re.findall(r"\d+\.\d", each)) == 6 and out.count("median") == 2
+    assert "memory: left as is" in out
+
 
 def test_each_build_starts_with_the_kernels_file_caches_freed(tmp_path, monkeypatch):
     """bench/machine.py free_kernel_caches: asks the kernel to drop its inode and directory
@@ -216,7 +236,7 @@ def test_the_run_keeps_its_memory_from_the_host_and_puts_reporting_back(tmp_path
 
     monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", order)
     monkeypatch.setattr(machine, "_settle", True)
-    machine.leave_as_is()
+    machine.settle(False)
     with machine.memory_kept(touch_bytes=0) as note:
         assert order.read_text(encoding="ascii") == "9\n" and "left as is" in note
     assert machine.free_kernel_caches() is False
