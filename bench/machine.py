@@ -9,12 +9,11 @@ Two things made a figure on the 2-core benchmark machine depend on its history
   lowered the dirty-memory limits: free_kernel_caches, before each build's content is made.
 - The machine is a virtual machine that gives free memory back to its host (virtio-balloon
   free page reporting): a page the kernel hands out again after it was reported costs a
-  fault in the host, about 7 µs against 2 for one that stayed backed (a probe touching 12 GB:
-  9.2 µs a page, then 2.4 µs the next time). A build that writes 2 GB of pages and forks
-  workers touches several GB, so how much of it had been reported decided the figure: the
-  100,000 build took 20.2-20.8 s with reporting, 14.3 s without, the 50,000 build 8.6 and
-  7.9 s. memory_kept pauses the reporting for the run and touches the free memory once
-  first, so every build meets memory the way a machine without a balloon would.
+  fault in the host (a probe touching 12 GB: 9.2 µs a page the first time, 2.4 µs the next).
+  A build that writes 2 GB of pages and forks workers touches several GB, so how much of it
+  had been given back was part of a figure (single builds at 100,000: 20.8 s, then 14.3 s
+  with it kept). memory_kept pauses the reporting for the run and touches the free memory
+  once first, so every build meets memory the way a machine without a balloon would.
 """
 
 from __future__ import annotations
