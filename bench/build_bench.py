@@ -167,9 +167,9 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
     new folders from newly generated content (no cache of an earlier round helps), in the
     columns' order in odd rounds and the reverse in even ones; each column's build_s becomes
     the median of its rounds. One build of each compares two moments of a machine whose
-    speed drifts by 15 % within minutes (both tools' times moved that much between runs of
-    the same content, and our 50,000 build took 7.6 to 9.3 s in runs under the same
-    settings): medians of alternating rounds compare the builds."""
+    speed drifts by 15 % and more within minutes (both tools' times moved that much between
+    runs of the same content, and our 100,000 build took 14.4 to 21.0 s within one run):
+    medians of alternating rounds compare the builds."""
     hugo_program = shutil.which("hugo")
     for number in range(2, rounds + 1):
         folder = work / f"round-{number}"
@@ -245,9 +245,9 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    # A harness check (--stub) need not touch the machine's free memory.
-    machine.settle(not (args.as_is or args.stub))
-    if not (args.as_is or args.stub) and not os.access(machine.DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
+    settle = not (args.as_is or args.stub)  # a harness check need not touch the machine's memory
+    machine.settle(settle)
+    if settle and not os.access(machine.DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
         print("note: the kernel's inode and directory caches could not be freed before each build "
               "(needs root on Linux): figures then depend on the runs before", file=sys.stderr)
     try:
