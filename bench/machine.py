@@ -113,7 +113,7 @@ def memory_kept(touch_bytes: int | None = None):
     so the host backs it before the first build. Yields a line saying what was done, or why
     nothing was; the reporting order is put back on the way out, whatever happens."""
     if not _settle:
-        yield "memory: left as is (--as-is)"
+        yield "memory: left as is"
         return
     try:
         before = PAGE_REPORTING_ORDER.read_text(encoding="ascii").strip()
