@@ -11,6 +11,9 @@ MB = 1024 * 1024
 # Targets from the honor-roll issue (scale and benchmark), checked on every run.
 MAX_PAGE_GZ = 30 * 1024
 MAX_REBUILD_S = 3.0
+# The issue states its targets for a province of 50,000 and names other sizes where it means
+# them (peak memory "at 100,000"): the rebuild's time is judged there, freshness everywhere.
+REBUILD_TARGET_AT = 50_000
 MAX_PEAK_AT_100K = 2 * 1024 * MB
 MAX_SCALING_100K_OVER_50K = 2.2
 
@@ -93,9 +96,13 @@ def target_checks(ours: list[Column], hugo: Column | None) -> list[str]:
                                   f"{c.label}: page with CSS and JS {c.page.total_gz / 1024:.1f} KB gz "
                                   f"(target <= {MAX_PAGE_GZ // 1024} KB)"))
         if c.rebuild_s is not None:
-            lines.append(_verdict(c.rebuild_s < MAX_REBUILD_S and c.fresh == "yes",
-                                  f"{c.label}: rebuild after one edit {c.rebuild_s:.2f} s, shows the "
-                                  f"edit: {c.fresh} (target < {MAX_REBUILD_S:.0f} s, fresh)"))
+            text = f"{c.label}: rebuild after one edit {c.rebuild_s:.2f} s, shows the edit: {c.fresh}"
+            if c.entries == REBUILD_TARGET_AT:
+                lines.append(_verdict(c.rebuild_s < MAX_REBUILD_S and c.fresh == "yes",
+                                      f"{text} (target < {MAX_REBUILD_S:.0f} s, fresh)"))
+            else:
+                lines.append(_verdict(c.fresh == "yes", f"{text} (target: fresh; the {MAX_REBUILD_S:.0f} s "
+                                                        f"target is read at {REBUILD_TARGET_AT:,})"))
         if c.entries >= 100_000 and c.peak_bytes is not None:
             lines.append(_verdict(c.peak_bytes < MAX_PEAK_AT_100K,
                                   f"{c.label}: peak memory {c.peak_bytes / MB:.0f} MB (target < 2048 MB)"))

@@ -183,6 +183,23 @@ def test_the_harness_compares_medians_of_alternating_rounds(tmp_path):
     assert line.startswith("FAIL") and "ratio 2.25" in line and "medians of 3 alternating rounds" in line
 
 
+def test_the_rebuild_is_timed_against_3_s_at_50000_and_must_be_fresh_at_every_size():
+    """bench/report.py: the rebuild's 3 s is judged at 50,000 (the size the issue states its
+    targets for); at any size a stale rebuild fails."""
+    from bench.report import Column, target_checks
+
+    def verdict(entries, seconds, fresh):
+        column = Column("site-builder", entries, build_s=9.0, rebuild_s=seconds, fresh=fresh)
+        return next(line for line in target_checks([column], None) if "rebuild" in line)
+
+    assert verdict(50_000, 2.5, "yes").startswith("PASS")
+    assert verdict(50_000, 3.2, "yes").startswith("FAIL")
+    assert verdict(50_000, 2.5, "no (stale: CSV download)").startswith("FAIL")
+    line = verdict(100_000, 3.6, "yes")
+    assert line.startswith("PASS") and "3.60 s" in line and "read at 50,000" in line
+    assert verdict(100_000, 3.6, "no (stale: CSV download)").startswith("FAIL")
+
+
 def test_rounds_alternate_every_size(tmp_path, capsys, monkeypatch):
     """build_bench.py --rounds with two sizes: each size is built once per round, in turn
     first and last, and the table gives every round and the medians."""
