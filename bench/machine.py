@@ -73,22 +73,26 @@ def free_memory_bytes() -> int:
     return 0
 
 
-def touch_memory(size: int) -> None:
+def touch_memory(size: int) -> bool:
     """Write to every page of `size` bytes of new memory, all held at once (a page given back
     and taken again would be the same page), then give it all back. In a child process where
     there is fork: a process's peak memory passes to the children it forks (Linux copies the
     high-water mark with the address space, and exec keeps it as the process's peak), and
-    every build's peak would read as the memory touched here."""
+    every build's peak would read as the memory touched here. False when the child did not
+    finish (the kernel's out-of-memory killer picks it first if the machine runs short)."""
     if not hasattr(os, "fork"):
         _touch(size)
-        return
+        return True
     pid = os.fork()
     if pid == 0:
+        status = 1
         try:
             _touch(size)
+            status = 0
         finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
+            os._exit(status)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def _touch(size: int) -> None:
@@ -127,9 +131,9 @@ def memory_kept(touch_bytes: int | None = None):
     try:
         size = touch_bytes if touch_bytes is not None else max(0, free_memory_bytes() - SPARE_BYTES)
         started = time.perf_counter()
-        touch_memory(size)
+        touched = "touched" if touch_memory(size) else "not all touched (the touching process was stopped)"
         yield (f"memory: free page reporting to the host paused for the run (order {before} -> "
-               f"{NO_REPORTING}, put back after); {size / 2**30:.1f} GB of free memory touched "
+               f"{NO_REPORTING}, put back after); {size / 2**30:.1f} GB of free memory {touched} "
                f"first in {time.perf_counter() - started:.1f} s")
     finally:
         PAGE_REPORTING_ORDER.write_text(before + "\n", encoding="ascii")

@@ -265,6 +265,25 @@ def test_touching_free_memory_leaves_the_builds_peak_memory_alone(tmp_path):
     its parent's peak memory, and the bench's 21.8 GB touch read as every build's peak."""
     from bench import machine, measure
 
-    machine.touch_memory(512 << 20)
+    assert machine.touch_memory(512 << 20) is True
     run = measure.run_measured([sys.executable, "-c", "pass"], tmp_path / "log")
     assert run.ok and run.peak_rss_bytes < 256 << 20
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the touch runs in a child only where there is fork")
+def test_the_run_says_when_free_memory_was_not_all_touched(tmp_path, monkeypatch):
+    """A touching child that is stopped (the out-of-memory killer picks it first) is reported
+    in the memory line, not passed over."""
+    from bench import machine
+
+    def killed(_size):
+        os.kill(os.getpid(), 9)
+
+    order = tmp_path / "page_reporting_order"
+    order.write_text("9\n", encoding="ascii")
+    monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", order)
+    monkeypatch.setattr(machine, "_settle", True)
+    monkeypatch.setattr(machine, "_touch", killed)
+    with machine.memory_kept(touch_bytes=1 << 20) as note:
+        assert "not all touched" in note
+    assert order.read_text(encoding="ascii") == "9\n"
