@@ -101,7 +101,7 @@ def _touch(size: int) -> None:
     try:
         while size > 0:
             length = min(size, _CHUNK)
-            area = mmap.mmap(-1, length, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+            area = mmap.mmap(-1, length)  # anonymous memory, on every system
             area.write(block[:length])
             maps.append(area)
             size -= length

@@ -235,6 +235,7 @@ def test_the_run_keeps_its_memory_from_the_host_and_puts_reporting_back(tmp_path
     nothing could be; --as-is changes nothing."""
     from bench import machine
 
+    monkeypatch.setattr(machine, "_settle", True)
     order = tmp_path / "page_reporting_order"
     order.write_text("9\n", encoding="ascii")
     monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", order)
@@ -252,7 +253,6 @@ def test_the_run_keeps_its_memory_from_the_host_and_puts_reporting_back(tmp_path
         assert "could not be paused" in note
 
     monkeypatch.setattr(machine, "PAGE_REPORTING_ORDER", order)
-    monkeypatch.setattr(machine, "_settle", True)
     machine.settle(False)
     with machine.memory_kept(touch_bytes=0) as note:
         assert order.read_text(encoding="ascii") == "9\n" and "left as is" in note
