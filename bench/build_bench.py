@@ -27,7 +27,6 @@ if __package__ in (None, ""):          # run as a script: make "bench" importabl
 
 from bench.generate import generate_hugo_site, generate_province  # noqa: E402
 from bench import machine  # noqa: E402
-from bench.machine import free_kernel_caches  # noqa: E402
 from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
 
@@ -59,7 +58,7 @@ def _find_program(name: str) -> str | None:
 
 def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
     column = Column("stub" if stub else "site-builder", entries)
-    free_kernel_caches()
+    machine.free_kernel_caches()
     started = time.perf_counter()
     province = generate_province(work / f"province-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
@@ -139,7 +138,7 @@ def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
         column.error = ("Hugo is not installed: skipped. Install it with `apt-get install -y hugo` "
                         "(or rerun with --install-hugo) to get the Hugo column.")
         return column
-    free_kernel_caches()
+    machine.free_kernel_caches()
     started = time.perf_counter()
     source = generate_hugo_site(work / f"hugo-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
@@ -176,7 +175,7 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
         order = columns if number % 2 else columns[::-1]
         for column in order:
             print(f"round {number}: {column.label} ...", file=sys.stderr)
-            free_kernel_caches()
+            machine.free_kernel_caches()
             entries = column.entries
             if column.tool == "hugo":
                 source = generate_hugo_site(folder / f"hugo-{entries}", entries, seed)

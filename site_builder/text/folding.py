@@ -20,7 +20,6 @@ and "Ɖ" (U+0189) appear in real text where "Đ" is meant.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 import unicodedata
@@ -63,12 +62,12 @@ def _unicode_facts() -> tuple[list[int], list[tuple[int, int]]]:
     version of this module: scanning 260,000 code points took 25 ms of every start of the
     program, the sheet helper's included (sheet_prefetch.py). A file that cannot be read or
     written only means scanning again."""
-    from ..cache import machine_cache_dir, replace_file
+    from ..cache import digest, machine_cache_dir, replace_file
 
     folder = machine_cache_dir()
     if folder is None:
         return _scan_unicode()
-    version = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+    version = digest(Path(__file__).read_bytes())
     kept = folder / f"unicode-{unicodedata.unidata_version}-{version}.marshal"
     try:
         formats, ranges = marshal.loads(kept.read_bytes())
