@@ -3,7 +3,7 @@
     python bench/search_bench.py --recipients 100000 [--province DIR] [--keep DIR]
 
 Generates a synthetic province (bench/generate.py), loads it, builds the search indexes
-the way a site build does (structure/search_page.build_indexes) and renders the search
+the way a site build does (pages/search_page.build_indexes) and renders the search
 page, serves the result on loopback and drives Debian's Chromium:
 
 - bytes before use: the search page and a document page are opened and nothing is typed;
@@ -52,10 +52,10 @@ document.addEventListener("search:results", (e) => {
 def build(province: Path, out: Path) -> dict:
     """Load the province, build its search indexes and render the search page into out."""
     from site_builder.config import SiteConfig
-    from site_builder.loader import load_site
-    from site_builder.output import Output
+    from site_builder.content.loader import load_site
+    from site_builder.runtime.output import Output
     from site_builder.render.renderer import Renderer
-    from site_builder.structure import search_page
+    from site_builder.pages import search_page
 
     config = SiteConfig(content_dir=province / "content", languages=["vi"], theme_dir=REPO / "theme")
     started = time.perf_counter()
@@ -74,7 +74,7 @@ def build(province: Path, out: Path) -> dict:
             renderer.write(spec, lang)
     # A page that is not the search page, to show that it loads no search file.
     plan = next(iter(site.plans.values()))
-    from site_builder.structure import documents
+    from site_builder.pages import documents
     for spec in documents.pages(renderer.ctx, renderer.langs[0]):
         if spec.path == renderer.ctx.doc_path(plan):
             renderer.write(spec, renderer.langs[0])

@@ -8,7 +8,7 @@ The public API is deliberately small:
 - `render_site(site, out_dir)`: render an already loaded site (used by shells like MkDocs).
 
 They are imported on first use: the `site-builder` command (cli.py) starts reading the
-sheets before it imports the rest of the package (sheet_prefetch.py).
+sheets before it imports the rest of the package (honor/read_ahead.py).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import importlib
 
 __all__ = ["SiteConfig", "Site", "load_site", "build_site", "render_site", "BuildFailed"]
 
-_HOMES = {"SiteConfig": "config", "Site": "loader", "load_site": "loader", "build_site": "build",
+_HOMES = {"SiteConfig": "config", "Site": "content.loader", "load_site": "content.loader", "build_site": "build",
           "render_site": "build", "BuildFailed": "build"}
 
 

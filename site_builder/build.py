@@ -1,19 +1,19 @@
 """Building the core part of a site: load, refuse on errors, render, publish all or nothing.
 
 `publish_site` is what shells call: it renders into a staging folder (only what changed,
-when the previous build left a trusted manifest: cache.py) and makes the live folder match
-only when every page rendered (output.py). A failure leaves the live folder as it was.
+when the previous build left a trusted manifest: runtime/manifest.py) and makes the live folder match
+only when every page rendered (runtime/output.py). A failure leaves the live folder as it was.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .config import SiteConfig
-from .loader import Site, load_site
-from .output import Output, commit, discard, open_output
+from .content.loader import Site, load_site
+from .runtime.output import Output, commit, discard, open_output
 from .render.renderer import Renderer
-from .collector import paused_gc
-from .timing import phase
+from .runtime.gc_pause import paused_gc
+from .runtime.timing import phase
 
 
 class BuildFailed(Exception):
@@ -40,7 +40,7 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
     there; they are published too); made beside `target` when None. `direct`: write into
     `target` itself (a development server's throw-away folder). `clean`: ignore the
     previous build's manifest."""
-    # The whole build allocates in bulk over the loaded site: no collector passes (collector.py).
+    # The whole build allocates in bulk over the loaded site: no collector passes (runtime/gc_pause.py).
     with paused_gc():
         with phase("open output"):
             output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from .sheet_prefetch import reading_ahead
+from .honor.read_ahead import reading_ahead
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Material 9.8 prints a banner about MkDocs 2 on every build: noise for communicators,
-    # and the move away from MkDocs is planned behind mkdocs_plugin/ (docs/architecture.md).
+    # and the move away from MkDocs is planned behind shells/mkdocs/ (docs/architecture.md).
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = {"build": cmd_build, "serve": cmd_serve, "check": cmd_check, "new": cmd_new,
                "schema": cmd_schema, "import": cmd_import,
@@ -75,13 +75,13 @@ def _need_config(path: str) -> bool:
 def cmd_check(args) -> int:
     if not _need_config(args.config_file):
         return EXIT_USAGE
-    # The sheets are read while the rest of the program is imported (sheet_prefetch.py).
+    # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
-        from .loader import load_site
-        from .mkdocs_plugin.commands import core_config
+        from .content.loader import load_site
+        from .shells.mkdocs.commands import core_config
 
         site = load_site(core_config(args.config_file, preview=args.preview))
-    from .report import problem_lines, summary
+    from .content.report import problem_lines, summary
 
     problems = site.problems
     if args.format == "json":
@@ -106,13 +106,13 @@ def cmd_check(args) -> int:
 
 
 def _coverage(site):
-    from .coverage import coverage
+    from .i18n.coverage import coverage
 
     return coverage(site)
 
 
 def _coverage_lines(site, lang: str) -> list[str]:
-    from .coverage import report_lines
+    from .i18n.coverage import report_lines
 
     return report_lines(_coverage(site), lang)
 
@@ -120,8 +120,8 @@ def _coverage_lines(site, lang: str) -> list[str]:
 def cmd_translations(args) -> int:
     """Coverage of every language, or (--stamp) record that translations match their source."""
     from .i18n.translations import stamp
-    from .loader import load_site
-    from .mkdocs_plugin.commands import core_config
+    from .content.loader import load_site
+    from .shells.mkdocs.commands import core_config
 
     if not _need_config(args.config_file):
         return EXIT_USAGE
@@ -147,11 +147,11 @@ def _gh_escape(text: str) -> str:
 def cmd_build(args) -> int:
     if not _need_config(args.config_file):
         return EXIT_USAGE
-    # The sheets are read while the rest of the program is imported (sheet_prefetch.py).
+    # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
         from mkdocs.exceptions import MkDocsException
 
-        from .mkdocs_plugin.commands import build
+        from .shells.mkdocs.commands import build
 
         try:
             build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean,
@@ -163,7 +163,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .mkdocs_plugin.commands import serve
+    from .shells.mkdocs.commands import serve
 
     if not _need_config(args.config_file):
         return EXIT_USAGE
@@ -172,7 +172,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .scaffold import FOLDERS, scaffold
+    from .content.scaffold import FOLDERS, scaffold
     from .text.slug import slugify
 
     name = slugify(args.name)
@@ -187,7 +187,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import COLLECTIONS, DATA, json_schema
+    from .content.schema import COLLECTIONS, DATA, json_schema
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -61,7 +61,7 @@ def test_mkdocs_renders_hand_written_pages_and_no_google_fonts(make_site):
 
 
 def test_a_removed_hand_written_page_leaves_the_site_at_the_next_build(make_site):
-    """MkDocs's own pages are listed as the shell's when the first build commits (output.py),
+    """MkDocs's own pages are listed as the shell's when the first build commits (runtime/output.py),
     so that the next build, an incremental one, deletes a page whose source is gone."""
     site = make_site({"content/gioi-thieu.md": "# Giới thiệu\n\nVề cổng thông tin.\n"})
     site.run("build", check_exit=0)

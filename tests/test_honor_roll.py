@@ -405,7 +405,7 @@ def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
     import io
     import random
 
-    from site_builder.structure.honor_roll import _one_line
+    from site_builder.pages.honor_roll import _one_line
     from site_builder.text.csv_row import csv_row
 
     rng = random.Random(7)

@@ -61,7 +61,7 @@ def test_structured_data_is_rendered_in_each_language_without_a_translator():
 
 
 def test_names_fall_back_to_vietnamese_marked_lang_vi():
-    from site_builder.model import Unit
+    from site_builder.content.model import Unit
 
     unit = Unit(id="x", name="Huyện Đông", name_en="Dong District")
     en, km = Lang("en"), Lang("km")

@@ -1,5 +1,5 @@
 """Incremental rebuilds: only what changed is rewritten, nothing is ever stale, and a failed
-build leaves the published site as it was (output.py, cache.py, structure/page_keys.py)."""
+build leaves the published site as it was (runtime/output.py, runtime/manifest.py, pages/page_keys.py)."""
 from __future__ import annotations
 
 import os
@@ -179,7 +179,7 @@ def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
 def test_an_unreadable_manifest_means_a_full_build(make_site, tmp_path, damage):
-    """The manifest is a cache (marshal, cache.py): damaged, or written by another Python, it
+    """The manifest is a cache (marshal, runtime/manifest.py): damaged, or written by another Python, it
     is not trusted and the build makes every page again, correctly."""
     site = make_site(files(), languages=("vi",))
     out = tmp_path / "out"
@@ -315,7 +315,7 @@ def test_each_rebuild_remakes_only_the_batches_of_the_edited_decision(make_site,
     """Batches kept by one rebuild are kept by the next one too (the manifest keeps them under
     their names): edit, rebuild, edit again, rebuild, and only the edited decision's recipient
     pages and card files are made each time."""
-    from site_builder.output import Output
+    from site_builder.runtime.output import Output
 
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")  # the spy sees batches made in this process
     made: list[str] = []

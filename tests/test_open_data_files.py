@@ -14,7 +14,7 @@ import pytest
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
 from site_builder.feeds import opendata, recipient_files
-from site_builder.model import Awardee
+from site_builder.content.model import Awardee
 from tests.test_incremental import DECISION, HEADER, ROWS_2
 from tests.test_incremental import files as incremental_site
 
@@ -149,7 +149,7 @@ def test_pieces_are_reused_when_the_build_writes_over_the_live_folder(make_site,
     """`direct` output (the development server) writes over the published files themselves:
     the pieces copied out of them are read before the file is rewritten."""
     from site_builder.build import publish_site
-    from site_builder.loader import load_site
+    from site_builder.content.loader import load_site
 
     site = make_site(files(), languages=("vi", "en"))
     out = tmp_path / "out"
@@ -257,7 +257,7 @@ def test_layout_entries_that_are_not_ours_are_ignored():
 
 def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it(tmp_path):
     from site_builder import feeds
-    from site_builder.structure import search_page
+    from site_builder.pages import search_page
 
     calls = []
 
@@ -275,7 +275,7 @@ def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it
             module.finish(ctx, None)
         finally:
             module.write_data = original
-    assert calls == ["site_builder.feeds", "site_builder.structure.search_page"]
+    assert calls == ["site_builder.feeds", "site_builder.pages.search_page"]
 
 
 def test_calendars_and_small_datasets_are_made_again_only_when_a_document_changed(make_site, tmp_path):

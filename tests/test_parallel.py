@@ -1,4 +1,4 @@
-"""Parallel rendering (render/parallel.py) writes exactly the files a serial build writes."""
+"""Parallel rendering (runtime/parallel.py) writes exactly the files a serial build writes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
-from site_builder.render.parallel import RenderFailed
+from site_builder.runtime.parallel import RenderFailed
 from tests.test_incremental import files, snapshot
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,7 +98,7 @@ def test_data_files_are_made_in_a_process_of_their_own_and_its_failure_fails_the
     import multiprocessing
     import os
 
-    from site_builder.structure import search_page
+    from site_builder.pages import search_page
 
     site = make_site(files(), languages=("vi",))
     parent = os.getpid()
@@ -126,7 +126,7 @@ def test_data_files_are_made_in_a_process_of_their_own_and_its_failure_fails_the
 
 
 def test_the_collector_is_paused_during_a_build_and_back_on_after_it(make_site, tmp_path, monkeypatch):
-    """A build pauses Python's cyclic collector (collector.py) and turns it back on when it
+    """A build pauses Python's cyclic collector (runtime/gc_pause.py) and turns it back on when it
     ends, whether it succeeded or failed: `mkdocs serve` rebuilds in one process."""
     import gc
 
@@ -167,7 +167,7 @@ def test_items_shared_out_come_back_in_order_and_a_failure_anywhere_raises():
     import os
     import time
 
-    from site_builder.render.parallel import run_items
+    from site_builder.runtime.parallel import run_items
 
     def made(i):
         time.sleep(0.05)  # long enough for both processes to take items
@@ -192,7 +192,7 @@ def test_after_a_failure_the_other_processes_take_no_more_work(tmp_path):
     import os
     import time
 
-    from site_builder.render.parallel import run_items
+    from site_builder.runtime.parallel import run_items
 
     log = tmp_path / "ran"
 

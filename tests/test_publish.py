@@ -366,7 +366,7 @@ def test_manifests_of_output_folders_that_are_gone_are_removed(make_site, tmp_pa
     manifests = list(cache.glob("manifest-*.marshal"))
     assert len(manifests) == 1 and manifests[0].with_suffix(".site").read_text(encoding="utf-8") == str(kept.resolve())
     # ... and the kept folder's manifest is the one its next build trusts
-    from site_builder.cache import load_manifest
+    from site_builder.runtime.manifest import load_manifest
     from site_builder.config import SiteConfig
 
     assert load_manifest(SiteConfig(content_dir=site.root / "content"), kept) is not None

@@ -1,4 +1,4 @@
-"""Recipient pages made by Python (structure/recipient_page.py in base.html's frame,
+"""Recipient pages made by Python (pages/recipient_page.py in base.html's frame,
 render/frame.py) are byte for byte what templates/honor/recipient.html makes, and a theme that
 overrides the template wins over the maker."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
-from site_builder.structure import recipient_page
+from site_builder.pages import recipient_page
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))

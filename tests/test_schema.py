@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 import yaml
 
-from site_builder import schema
-from site_builder.scaffold import SCAFFOLDS
+from site_builder.content import schema
+from site_builder.content.scaffold import SCAFFOLDS
 
 from .conftest import REPO
 

@@ -153,7 +153,7 @@ def test_postings_are_the_reference_encoding():
 def test_name_index_by_columns_is_the_entry_by_entry_index(tmp_path):
     """NameIndexBuilder hands the writer columns and runs of names (write_sorted); the same
     records as one Entry each through ShardedIndexWriter.write must give the same files."""
-    from site_builder.awardees import name_sort_key
+    from site_builder.honor.awardees import name_sort_key
     from site_builder.search.names import FIELDS, name_terms
     from site_builder.search.shards import Entry, ShardedIndexWriter
 

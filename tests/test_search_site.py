@@ -12,9 +12,9 @@ import subprocess
 
 import pytest
 
-from site_builder.output import Output
+from site_builder.runtime.output import Output
 from site_builder.search import NameIndexBuilder
-from site_builder.structure.search_page import fingerprint, sync_index
+from site_builder.pages.search_page import fingerprint, sync_index
 
 NODE_QUERY = "site_builder/search/node_query.mjs"
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node runs search.js")

@@ -1,4 +1,4 @@
-"""Recipients sheets are read again only when they changed (sheet_cache.py, awardee_sheets.py),
+"""Recipients sheets are read again only when they changed (honor/sheet_cache.py, honor/sheets.py),
 and what the cache gives back is exactly what reading the sheet gives: edits show, errors are
 reported with file, row and column, and a damaged cache is ignored."""
 from __future__ import annotations
@@ -11,12 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from site_builder import awardee_sheets
-from site_builder.awardees import content_stamps, name_sort_key
+from site_builder.honor import sheets as awardee_sheets
+from site_builder.honor.awardees import content_stamps, name_sort_key
 from site_builder.config import SiteConfig
-from site_builder.loader import load_site
-from site_builder.sheet_cache import SheetCache, pack_texts, unpack_texts
-from site_builder.structure.honor_roll import CSV_NAME, recipient_path
+from site_builder.content.loader import load_site
+from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
+from site_builder.pages.honor_roll import CSV_NAME, recipient_path
 
 DECISION = """
     ---

@@ -1,4 +1,4 @@
-"""The sheets read ahead by a helper while the command starts up (sheet_prefetch.py) give the
+"""The sheets read ahead by a helper while the command starts up (honor/read_ahead.py) give the
 site a load without it gives; a helper that reads a sheet differently, or fails, costs time
 only; and no helper outlives the command."""
 from __future__ import annotations
@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from site_builder import cli, sheet_prefetch
+from site_builder import cli
+from site_builder.honor import read_ahead as sheet_prefetch
 
 from .test_sheet_cache import DECISION, SHEET_1, SHEET_1_NAME, SHEET_2, SHEET_2_NAME, every_value
 from .test_sheet_cache import parsed  # noqa: F401 - a fixture: (the sheets parsed in this process, the Site)

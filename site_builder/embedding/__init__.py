@@ -7,7 +7,7 @@
 - code.py: the copy-paste <iframe> code of a page and its oEmbed document.
 
 The chrome-less pages themselves are made by render/embed.py; the widgets by
-structure/widgets.py; the resizing scripts are assets/embed/child.js and parent.js.
+pages/widgets.py; the resizing scripts are assets/embed/child.js and parent.js.
 """
 from __future__ import annotations
 

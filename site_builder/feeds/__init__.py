@@ -1,6 +1,6 @@
 """Everything the site offers to other machines: feeds, calendars, open data, sitemap, robots.txt.
 
-A page type like the others (structure/__init__.py lists it last): `pages` writes the open
+A page type like the others (pages/__init__.py lists it last): `pages` writes the open
 data page /du-lieu/ in every language; `write_data` writes the files that depend only on the
 loaded site (open data, calendars, RSS/Atom, robots.txt), so the renderer may run it while
 pages render; `finish` writes the sitemap, which lists every page written (ctx.pages_written).
@@ -13,10 +13,10 @@ data, calendars and robots.txt are (their links are then paths from the site roo
 """
 from __future__ import annotations
 
-from ..cache import digest
+from ..runtime.digests import digest
 from ..render.pages import PageSpec
-from ..collector import paused_gc
-from ..structure.page_keys import documents_stamp, entry_stamp
+from ..runtime.gc_pause import paused_gc
+from ..pages.page_keys import documents_stamp, entry_stamp
 from . import calendar, opendata, records, sitemap, syndication
 
 FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
@@ -25,7 +25,7 @@ FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuo
 
 def prepare(ctx) -> None:
     """The standing awards by decision: the open-data page counts them, the open-data files
-    list them; grouped once, before the data process forks (structure/__init__.py)."""
+    list them; grouped once, before the data process forks (pages/__init__.py)."""
     opendata.standing(ctx)
 
 

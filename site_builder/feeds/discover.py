@@ -4,7 +4,7 @@
 in base.html's <head>: canonical URL, Open Graph, schema.org JSON-LD and feed links. It reads
 the page's own template variables, so page types need not pass anything; a page may add
 `og_type`, `og_image` (a path under content/) or `jsonld` (a dict or a list) to its context.
-Recipient pages, made without Jinja (structure/recipient_page.py), take their JSON-LD from
+Recipient pages, made without Jinja (pages/recipient_page.py), take their JSON-LD from
 `awardee_jsonld`: the text `discovery_html` would write, made from parts kept per decision.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from json.encoder import encode_basestring
 import jinja2
 from markupsafe import Markup, escape
 
-from ..model import Awardee, Document
+from ..content.model import Awardee, Document
 from .records import absolute, recipient_path
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}

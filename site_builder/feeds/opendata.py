@@ -336,8 +336,8 @@ def write(ctx, output) -> None:
     made only when a document or a recipient changed (or the site fingerprint: code, data
     files, configuration); the recipients files by recipient_files, piece by piece."""
     from . import recipient_files, write_keyed
-    from ..cache import digest
-    from ..structure.page_keys import documents_stamp
+    from ..runtime.digests import digest
+    from ..pages.page_keys import documents_stamp
 
     documents = (getattr(output, "fingerprint", ""), documents_stamp(ctx))
     for name, key in (("plans", digest(repr(documents))),

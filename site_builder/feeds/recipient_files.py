@@ -22,7 +22,7 @@ next build reads that entry from the previous build's manifest and
   encodes only the others: after an edit to one recipient, one decision's piece.
 
 The published file is trusted exactly as Output.keep trusts a kept page: the manifest only
-describes a folder whose marker matches it (cache.py), and the file must also have the size
+describes a folder whose marker matches it (runtime/manifest.py), and the file must also have the size
 the entry records. A build without a usable entry (first build, --clean, changed code or
 configuration) encodes every piece.
 """
@@ -36,8 +36,8 @@ import operator
 import os
 from pathlib import Path
 
-from ..cache import digest
-from ..model import Awardee
+from ..runtime.digests import digest
+from ..content.model import Awardee
 from ..text.csv_row import csv_cell
 from . import opendata
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import addresses
-from ..structure.messages import message_path, published_messages
+from .. import urls as addresses
+from ..pages.messages import message_path, published_messages
 
 
 def active_awardees(site):
@@ -18,7 +18,7 @@ def active_awardees(site):
     The ONE place in this package that decides which awards are public. It defers to
     awardees.active_awardees (the honor roll's rule) so that pages, feeds and data agree.
     """
-    from .. import awardees as honor_roll
+    from ..honor import awardees as honor_roll
 
     selection = getattr(honor_roll, "active_awardees", None)
     standing = selection(site) if selection else [

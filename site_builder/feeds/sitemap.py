@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..addresses import is_recipient_path
+from ..urls import is_recipient_path
 from .records import absolute, revoked_paths
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

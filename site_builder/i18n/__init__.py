@@ -15,7 +15,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from ..dates import DocDate
+from ..content.dates import DocDate
 
 HERE = Path(__file__).parent
 

@@ -64,7 +64,7 @@ def translation_parts(path: Path) -> tuple[Path, str] | None:
 
 def kind_of(content_dir: Path, source: Path) -> str:
     """Kind of content of a source file, from the folder it sits in."""
-    from ..loader import COLLECTION_DIRS
+    from ..content.loader import COLLECTION_DIRS
 
     try:
         parts = source.resolve().relative_to(content_dir.resolve()).parts
@@ -75,7 +75,7 @@ def kind_of(content_dir: Path, source: Path) -> str:
 
 def read_source(path: Path) -> tuple[dict, str]:
     """(frontmatter, body) of a Markdown file; a page without frontmatter is all body."""
-    from ..frontmatter import FrontmatterError, parse
+    from ..content.frontmatter import FrontmatterError, parse
 
     text = path.read_text(encoding="utf-8")
     try:

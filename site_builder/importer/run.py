@@ -265,7 +265,7 @@ def _add_awards(fm: Frontmatter, awards, lang: str, damaged: bool, ocr_why: str 
 
 
 def _phrases(awards) -> list[str]:
-    from .awards import AwardMatch  # noqa: F401  (type of `awards`)
+    from .awards import AwardMatch
     return [i.replace("-", " ") for i in awards.ids]
 
 

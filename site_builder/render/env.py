@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..cache import machine_cache_dir
+from ..runtime.cache_dirs import machine_cache_dir
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -31,10 +31,10 @@ def make_env(theme_dir: Path | None, cache_dir: Path | None = None) -> jinja2.En
         auto_reload=False,
         bytecode_cache=bytecode_cache(cache_dir) if cache_dir else None,
     )
-    from ..feeds.discover import page_discovery  # canonical, Open Graph, JSON-LD, feed links
+    from ..feeds.discover import page_discovery
 
     env.globals["page_discovery"] = page_discovery
-    from ..addresses import awardee_path  # where a recipient's page lives
+    from ..urls import awardee_path
 
     env.globals["awardee_path"] = awardee_path
     return env
@@ -51,7 +51,7 @@ def bytecode_cache(cache_dir: Path, environment: str = "core") -> jinja2.Bytecod
     upgrade starts from an empty one (folders of other versions are removed once unused for
     an hour: another checkout on the machine may be building with one). `environment`: a
     subfolder per Jinja environment (ours, MkDocs's), whose options differ."""
-    from ..cache import code_fingerprint
+    from ..runtime.digests import code_fingerprint
 
     name = f"jinja-{jinja2.__version__}-{code_fingerprint()}"
     for parent in (machine_cache_dir(), Path(cache_dir)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..addresses import awardee_path
+from ..urls import awardee_path
 
 _MEMO: dict[str, str] = {}
 _MEMO_LIMIT = 100_000  # plenty for labels and places; bounded, so a build cannot grow it without end
@@ -41,7 +41,7 @@ def escaped(value) -> str:
 
 class AwardeeFields:
     """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
-    of its table rows that are the same in every language (structure/honor_rows.py)."""
+    of its table rows that are the same in every language (pages/honor_rows.py)."""
 
     __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit", "utf8")
 

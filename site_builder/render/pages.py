@@ -18,9 +18,9 @@ class PageSpec:
     embed: bool = True
     # A page without an embed variant of its own may name the file that embeds it instead
     # (path without language prefix, fragment allowed: 'khen-thuong/qd/nhung-nguoi.html#x',
-    # structure/recipient_embeds.py); its "Nhúng trang này" code then points there.
+    # pages/recipient_embeds.py); its "Nhúng trang này" code then points there.
     embed_src: str | None = None
-    # What the page's output depends on besides the site fingerprint (cache.py): when it is
+    # What the page's output depends on besides the site fingerprint (runtime/manifest.py): when it is
     # given and unchanged since the last build, the page is neither rendered nor written.
     # Any value with a stable repr (str, bytes, tuples of them), or a function returning one
     # (called only by the worker that renders the page: every worker walks every PageSpec).
@@ -42,7 +42,7 @@ class PageBatch:
     change together (a decision's recipients). When `key` is what it was at the last build and
     the pages' files are still there, the pages are not even generated: an unchanged batch
     costs its key, not one PageSpec per page. Page types yield batches among their PageSpecs;
-    a worker of a parallel build renders a whole batch (render/parallel.py)."""
+    a worker of a parallel build renders a whole batch (runtime/parallel.py)."""
 
     name: str  # unique among one language's batches, e.g. "recipients/qd-12-2021"
     key: object  # like PageSpec.key (a value or a function): what the pages show besides the fingerprint

@@ -12,17 +12,18 @@ from html import escape
 
 from pathlib import Path
 
-from ..cache import CACHE_DIR, digest
+from ..runtime.cache_dirs import CACHE_DIR
+from ..runtime.digests import digest
 from ..i18n import Lang
-from ..output import Output
+from ..runtime.output import Output
 from .embed import embed_files, page_embed
 from .frame import FRAME_TEMPLATE, Frame, mark, marked_page_vars
 from .env import make_env
 from .markdown import CitationLinker, to_html
 from .pages import MadePage, PageBatch, PageSpec
 from .stencil import PageKit
-from .parallel import Background, Tickets, run_shares, worker_count
-from ..timing import phase
+from ..runtime.parallel import Background, Tickets, run_shares, worker_count
+from ..runtime.timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -89,7 +90,7 @@ class Renderer:
     def render_all(self) -> None:
         """Every page of every language, on every core (parallel.py), then each module's
         finish() in this process: it sees every page written (ctx.pages_written)."""
-        from ..structure import MODULES
+        from ..pages import MODULES
 
         with phase("assets"):
             self.copy_assets()
@@ -129,7 +130,7 @@ class Renderer:
         """Each module's write_data(ctx, output): files made from the loaded site alone (open
         data, feeds, search index). In a forked process: through an Output of its own, whose
         result the parent absorbs as it does the workers'."""
-        from ..structure import MODULES
+        from ..pages import MODULES
 
         if forked:
             self.output = self.output.sibling()
@@ -163,7 +164,7 @@ class Renderer:
         """(sequence number, language, paths) of the items rendered: a batch's pages as one
         item, sorted as a sort of one item per page would order them (fewer objects to hand
         back and sort)."""
-        from ..structure import MODULES
+        from ..pages import MODULES
 
         pages: list[tuple[int, str, list[str]]] = []
         seq = 0
@@ -255,7 +256,7 @@ class Renderer:
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
         """Render and write one page (and its embed files), unless its key says the live
-        site already has it as this build would make it (cache.py)."""
+        site already has it as this build would make it (runtime/manifest.py)."""
         file = lang.prefix + spec.file
         key = self.key_of(spec, lang)
         if key is not None and self.output.keep(file, key):

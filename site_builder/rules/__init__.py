@@ -4,7 +4,7 @@ Each rule is a module here with a function `check(site)` that reports into `site
 Adding a check means adding a module and listing it in BUILT_IN: one mechanism for every
 cross-file rule. The modules are imported when the rules run, not with the package: the
 sheet reader needs rules/privacy.py alone, in a helper that starts before the rest of the
-program is imported (sheet_prefetch.py).
+program is imported (honor/read_ahead.py).
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ issuing body's `level` (data/bodies.yml) must be one of them.
 """
 from __future__ import annotations
 
-from ..awardees import locate
+from ..honor.awardees import locate
 
 LEVEL_NAMES = {
     "national": ("trung ương", "national"), "ministry": ("bộ, ngành", "ministry"),

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..addresses import recipient_path
-from ..frontmatter import FrontmatterError, split
+from ..urls import recipient_path
+from ..content.frontmatter import FrontmatterError, split
 from ..render.markdown import CITATION
 
 SECTIONS = ("", "van-ban/", "phong-trao/", "khen-thuong/", "thong-diep/", "tim-kiem/")
@@ -169,7 +169,7 @@ class SiteIndex:
     @cached_property
     def files(self) -> set[str]:
         """Files copied into the site: content files MkDocs copies, theme files, core assets."""
-        from ..loader import COLLECTION_DIRS, MEDIA_SUFFIXES
+        from ..content.loader import COLLECTION_DIRS, MEDIA_SUFFIXES
 
         found = set(self.site.media)
         for path in self.content.rglob("*"):

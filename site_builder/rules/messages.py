@@ -18,7 +18,7 @@ KIND_WORDS = {
     "poster": ("áp phích", "poster"), "audio": ("âm thanh", "audio"), "video": ("video", "video"),
 }
 MEDIA_FIELDS = ("image", "audio")
-# Message pages live at /thong-diep/<id>/ beside these views (structure/messages.py).
+# Message pages live at /thong-diep/<id>/ beside these views (pages/messages.py).
 RESERVED_IDS = ("hien-hanh", "luu-tru")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 
-from ..schema import RefTable
+from ..content.schema import RefTable
 
 TARGET_NAMES = {
     "documents": ("văn bản", "document"),

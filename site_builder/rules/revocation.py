@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from ..awardees import find_awardee
+from ..honor.awardees import find_awardee
 
 
 def check(site) -> None:

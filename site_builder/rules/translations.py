@@ -6,7 +6,7 @@ second, silently ignored copy of a fact. Every field outside the allow-list of t
 """
 from __future__ import annotations
 
-from ..frontmatter import FrontmatterError, parse
+from ..content.frontmatter import FrontmatterError, parse
 from ..i18n.translations import allowed_fields
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..text.folding import name_words
 from ..text.sorting import vietnamese_name_order, vietnamese_order
-from ..collector import paused_gc
+from ..runtime.gc_pause import paused_gc
 from .shards import FieldSpec, ShardedIndexWriter, group_facet
 from .terms import khmer_joins, word_terms
 

@@ -29,7 +29,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from ..collector import paused_gc
+from ..runtime.gc_pause import paused_gc
 from .postings import encode
 
 FORMAT_VERSION = 1

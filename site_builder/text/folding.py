@@ -60,9 +60,11 @@ def _scan_unicode() -> tuple[list[int], list[tuple[int, int]]]:
 def _unicode_facts() -> tuple[list[int], list[tuple[int, int]]]:
     """_scan_unicode(), kept for the machine (cache.machine_cache_dir) per Unicode version and
     version of this module: scanning 260,000 code points took 25 ms of every start of the
-    program, the sheet helper's included (sheet_prefetch.py). A file that cannot be read or
+    program, the sheet helper's included (honor/read_ahead.py). A file that cannot be read or
     written only means scanning again."""
-    from ..cache import digest, machine_cache_dir, replace_file
+    from ..runtime.digests import digest
+    from ..runtime.cache_dirs import machine_cache_dir
+    from ..runtime.atomic import replace_file
 
     folder = machine_cache_dir()
     if folder is None:

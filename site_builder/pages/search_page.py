@@ -12,7 +12,7 @@
   Files go through the build's Output. An index whose records and engine did not change
   since the files already in the output folder is left alone, and only files whose bytes
   changed are rewritten, so an incremental rebuild stays cheap.
-- `search_box` gives any template (the search widget, structure/widgets.py) what it needs
+- `search_box` gives any template (the search widget, pages/widgets.py) what it needs
   to show the name search in place.
 
 Record URLs are relative to the language root (`khen-thuong/<decision>/<recipient>.html`); each
@@ -29,11 +29,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..awardees import active_awardees, awardee_sort_key
+from ..honor.awardees import active_awardees, awardee_sort_key
 from ..i18n import Lang
 from ..render.pages import PageSpec
 from ..search import DocumentIndexBuilder, NameIndexBuilder
-from ..collector import paused_gc
+from ..runtime.gc_pause import paused_gc
 
 PATH = "tim-kiem/"
 NAMES_DIR = "search/names/"
@@ -89,7 +89,7 @@ def name_records(ctx) -> list[dict]:
 
 
 def _name_records(ctx) -> list[dict]:
-    from .honor_index import campaign_of
+    from ..honor.index import campaign_of
     from .honor_roll import decision_path, recipient_path
 
     site = ctx.site
@@ -234,7 +234,7 @@ def search_box(ctx, lang: Lang, root: str) -> dict:
 
 def prepare(ctx) -> None:
     """The recipients' search records: the search page's filters count them, the data
-    process indexes them; made once, before it forks (structure/__init__.py)."""
+    process indexes them; made once, before it forks (pages/__init__.py)."""
     _records_cached(ctx)
 
 
@@ -246,7 +246,7 @@ def _records_cached(ctx) -> list[dict]:
 
 
 def _browse_links(ctx, lang: Lang) -> dict:
-    from .honor_index import index_of
+    from ..honor.index import index_of
 
     index = index_of(ctx)
     site = ctx.site
@@ -317,7 +317,7 @@ def _previous_meta(output, folder: str) -> dict:
 
 
 def _keep_previous(output, folder: str, meta: dict) -> bool:
-    """Tell the build that the previous index stays as it is (output.py: files a build
+    """Tell the build that the previous index stays as it is (runtime/output.py: files a build
     does not list are deleted as stale). False when a file is missing."""
     live = Path(getattr(output, "live", output.root))
     previous = getattr(output, "previous", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..awardees import active_awardees, awardee_sort_key
+from .awardees import active_awardees, awardee_sort_key
 
 PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
 

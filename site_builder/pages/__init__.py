@@ -1,8 +1,8 @@
-"""Page types of the core, one module each (as in Material's blog plugin `structure/`).
+"""Page types of the core, one module each (as in Material's blog plugin `pages/`).
 
 Each module exposes `pages(ctx, lang)` yielding PageSpecs and may expose
 `write_data(ctx, output)` for files made from the loaded site alone (downloads, open data,
-feeds, search index: written while the pages render, render/parallel.py) and
+feeds, search index: written while the pages render, runtime/parallel.py) and
 `finish(ctx, output)` for files that need every page written (the sitemap), and
 `prepare(ctx)` for what both its pages and the data files of any module need (the honor
 index): computed once, before the process that makes the data files forks.

@@ -2,7 +2,7 @@
 
 Nothing under the live site folder is touched until every page has rendered:
 
-- first build (no trusted manifest, see cache.py): every file goes into a staging folder
+- first build (no trusted manifest, see runtime/manifest.py): every file goes into a staging folder
   beside the target, which replaces the target with two renames on success;
 - later builds: only files whose key or bytes changed go into the staging folder (the shell,
   MkDocs, writes its few pages there too); on success they are moved into the live folder
@@ -11,7 +11,7 @@ Nothing under the live site folder is touched until every page has rendered:
   interrupted while moving is followed by a full build, never by a trusted stale manifest;
 - `direct` (mkdocs serve, or `atomic: false`): no staging, files go straight to the target.
 
-Workers of a parallel build (render/parallel.py) each write through their own Output on the
+Workers of a parallel build (runtime/parallel.py) each write through their own Output on the
 same folders and hand back their `result()`; the parent `absorb()`s them.
 """
 from __future__ import annotations
@@ -20,7 +20,8 @@ import os
 import shutil
 from pathlib import Path
 
-from .cache import MARKER, Manifest, digest, forget_manifest, load_manifest, new_build_id, save_manifest
+from .manifest import MARKER, Manifest, forget_manifest, load_manifest, new_build_id, save_manifest
+from .digests import digest
 
 SHELL = "shell"  # manifest hash of a file the shell (MkDocs) wrote: rewritten by every build
 
@@ -266,7 +267,7 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
     """An Output for a build of `target`: incremental when the previous build left a trusted
     manifest (and not `clean`), writing into `staging` (made here when None), or straight into
     `target` when `direct`."""
-    from .cache import site_fingerprint
+    from .digests import site_fingerprint
 
     target = Path(target)
     fingerprint = site_fingerprint(config)

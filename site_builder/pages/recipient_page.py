@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..addresses import awardee_path
+from ..urls import awardee_path
 from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..feeds.records import absolute
 from ..render.escaping import awardee_fields, escape_text, escaped

@@ -2,7 +2,7 @@
 
 Communicators keep these lists in Excel, so a decision's awardees come either from its
 frontmatter (`awardees:`) or from a spreadsheet beside it with the same stem
-(`decisions/qd-12.csv` or `.xlsx`, read by awardee_sheets.py). Both forms go through the same
+(`decisions/qd-12.csv` or `.xlsx`, read by honor/sheets.py). Both forms go through the same
 schema; problems in a sheet name the file, the row and the column header as the communicator
 sees them.
 """
@@ -11,15 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema, sheet_prefetch
-from .cache import digest
-from .model import Awardee, Source
-from .problems import rel
+from ..content import schema
+from . import read_ahead as sheet_prefetch
+from ..runtime.digests import digest
+from ..content.model import Awardee, Source
+from ..content.problems import rel
 from .sheet_cache import SheetCache
-from .text.slug import slugify
-from .text.sorting import vietnamese_name_order, vietnamese_order
+from ..text.slug import slugify
+from ..text.sorting import vietnamese_name_order, vietnamese_order
 
-# Recipient ids become page files (/khen-thuong/<decision>/<id>.html, addresses.py) and HTML ids
+# Recipient ids become page files (/khen-thuong/<decision>/<id>.html, urls.py) and HTML ids
 # on the decision page; these names are taken by the decision's own files and by ids the page
 # layout uses.
 RESERVED_IDS = frozenset({"trang", "danh-sach", "main", "doc-title", "summary-title", "q", "nhung",
@@ -66,7 +67,7 @@ def content_stamps(awardee_id, kind, name, award, position, unit, locality, achi
     """Digests of what a record says: (every field a page may show of it, the fields a list
     row shows: not the achievement, so that editing it re-renders no list). Made when a sheet
     is read and kept in the sheet cache, so a rebuild does not digest 100,000 records again;
-    structure/page_keys.py adds the decision and the revocation (which other files decide)."""
+    pages/page_keys.py adds the decision and the revocation (which other files decide)."""
     # Joined with NULs, which no field holds, rather than repr()'d: repr checks every character
     # of 50,000 achievements for printability (half the cost). An absent field and an empty
     # one stamp alike; pages show them alike.
@@ -109,7 +110,7 @@ def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:
 
 
 def load_awardees(site, sheets: dict[str, Path]) -> None:
-    from .awardee_sheets import read_sheets  # late import: it builds on this module
+    from .sheets import read_sheets
 
     root = site.config.project_dir
     cache = SheetCache(root)
@@ -149,7 +150,7 @@ def _add(site, decision, item: dict, source: Source, prefix: str = "", raw: dict
     """One awardee written in the decision's frontmatter (`awardees[i]`)."""
     validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
     validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
-    from .rules.privacy import check_awardee_fields  # late import: rules import this module
+    from ..rules.privacy import check_awardee_fields
     check_awardee_fields(raw if raw is not None else item, validator.report)
     data = validator.check(item, schema.AWARDEE)
     for ref in validator.refs:

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .config import SiteConfig
+from ..config import SiteConfig
 from .frontmatter import FrontmatterError, load_yaml, parse
 from .model import (
     COLLECTION_CLASSES, AwardForm, Body, Campaign, Decision, Document, Entry, Message, Source,
     Story, Translation, Unit,
 )
-from .layout import COLLECTION_DIRS, SHEET_SUFFIXES
+from .folders import COLLECTION_DIRS, SHEET_SUFFIXES
 from .problems import Problems, rel
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
@@ -122,9 +122,9 @@ def load_site(config: SiteConfig) -> Site:
         _load_entry(site, kind, path)
     for kind, path, stem, lang in translations:
         _attach_translation(site, kind, path, stem, lang)
-    from .awardees import load_awardees  # late import: awardees uses the model and schema
-    from .rules import run_rules
-    from .collector import paused_gc
+    from ..honor.awardees import load_awardees
+    from ..rules import run_rules
+    from ..runtime.gc_pause import paused_gc
     # Hundreds of thousands of small objects that are never cyclic garbage: with the cyclic
     # collector on, rescanning them cost a third of loading 50,000 awardees.
     with paused_gc():

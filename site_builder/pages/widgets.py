@@ -50,7 +50,7 @@ WIDGETS = (
 
 def _is_active(awardee) -> bool:
     """The honor roll's own test when it exists (awardees.is_active), else: not revoked."""
-    from .. import awardees
+    from ..honor import awardees
 
     check = getattr(awardees, "is_active", None)
     return check(awardee) if check else not getattr(awardee, "revoked_by", None)
@@ -90,7 +90,7 @@ def pages(ctx, lang):
     site = ctx.site
     parents = " ".join(allowed_origins(ctx.config))  # for child.js, as in render/embed.py
     data = {
-        # the search page's name search, mounted in the frame (structure/search_page.py)
+        # the search page's name search, mounted in the frame (pages/search_page.py)
         "tim-kiem": {"search_box": lambda root: search_box(ctx, lang, root)},
         "khen-thuong-moi": {"latest": latest_commendations(site)},
         "thong-diep-hien-hanh": {"current": current_messages(site)[:CURRENT_MESSAGES]},

@@ -13,7 +13,7 @@ Event order and why:
 - on_post_build: the core writes its pages into the (staging) site_dir: all of them on a
   first build, then the staging folder replaces the real one; only the changed ones when
   the previous build left a trusted manifest, then they (and MkDocs's few pages) move into
-  the real folder and stale files go (build.publish_site, output.py). `serve` writes straight
+  the real folder and stale files go (build.publish_site, runtime/output.py). `serve` writes straight
   into MkDocs's temporary folder. Priority -100: run after other plugins wrote their output.
 - on_build_error: throw the staging folder away; the last good site stays.
 """
@@ -26,15 +26,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..build import publish_site
-from ..cache import CACHE_DIR
-from ..collector import pause
-from ..config import SiteConfig
-from ..loader import COLLECTION_DIRS, load_site
-from ..output import discard, staging_dir_for
-from ..render.env import bytecode_cache
-from ..report import problem_lines, summary
-from ..timing import phase
+from ...build import publish_site
+from ...runtime.cache_dirs import CACHE_DIR
+from ...runtime.gc_pause import pause
+from ...config import SiteConfig
+from ...content.loader import COLLECTION_DIRS, load_site
+from ...runtime.output import discard, staging_dir_for
+from ...render.env import bytecode_cache
+from ...content.report import problem_lines, summary
+from ...runtime.timing import phase
 from .config import SiteBuilderConfig
 from .languages import PageLanguages
 
@@ -88,7 +88,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if not any(isinstance(f, _CoreNavFilter) for f in nav_log.filters):
             nav_log.addFilter(_CoreNavFilter())
         lang = self.config.messages_language
-        # No collector passes from loading to publishing (collector.py); resumed when the
+        # No collector passes from loading to publishing (runtime/gc_pause.py); resumed when the
         # build ends either way (on_post_build, on_build_error).
         self._resume_gc = pause()
         try:

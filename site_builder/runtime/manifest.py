@@ -18,94 +18,17 @@ another tool is rebuilt in full instead of being trusted.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
-import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import replace_file
+from .cache_dirs import CACHE_DIR
+from .digests import digest
+
 MANIFEST_VERSION = 3
 MARKER = ".site-builder-build"  # written into the output folder: the id of the build that made it
-CACHE_DIR = Path(".cache") / "site-builder"
-PACKAGE = Path(__file__).resolve().parent
-
-
-def machine_cache_dir() -> Path | None:
-    """Where this machine keeps what any project's build may reuse: SITE_BUILDER_CACHE_DIR,
-    else the user's cache folder ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows)."""
-    chosen = os.environ.get("SITE_BUILDER_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder
-            return None
-    return Path(base) / "site-builder"
-
-
-def replace_file(path: Path, *parts: bytes) -> None:
-    """Write `parts` to `path` whole or not at all: into a temporary file beside it (named
-    with ".tmp-", which sheet_cache's prune removes when a crash left one), then renamed over
-    it, so that no reader, and no other process writing the same file, sees half of it.
-    Raises OSError, the temporary file removed."""
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
-    try:
-        with open(tmp, "wb") as fh:
-            for part in parts:
-                fh.write(part)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
-
-
-def digest(data: bytes | str) -> str:
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
-
-
-def _hash_tree(h, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts:
-            continue
-        if suffixes and path.suffix not in suffixes:
-            continue
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-
-
-_CODE: str | None = None
-
-
-def code_fingerprint() -> str:
-    """This package's code, templates, assets and strings: a new version changes it."""
-    global _CODE
-    if _CODE is None:
-        h = hashlib.blake2b(digest_size=12)
-        _hash_tree(h, PACKAGE)
-        _CODE = h.hexdigest()
-    return _CODE
-
-
-def site_fingerprint(config) -> str:
-    """Everything every page may depend on besides its own key."""
-    h = hashlib.blake2b(digest_size=12)
-    h.update(code_fingerprint().encode())
-    if config.theme_dir:
-        _hash_tree(h, Path(config.theme_dir))
-    _hash_tree(h, Path(config.content_dir) / "data")
-    h.update(repr(sorted((k, repr(v)) for k, v in vars(config).items())).encode())
-    return h.hexdigest()
 
 
 def manifest_file(config, site_dir: Path) -> Path:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html as html_lib
 
-from ..i18n import Lang
+from ...i18n import Lang
 
 # Core sections linked from mkdocs.yml's nav, and the string key naming each of them.
 SECTION_KEYS = {"van-ban/": "documents", "phong-trao/": "campaigns", "khen-thuong/": "honor_roll",

@@ -31,7 +31,9 @@ import time
 import zlib
 from pathlib import Path
 
-from .cache import CACHE_DIR, code_fingerprint, digest, replace_file
+from ..runtime.cache_dirs import CACHE_DIR
+from ..runtime.digests import code_fingerprint, digest
+from ..runtime.atomic import replace_file
 
 FORMAT = b"site-builder sheet 1\n"
 SUFFIX = ".bin"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n.translations import TRANSLATABLE, read_source, source_hash, translation_parts
+from .translations import TRANSLATABLE, read_source, source_hash, translation_parts
 
 _WORDS = {
     "title": ("Bản dịch ({lang}): {done}/{total} trang đã dịch", "Translations ({lang}): {done}/{total} pages translated"),

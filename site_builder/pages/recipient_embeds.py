@@ -30,7 +30,7 @@ from ..embedding import allowed_origins
 from ..render.escaping import awardee_fields, escape_text
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageBatch, PageSpec
-from .honor_index import index_of, pages_of
+from ..honor.index import index_of, pages_of
 from .honor_roll import CARDS_FILE, decision_path, facts_of
 from .page_keys import roll_key
 

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import schema
+from ..content import schema
 from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id
-from .model import Awardee
-from .problems import Problem, Problems, rel
+from ..content.model import Awardee
+from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
 
 if TYPE_CHECKING:
-    from .sheet_prefetch import Prefetch
+    from .read_ahead import Prefetch
 
 # Column headers communicators may write, Vietnamese first, folded to our field names.
 HEADER_ALIASES = {
@@ -102,9 +102,9 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
     them when their keys match, else read, checked and stored for the next build. Sheets the
     cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows
     spent 1.6 s here on one): with the helper that started reading them when the program
-    started (`prefetch`, sheet_prefetch.py), else with forked workers, this process taking
-    its part either way (render/parallel.py run_items)."""
-    from .render.parallel import run_items, worker_count  # late import: generic, but under render/
+    started (`prefetch`, honor/read_ahead.py), else with forked workers, this process taking
+    its part either way (runtime/parallel.py run_items)."""
+    from ..runtime.parallel import run_items, worker_count
 
     if prefetch is not None:
         return _read_with_helper(prefetch, cache, jobs)
@@ -134,8 +134,8 @@ def _read_with_helper(prefetch: Prefetch, cache: SheetCache, jobs: list) -> list
     """read_sheets together with sheet_prefetch's helper: this process reads the sheets whose
     tickets it takes (from the cache, else parsing them), then waits for the helper and reads
     the rest, which the helper left in the cache (what it did not: read here, as ever)."""
-    from .sheet_prefetch import sheet_order
-    from .timing import note
+    from .read_ahead import sheet_order
+    from ..runtime.timing import note
 
     waiting = {path.name: position for position, (_name, path, _award) in enumerate(jobs)}  # one folder
     sheets: list[SheetAwardees | None] = [None] * len(jobs)
@@ -286,7 +286,7 @@ def _table(data: bytes, suffix: str) -> list[list[str]]:
 def _row_checker(problems, file: str, headers: dict, refs):
     """check(item, row) -> the validated fields of one row of the sheet `file`; its problems go
     to `problems`, its refs to `refs` (a RefTable). One Validator serves every row."""
-    from .rules.privacy import check_awardee_fields  # late import: rules import this module
+    from ..rules.privacy import check_awardee_fields
 
     line = 0
     validator = schema.Validator(problems, file, None, "awardee", line_of=lambda p: line,

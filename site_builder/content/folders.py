@@ -1,6 +1,6 @@
 """Where content lives in a project's content folder: a folder per collection, and each
 decision's recipients sheet beside it with the same stem. A module without imports, so that
-the sheet helper (sheet_prefetch.py) knows it before the rest of the program is imported."""
+the sheet helper (honor/read_ahead.py) knows it before the rest of the program is imported."""
 
 DECISIONS_DIR = "decisions"
 COLLECTION_DIRS = {"plans": "plan", DECISIONS_DIR: "decision", "messages": "message", "stories": "story"}

@@ -5,7 +5,7 @@ URLs (docs/architecture.md, docs/honor-roll.md):
   /khen-thuong/<decision>/ (+ trang/N/)       the decision, laid out as the official document,
                                               with its recipients table
   /khen-thuong/<decision>/danh-sach.csv       the recipients, for Excel (UTF-8 with BOM)
-  /khen-thuong/<decision>/<recipient>.html    one shareable page per recipient (addresses.py)
+  /khen-thuong/<decision>/<recipient>.html    one shareable page per recipient (urls.py)
   /khen-thuong/hinh-thuc/<award>/             by award form
   /khen-thuong/dia-phuong/ and /<unit>/       by place, as recorded and as units are today
   /khen-thuong/phong-trao/<campaign>/         by campaign and phase
@@ -19,28 +19,29 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..addresses import awardee_path
-from ..awardees import find_awardee, is_active
+from ..urls import awardee_path
+from ..honor.awardees import find_awardee, is_active
 from functools import partial
 
-from ..cache import digest
+from ..runtime.digests import digest
 from ..render.pages import PageBatch, PageSpec
 from ..render.escaping import awardee_fields, escaped
 from ..text.csv_row import csv_row
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
-from .honor_index import PER_PAGE, index_of, page_path, pages_of, today_chain
+from ..honor.index import PER_PAGE, index_of, page_path, pages_of, today_chain
 from .honor_rows import Cells, TableRows
 from .page_keys import (
-    awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key, row_stamp,
+    awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key,
+    row_stamp,
 )
 
 BASE = "khen-thuong/"
 CSV_NAME = "danh-sach.csv"
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
 # double it. Their embed is a card in one file per decision page instead
-# (structure/recipient_embeds.py: khen-thuong/<decision>/nhung-nguoi.html#<recipient>).
+# (pages/recipient_embeds.py: khen-thuong/<decision>/nhung-nguoi.html#<recipient>).
 EMBED_RECIPIENT_PAGES = False
 CARDS_FILE = "nhung-nguoi.html"  # recipient_embeds.CARDS_FILE (that module imports this one)
 

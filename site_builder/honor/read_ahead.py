@@ -1,11 +1,11 @@
 """Reading the recipients sheets while the program is still starting up.
 
 A first build of a province spends most of its load parsing the decisions' sheets (50,000
-rows: 1.6 s of CPU, awardee_sheets.py), and before it gets there about 0.4 s importing
+rows: 1.6 s of CPU, honor/sheets.py), and before it gets there about 0.4 s importing
 MkDocs, the theme and this package and reading the configuration, on one core while the
 other idles. So `site-builder build` and `check` start a helper before those imports (start):
-a forked process that reads the sheets into the sheet cache (sheet_cache.py), taking them one
-at a time from a counter it shares with this process (render/parallel.py Tickets). When the
+a forked process that reads the sheets into the sheet cache (honor/sheet_cache.py), taking them one
+at a time from a counter it shares with this process (runtime/parallel.py Tickets). When the
 load reaches the sheets (awardee_sheets.read_sheets), this process takes its part from the
 same counter instead of forking a worker, waits for the helper, and finds the helper's sheets
 in the cache.
@@ -24,8 +24,8 @@ import os
 import sys
 from pathlib import Path
 
-from .layout import DECISIONS_DIR, SHEET_SUFFIXES
-from .timing import note  # imported before the helper forks: its timings count from the program's start
+from ..content.folders import DECISIONS_DIR, SHEET_SUFFIXES
+from ..runtime.timing import note
 
 _RUNNING: "Prefetch | None" = None
 
@@ -47,7 +47,7 @@ class Prefetch:
     """The helper reading one content folder's sheets, and the counter shared with it."""
 
     def __init__(self, content_dir: Path):
-        from .render.parallel import Background, Tickets  # late: keeps the start light
+        from ..runtime.parallel import Background, Tickets
 
         self.content_dir = Path(content_dir)
         self.tickets = Tickets(shared=True)
@@ -57,7 +57,7 @@ class Prefetch:
     def _read(self, _forked: bool) -> int:
         """In the helper: read the sheets whose tickets it takes into the cache; returns how
         many it parsed."""
-        from .awardee_sheets import read_into_cache
+        from .sheets import read_into_cache
 
         order = sheet_order(self.content_dir)
         note(f"sheet helper starts, {len(order)} sheets")
@@ -73,7 +73,7 @@ class Prefetch:
     def join(self) -> int | None:
         """Wait for the helper; how many sheets it parsed, None if it failed (a failure costs
         the load time only: it reads whatever the helper did not store)."""
-        from .render.parallel import RenderFailed
+        from ..runtime.parallel import RenderFailed
 
         helper, self._helper = self._helper, None
         if helper is None:
@@ -94,7 +94,7 @@ def start(config_file: str) -> Prefetch | None:
     """Start reading the sheets of the site configured in `config_file` (mkdocs.yml), when
     there are several cores and any sheets; at most one helper runs."""
     global _RUNNING
-    from .render.parallel import worker_count  # late: multiprocessing is imported only where a helper may start
+    from ..runtime.parallel import worker_count
 
     if _RUNNING is not None or worker_count() < 2:
         return None
@@ -164,7 +164,7 @@ def _docs_dir(config_file: str) -> Path | None:
 def _default_award(sheet: Path) -> str | None:
     """The decision's `award` as its frontmatter writes it (the load validates it; when the
     two differ, the load's key misses and it reads the sheet again)."""
-    from .frontmatter import FrontmatterError, parse
+    from ..content.frontmatter import FrontmatterError, parse
 
     try:
         meta = parse(sheet.with_suffix(".md").read_text(encoding="utf-8")).meta

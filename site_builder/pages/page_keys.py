@@ -1,4 +1,4 @@
-"""Keys of the honor-roll pages: what each page's output depends on (PageSpec.key, cache.py).
+"""Keys of the honor-roll pages: what each page's output depends on (PageSpec.key, runtime/manifest.py).
 
 The renderer skips a page whose key and site fingerprint (code, templates, theme, data
 files, configuration) are those of the previous build. A key must therefore cover every
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import operator
 
-from ..awardees import awardee_content_stamps
-from ..cache import digest
+from ..honor.awardees import awardee_content_stamps
+from ..runtime.digests import digest
 
 
 def awardee_stamp(a) -> str:
@@ -99,7 +99,7 @@ def list_key(rows, facts, extra) -> str:
 
 
 def references_stamp(facts) -> str:
-    """Every decision's reference in the language of `facts` (structure/honor_roll.Facts)."""
+    """Every decision's reference in the language of `facts` (pages/honor_roll.Facts)."""
     stamp = facts.__dict__.get("_references_stamp")
     if stamp is None:
         stamp = facts.__dict__["_references_stamp"] = digest(repr(sorted(

@@ -3,7 +3,7 @@
 Errors must point at the line a communicator has to fix, so the YAML is composed into
 nodes first (which carry positions) and only then turned into Python values. Timestamps
 are NOT converted by YAML: `2021-09-31` would otherwise crash the parser, and a date is
-validated by our own rules (dates.py) with a message that names the field.
+validated by our own rules (content/dates.py) with a message that names the field.
 """
 from __future__ import annotations
 
