@@ -400,18 +400,18 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
 
 def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
     """The decision CSV is written line by line (text/csv_row.py) and its achievements made one
-    line without splitting the ones that need nothing (honor_roll._one_line)."""
+    line without splitting the ones that need nothing (text/one_line.py)."""
     import csv
     import io
     import random
 
-    from site_builder.pages.honor_roll import _one_line
     from site_builder.text.csv_row import csv_row
+    from site_builder.text.one_line import one_line
 
     rng = random.Random(7)
     import sys
 
-    # _one_line's fast path rests on this: every whitespace character but the space is unprintable
+    # one_line's fast path rests on this: every whitespace character but the space is unprintable
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
     pieces = ["Nguyễn", " ", "  ", ",", '"', "\n", "\r", "\t", "\u00a0", "\u3000", "\u200b", "a", "Đặng Thị Ánh",
               "'", ";", ""]
@@ -422,4 +422,4 @@ def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
         if len(cells) > 1 or cells[0]:  # csv.writer quotes a lone empty cell
             assert csv_row(cells) == buffer.getvalue(), cells
         text = cells[0]
-        assert _one_line(text) == " ".join(text.split()), repr(text)
+        assert one_line(text) == " ".join(text.split()), repr(text)

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from site_builder.honor import sheets as awardee_sheets
-from site_builder.honor.awardees import content_stamps, name_sort_key
+from site_builder.honor.awardees import awardee_content_stamps, awardee_sort_key, content_stamps, name_sort_key
 from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -116,10 +116,10 @@ def test_only_the_edited_sheet_is_read_again(two_sheets, parsed):
     assert [vars(p) for p in cold.problems] == [vars(p) for p in warm.problems]
     # the digests kept with each row are those of the awardee's fields (page keys use them)
     for a in (a for d in warm.decisions.values() for a in d.awardees):
-        assert a._content_stamps == content_stamps(
+        assert awardee_content_stamps(a) == content_stamps(
             a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
         # and so is the sort key of its name (the honor lists' order)
-        assert a._sort_key == name_sort_key(a.kind, a.name)
+        assert awardee_sort_key(a) == name_sort_key(a.kind, a.name)
 
     edited = SHEET_1.replace("Bệnh viện tỉnh", "Bệnh viện TỈNH")
     assert len(edited.encode()) == len(SHEET_1.encode())  # same size: only the bytes tell
@@ -228,7 +228,7 @@ def test_sheets_parsed_on_every_core_load_as_parsed_in_one(two_sheets, monkeypat
         return real(*args)
 
     monkeypatch.setattr(awardee_sheets, "parse_sheet", parse)
-    monkeypatch.setattr(awardee_sheets, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(awardee_sheets, "PARALLEL_BYTES", 0)
     forked = loaded("2")
     parsers = pids.read_text().split()
     assert len(parsers) == 2 and len(set(parsers)) == 2 and str(os.getpid()) in parsers

@@ -81,7 +81,7 @@ def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed, re
     site = make_site(FILES, folder="project")
     # The helper takes the decisions' default award from their frontmatter as written; here it
     # gets another one, so what it stores is keyed for a sheet the load never asks for.
-    monkeypatch.setattr(sheet_prefetch, "_default_award", lambda sheet: "bang-khen-khac")
+    monkeypatch.setattr(sheet_prefetch, "default_award", lambda sheet: "bang-khen-khac")
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch.join() == 2
     names, loaded = sorted_parsed(parsed, site)
@@ -94,7 +94,7 @@ def test_a_failing_helper_costs_time_only(make_site, parsed, reference, monkeypa
 
     def fail(self, forked):
         raise RuntimeError("the helper broke")
-    monkeypatch.setattr(sheet_prefetch.Prefetch, "_read", fail)
+    monkeypatch.setattr(sheet_prefetch.Prefetch, "read", fail)
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch is not None
     names, loaded = sorted_parsed(parsed, site)  # takes the helper over, finds it failed
