@@ -162,6 +162,17 @@ class SiteFixture:
         return (self.root / "site" / path).read_text(encoding="utf-8")
 
 
+BROWSER_TESTS = REPO / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The `browser` marker (pyproject.toml) on every test that drives Chromium: those under
+    tests/browser/ and any other asking for the browser (`-m "not browser"` runs without one)."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS) or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _machine_cache(tmp_path_factory):
     """Builds under test keep what they share between projects (compiled templates:
