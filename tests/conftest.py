@@ -13,6 +13,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+# The plans, bodies, awards, units and campaign most tests build on; a test names it when it
+# uses it (make_site(BASE_DATA, ...)).
 BASE_DATA = {
     "content/data/bodies.yml": """
         ttg:
@@ -190,14 +192,13 @@ def _machine_cache(tmp_path_factory):
 
 @pytest.fixture
 def make_site(tmp_path):
-    def factory(files: dict | None = None, languages=("vi",), base: bool = True, folder: str | None = None,
-                **yml) -> SiteFixture:
-        """`folder`: a project of its own under the test's folder (several in one test)."""
+    def factory(*file_sets: dict, languages=("vi",), folder: str | None = None, **yml) -> SiteFixture:
+        """A site of the given files, each set written over the ones before it (a test names
+        all its input: usually `make_site(BASE_DATA, {its own files})`), and a mkdocs.yml.
+        `folder`: a project of its own under the test's folder (several in one test)."""
         site = SiteFixture(tmp_path / folder if folder else tmp_path)
         site.write({"mkdocs.yml": mkdocs_yml(languages, **yml)})
-        if base:
-            site.write(BASE_DATA)
-        if files:
+        for files in file_sets:
             site.write(files)
         return site
     return factory

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import REPO, mkdocs_yml
+from .conftest import BASE_DATA, REPO, mkdocs_yml
 
 SITE_URL = "https://thiduakhenthuong.example.gov.vn/"
 PORTAL = "https://portal.example.gov.vn"
@@ -86,7 +86,7 @@ EMBED_CONTENT = {
 
 
 def embed_site(make_site, *, site_url=SITE_URL, frame_ancestors=(PORTAL + "/trang-chu/", "http://127.0.0.1:8081")):
-    site = make_site(EMBED_CONTENT)
+    site = make_site(BASE_DATA, EMBED_CONTENT)
     site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=site_url,
                                          plugin={"frame_ancestors": list(frame_ancestors)})})
     site.run("build", check_exit=0)
@@ -96,10 +96,13 @@ def embed_site(make_site, *, site_url=SITE_URL, frame_ancestors=(PORTAL + "/tran
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One build shared by the tests that only read it (a build takes seconds)."""
-    from .conftest import BASE_DATA, SiteFixture
+    from .conftest import SiteFixture
 
-    def make_site(files):
-        return SiteFixture(tmp_path_factory.mktemp("embed")).write(BASE_DATA).write(files)
+    def make_site(*file_sets):
+        site = SiteFixture(tmp_path_factory.mktemp("embed"))
+        for files in file_sets:
+            site.write(files)
+        return site
     return embed_site(make_site)
 
 
@@ -187,7 +190,7 @@ def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
 
     people = "\n".join(f"          - {{kind: individual, name: Lê Văn Người {n:03d}, achievement: Tốt}}"
                        for n in range(1, PER_PAGE + 2))
-    site = make_site({"content/decisions/qd-dai.md": f"""
+    site = make_site(BASE_DATA, {"content/decisions/qd-dai.md": f"""
         ---
         number: "40"
         symbol: QĐ-UBND
@@ -360,7 +363,7 @@ def test_widget_catalogue_gives_each_widget_its_code(built):
 
 
 def test_check_warns_about_frame_ancestors_that_are_not_origins(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
     site.write({"mkdocs.yml": yml + "      frame_ancestors: [portal.gov.vn, https://ok.example.vn]\n"})
     proc = site.run("check")

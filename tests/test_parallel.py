@@ -10,6 +10,8 @@ from site_builder.config import SiteConfig
 from site_builder.runtime.parallel import RenderFailed
 from tests.test_incremental import files, snapshot
 
+from .conftest import BASE_DATA
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -22,7 +24,7 @@ def build(site, out: Path, workers: int, monkeypatch):
 
 
 def test_parallel_and_serial_builds_write_the_same_files(make_site, tmp_path, monkeypatch):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     build(site, tmp_path / "serial", 1, monkeypatch)
     build(site, tmp_path / "parallel", 3, monkeypatch)
     serial = {p: v[2] for p, v in snapshot(tmp_path / "serial").items() if p != ".site-builder-build"}
@@ -46,7 +48,7 @@ def test_a_slow_worker_takes_fewer_pages_and_the_others_take_the_rest(make_site,
 
     from site_builder.render.renderer import Renderer
 
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     parent = os.getpid()
     log = tmp_path / "made-by"
     parent_done = tmp_path / "parent-done"
@@ -103,7 +105,7 @@ def test_a_slow_worker_takes_fewer_pages_and_the_others_take_the_rest(make_site,
 def test_a_failing_worker_fails_the_build_with_its_message(make_site, tmp_path, monkeypatch):
     from site_builder.render.renderer import Renderer
 
-    site = make_site(files(), languages=("vi",))
+    site = make_site(BASE_DATA, files(), languages=("vi",))
     real = Renderer.render
 
     def failing(self, spec, lang):
@@ -124,7 +126,7 @@ def test_data_files_are_made_in_a_process_of_their_own_and_its_failure_fails_the
 
     from site_builder.pages import search_page
 
-    site = make_site(files(), languages=("vi",))
+    site = make_site(BASE_DATA, files(), languages=("vi",))
     parent = os.getpid()
     real = search_page.write_data
     seen = []
@@ -159,7 +161,7 @@ def test_the_collector_is_paused_during_a_build_and_back_on_after_it(make_site, 
 
     from site_builder.render.renderer import Renderer
 
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
     monkeypatch.chdir(site.root)
     seen = []

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import BASE_DATA
+
 # The decision's own fields; the tests add awardees below them or in a sheet beside it.
 HEAD = """
     ---
@@ -38,7 +40,7 @@ LEAKS = [
 
 @pytest.mark.parametrize("field,value,what,sample", LEAKS)
 def test_personal_data_fails_the_build(make_site, field, value, what, sample):
-    site = make_site({"content/decisions/qd-12.md": DECISION.format(field=field, value=value, public="")})
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(field=field, value=value, public="")})
     site.run("build", check_exit=1)
     proc = site.run("check", "--lang", "en", check_exit=1)
     line = next(line for line in proc.stdout.splitlines() if "personal data" in line)
@@ -51,7 +53,7 @@ def test_personal_data_fails_the_build(make_site, field, value, what, sample):
 
 @pytest.mark.parametrize("field,value,what,sample", LEAKS[:3])
 def test_public_fields_let_a_field_through(make_site, field, value, what, sample):
-    site = make_site({"content/decisions/qd-12.md": DECISION.format(field=field, value=value, public=field)})
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(field=field, value=value, public=field)})
     site.run("build", check_exit=0)
     assert value.split()[-1] in site.html("khen-thuong/qd-12/nguyen-van-hung.html")
 
@@ -62,12 +64,12 @@ def test_public_fields_let_a_field_through(make_site, field, value, what, sample
     "Dạy học sinh trực tuyến từ 5/9/2021, tiêm 250000 liều",
 ])
 def test_everyday_numbers_and_event_dates_pass(make_site, value):
-    site = make_site({"content/decisions/qd-12.md": DECISION.format(field="achievement", value=value, public="")})
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(field="achievement", value=value, public="")})
     site.run("build", check_exit=0)
 
 
 def test_a_birth_date_column_in_a_sheet_is_caught_with_row_and_column(make_site):
-    site = make_site({"content/decisions/qd-12.md": HEAD + "    ---\n    Điều 1.\n", "content/decisions/qd-12.csv": "ho_ten,chuc_vu,Ngày sinh\nNguyễn Văn Hùng,Bác sĩ,12/03/1985\n"})
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": HEAD + "    ---\n    Điều 1.\n", "content/decisions/qd-12.csv": "ho_ten,chuc_vu,Ngày sinh\nNguyễn Văn Hùng,Bác sĩ,12/03/1985\n"})
     proc = site.run("check", "--lang", "en", check_exit=1)
     assert any(line.startswith("content/decisions/qd-12.csv, row 2, column Ngày sinh:") and "date of birth" in line
                for line in proc.stdout.splitlines()), proc.stdout
@@ -84,7 +86,7 @@ def test_story_frontmatter_is_checked_too(make_site):
         ---
         Câu chuyện.
     """
-    site = make_site({"content/decisions/qd-12.md": decision, "content/stories/hung.md": story})
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": decision, "content/stories/hung.md": story})
     proc = site.run("check", "--lang", "en", check_exit=1)
     assert "content/stories/hung.md:5: 'summary'" in proc.stdout and "phone number" in proc.stdout
     site.write({"content/stories/hung.md": story.replace("        ---\n        Câu", "        public_fields: [summary]\n        ---\n        Câu")})

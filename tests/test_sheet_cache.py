@@ -18,6 +18,8 @@ from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
 from site_builder.pages.honor_roll import CSV_NAME, recipient_path
 
+from .conftest import BASE_DATA
+
 DECISION = """
     ---
     number: "{number}"
@@ -43,7 +45,7 @@ SHEET_2_NAME = "content/decisions/qd-2-2021.csv"
 
 @pytest.fixture
 def two_sheets(make_site):
-    return make_site({
+    return make_site(BASE_DATA, {
         "content/decisions/qd-1-2021.md": DECISION.format(number=1), SHEET_1_NAME: SHEET_1,
         "content/decisions/qd-2-2021.md": DECISION.format(number=2), SHEET_2_NAME: SHEET_2,
     })
@@ -150,7 +152,7 @@ def test_an_error_in_a_cached_sheet_is_reported_with_row_and_column(two_sheets):
 
 def test_a_default_award_added_to_the_decision_clears_the_rows_of_an_unchanged_sheet(make_site):
     no_default = DECISION.format(number=3).replace("    award: bang-khen-tinh\n", "")
-    site = make_site({"content/decisions/qd-3-2021.md": no_default, "content/decisions/qd-3-2021.csv": SHEET_2})
+    site = make_site(BASE_DATA, {"content/decisions/qd-3-2021.md": no_default, "content/decisions/qd-3-2021.csv": SHEET_2})
     problems = check_json(site, 1)
     assert ("content/decisions/qd-3-2021.csv", 2, "Hình thức", "missing_field") in {
         (p["file"], p["line"], p["column"], p["code"]) for p in problems}
