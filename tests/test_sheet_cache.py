@@ -222,16 +222,25 @@ def test_sheets_parsed_on_every_core_load_as_parsed_in_one(two_sheets, monkeypat
 
     pids = site.root / "parsed-by.txt"
     real = awardee_sheets.parse_sheet
+    this_process = str(os.getpid())
+    worker_expected = True
 
     def parse(*args):  # notes which process parsed each sheet
         with open(pids, "a", encoding="utf-8") as out:
             out.write(f"{os.getpid()}\n")
-        time.sleep(0.5)  # long enough for the forked worker to take the other sheet
+        if worker_expected and str(os.getpid()) == this_process:
+            # This process holds its sheet until the forked worker has taken the other one
+            # (a wait, not a sleep: the worker may be slow to start on a loaded machine).
+            deadline = time.monotonic() + 120
+            while all(pid == this_process for pid in pids.read_text().split()):
+                assert time.monotonic() < deadline, "no worker took the other sheet in two minutes"
+                time.sleep(0.01)
         return real(*args)
 
     monkeypatch.setattr(awardee_sheets, "parse_sheet", parse)
     monkeypatch.setattr(awardee_sheets, "PARALLEL_BYTES", 0)
     forked = loaded("2")
+    worker_expected = False
     parsers = pids.read_text().split()
     assert len(parsers) == 2 and len(set(parsers)) == 2 and str(os.getpid()) in parsers
     pids.unlink()
