@@ -193,7 +193,7 @@ def test_name_index_by_columns_is_the_entry_by_entry_index(tmp_path):
                          facets={f: [columns[f][i]] for f in ("award", "locality", "year", "campaign")}))
     slow_files: dict = {}
     writer.write(sink=slow_files.__setitem__)
-    assert fast_files.keys() == slow_files.keys()
+    assert fast_files and fast_files.keys() == slow_files.keys()
     for path in fast_files:
         assert fast_files[path] == slow_files[path], path
 

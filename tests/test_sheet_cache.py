@@ -117,7 +117,9 @@ def test_only_the_edited_sheet_is_read_again(two_sheets, parsed):
         [every_value(a) for d in warm.decisions.values() for a in d.awardees]
     assert [vars(p) for p in cold.problems] == [vars(p) for p in warm.problems]
     # the digests kept with each row are those of the awardee's fields (page keys use them)
-    for a in (a for d in warm.decisions.values() for a in d.awardees):
+    warm_awardees = [a for d in warm.decisions.values() for a in d.awardees]
+    assert len(warm_awardees) == 4
+    for a in warm_awardees:
         assert awardee_content_stamps(a) == content_stamps(
             a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
         # and so is the sort key of its name (the honor lists' order)
