@@ -3,12 +3,13 @@
 The public API is deliberately small:
 
 - `SiteConfig`: the options of a site.
-- `load_site(config)`: read and validate all content; problems are in `site.problems`.
+- `load_site(config)`: read and validate all content into a `Site`; problems are in `site.problems`.
 - `build_site(config, site_dir)`: render the core pages atomically (raises `BuildFailed`).
 - `render_site(site, out_dir)`: render an already loaded site (used by shells like MkDocs).
 
 They are imported on first use: the `site-builder` command (cli.py) starts reading the
-sheets before it imports the rest of the package (honor/read_ahead.py).
+sheets before it imports the rest of the package (honor/read_ahead.py). Everything else is
+internal and may move; tests/test_public_api.py holds this list and the import's lightness.
 """
 from __future__ import annotations
 

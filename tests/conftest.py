@@ -13,6 +13,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+# The plans, bodies, awards, units and campaign most tests build on; a test names it when it
+# uses it (make_site(BASE_DATA, ...)).
 BASE_DATA = {
     "content/data/bodies.yml": """
         ttg:
@@ -162,6 +164,17 @@ class SiteFixture:
         return (self.root / "site" / path).read_text(encoding="utf-8")
 
 
+BROWSER_TESTS = REPO / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The `browser` marker (pyproject.toml) on every test that drives Chromium: those under
+    tests/browser/ and any other asking for the browser (`-m "not browser"` runs without one)."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS) or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _machine_cache(tmp_path_factory):
     """Builds under test keep what they share between projects (compiled templates:
@@ -179,14 +192,13 @@ def _machine_cache(tmp_path_factory):
 
 @pytest.fixture
 def make_site(tmp_path):
-    def factory(files: dict | None = None, languages=("vi",), base: bool = True, folder: str | None = None,
-                **yml) -> SiteFixture:
-        """`folder`: a project of its own under the test's folder (several in one test)."""
+    def factory(*file_sets: dict, languages=("vi",), folder: str | None = None, **yml) -> SiteFixture:
+        """A site of the given files, each set written over the ones before it (a test names
+        all its input: usually `make_site(BASE_DATA, {its own files})`), and a mkdocs.yml.
+        `folder`: a project of its own under the test's folder (several in one test)."""
         site = SiteFixture(tmp_path / folder if folder else tmp_path)
         site.write({"mkdocs.yml": mkdocs_yml(languages, **yml)})
-        if base:
-            site.write(BASE_DATA)
-        if files:
+        for files in file_sets:
             site.write(files)
         return site
     return factory

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 
+from .conftest import BASE_DATA
+
 
 def test_build_writes_plan_pages_as_official_documents(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     proc = site.run("build", check_exit=0)
     assert "3 đã dựng" in proc.stderr
     html = site.html("van-ban/kh-tinh/index.html")
@@ -24,7 +26,7 @@ def test_build_writes_plan_pages_as_official_documents(make_site):
 
 
 def test_blank_number_and_day_are_kept_blank(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     site.run("build", check_exit=0)
     html = site.html("van-ban/kh-xa/index.html")
     number = re.search(r'<p class="doc-number">(.*?)</p>', html, re.S).group(1)
@@ -35,7 +37,7 @@ def test_blank_number_and_day_are_kept_blank(make_site):
 
 
 def test_hierarchy_links_both_ways_and_citations_become_links(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     site.run("build", check_exit=0)
     province = site.html("van-ban/kh-tinh/index.html")
     # based on the national decision, implemented by the commune plan
@@ -51,7 +53,7 @@ def test_hierarchy_links_both_ways_and_citations_become_links(make_site):
 
 
 def test_mkdocs_renders_hand_written_pages_and_no_google_fonts(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     site.run("build", check_exit=0)
     home = site.html("index.html")
     assert "Chào mừng" in home
@@ -63,7 +65,7 @@ def test_mkdocs_renders_hand_written_pages_and_no_google_fonts(make_site):
 def test_a_removed_hand_written_page_leaves_the_site_at_the_next_build(make_site):
     """MkDocs's own pages are listed as the shell's when the first build commits (runtime/output.py),
     so that the next build, an incremental one, deletes a page whose source is gone."""
-    site = make_site({"content/gioi-thieu.md": "# Giới thiệu\n\nVề cổng thông tin.\n"})
+    site = make_site(BASE_DATA, {"content/gioi-thieu.md": "# Giới thiệu\n\nVề cổng thông tin.\n"})
     site.run("build", check_exit=0)
     assert "Về cổng thông tin." in site.html("gioi-thieu/index.html")
     (site.root / "content" / "gioi-thieu.md").unlink()
@@ -73,7 +75,7 @@ def test_a_removed_hand_written_page_leaves_the_site_at_the_next_build(make_site
 
 
 def test_body_html_is_sanitised(make_site):
-    site = make_site({"content/plans/kh-xa.md": """
+    site = make_site(BASE_DATA, {"content/plans/kh-xa.md": """
         ---
         symbol: KH-UBND
         issuer: ubnd-xa
@@ -93,7 +95,7 @@ def test_plain_mkdocs_build_builds_the_complete_site(make_site):
     import subprocess
     import sys
 
-    site = make_site()
+    site = make_site(BASE_DATA)
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site.root, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "Chào mừng" in site.html("index.html")
@@ -105,7 +107,7 @@ def test_plain_mkdocs_build_refuses_bad_content_and_keeps_the_site(make_site):
     import subprocess
     import sys
 
-    site = make_site()
+    site = make_site(BASE_DATA)
     subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site.root, check=True, capture_output=True)
     before = site.html("van-ban/kh-tinh/index.html")
     site.write({"content/plans/kh-xa.md": "---\ntitle: [\n---\n"})

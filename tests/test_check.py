@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from .conftest import BASE_DATA
+
 GOOD_PLAN = """
 ---
 number: "108"
@@ -52,7 +54,7 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_check_reports_file_line_field(make_site, case):
     _, text, line, vi, en = case
-    site = make_site({"content/plans/sai.md": text})
+    site = make_site(BASE_DATA, {"content/plans/sai.md": text})
     proc = site.run("check")
     assert proc.returncode == 1, proc.stdout
     prefix = f"content/plans/sai.md:{line}: " if line else "content/plans/sai.md:"
@@ -63,27 +65,27 @@ def test_check_reports_file_line_field(make_site, case):
 
 
 def test_yaml_error_points_at_the_broken_line(make_site):
-    site = make_site({"content/plans/sai.md": _plan(**{"place: Tây": "place: [Tây"})})
+    site = make_site(BASE_DATA, {"content/plans/sai.md": _plan(**{"place: Tây": "place: [Tây"})})
     out = site.run("check").stdout
     line = next(l for l in out.splitlines() if l.startswith("content/plans/sai.md"))
     assert int(line.split(":")[1]) in (5, 6, 7), line
 
 
 def test_same_number_twice_in_a_year_by_one_body(make_site):
-    site = make_site({"content/plans/a.md": GOOD_PLAN, "content/plans/b.md": GOOD_PLAN})
+    site = make_site(BASE_DATA, {"content/plans/a.md": GOOD_PLAN, "content/plans/b.md": GOOD_PLAN})
     out = site.run("check").stdout
     assert "content/plans/b.md:2: 'number': số và ký hiệu \"108/KH-UBND\" năm 2021 của Ủy ban nhân dân xã Tây đã được dùng ở content/plans/a.md" in out
 
 
 def test_same_number_in_another_year_is_fine(make_site):
-    site = make_site({"content/plans/a.md": GOOD_PLAN,
-                      "content/plans/b.md": _plan(**{"2021-09-11": "2022-01-05"})})
+    site = make_site(BASE_DATA, {"content/plans/a.md": GOOD_PLAN,
+                                 "content/plans/b.md": _plan(**{"2021-09-11": "2022-01-05"})})
     proc = site.run("check")
     assert proc.returncode == 0, proc.stdout
 
 
 def test_good_site_passes_and_report_accounts_for_every_file(make_site):
-    site = make_site({"content/plans/notes.txt": "ghi chú", "content/plans/nhap.md": _plan(**{
+    site = make_site(BASE_DATA, {"content/plans/notes.txt": "ghi chú", "content/plans/nhap.md": _plan(**{
         "number: \"108\"": "number: \"109\"", "campaign: covid": "campaign: covid\ndraft: true"})})
     proc = site.run("check", "--format", "json")
     assert proc.returncode == 0, proc.stdout
@@ -97,13 +99,13 @@ def test_good_site_passes_and_report_accounts_for_every_file(make_site):
 
 
 def test_github_annotations(make_site):
-    site = make_site({"content/plans/sai.md": _plan(**{"2021-09-11": "2021-02-30"})})
+    site = make_site(BASE_DATA, {"content/plans/sai.md": _plan(**{"2021-09-11": "2021-02-30"})})
     out = site.run("check", "--format", "github").stdout
     assert "::error file=content/plans/sai.md,line=6::" in out
 
 
 def test_failed_build_leaves_previous_site_untouched(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     site.run("build", check_exit=0)
     before = site.html("van-ban/kh-tinh/index.html")
     site.write({"content/plans/kh-tinh.md": _plan(**{"2021-09-11": "2021-13-01"})})
@@ -115,7 +117,7 @@ def test_failed_build_leaves_previous_site_untouched(make_site):
 
 
 def test_new_writes_a_file_that_passes_check_once_filled(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     proc = site.run("new", "plan", "ke-hoach-moi", check_exit=0)
     path = site.root / "content/plans/ke-hoach-moi.md"
     assert path.exists() and "# mã cơ quan ban hành" in path.read_text(encoding="utf-8")
@@ -129,8 +131,8 @@ def test_new_writes_a_file_that_passes_check_once_filled(make_site):
 
 
 def test_translation_into_a_language_the_site_does_not_publish_is_reported_not_built(make_site):
-    site = make_site({"content/plans/kh-tinh.en.md": "---\ntitle: Provincial plan\n---\nText.\n",
-                      "content/index.en.md": "# Home\n"})
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": "---\ntitle: Provincial plan\n---\nText.\n",
+                                 "content/index.en.md": "# Home\n"})
     proc = site.run("build", check_exit=0)
     assert "content/plans/kh-tinh.en.md: cảnh báo: bản dịch tiếng 'en' không được dựng" in proc.stderr
     assert "content/index.en.md: cảnh báo: bản dịch tiếng 'en'" in proc.stderr
@@ -139,7 +141,7 @@ def test_translation_into_a_language_the_site_does_not_publish_is_reported_not_b
 
 
 def test_build_speaks_english_when_asked(make_site):
-    site = make_site({"content/plans/sai.md": _plan(**{"2021-09-11": "2021-02-30"})})
+    site = make_site(BASE_DATA, {"content/plans/sai.md": _plan(**{"2021-09-11": "2021-02-30"})})
     proc = site.run("build", "--lang", "en")
     assert proc.returncode == 1
     assert "content/plans/sai.md:6: 'date': \"2021-02-30\" is not a date" in proc.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import REPO, mkdocs_yml
+from .conftest import BASE_DATA, REPO, mkdocs_yml
 
 SITE_URL = "https://thiduakhenthuong.example.gov.vn/"
 PORTAL = "https://portal.example.gov.vn"
@@ -86,7 +86,7 @@ EMBED_CONTENT = {
 
 
 def embed_site(make_site, *, site_url=SITE_URL, frame_ancestors=(PORTAL + "/trang-chu/", "http://127.0.0.1:8081")):
-    site = make_site(EMBED_CONTENT)
+    site = make_site(BASE_DATA, EMBED_CONTENT)
     site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=site_url,
                                          plugin={"frame_ancestors": list(frame_ancestors)})})
     site.run("build", check_exit=0)
@@ -96,25 +96,27 @@ def embed_site(make_site, *, site_url=SITE_URL, frame_ancestors=(PORTAL + "/tran
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One build shared by the tests that only read it (a build takes seconds)."""
-    from .conftest import BASE_DATA, SiteFixture
+    from .conftest import SiteFixture
 
-    def make_site(files):
-        return SiteFixture(tmp_path_factory.mktemp("embed")).write(BASE_DATA).write(files)
+    def make_site(*file_sets):
+        site = SiteFixture(tmp_path_factory.mktemp("embed"))
+        for files in file_sets:
+            site.write(files)
+        return site
     return embed_site(make_site)
 
 
-def core_page_folders(site) -> list[str]:
-    """Each plan, decision and message page and each list, in both languages."""
-    out = site.root / "site"
+def core_page_folders() -> list[str]:
+    """Each plan, decision and message page and each list (the honor roll's browse page
+    khen-thuong/ included), in both languages."""
     folders = ["van-ban/", "thong-diep/", "thong-diep/hien-hanh/", "thong-diep/thuc-hien-5k/",
                "thong-diep/da-het-han/", "van-ban/kh-tinh/", "van-ban/qd-1/", "van-ban/kh-xa/",
-               "khen-thuong/qd-khen/"]
-    if (out / "khen-thuong/index.html").exists():  # the honor roll's browse pages
-        folders.append("khen-thuong/")
+               "khen-thuong/qd-khen/", "khen-thuong/"]
     return folders + ["en/" + f for f in folders]
 
 
 def check_embed_variant(out: Path, folder: str) -> None:
+    assert (out / folder / "index.html").is_file(), f"{folder}: no page"
     embed = out / folder / "nhung.html"
     assert embed.is_file(), f"{folder}: no nhung.html"
     html = embed.read_text(encoding="utf-8")
@@ -134,7 +136,7 @@ def check_embed_variant(out: Path, folder: str) -> None:
 
 def test_every_core_page_has_a_chrome_less_embed_variant(built):
     out = built.root / "site"
-    for folder in core_page_folders(built):
+    for folder in core_page_folders():
         check_embed_variant(out, folder)
 
 
@@ -177,7 +179,9 @@ def test_recipient_pages_have_an_embed_variant(built):
         assert "json+oembed" not in page  # an oembed.json per recipient would be the second file
         folder = out / prefix / "khen-thuong/qd-khen"
         assert sorted(p.name for p in folder.glob("tram-y-te-xa-tay*")) == ["tram-y-te-xa-tay.html"]
-    for sitemap in out.glob("sitemap*.xml"):
+    sitemaps = sorted(out.glob("sitemap*.xml"))
+    assert sitemaps
+    for sitemap in sitemaps:
         assert "nhung-nguoi.html" not in sitemap.read_text(encoding="utf-8"), sitemap.name
 
 
@@ -188,7 +192,7 @@ def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
 
     people = "\n".join(f"          - {{kind: individual, name: Lê Văn Người {n:03d}, achievement: Tốt}}"
                        for n in range(1, PER_PAGE + 2))
-    site = make_site({"content/decisions/qd-dai.md": f"""
+    site = make_site(BASE_DATA, {"content/decisions/qd-dai.md": f"""
         ---
         number: "40"
         symbol: QĐ-UBND
@@ -285,7 +289,9 @@ def test_header_snippets_carry_the_configured_origins(built):
     assert (out / ".htaccess").read_text(encoding="utf-8") == apache
     assert PORTAL in (out / "cau-hinh/README.txt").read_text(encoding="utf-8")
     # Nothing links the operators' folder.
-    for page in (out / "van-ban").rglob("*.html"):
+    pages = sorted((out / "van-ban").rglob("*.html"))
+    assert pages
+    for page in pages:
         assert "cau-hinh" not in page.read_text(encoding="utf-8")
 
 
@@ -361,7 +367,7 @@ def test_widget_catalogue_gives_each_widget_its_code(built):
 
 
 def test_check_warns_about_frame_ancestors_that_are_not_origins(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
     site.write({"mkdocs.yml": yml + "      frame_ancestors: [portal.gov.vn, https://ok.example.vn]\n"})
     proc = site.run("check")

@@ -11,6 +11,8 @@ import icalendar
 import jsonschema
 import pytest
 
+from .conftest import BASE_DATA
+
 SITE_URL = "https://thidua.example.vn/"
 
 DECISIONS = {
@@ -64,7 +66,7 @@ def with_site_url(site, url=SITE_URL):
 @pytest.fixture
 def built(make_site, monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2021-12-15")
-    site = with_site_url(make_site(DECISIONS))
+    site = with_site_url(make_site(BASE_DATA, DECISIONS))
     site.run("build", check_exit=0)
     return site
 
@@ -174,7 +176,7 @@ def test_recipient_page_says_which_award_in_json_ld(built):
 
 
 def test_without_site_url_no_feeds_but_data_and_a_warning(make_site):
-    site = make_site(DECISIONS)
+    site = make_site(BASE_DATA, DECISIONS)
     proc = site.run("build", check_exit=0)
     assert "site_url" in proc.stderr and "cảnh báo" in proc.stderr
     out = site.root / "site"

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from .conftest import BASE_DATA
+
 DECISION = """
     ---
     number: "1234"
@@ -56,7 +58,7 @@ def names_in_order(html: str, section_id: str) -> list[str]:
 
 
 def test_decision_page_is_an_official_document_with_the_list(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION})
     site.run("build", check_exit=0)
     html = site.html("khen-thuong/qd-1234-2021/index.html")
     # the document layout shared with plans
@@ -80,7 +82,7 @@ def test_decision_page_is_an_official_document_with_the_list(make_site):
 
 
 def test_recipient_page_is_shareable(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION})
     site.write({"mkdocs.yml": (site.root / "mkdocs.yml").read_text().replace(
         "site_name: Thử nghiệm", "site_name: Thử nghiệm\nsite_url: https://thidua.example.gov.vn/")})
     site.run("build", check_exit=0)
@@ -99,7 +101,7 @@ def test_recipient_page_is_shareable(make_site):
 
 
 def test_english_pages_use_award_labels_from_data(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
     site.run("build", check_exit=0)
     html = site.html("en/khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
     assert "Certificate of Merit of the Provincial Chairman" in html
@@ -108,7 +110,7 @@ def test_english_pages_use_award_labels_from_data(make_site):
 
 
 def test_browse_pages_count_by_award_place_campaign_and_year(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION})
     site.run("build", check_exit=0)
     overview = site.html("khen-thuong/index.html")
     assert re.search(r'href="../khen-thuong/hinh-thuc/bang-khen-tinh/">Bằng khen của Chủ tịch UBND tỉnh</a>'
@@ -131,7 +133,7 @@ def test_browse_pages_count_by_award_place_campaign_and_year(make_site):
 
 
 def test_csv_download_is_excel_ready(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION})
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION})
     site.run("build", check_exit=0)
     raw = (site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads Vietnamese correctly
@@ -172,7 +174,7 @@ def write_xlsx(path, rows):
 
 
 def test_xlsx_recipients_with_vietnamese_headers(make_site):
-    site = make_site(sheet_decision("qd-77-2021"))
+    site = make_site(BASE_DATA, sheet_decision("qd-77-2021"))
     write_xlsx(site.root / "content/decisions/qd-77-2021.xlsx", [
         ["Loại", "Họ và tên", "Chức vụ", "Đơn vị", "Địa phương", "Thành tích"],
         ["Cá nhân", "Lê Văn Ước", "Dân quân", "Ban CHQS xã Tây", "huyen-dong", "Tham gia 45 ngày trực chốt."],
@@ -187,7 +189,7 @@ def test_xlsx_recipients_with_vietnamese_headers(make_site):
 
 
 def test_sheet_errors_name_row_and_column(make_site):
-    site = make_site(sheet_decision("qd-77-2021"))
+    site = make_site(BASE_DATA, sheet_decision("qd-77-2021"))
     site.write({"content/decisions/qd-77-2021.csv":
                 "loai,ho_ten,dia_phuong,hinh_thuc\n"
                 "Cá nhân,Lê Văn Ước,huyen-dong,bang-khen-tinh\n"
@@ -202,7 +204,7 @@ def test_commune_chairman_cannot_confer_a_bang_khen(make_site):
     files = sheet_decision("qd-9-2021", award_line="award: giay-khen")
     files["content/decisions/qd-9-2021.md"] = files["content/decisions/qd-9-2021.md"].replace(
         "issuer: ubnd-tinh", "issuer: ubnd-xa")
-    site = make_site(files)
+    site = make_site(BASE_DATA, files)
     site.write({"content/decisions/qd-9-2021.csv":
                 "kind,name,award\n"
                 "individual,Lê Văn Ước,giay-khen\n"
@@ -239,8 +241,8 @@ REVOKING = """
 
 
 def test_revocation_end_to_end(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION,
-                      "content/decisions/qd-1500-2022.md": REVOKING})
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION,
+                                 "content/decisions/qd-1500-2022.md": REVOKING})
     site.run("build", check_exit=0)
     decision = site.html("khen-thuong/qd-1234-2021/index.html")
     assert "Nguyễn Thị Ánh" not in decision and 'id="nguyen-thi-anh"' not in decision
@@ -266,9 +268,9 @@ def test_revocation_end_to_end(make_site):
 
 
 def test_revocation_references_are_checked(make_site):
-    site = make_site({"content/decisions/qd-1234-2021.md": DECISION,
-                      "content/decisions/qd-1500-2022.md": REVOKING.replace("recipient: nguyen-thi-anh",
-                                                                            "recipient: nguyen-thi-anhh")})
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION,
+                                 "content/decisions/qd-1500-2022.md": REVOKING.replace("recipient: nguyen-thi-anh",
+                                                                                       "recipient: nguyen-thi-anhh")})
     proc = site.run("check", "--lang", "en", check_exit=1)
     assert "content/decisions/qd-1500-2022.md:9: 'revokes[0].recipient'" in proc.stdout
     assert 'decision "qd-1234-2021" has no awardee with the id "nguyen-thi-anhh"' in proc.stdout
@@ -280,7 +282,7 @@ def test_revocation_references_are_checked(make_site):
 
 def test_long_lists_are_paginated(make_site):
     rows = "".join(f"individual,Nguyễn Văn Người{i:03d}\n" for i in range(450))
-    site = make_site(sheet_decision("qd-77-2021"))
+    site = make_site(BASE_DATA, sheet_decision("qd-77-2021"))
     site.write({"content/decisions/qd-77-2021.csv": "kind,name\n" + rows})
     site.run("build", check_exit=0)
     first = site.html("khen-thuong/qd-77-2021/index.html")
@@ -298,7 +300,7 @@ def test_long_lists_are_paginated(make_site):
 
 def test_story_with_photo_on_the_recipient_page(make_site):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3"/></svg>'
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "content/decisions/qd-1234-2021.md": DECISION,
         "content/stories/chi-anh.md": """
             ---
@@ -321,7 +323,7 @@ def test_story_with_photo_on_the_recipient_page(make_site):
 
 
 def test_story_about_an_unknown_recipient_is_an_error(make_site):
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "content/decisions/qd-1234-2021.md": DECISION,
         "content/stories/chi-anh.md": """
             ---
@@ -338,7 +340,7 @@ def test_story_about_an_unknown_recipient_is_an_error(make_site):
 
 @pytest.mark.parametrize("name", ["Trang", "Danh Sách"])
 def test_recipient_ids_never_collide_with_page_folders(make_site, name):
-    site = make_site(sheet_decision("qd-77-2021"))
+    site = make_site(BASE_DATA, sheet_decision("qd-77-2021"))
     site.write({"content/decisions/qd-77-2021.csv": f"kind,name,id\nindividual,{name},\n"})
     site.run("build", check_exit=0)
     html = site.html("khen-thuong/qd-77-2021/index.html")
@@ -381,7 +383,7 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
     """Each award is listed once, on the page of its own place: a district that ceased lists its
     own and links to its communes (as recorded); the province lists its own and the ceased
     district's (which belong to it today) and links to the communes under it today."""
-    site = make_site({"content/data/units.yml": PLACES_UNITS, "content/decisions/qd-77-2024.md": PLACES_DECISION})
+    site = make_site(BASE_DATA, {"content/data/units.yml": PLACES_UNITS, "content/decisions/qd-77-2024.md": PLACES_DECISION})
     site.run("build", check_exit=0)
     commune = site.html("khen-thuong/dia-phuong/xa-tay/index.html")
     assert "Lò Văn Xã" in commune and "Vi Thị Thôn" in commune and "Các đơn vị trực thuộc" not in commune
@@ -400,18 +402,18 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
 
 def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
     """The decision CSV is written line by line (text/csv_row.py) and its achievements made one
-    line without splitting the ones that need nothing (honor_roll._one_line)."""
+    line without splitting the ones that need nothing (text/one_line.py)."""
     import csv
     import io
     import random
 
-    from site_builder.pages.honor_roll import _one_line
     from site_builder.text.csv_row import csv_row
+    from site_builder.text.one_line import one_line
 
     rng = random.Random(7)
     import sys
 
-    # _one_line's fast path rests on this: every whitespace character but the space is unprintable
+    # one_line's fast path rests on this: every whitespace character but the space is unprintable
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
     pieces = ["Nguyễn", " ", "  ", ",", '"', "\n", "\r", "\t", "\u00a0", "\u3000", "\u200b", "a", "Đặng Thị Ánh",
               "'", ";", ""]
@@ -422,4 +424,4 @@ def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
         if len(cells) > 1 or cells[0]:  # csv.writer quotes a lone empty cell
             assert csv_row(cells) == buffer.getvalue(), cells
         text = cells[0]
-        assert _one_line(text) == " ".join(text.split()), repr(text)
+        assert one_line(text) == " ".join(text.split()), repr(text)

@@ -10,6 +10,8 @@ import yaml
 
 from site_builder.i18n import Lang
 
+from .conftest import BASE_DATA
+
 I18N = Path(__file__).resolve().parents[1] / "site_builder" / "i18n"
 MATERIAL_LANGS = Path(__file__).resolve().parents[1] / "theme" / "partials" / "languages"
 LANGS = ("vi", "en", "km")
@@ -72,7 +74,7 @@ def test_names_fall_back_to_vietnamese_marked_lang_vi():
 
 
 def test_translated_plan_page_is_in_its_language_and_untranslated_falls_back(make_site):
-    site = make_site({"content/plans/kh-tinh.en.md": KH_TINH_EN}, languages=LANGS)
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": KH_TINH_EN}, languages=LANGS)
     site.run("build", check_exit=0)
     en = site.html("en/van-ban/kh-tinh/index.html")
     assert '<html lang="en">' in en
@@ -97,7 +99,7 @@ def test_translated_plan_page_is_in_its_language_and_untranslated_falls_back(mak
 
 
 def test_hreflang_alternates_and_switcher_lead_to_the_same_page(make_site):
-    site = make_site(languages=LANGS)
+    site = make_site(BASE_DATA, languages=LANGS)
     site.run("build", check_exit=0)
     page = site.html("en/van-ban/kh-tinh/index.html")
     links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page))
@@ -107,7 +109,7 @@ def test_hreflang_alternates_and_switcher_lead_to_the_same_page(make_site):
 
 
 def test_hand_written_pages_get_their_language_hreflang_and_fallback(make_site):
-    site = make_site({"content/index.en.md": "# Home\n\nWelcome.\n"}, languages=LANGS)
+    site = make_site(BASE_DATA, {"content/index.en.md": "# Home\n\nWelcome.\n"}, languages=LANGS)
     site.run("build", check_exit=0)
     en = site.html("en/index.html")
     assert '<html lang="en"' in en
@@ -123,7 +125,7 @@ def test_hand_written_pages_get_their_language_hreflang_and_fallback(make_site):
 
 
 def test_khmer_zero_width_spaces_survive_markdown_sanitiser_and_templates(make_site):
-    site = make_site({"content/plans/kh-tinh.km.md": KH_TINH_KM}, languages=LANGS)
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.km.md": KH_TINH_KM}, languages=LANGS)
     site.run("build", check_exit=0)
     page = site.html("km/van-ban/kh-tinh/index.html")
     assert KHMER_BODY in page
@@ -132,7 +134,7 @@ def test_khmer_zero_width_spaces_survive_markdown_sanitiser_and_templates(make_s
 
 
 def test_translation_with_a_fact_field_is_reported_with_its_line(make_site):
-    site = make_site({"content/plans/kh-tinh.en.md": """
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": """
         ---
         title: Carrying out
         date: 2021-09-22
@@ -144,8 +146,8 @@ def test_translation_with_a_fact_field_is_reported_with_its_line(make_site):
 
 
 def test_coverage_reports_missing_stale_and_unstamped_translations(make_site):
-    site = make_site({"content/plans/kh-tinh.en.md": KH_TINH_EN, "content/plans/qd-1.en.md": KH_TINH_EN},
-                     languages=LANGS)
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": KH_TINH_EN, "content/plans/qd-1.en.md": KH_TINH_EN},
+                                languages=LANGS)
     proc = site.run("translations", "--stamp", "content/plans/kh-tinh.en.md", check_exit=0)
     assert "source_hash:" in proc.stdout
     stamped = (site.root / "content/plans/kh-tinh.en.md").read_text(encoding="utf-8")

@@ -381,7 +381,7 @@ def test_draft_passes_check_after_review_resolved(corpus, key, fmt, make_site):
 
     # The example site's data and plans, with the hand-written version of this plan replaced
     # by the imported draft under the same id (campaigns and other plans refer to it).
-    site = make_site(base=False)
+    site = make_site()
     repo_content = Path(__file__).resolve().parents[1] / "content"
     for folder in ("data", "plans"):
         shutil.copytree(repo_content / folder, site.root / "content" / folder)

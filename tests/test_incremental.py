@@ -10,6 +10,8 @@ import pytest
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
 
+from .conftest import BASE_DATA
+
 REPO = Path(__file__).resolve().parents[1]
 
 DECISION = """
@@ -73,7 +75,7 @@ def touched(before: dict, after: dict) -> set[str]:
 
 
 def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     site.run("build", check_exit=0)
     out = site.root / "site"
     before = snapshot(out)
@@ -102,7 +104,7 @@ def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
 
 
 def test_changing_an_award_label_updates_every_page_that_shows_it(make_site, tmp_path):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     shows = ["khen-thuong/qd-1/index.html", "khen-thuong/qd-1/tran-van-anh.html",
@@ -120,7 +122,7 @@ def test_changing_an_award_label_updates_every_page_that_shows_it(make_site, tmp
 
 
 def test_deleting_a_decision_removes_its_pages(make_site, tmp_path):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     assert (out / "khen-thuong/qd-2/le-van-cuong.html").is_file()
@@ -136,7 +138,7 @@ def test_deleting_a_decision_removes_its_pages(make_site, tmp_path):
 def test_a_render_failure_halfway_leaves_the_site_untouched(make_site, tmp_path, monkeypatch):
     from site_builder.render.renderer import Renderer
 
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     before = snapshot(out)
@@ -164,7 +166,7 @@ def test_a_render_failure_halfway_leaves_the_site_untouched(make_site, tmp_path,
 
 
 def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
-    site = make_site(files(), languages=("vi",))
+    site = make_site(BASE_DATA, files(), languages=("vi",))
     out = tmp_path / "out"
     core_build(site, out)
     page = out / "khen-thuong/qd-1/tran-van-anh.html"
@@ -181,7 +183,7 @@ def test_a_site_folder_changed_by_hand_is_rebuilt_in_full(make_site, tmp_path):
 def test_an_unreadable_manifest_means_a_full_build(make_site, tmp_path, damage):
     """The manifest is a cache (marshal, runtime/manifest.py): damaged, or written by another Python, it
     is not trusted and the build makes every page again, correctly."""
-    site = make_site(files(), languages=("vi",))
+    site = make_site(BASE_DATA, files(), languages=("vi",))
     out = tmp_path / "out"
     core_build(site, out)
     (manifest,) = (site.root / ".cache/site-builder").glob("manifest-*.marshal")
@@ -194,7 +196,7 @@ def test_an_unreadable_manifest_means_a_full_build(make_site, tmp_path, damage):
 
 
 def test_clean_build_rewrites_every_page(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     site.run("build", check_exit=0)
     page = site.root / "site" / "van-ban" / "kh-tinh" / "index.html"
     before = page.stat().st_ino
@@ -213,7 +215,7 @@ def test_compiled_templates_are_kept_but_never_stale(make_site, tmp_path, monkey
     monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme", theme)
-    site = make_site(files(), languages=("vi",))
+    site = make_site(BASE_DATA, files(), languages=("vi",))
     out = tmp_path / "out"
     config = SiteConfig(content_dir=site.root / "content", languages=["vi"], theme_dir=theme)
     build_site(config, out)
@@ -236,7 +238,7 @@ def test_the_themes_compiled_templates_are_kept_too(make_site, tmp_path, monkeyp
     a bytecode cache of its own (mkdocs_plugin on_env): kept between builds, same pages."""
     machine = tmp_path / "machine-cache"
     monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
-    site = make_site(files(), languages=("vi",))
+    site = make_site(BASE_DATA, files(), languages=("vi",))
     site.run("build", check_exit=0)
     theme_cache = list(machine.glob("jinja-*/theme/*"))
     assert len(theme_cache) > 5
@@ -253,11 +255,11 @@ def test_a_second_project_on_the_machine_compiles_no_template_again(make_site, t
     written, the project's own .cache/ holds them."""
     machine = tmp_path / "machine-cache"
     monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", str(machine))
-    first = make_site(files(), languages=("vi",))
+    first = make_site(BASE_DATA, files(), languages=("vi",))
     first.run("build", check_exit=0)
     compiled = {p: p.stat().st_mtime_ns for p in machine.glob("jinja-*/*/*")}
     assert len(compiled) > 15
-    second = make_site(files(), languages=("vi",), folder="second")
+    second = make_site(BASE_DATA, files(), languages=("vi",), folder="second")
     second.run("build", check_exit=0)
     assert "Chào mừng" in second.html("index.html")
     assert {p: p.stat().st_mtime_ns for p in machine.glob("jinja-*/*/*")} == compiled
@@ -265,7 +267,7 @@ def test_a_second_project_on_the_machine_compiles_no_template_again(make_site, t
 
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would go", encoding="utf-8")
-    third = make_site(files(), languages=("vi",), folder="third")
+    third = make_site(BASE_DATA, files(), languages=("vi",), folder="third")
     third.run("build", check_exit=0, env={"SITE_BUILDER_CACHE_DIR": str(blocked)})
     assert len(list(third.root.glob(".cache/site-builder/jinja-*/core/*"))) > 10
 
@@ -294,7 +296,7 @@ def test_compiled_templates_of_other_versions_go_once_unused_for_an_hour(tmp_pat
 def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):
     """A rebuild that keeps a decision's recipient pages without generating them (a page
     batch) still lists them in the sitemap, in every language."""
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme",
                         site_url="https://thidua.example.gov.vn/")
@@ -326,7 +328,7 @@ def test_each_rebuild_remakes_only_the_batches_of_the_edited_decision(make_site,
         return real(self, name, key, pages, extras)
 
     monkeypatch.setattr(Output, "record_batch", spying)
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     assert "vi/recipients/qd-2" in made

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from .conftest import BASE_DATA
+
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5dd2f6a0000000049454e44ae426082"
@@ -50,7 +52,7 @@ def _problems(site, *args):
 
 
 def test_links_images_attachments_anchors_and_citations(make_site):
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "content/plans/kh-huyen.md": plan(LINKED, extra='cites:\n  - {ref: "46/KH-UBND", date: 2020-04-21}\n'),
         "content/images/co.png": PNG,
         "content/tep/ke-hoach.pdf": b"%PDF-1.4\n",
@@ -80,7 +82,7 @@ def test_links_images_attachments_anchors_and_citations(make_site):
 
 
 def test_citation_of_a_document_nowhere_in_the_base_site_is_a_warning(make_site):
-    site = make_site()
+    site = make_site(BASE_DATA)
     proc, problems = _problems(site)
     assert proc.returncode == 0
     # kh-xa cites "Kế hoạch số 9/KH-UBND ngày 1/1/2020" (not in the site); 85/KH-UBND is kh-tinh.
@@ -89,7 +91,7 @@ def test_citation_of_a_document_nowhere_in_the_base_site_is_a_warning(make_site)
 
 
 def test_handwritten_page_links(make_site):
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "content/gioi-thieu.md": (
             "# Giới thiệu\n\n"
             "[Trang chủ](index.md) [Liên hệ](lien-he.md#gio-lam-viec) [Mục sai](lien-he.md#khong-co)\n"  # 3
@@ -107,7 +109,7 @@ def test_handwritten_page_links(make_site):
 
 
 def test_link_to_a_draft_says_so(make_site):
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "content/plans/nhap.md": plan("Bản nháp.", number="13", extra="draft: true\n"),
         "content/plans/kh-huyen.md": plan("Xem [bản nháp](../nhap/)."),
     })
@@ -120,7 +122,7 @@ def test_link_to_a_draft_says_so(make_site):
 
 
 def test_a_fixed_link_passes(make_site):
-    site = make_site({"content/plans/kh-huyen.md": plan("Xem [sai](../kh-tinhh/).")})
+    site = make_site(BASE_DATA, {"content/plans/kh-huyen.md": plan("Xem [sai](../kh-tinhh/).")})
     assert site.run("check").returncode == 1
     site.write({"content/plans/kh-huyen.md": plan("Xem [đúng](../kh-tinh/).")})
     assert site.run("check").returncode == 0

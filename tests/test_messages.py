@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from .conftest import BASE_DATA
+
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
 
 MESSAGES = {
@@ -64,7 +66,7 @@ MESSAGES = {
 @pytest.fixture
 def messages_site(make_site, monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2021-10-01")
-    site = make_site(MESSAGES)
+    site = make_site(BASE_DATA, MESSAGES)
     site.run("build", check_exit=0)
     return site
 
@@ -89,7 +91,7 @@ def test_current_expired_and_upcoming_messages(messages_site):
 
 def test_upcoming_message_appears_on_its_day(make_site, monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2022-01-01")
-    site = make_site(MESSAGES)
+    site = make_site(BASE_DATA, MESSAGES)
     site.run("build", check_exit=0)
     assert "Khẩu hiệu sắp tới" in site.html("thong-diep/hien-hanh/index.html")
     assert "Khẩu hiệu mới!" in site.html("thong-diep/sap-toi/index.html")
@@ -124,7 +126,7 @@ def test_poster_audio_and_video_pages(messages_site):
     ({"content/messages/luu-tru.md": "---\nkind: slogan\ntitle: L\n---\nx\n"}, "", "trùng với trang"),
 ])
 def test_messages_missing_what_their_kind_needs_fail(make_site, files, field, words):
-    site = make_site(files)
+    site = make_site(BASE_DATA, files)
     proc = site.run("check", check_exit=1)
     name = next(iter(k for k in files if k.endswith(".md")))
     lines = [line for line in proc.stdout.splitlines() if line.startswith(name)]
@@ -133,7 +135,7 @@ def test_messages_missing_what_their_kind_needs_fail(make_site, files, field, wo
 
 def test_khmer_translation_of_a_message(make_site, monkeypatch):
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2021-10-01")
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "content/messages/5k.md": "---\nkind: message\ntitle: Thông điệp 5K\nlanguages: [vi, km]\n"
                                   "audience: Khu dân cư\nvalid_from: 2021-09-10\n---\nĐeo khẩu trang.\n",
         "content/messages/5k.km.md": "---\ntitle: សារ 5K\naudience: សហគមន៍\n---\nពាក់ម៉ាស់។\n",

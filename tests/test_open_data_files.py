@@ -18,6 +18,8 @@ from site_builder.content.model import Awardee
 from tests.test_incremental import DECISION, HEADER, ROWS_2
 from tests.test_incremental import files as incremental_site
 
+from .conftest import BASE_DATA
+
 REPO = Path(__file__).resolve().parents[1]
 
 # Values that trip hand-made encoders: quotes, commas, a line break inside a cell, percent
@@ -82,7 +84,7 @@ def recipients(out: Path) -> tuple[dict, list[dict]]:
 
 
 def test_files_are_exactly_what_json_dumps_and_csv_writer_give(make_site, tmp_path):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     for name in opendata.DATASETS:
@@ -119,7 +121,7 @@ def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tm
         def unsupported(*args):
             raise OSError(18, "Invalid cross-device link")
         monkeypatch.setattr("os.copy_file_range", unsupported, raising=False)
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     assert sorted(set(encoded)) == ["qd-1", "qd-2"]
@@ -151,7 +153,7 @@ def test_pieces_are_reused_when_the_build_writes_over_the_live_folder(make_site,
     from site_builder.build import publish_site
     from site_builder.content.loader import load_site
 
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme")
     publish_site(load_site(config), out, direct=True)
@@ -167,7 +169,7 @@ def test_pieces_are_reused_when_the_build_writes_over_the_live_folder(make_site,
 
 
 def test_unchanged_files_are_kept_without_encoding_anything(make_site, tmp_path, encoded):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     before = {name: (out / "du-lieu" / name).stat().st_ino for name in ("recipients.json", "recipients.csv")}
@@ -179,7 +181,7 @@ def test_unchanged_files_are_kept_without_encoding_anything(make_site, tmp_path,
 
 
 def test_a_revocation_in_another_decision_removes_the_recipient(make_site, tmp_path, encoded):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     encoded.clear()
@@ -192,7 +194,7 @@ def test_a_revocation_in_another_decision_removes_the_recipient(make_site, tmp_p
 
 
 def test_a_damaged_previous_file_is_not_reused(make_site, tmp_path, encoded):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     target = out / "du-lieu/recipients.json"
@@ -279,7 +281,7 @@ def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it
 
 
 def test_calendars_and_small_datasets_are_made_again_only_when_a_document_changed(make_site, tmp_path):
-    site = make_site(files(), languages=("vi", "en"))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
     made = ["lich/tat-ca.ics", "du-lieu/plans.json", "du-lieu/decisions.csv"]
@@ -301,7 +303,7 @@ def test_calendars_and_small_datasets_are_made_again_only_when_a_document_change
 
 def test_feeds_follow_an_edited_message_and_stay_when_nothing_they_show_changed(make_site, tmp_path):
     message = "---\nkind: slogan\ntitle: {title}\nvalid_from: 2021-09-10\n---\nChung sức!\n"
-    site = make_site({**files(), "content/messages/khau-hieu.md": message.format(title="Khẩu hiệu cũ")})
+    site = make_site(BASE_DATA, {**files(), "content/messages/khau-hieu.md": message.format(title="Khẩu hiệu cũ")})
     out = tmp_path / "out"
     url = "https://thidua.example.vn/"
     core_build(site, out, site_url=url)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import BASE_DATA, REPO
 
 PUBLISH = REPO / "scripts" / "publish.sh"
 HOOK = REPO / "scripts" / "hooks" / "post-receive"
@@ -55,7 +55,7 @@ def bad_date(site, path="content/plans/kh-tinh.md"):
 
 
 def test_publish_script_swaps_in_good_builds_and_keeps_the_last_site_on_errors(make_site, tmp_path_factory):
-    site = make_site()
+    site = make_site(BASE_DATA)
     www = tmp_path_factory.mktemp("server") / "www"
     first = run_publish(site, www)
     assert first.returncode == 0, first.stdout + first.stderr
@@ -75,7 +75,7 @@ def test_publish_script_swaps_in_good_builds_and_keeps_the_last_site_on_errors(m
 
 
 def test_publish_script_speaks_english_and_refuses_a_wrong_mode(make_site, tmp_path):
-    site = make_site()
+    site = make_site(BASE_DATA)
     bad_date(site)
     proc = run_publish(site, tmp_path / "www", MESSAGES_LANG="en")
     assert proc.returncode == 1
@@ -86,7 +86,7 @@ def test_publish_script_speaks_english_and_refuses_a_wrong_mode(make_site, tmp_p
 
 
 def test_github_annotations_from_the_publish_script(make_site, tmp_path):
-    site = make_site()
+    site = make_site(BASE_DATA)
     bad_date(site)
     proc = run_publish(site, tmp_path / "www", CHECK_FORMAT="github")
     assert "::error file=content/plans/kh-tinh.md,line=6::" in proc.stdout
@@ -125,7 +125,7 @@ BANNER = "BẢN XEM TRƯỚC"
 
 
 def test_production_hides_drafts_and_scheduled_content(make_site, tmp_path):
-    site = make_site(DRAFTS)
+    site = make_site(BASE_DATA, DRAFTS)
     proc = run_publish(site, tmp_path / "www")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     www = tmp_path / "www"
@@ -141,7 +141,7 @@ def test_production_hides_drafts_and_scheduled_content(make_site, tmp_path):
 
 
 def test_preview_shows_drafts_and_scheduled_content_under_a_banner(make_site, tmp_path):
-    site = make_site(DRAFTS)
+    site = make_site(BASE_DATA, DRAFTS)
     proc = run_publish(site, tmp_path / "preview", "preview")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     www = tmp_path / "preview"
@@ -163,7 +163,7 @@ def test_build_failing_halfway_leaves_the_last_good_site_whole(make_site, monkey
     from site_builder.render.renderer import Renderer
 
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")  # render in this process, where the patch is
-    site = make_site()
+    site = make_site(BASE_DATA)
     out = site.root / "public"
     config = SiteConfig(content_dir=site.root / "content")
     build_site(config, out)
@@ -193,7 +193,7 @@ def test_build_failing_halfway_leaves_the_last_good_site_whole(make_site, monkey
 def test_theme_template_error_halfway_publishes_nothing(make_site, tmp_path):
     """Through the publish script: a province's template override that fails while rendering
     campaign pages (after document pages were written) leaves the served site as it was."""
-    site = make_site()
+    site = make_site(BASE_DATA)
     www = tmp_path / "served" / "www"
     assert run_publish(site, www).returncode == 0
     before = {p.relative_to(www).as_posix(): p.read_bytes() for p in www.rglob("*") if p.is_file()}
@@ -226,7 +226,7 @@ def test_deploy_runs_only_after_a_successful_build(make_site, tmp_path):
     (bin_dir / "rsync").chmod(0o755)
     env = {"DEPLOY": "rsync", "RSYNC_DEST": "web@127.0.0.1:/srv/www/",
            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
-    site = make_site()
+    site = make_site(BASE_DATA)
     good = run_publish(site, tmp_path / "www", **env)
     assert good.returncode == 0, good.stdout + good.stderr
     recorded = calls.read_text(encoding="utf-8").splitlines()
@@ -307,7 +307,7 @@ def retitle(site, new: str) -> None:
 
 def test_git_push_publishes_and_a_push_with_errors_leaves_the_site(make_site, served, tmp_path_factory):
     www, url = served
-    site = make_site()
+    site = make_site(BASE_DATA)
     bare = server_repo(tmp_path_factory.mktemp("remote"), www, "post-receive")
     editor_clone(site, bare)
 
@@ -334,7 +334,7 @@ def test_git_push_publishes_and_a_push_with_errors_leaves_the_site(make_site, se
 def test_pre_receive_refuses_a_push_with_errors(make_site, tmp_path_factory):
     remote = tmp_path_factory.mktemp("remote")
     www = remote / "www"
-    site = make_site()
+    site = make_site(BASE_DATA)
     bare = server_repo(remote, www, "pre-receive")
     editor_clone(site, bare)
     git(site.root, "push", "-q", "origin", "main")
@@ -354,7 +354,7 @@ def test_pre_receive_refuses_a_push_with_errors(make_site, tmp_path_factory):
 def test_manifests_of_output_folders_that_are_gone_are_removed(make_site, tmp_path):
     """One manifest per output folder; a development server's temporary folders must not leave
     theirs behind in the project's cache for ever."""
-    site = make_site({})
+    site = make_site(BASE_DATA)
     kept, temporary = tmp_path / "kept-site", tmp_path / "serve-tmp"
     site.run("build", "--site-dir", str(kept), check_exit=0)
     site.run("build", "--site-dir", str(temporary), check_exit=0)

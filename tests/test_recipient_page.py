@@ -17,6 +17,7 @@ from site_builder.pages import recipient_page
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.generate import generate_province  # noqa: E402
+from .conftest import BASE_DATA  # noqa: E402
 TEMPLATE = REPO / "site_builder/templates/honor/recipient.html"
 
 DECISION = """
@@ -90,8 +91,8 @@ def overriding_theme(tmp_path: Path, template_text: str) -> Path:
 
 
 def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch):
-    site = make_site({"content/decisions/qd-12-2021.md": DECISION, "content/stories/chi-anh.md": STORY},
-                     languages=("vi", "en"))
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION, "content/stories/chi-anh.md": STORY},
+                                languages=("vi", "en"))
     made = build(site, tmp_path / "made", REPO / "theme", monkeypatch)
     # 5 recipients x 2 languages; the one with a story goes through the template
     assert made == 8
@@ -112,7 +113,7 @@ def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch)
 
 
 def test_a_theme_template_wins_over_the_maker(make_site, tmp_path, monkeypatch):
-    site = make_site({"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
     text = TEMPLATE.read_text("utf-8").replace('<p class="award-badge">', '<p class="award-badge tinh">')
     made = build(site, tmp_path / "out", overriding_theme(tmp_path, text), monkeypatch)
     assert made == 0

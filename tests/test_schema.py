@@ -11,7 +11,7 @@ import yaml
 from site_builder.content import schema
 from site_builder.content.scaffold import SCAFFOLDS
 
-from .conftest import REPO
+from .conftest import BASE_DATA, REPO
 
 
 @pytest.mark.parametrize("kind", ["plan", "decision", "message"])
@@ -22,7 +22,7 @@ def test_scaffold_lists_every_field_of_the_schema(kind):
 
 
 def test_schema_command_writes_valid_schemas_that_accept_the_example_data(make_site, tmp_path):
-    site = make_site()
+    site = make_site(BASE_DATA)
     site.run("schema", "--out", str(tmp_path / "schema"), check_exit=0)
     for kind in ("body", "award", "unit", "campaign"):
         data_schema = json.loads((tmp_path / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))

@@ -182,18 +182,18 @@ def test_name_index_by_columns_is_the_entry_by_entry_index(tmp_path):
         builder.add(record)
     writer = ShardedIndexWriter(tmp_path / "slow", kind="names", roles=["last", "first", "second", "other"],
                                 fields=FIELDS, rank=builder.writer.rank, rows_per_chunk=8, shard_chars=6000)
-    columns = builder._columns(builder.records)
+    columns = builder.record_columns(builder.records)
     writer.facet_labels = builder.writer.facet_labels
     names = list(zip(columns["name"], columns["collective"]))
-    ranks = builder._ranks(names, [None] * len(names))
+    ranks = builder.name_ranks(names, [None] * len(names))
     columns.pop("order")
-    rows = builder._rows(columns)
+    rows = builder.stored_rows(columns)
     for i, row in enumerate(rows):
         writer.add(Entry(sort_key=ranks[names[i]], terms=list(name_terms(names[i][0])), row=row,
                          facets={f: [columns[f][i]] for f in ("award", "locality", "year", "campaign")}))
     slow_files: dict = {}
     writer.write(sink=slow_files.__setitem__)
-    assert fast_files.keys() == slow_files.keys()
+    assert fast_files and fast_files.keys() == slow_files.keys()
     for path in fast_files:
         assert fast_files[path] == slow_files[path], path
 

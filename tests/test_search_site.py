@@ -16,6 +16,8 @@ from site_builder.runtime.output import Output
 from site_builder.search import NameIndexBuilder
 from site_builder.pages.search_page import fingerprint, sync_index
 
+from .conftest import BASE_DATA
+
 NODE_QUERY = "site_builder/search/node_query.mjs"
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node runs search.js")
 
@@ -119,7 +121,7 @@ ACTIVE = len(PEOPLE_2021) + len(COLLECTIVES_2021) + len(PEOPLE_2022)
 
 
 def build_search_site(make_site, languages=("vi", "en", "km")):
-    site = make_site(SEARCH_SITE, languages=languages)
+    site = make_site(BASE_DATA, SEARCH_SITE, languages=languages)
     site.run("build", check_exit=0)
     return site
 
@@ -280,7 +282,7 @@ def test_unchanged_index_is_not_rewritten_and_a_changed_one_drops_stale_files(tm
 
 
 def test_site_rebuild_leaves_the_search_files_alone_and_picks_up_a_new_name(make_site):
-    site = make_site(SEARCH_SITE)
+    site = make_site(BASE_DATA, SEARCH_SITE)
     site.run("build", check_exit=0)
     index = site.root / "site/search/names"
     before = {p: p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()}

@@ -12,11 +12,13 @@ from types import SimpleNamespace
 import pytest
 
 from site_builder.honor import sheets as awardee_sheets
-from site_builder.honor.awardees import content_stamps, name_sort_key
+from site_builder.honor.awardees import awardee_content_stamps, awardee_sort_key, content_stamps, name_sort_key
 from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
 from site_builder.pages.honor_roll import CSV_NAME, recipient_path
+
+from .conftest import BASE_DATA
 
 DECISION = """
     ---
@@ -43,7 +45,7 @@ SHEET_2_NAME = "content/decisions/qd-2-2021.csv"
 
 @pytest.fixture
 def two_sheets(make_site):
-    return make_site({
+    return make_site(BASE_DATA, {
         "content/decisions/qd-1-2021.md": DECISION.format(number=1), SHEET_1_NAME: SHEET_1,
         "content/decisions/qd-2-2021.md": DECISION.format(number=2), SHEET_2_NAME: SHEET_2,
     })
@@ -115,11 +117,13 @@ def test_only_the_edited_sheet_is_read_again(two_sheets, parsed):
         [every_value(a) for d in warm.decisions.values() for a in d.awardees]
     assert [vars(p) for p in cold.problems] == [vars(p) for p in warm.problems]
     # the digests kept with each row are those of the awardee's fields (page keys use them)
-    for a in (a for d in warm.decisions.values() for a in d.awardees):
-        assert a._content_stamps == content_stamps(
+    warm_awardees = [a for d in warm.decisions.values() for a in d.awardees]
+    assert len(warm_awardees) == 4
+    for a in warm_awardees:
+        assert awardee_content_stamps(a) == content_stamps(
             a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
         # and so is the sort key of its name (the honor lists' order)
-        assert a._sort_key == name_sort_key(a.kind, a.name)
+        assert awardee_sort_key(a) == name_sort_key(a.kind, a.name)
 
     edited = SHEET_1.replace("Bệnh viện tỉnh", "Bệnh viện TỈNH")
     assert len(edited.encode()) == len(SHEET_1.encode())  # same size: only the bytes tell
@@ -150,7 +154,7 @@ def test_an_error_in_a_cached_sheet_is_reported_with_row_and_column(two_sheets):
 
 def test_a_default_award_added_to_the_decision_clears_the_rows_of_an_unchanged_sheet(make_site):
     no_default = DECISION.format(number=3).replace("    award: bang-khen-tinh\n", "")
-    site = make_site({"content/decisions/qd-3-2021.md": no_default, "content/decisions/qd-3-2021.csv": SHEET_2})
+    site = make_site(BASE_DATA, {"content/decisions/qd-3-2021.md": no_default, "content/decisions/qd-3-2021.csv": SHEET_2})
     problems = check_json(site, 1)
     assert ("content/decisions/qd-3-2021.csv", 2, "Hình thức", "missing_field") in {
         (p["file"], p["line"], p["column"], p["code"]) for p in problems}
@@ -220,16 +224,25 @@ def test_sheets_parsed_on_every_core_load_as_parsed_in_one(two_sheets, monkeypat
 
     pids = site.root / "parsed-by.txt"
     real = awardee_sheets.parse_sheet
+    this_process = str(os.getpid())
+    worker_expected = True
 
     def parse(*args):  # notes which process parsed each sheet
         with open(pids, "a", encoding="utf-8") as out:
             out.write(f"{os.getpid()}\n")
-        time.sleep(0.5)  # long enough for the forked worker to take the other sheet
+        if worker_expected and str(os.getpid()) == this_process:
+            # This process holds its sheet until the forked worker has taken the other one
+            # (a wait, not a sleep: the worker may be slow to start on a loaded machine).
+            deadline = time.monotonic() + 120
+            while all(pid == this_process for pid in pids.read_text().split()):
+                assert time.monotonic() < deadline, "no worker took the other sheet in two minutes"
+                time.sleep(0.01)
         return real(*args)
 
     monkeypatch.setattr(awardee_sheets, "parse_sheet", parse)
-    monkeypatch.setattr(awardee_sheets, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(awardee_sheets, "PARALLEL_BYTES", 0)
     forked = loaded("2")
+    worker_expected = False
     parsers = pids.read_text().split()
     assert len(parsers) == 2 and len(set(parsers)) == 2 and str(os.getpid()) in parsers
     pids.unlink()

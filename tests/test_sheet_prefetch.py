@@ -10,6 +10,7 @@ import pytest
 from site_builder import cli
 from site_builder.honor import read_ahead as sheet_prefetch
 
+from .conftest import BASE_DATA
 from .test_sheet_cache import DECISION, SHEET_1, SHEET_1_NAME, SHEET_2, SHEET_2_NAME, every_value
 from .test_sheet_cache import parsed  # noqa: F401 - a fixture: (the sheets parsed in this process, the Site)
 
@@ -38,7 +39,7 @@ def summary(site) -> tuple:
 @pytest.fixture
 def reference(make_site, parsed):
     """What a load without any helper gives for FILES."""
-    names, site = sorted_parsed(parsed, make_site(FILES, folder="reference"))
+    names, site = sorted_parsed(parsed, make_site(BASE_DATA, FILES, folder="reference"))
     assert names == [SHEET_1_NAME, SHEET_2_NAME]
     assert {(p.file, p.line, p.code) for p in site.problems} >= {
         (SHEET_1_NAME, 5, "unknown_ref"), (SHEET_1_NAME, 5, "personal_data")}
@@ -64,7 +65,7 @@ def helpers(monkeypatch):
 
 
 def test_sheets_the_helper_read_load_as_read_here(make_site, parsed, reference):
-    site = make_site(FILES, folder="project")
+    site = make_site(BASE_DATA, FILES, folder="project")
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch is not None
     assert prefetch.join() == 2  # nobody else took a ticket: the helper read both sheets
@@ -78,10 +79,10 @@ def test_sheets_the_helper_read_load_as_read_here(make_site, parsed, reference):
 
 
 def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed, reference, monkeypatch):
-    site = make_site(FILES, folder="project")
+    site = make_site(BASE_DATA, FILES, folder="project")
     # The helper takes the decisions' default award from their frontmatter as written; here it
     # gets another one, so what it stores is keyed for a sheet the load never asks for.
-    monkeypatch.setattr(sheet_prefetch, "_default_award", lambda sheet: "bang-khen-khac")
+    monkeypatch.setattr(sheet_prefetch, "default_award", lambda sheet: "bang-khen-khac")
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch.join() == 2
     names, loaded = sorted_parsed(parsed, site)
@@ -90,11 +91,11 @@ def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed, re
 
 
 def test_a_failing_helper_costs_time_only(make_site, parsed, reference, monkeypatch):
-    site = make_site(FILES, folder="project")
+    site = make_site(BASE_DATA, FILES, folder="project")
 
     def fail(self, forked):
         raise RuntimeError("the helper broke")
-    monkeypatch.setattr(sheet_prefetch.Prefetch, "_read", fail)
+    monkeypatch.setattr(sheet_prefetch.Prefetch, "read", fail)
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch is not None
     names, loaded = sorted_parsed(parsed, site)  # takes the helper over, finds it failed
@@ -105,7 +106,7 @@ def test_a_failing_helper_costs_time_only(make_site, parsed, reference, monkeypa
 
 def test_the_command_shares_the_sheets_with_its_helper_and_leaves_none_behind(make_site, parsed, reference,
                                                                                capsys, helpers):
-    site = make_site(FILES, folder="project")
+    site = make_site(BASE_DATA, FILES, folder="project")
     assert cli.main(["check", "--config-file", str(site.root / "mkdocs.yml"), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert f"{SHEET_1_NAME}, row 5, column Địa phương:" in out and f"{SHEET_1_NAME}, row 5, column Thành tích:" in out
@@ -115,7 +116,7 @@ def test_the_command_shares_the_sheets_with_its_helper_and_leaves_none_behind(ma
 
 
 def test_a_command_that_fails_before_the_load_stops_its_helper(make_site, helpers):
-    site = make_site(FILES, folder="project")
+    site = make_site(BASE_DATA, FILES, folder="project")
     broken = site.root / "broken.yml"
     broken.write_text((site.root / "mkdocs.yml").read_text(encoding="utf-8") + "theme: {name: no-such-theme}\n",
                       encoding="utf-8")
@@ -125,17 +126,17 @@ def test_a_command_that_fails_before_the_load_stops_its_helper(make_site, helper
 
 
 def test_no_helper_without_a_core_to_spare_or_without_sheets(make_site, monkeypatch):
-    site = make_site(FILES, folder="project")
+    site = make_site(BASE_DATA, FILES, folder="project")
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
     assert sheet_prefetch.start(str(site.root / "mkdocs.yml")) is None
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "2")
-    plain = make_site({}, folder="no-sheets")
+    plain = make_site(BASE_DATA, folder="no-sheets")
     assert sheet_prefetch.start(str(plain.root / "mkdocs.yml")) is None
 
 
 def test_a_helper_reading_another_folder_is_stopped_when_the_load_starts(make_site, parsed, reference):
-    site = make_site(FILES, folder="project")
-    elsewhere = make_site(FILES, folder="elsewhere")
+    site = make_site(BASE_DATA, FILES, folder="project")
+    elsewhere = make_site(BASE_DATA, FILES, folder="elsewhere")
     prefetch = sheet_prefetch.start(str(elsewhere.root / "mkdocs.yml"))
     assert prefetch is not None
     names, loaded = sorted_parsed(parsed, site)  # another content folder: the helper is no use here

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, mkdocs_yml
+from .conftest import BASE_DATA, REPO, mkdocs_yml
 
 ASSETS = REPO / "site_builder" / "assets"
 THIRD_PARTY = ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com", "cdnjs")
@@ -28,7 +28,7 @@ LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4"
 
 @pytest.fixture
 def province_site(make_site):
-    site = make_site({
+    site = make_site(BASE_DATA, {
         "mkdocs.yml": mkdocs_yml(plugin=PROVINCE, extra=NAV).replace("Thử nghiệm", "Thi đua tỉnh Thử"),
         "content/assets/tinh-thu.svg": LOGO,
     })

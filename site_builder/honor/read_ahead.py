@@ -51,10 +51,10 @@ class Prefetch:
 
         self.content_dir = Path(content_dir)
         self.tickets = Tickets(shared=True)
-        self._helper = Background(self._read, fork=True)
+        self._helper = Background(self.read, fork=True)
         self.pid = self._helper.pid
 
-    def _read(self, _forked: bool) -> int:
+    def read(self, _forked: bool) -> int:
         """In the helper: read the sheets whose tickets it takes into the cache; returns how
         many it parsed."""
         from .sheets import read_into_cache
@@ -64,7 +64,7 @@ class Prefetch:
         parsed = 0
         while (i := self.tickets.take()) < len(order):
             try:
-                parsed += read_into_cache(self.content_dir.parent, order[i], _default_award(order[i]))
+                parsed += read_into_cache(self.content_dir.parent, order[i], default_award(order[i]))
             except Exception:  # noqa: BLE001 - the load reads (and reports on) what is not stored
                 continue
         note(f"sheet helper parsed {parsed}")
@@ -161,7 +161,7 @@ def _docs_dir(config_file: str) -> Path | None:
     return Path(os.path.normpath(os.path.join(folder, docs_dir)))
 
 
-def _default_award(sheet: Path) -> str | None:
+def default_award(sheet: Path) -> str | None:
     """The decision's `award` as its frontmatter writes it (the load validates it; when the
     two differ, the load's key misses and it reads the sheet again)."""
     from ..content.frontmatter import FrontmatterError, parse

@@ -124,7 +124,7 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
         return _parse_and_store(cache, *largest_first[i][1:])
 
     largest_first = sorted(misses, key=lambda miss: -len(miss[2]))  # the work evens out best
-    processes = worker_count() if sum(len(m[2]) for m in misses) > _PARALLEL_BYTES else 1
+    processes = worker_count() if sum(len(m[2]) for m in misses) > PARALLEL_BYTES else 1
     for (position, name, *_rest), plain in zip(largest_first, run_items(parse, len(largest_first), processes)):
         sheets[position] = SheetAwardees.from_plain(name, plain)
     return sheets
@@ -209,7 +209,7 @@ def _parse_and_store(cache: SheetCache, name: str, data: bytes, suffix: str, def
 
 
 # Below this many bytes of sheets to parse, forking costs more than it saves.
-_PARALLEL_BYTES = 1_000_000
+PARALLEL_BYTES = 1_000_000
 
 
 def _sheet_depends(suffix: str, default_award: str | None) -> tuple:

@@ -27,6 +27,7 @@ from ..runtime.digests import digest
 from ..render.pages import PageBatch, PageSpec
 from ..render.escaping import awardee_fields, escaped
 from ..text.csv_row import csv_row
+from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
@@ -281,9 +282,9 @@ def _shorten(text: str | None, limit: int = 200) -> str:
         return text  # the common case, without splitting 100,000 achievements
     # Whitespace collapsed in a prefix is a prefix of the whole text collapsed: once that is
     # longer than the limit, the rest of a long achievement need not be split.
-    head = _one_line(text[:2 * limit])
+    head = one_line(text[:2 * limit])
     if len(head) <= limit:
-        head = _one_line(text)
+        head = one_line(text)
     return head if len(head) <= limit else head[:limit].rsplit(" ", 1)[0] + "…"
 
 
@@ -449,21 +450,8 @@ def csv_text(ctx, decision) -> str:
     for number, a in enumerate(roll.rows, start=1):
         lines.append(csv_row((str(number), kinds.get(a.kind, "Cá nhân"), a.name, a.position or "", a.unit or "",
                               places.get(a.locality or "", ""), awards.get(a.award or "", a.award or ""),
-                              _one_line(a.achievement), a.id, reference)))
+                              one_line(a.achievement), a.id, reference)))
     return "".join(lines)
-
-
-def _one_line(text: str | None) -> str:
-    """Whitespace runs made one space, ends trimmed (" ".join(text.split())), without
-    splitting the many achievements that need nothing done. Every whitespace character but
-    the space is unprintable (tested over all of Unicode), so a printable text needs work only
-    for double spaces or spaces at its ends: a C-speed test, a sixth of a regular expression's
-    cost on a 400-character achievement (it was 1 s of a 50,000-recipient build)."""
-    if not text:
-        return ""
-    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def write_data(ctx, output) -> None:

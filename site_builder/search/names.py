@@ -111,7 +111,7 @@ class NameIndexBuilder:
         self.records.append(record)
         return True
 
-    def _columns(self, records: list[dict[str, Any]]) -> dict[str, list]:
+    def record_columns(self, records: list[dict[str, Any]]) -> dict[str, list]:
         """The fields of the records the index keeps, a list per field (a pass in C each,
         rather than a tuple per record); registers the facets' labels (the first given wins)."""
         get = [operator.methodcaller("get", key) for key in
@@ -139,7 +139,7 @@ class NameIndexBuilder:
         }
 
     @staticmethod
-    def _rows(c: dict[str, list]) -> list[list]:
+    def stored_rows(c: dict[str, list]) -> list[list]:
         """The stored fields of every record (FIELDS order)."""
         # search.js: a url starting with "+" means "the decision's url + the rest".
         urls = ["+" + url[len(base):] if base and url.startswith(base) else url
@@ -151,7 +151,7 @@ class NameIndexBuilder:
                                   map(decision.__getitem__, pairs), urls)))
 
     @staticmethod
-    def _ranks(names: list[tuple[str, bool]], orders: list) -> dict[tuple[str, bool], int]:
+    def name_ranks(names: list[tuple[str, bool]], orders: list) -> dict[tuple[str, bool], int]:
         """(name, collective) -> position of that name in the index order. Recipients share
         names (thousands of "Nguyễn Thị ..." at 100,000), so sort keys and terms are worked
         out once per distinct name; the entries then sort by a number."""
@@ -172,11 +172,11 @@ class NameIndexBuilder:
         terms are added once per name, and facets are grouped by sorting, in C."""
         started = time.perf_counter()
         with paused_gc():
-            columns = self._columns(self.records)
+            columns = self.record_columns(self.records)
             self.records = []
             orders = columns.pop("order")
             names = list(zip(columns["name"], columns["collective"]))
-            ranks = self._ranks(names, orders)
+            ranks = self.name_ranks(names, orders)
             rank_of = list(map(ranks.__getitem__, names))
             order = sorted(range(len(names)), key=rank_of.__getitem__)  # stable: equal names keep their order
             columns = {field: list(map(values.__getitem__, order)) for field, values in columns.items()}
@@ -190,7 +190,7 @@ class NameIndexBuilder:
                 first += count
             # Every record has every facet (an index without records has none).
             facets = {facet: group_facet(columns[facet]) for facet in FACETS} if names else {}
-            stats = self.writer.write_sorted(self._rows(columns), runs, facets, extra_meta, sink)
+            stats = self.writer.write_sorted(self.stored_rows(columns), runs, facets, extra_meta, sink)
         stats["skipped"] = self.skipped
         stats["seconds"] = round(time.perf_counter() - started, 3)
         return stats
