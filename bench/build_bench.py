@@ -95,7 +95,7 @@ def _recipient_page(site: Path, decision_id: str) -> Path | None:
     folder = site / "khen-thuong" / decision_id
     if not folder.is_dir():
         return None
-    # Recipient pages are files beside the decision's index.html (site_builder/addresses.py).
+    # Recipient pages are files beside the decision's index.html (site_builder/urls.py).
     for child in sorted(folder.glob("*.html")):
         if child.name not in ("index.html", "nhung.html", "nhung-nguoi.html"):
             return child
