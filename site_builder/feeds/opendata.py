@@ -1,8 +1,8 @@
 """Open data: plans, decisions and recipients as JSON and CSV, each with a JSON Schema.
 
 One table of fields per dataset drives the records, the CSV columns and the schema, so the
-three cannot disagree. Recipients come from records.active_awardees: a revoked award is in
-none of the files. Field names are the content model's English names (docs/open-data.md).
+three cannot disagree. Recipients come from awardees.active_awardees (the honor roll's rule,
+so pages, feeds and data agree): a revoked award is in none of the files. Field names are the content model's English names (docs/open-data.md).
 
 The recipients files are the big ones (about 100 MB at 50,000 recipients): recipient_files.py
 makes them one decision at a time and reuses what the previous build wrote.
@@ -14,7 +14,8 @@ import io
 import json
 from dataclasses import dataclass
 
-from .records import absolute, active_awardees, recipient_path
+from ..honor.awardees import active_awardees
+from .records import absolute, recipient_path
 
 STR = {"type": "string"}
 OPT_STR = {"type": ["string", "null"]}
@@ -122,16 +123,16 @@ def plan_records(ctx):
 
 def standing(ctx) -> list[tuple]:
     """(decision, [its awardees whose award stands]) in decision order, decisions without
-    one left out: records.active_awardees grouped, once per build (the page's counts, the
+    one left out: awardees.active_awardees grouped, once per build (the page's counts, the
     decisions and the recipients files share it)."""
     groups = ctx.__dict__.get("_open_data_standing")
     if groups is None:
-        groups = []
-        for decision, awardee in active_awardees(ctx.site):
-            if groups and groups[-1][0] is decision:
-                groups[-1][1].append(awardee)
-            else:
-                groups.append((decision, [awardee]))
+        by_decision: dict[str, list] = {}
+        for awardee in active_awardees(ctx.site):
+            by_decision.setdefault(awardee.decision, []).append(awardee)
+        decisions = [ctx.site.decisions[d] for d in by_decision if d in ctx.site.decisions]
+        decisions.sort(key=lambda d: (d.date.sort_key(), d.id))
+        groups = [(decision, by_decision[decision.id]) for decision in decisions]
         ctx.__dict__["_open_data_standing"] = groups
     return groups
 
