@@ -14,6 +14,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from .. import urls
 from ..honor.awardees import active_awardees
 from .records import absolute, recipient_path
 
@@ -216,7 +217,7 @@ def schema_of(config, name: str) -> dict:
     schema = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": TITLES[name],
-        "description": f"du-lieu/{name}.json of a site-builder portal: a header and the list of {name}",
+        "description": f"{urls.open_data_file(name, 'json')} of a site-builder portal: a header and the list of {name}",
         "type": "object",
         "required": ["dataset", "title", "site_name", "as_of", "count", "items"],
         "additionalProperties": False,
@@ -233,7 +234,7 @@ def schema_of(config, name: str) -> dict:
         },
     }
     if config.site_url:
-        schema["$id"] = absolute(config, f"du-lieu/schema/{name}.schema.json")
+        schema["$id"] = absolute(config, urls.open_data_schema(name))
     return schema
 
 
@@ -250,7 +251,7 @@ def header(ctx, name: str, count: int) -> dict:
     """Everything of du-lieu/<name>.json but its items."""
     config = ctx.config
     return {
-        "$schema": absolute(config, f"du-lieu/schema/{name}.schema.json") if config.site_url
+        "$schema": absolute(config, urls.open_data_schema(name)) if config.site_url
         else f"schema/{name}.schema.json",
         "dataset": name, "title": TITLES[name], "site_name": config.site_name, "site_url": config.site_url,
         "as_of": config.today.isoformat(), "count": count,
@@ -346,12 +347,12 @@ def write(ctx, output) -> None:
                       ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
         def make(name=name):
             items = records(ctx, name)
-            return {f"du-lieu/{name}.json": dataset_json(header(ctx, name, len(items)), items),
-                    f"du-lieu/{name}.csv": to_csv(name, items)}
-        write_keyed(output, f"data {key}", [f"du-lieu/{name}.json", f"du-lieu/{name}.csv"], make)
+            return {urls.open_data_file(name, "json"): dataset_json(header(ctx, name, len(items)), items),
+                    urls.open_data_file(name, "csv"): to_csv(name, items)}
+        write_keyed(output, f"data {key}", [urls.open_data_file(name, "json"), urls.open_data_file(name, "csv")], make)
     recipient_files.write(ctx, output)
     for name in DATASETS:
-        output.write(f"du-lieu/schema/{name}.schema.json", schema_text(ctx.config, name))
+        output.write(urls.open_data_schema(name), schema_text(ctx.config, name))
 
 
 def counts(ctx) -> dict[str, int]:

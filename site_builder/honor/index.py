@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import urls
 from .awardees import active_awardees, awardee_sort_key
 
 PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
@@ -170,4 +171,4 @@ def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
 
 
 def page_path(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}trang/{number}/"
+    return urls.paged(base, number)

@@ -17,13 +17,12 @@ import json
 from markupsafe import escape
 
 from ..embedding import allowed_origins, embed_code, oembed_document
+from ..urls import EMBED_FILE, OEMBED_FILE
 
 # Where base.html's head and content regions start and end (embed variants are cut from the
 # page's bytes).
 HEAD = (b"<!--head:start-->", b"<!--head:end-->")
 CONTENT = (b"<!--content:start-->", b"<!--content:end-->")
-EMBED_FILE = "nhung.html"
-OEMBED_FILE = "oembed.json"
 PARENT_JS = "assets/embed/parent.js"
 
 

@@ -30,6 +30,7 @@ from ...build import publish_site
 from ...runtime.cache_dirs import CACHE_DIR
 from ...runtime.gc_pause import pause
 from ...config import SiteConfig
+from ... import urls
 from ...content.loader import COLLECTION_DIRS, load_site
 from ...runtime.output import discard, staging_dir_for
 from ...render.env import bytecode_cache
@@ -43,7 +44,7 @@ log = logging.getLogger("mkdocs.plugins.site_builder")
 
 # Top-level folders the core renders; nav entries pointing there are fine (MkDocs cannot see
 # those pages and would say so for each).
-CORE_SECTIONS = ("van-ban/", "phong-trao/", "khen-thuong/", "thong-diep/", "tim-kiem/", "nhung/", "du-lieu/")
+CORE_SECTIONS = urls.CORE_SECTIONS
 
 
 class _CoreNavFilter(logging.Filter):
