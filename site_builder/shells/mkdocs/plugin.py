@@ -137,6 +137,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         # second of a rebuild that changes one recipient.
         if env.bytecode_cache is None and self.site is not None:
             env.bytecode_cache = bytecode_cache(self.site.config.project_dir / CACHE_DIR, "theme")
+        # The theme's links into core sections come from urls.py, as core templates' do.
+        env.globals["site_paths"] = urls
         return env
 
     def on_page_context(self, context, *, page, config, nav):
