@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ...build import publish_site
 from ...runtime.cache_dirs import CACHE_DIR
 from ...runtime.gc_pause import pause
-from ...config import SiteConfig
+from ...config import SiteConfig, plugin_fields
 from ... import urls
 from ...content.loader import COLLECTION_DIRS, load_site
 from ...runtime.output import discard, staging_dir_for
@@ -58,6 +58,10 @@ class _CoreNavFilter(logging.Filter):
         return not any(f"'{section}" in message for section in CORE_SECTIONS)
 
 
+def _copied(value):
+    return list(value) if isinstance(value, list) else value
+
+
 class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def __init__(self):
         super().__init__()
@@ -74,14 +78,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def core_config(self, config) -> SiteConfig:
         theme_dir = config.theme.custom_dir if config.theme.custom_dir else None
-        opts = self.config
+        # The plugin's options as written (lists copied: the core may not change MkDocs's).
+        options = {f.name: _copied(self.config[f.name]) for f in plugin_fields()}
+        options["preview"] = options["preview"] or self.serving
         return SiteConfig(
             content_dir=Path(config.docs_dir), site_name=config.site_name, site_url=config.site_url or "",
-            province=opts.province, logo=opts.logo, primary_color=opts.primary_color,
-            accent_color=opts.accent_color, languages=list(opts.languages),
-            default_language=opts.default_language, preview=opts.preview or self.serving,
-            theme_dir=Path(theme_dir) if theme_dir else None, frame_ancestors=list(opts.frame_ancestors),
-            extra=dict(config.extra),
+            theme_dir=Path(theme_dir) if theme_dir else None, extra=dict(config.extra), **options,
         )
 
     def on_config(self, config):
