@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import urls
 from .awardees import active_awardees, awardee_sort_key
 
 PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
@@ -168,7 +167,3 @@ def index_of(ctx) -> HonorIndex:
 def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
     """Items cut into pages; an empty list is one empty page."""
     return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
-
-
-def page_path(base: str, number: int) -> str:
-    return urls.paged(base, number)

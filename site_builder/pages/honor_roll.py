@@ -31,7 +31,7 @@ from ..text.csv_row import csv_row
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
-from ..honor.index import PER_PAGE, index_of, page_path, pages_of, today_chain
+from ..honor.index import PER_PAGE, index_of, pages_of, today_chain
 from .honor_rows import Cells, TableRows
 from .page_keys import (
     awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key,
@@ -45,7 +45,7 @@ EMBED_RECIPIENT_PAGES = False
 
 
 def decision_path(decision_id: str, page: int = 1) -> str:
-    return page_path(urls.decision_folder(decision_id), page)
+    return urls.paged(urls.decision_folder(decision_id), page)
 
 
 def recipient_path(awardee) -> str:
@@ -176,9 +176,9 @@ def _pager(base: str, number: int, total: int) -> dict | None:
     if total <= 1:
         return None
     window = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
-    return {"number": number, "total": total, "pages": [(n, page_path(base, n)) for n in window],
-            "prev": page_path(base, number - 1) if number > 1 else None,
-            "next": page_path(base, number + 1) if number < total else None}
+    return {"number": number, "total": total, "pages": [(n, urls.paged(base, n)) for n in window],
+            "prev": urls.paged(base, number - 1) if number > 1 else None,
+            "next": urls.paged(base, number + 1) if number < total else None}
 
 
 # ---- recipients --------------------------------------------------------------------------
@@ -348,7 +348,7 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
     chunks = pages_of(rows)
     for number, chunk in enumerate(chunks, start=1):
         yield PageSpec(
-            path=page_path(base, number), template="honor/list.html",
+            path=urls.paged(base, number), template="honor/list.html",
             title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
             description=lang.t("count_awards", count=lang.number(total)),
             context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
