@@ -32,6 +32,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make "bench" and "site_builder" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from site_builder.urls import SEARCH  # noqa: E402 (after the path set-up above)
+
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ["nguyen van hung", "Nguyễn Văn Hùng", "hung", "dang", "thach thi sa ry", "h'mai", "NGUYEN THI ANH",
            "tram y te"]
@@ -119,7 +121,7 @@ def measure(url: str, plan_path: str) -> dict:
 
         # Before use: the search page and a document page, nothing typed.
         context, page = cold_page()
-        for path_ in ("tim-kiem/", plan_path):
+        for path_ in (SEARCH, plan_path):
             page.goto(url + path_)
             page.wait_for_load_state("networkidle")
         before = [r for r in page.responses if "/search/" in r.url]
@@ -128,7 +130,7 @@ def measure(url: str, plan_path: str) -> dict:
 
         for q in QUERIES:
             context, page = cold_page()
-            page.goto(url + "tim-kiem/")
+            page.goto(url + SEARCH)
             page.wait_for_load_state("networkidle")
             page.responses.clear()
             page.click("#sb-q")

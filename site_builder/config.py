@@ -1,13 +1,31 @@
-"""Typed options of the site, independent of the shell that reads them.
+"""Typed options of the site, independent of the shell that reads them: declared here once.
 
-The MkDocs adapter fills this from `mkdocs.yml` (the plugin's options plus site_name,
-site_url and docs_dir); tests and other shells build it directly.
+Options marked `plugin_option` are what a province writes in its site configuration (the
+`site_builder` plugin section of mkdocs.yml); the MkDocs shell derives its option schema from
+them (shells/mkdocs/config.py), so a new option, or a changed default, is one edit here. The
+others come from elsewhere: the shell's own settings (site_name, site_url, docs_dir as
+content_dir, the theme folder, extra) or the environment (today). Tests and other shells
+build SiteConfig directly.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
+
+# The colours of a site that sets none. Pages set them from the config (--primary and
+# --accent in partials/shell.html), so this is the only place they are written.
+DEFAULT_PRIMARY_COLOR = "#a50e0e"
+DEFAULT_ACCENT_COLOR = "#8a5a00"
+
+PLUGIN = "plugin"  # field metadata key: the option is set in the plugin's section
+
+
+def plugin_option(default=None, *, default_factory=None):
+    """A field a province sets in the plugin's section of its configuration."""
+    if default_factory is not None:
+        return field(default_factory=default_factory, metadata={PLUGIN: True})
+    return field(default=default, metadata={PLUGIN: True})
 
 
 @dataclass
@@ -15,19 +33,19 @@ class SiteConfig:
     content_dir: Path
     site_name: str = "Cổng thi đua - khen thưởng"
     site_url: str = ""  # absolute URL of the published site, for feeds, sitemaps and embeds
-    province: str = ""
-    logo: str | None = None  # path inside content/ or theme/
-    primary_color: str = "#a50e0e"
-    accent_color: str = "#8a5a00"
-    languages: list[str] = field(default_factory=lambda: ["vi"])
-    default_language: str = "vi"
+    province: str = plugin_option("")
+    logo: str | None = plugin_option(None)  # path inside content/ or theme/
+    primary_color: str = plugin_option(DEFAULT_PRIMARY_COLOR)
+    accent_color: str = plugin_option(DEFAULT_ACCENT_COLOR)
+    languages: list[str] = plugin_option(default_factory=lambda: ["vi"])
+    default_language: str = plugin_option("vi")
     # Preview builds show drafts and scheduled content under a banner; production hides them.
-    preview: bool = False
+    preview: bool = plugin_option(False)
     # "Today" decides which scheduled files and messages are live. SITE_BUILDER_TODAY=2021-10-01
     # builds the site as it will look (or looked) on that day: tests and rehearsals.
     today: dt.date = field(default_factory=lambda: build_today())
     theme_dir: Path | None = None  # theme/ folder: core templates may be overridden in theme/core/
-    frame_ancestors: list[str] = field(default_factory=list)  # origins allowed to embed the site
+    frame_ancestors: list[str] = plugin_option(default_factory=list)  # origins allowed to embed the site
     extra: dict = field(default_factory=dict)
 
     @property
@@ -42,6 +60,16 @@ class SiteConfig:
         from urllib.parse import urlsplit
         path = urlsplit(self.site_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+
+def plugin_fields() -> list[Field]:
+    """The options set in the plugin's section, in declaration order."""
+    return [f for f in fields(SiteConfig) if f.metadata.get(PLUGIN)]
+
+
+def default_of(option: Field):
+    """An option's default value (a new list for list options)."""
+    return option.default if option.default_factory is MISSING else option.default_factory()
 
 
 def build_today() -> dt.date:

@@ -1,5 +1,11 @@
-"""Where honor-roll pages live on the site: the URL shapes several modules need (pages,
-search records, feeds, open data, link checks), written once.
+"""Where every page and file of the site lives: the URL roots and shapes, written once.
+
+Paths here are site paths without the language prefix ("en/") and without a leading "/":
+"" is the home page, a folder ends in "/" (its index.html), a file ends in its name. Pages
+(pages/), feeds and open data (feeds/), link checks (rules/), the MkDocs shell and the
+templates (through `paths`, render/env.py) all take their addresses from here, so a renamed
+section is one edit, and names that a page's id must not take (awardees.RESERVED_IDS,
+rules/messages.RESERVED_IDS) follow the names used here.
 
 A recipient page is a file, `khen-thuong/<decision>/<recipient>.html`, not a folder with an
 index.html: recipient pages are the bulk of a site (100,000 per language at provincial
@@ -10,19 +16,99 @@ from __future__ import annotations
 
 import re
 
-HONOR_BASE = "khen-thuong/"
-# Files in a decision's folder that are not recipient pages (awardees.RESERVED_IDS keeps
-# recipient ids off these names).
-DECISION_FILES = ("index.html", "nhung.html", "nhung-nguoi.html")
-_RECIPIENT_PAGE = re.compile(r"^khen-thuong/[^/]+/([^/]+)\.html$")
+# Sections: the top-level folders the core writes.
+HOME = ""
+DOCUMENTS = "van-ban/"
+CAMPAIGNS = "phong-trao/"
+HONOR_ROLL = "khen-thuong/"
+MESSAGES = "thong-diep/"
+SEARCH = "tim-kiem/"
+OPEN_DATA = "du-lieu/"
+WIDGETS = "nhung/"
+CALENDARS = "lich/"
+# The sections a visitor browses (the site's menu; links.py knows them as pages).
+BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, SEARCH)
+# Every section the core writes (the MkDocs shell leaves them alone).
+CORE_SECTIONS = BROWSED_SECTIONS + (WIDGETS, OPEN_DATA)
+
+# Folder names inside sections.
+PAGING = "trang"  # <list>/trang/<n>/: page n (> 1) of a long list
+BY_AWARD = "hinh-thuc"
+BY_PLACE = "dia-phuong"
+BY_CAMPAIGN = "phong-trao"
+BY_YEAR = "nam"
+CURRENT = "hien-hanh"  # messages in force
+ARCHIVE = "luu-tru"  # messages that expired
+PRINT = "in"  # a message's printable poster
+
+# File names.
+INDEX_FILE = "index.html"
+EMBED_FILE = "nhung.html"  # the chrome-less variant beside every page (render/embed.py)
+OEMBED_FILE = "oembed.json"  # the page's embed code as an oEmbed document
+CARDS_FILE = "nhung-nguoi.html"  # a decision page's recipients as embeddable cards
+DECISION_CSV = "danh-sach.csv"  # a decision's recipients, for Excel
+RSS_FILE = "rss.xml"
+ATOM_FILE = "atom.xml"
+CALENDAR_FILE = "lich.ics"
+ALL_CALENDAR = f"{CALENDARS}tat-ca.ics"
+
+# Files in a decision's folder that are not recipient pages.
+DECISION_FILES = (INDEX_FILE, EMBED_FILE, CARDS_FILE)
+# Names a recipient id must not take (awardees.RESERVED_IDS): recipient pages sit in their
+# decision's folder, beside its own files and its paging folder.
+DECISION_NAMES = frozenset({PAGING} | {name.rsplit(".", 1)[0] for name in DECISION_FILES + (DECISION_CSV,)})
+# Names a message id must not take (rules/messages.py): the message lists beside its pages.
+MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
+
+MESSAGES_CURRENT = f"{MESSAGES}{CURRENT}/"
+MESSAGES_ARCHIVE = f"{MESSAGES}{ARCHIVE}/"
+PLACES = f"{HONOR_ROLL}{BY_PLACE}/"
+
+_RECIPIENT_PAGE = re.compile(rf"^{re.escape(HONOR_ROLL)}[^/]+/([^/]+)\.html$")
+# A message's print view; group 1 is the message's page.
+PRINT_VIEW = re.compile(rf"^({re.escape(MESSAGES)}[^/]+/){re.escape(PRINT)}/$")
+# A campaign's page; group 1 is the campaign's id.
+CAMPAIGN_PAGE = re.compile(rf"^{re.escape(CAMPAIGNS)}([^/]+)/$")
+
+
+def paged(base: str, number: int) -> str:
+    """Page `number` of the list at `base` (page 1 is `base` itself)."""
+    return base if number == 1 else f"{base}{PAGING}/{number}/"
+
+
+def document_page(doc_id: str) -> str:
+    return f"{DOCUMENTS}{doc_id}/"
+
+
+# The section each collection's pages live in.
+COLLECTION_SECTIONS = {"plan": DOCUMENTS, "decision": HONOR_ROLL, "message": MESSAGES}
+
+
+def entry_page(collection: str, entry_id: str) -> str | None:
+    """The page of a plan, decision or message; None for a collection without pages."""
+    section = COLLECTION_SECTIONS.get(collection)
+    return f"{section}{entry_id}/" if section else None
+
+
+def campaign_page(campaign_id: str) -> str:
+    return f"{CAMPAIGNS}{campaign_id}/"
+
+
+def campaign_calendar(campaign_id: str) -> str:
+    return campaign_page(campaign_id) + CALENDAR_FILE
 
 
 def decision_folder(decision_id: str) -> str:
-    return f"{HONOR_BASE}{decision_id}/"
+    """A decision's page (its first page of recipients) and the folder of its files."""
+    return f"{HONOR_ROLL}{decision_id}/"
+
+
+def decision_csv(decision_id: str) -> str:
+    return decision_folder(decision_id) + DECISION_CSV
 
 
 def recipient_path(decision_id: str, recipient_id: str) -> str:
-    return f"{HONOR_BASE}{decision_id}/{recipient_id}.html"
+    return f"{HONOR_ROLL}{decision_id}/{recipient_id}.html"
 
 
 def awardee_path(awardee) -> str:
@@ -32,3 +118,54 @@ def awardee_path(awardee) -> str:
 def is_recipient_path(path: str) -> bool:
     """True for a recipient page's address (a page although it does not end in "/")."""
     return bool(_RECIPIENT_PAGE.match(path)) and path.rsplit("/", 1)[-1] not in DECISION_FILES
+
+
+def award_page(award_id: str) -> str:
+    """The honor roll by award form."""
+    return f"{HONOR_ROLL}{BY_AWARD}/{award_id}/"
+
+
+def place_page(unit_id: str) -> str:
+    """The honor roll of a place (administrative unit)."""
+    return f"{PLACES}{unit_id}/"
+
+
+def honor_campaign_page(campaign_id: str) -> str:
+    """The honor roll of a campaign (its decisions by phase); not the campaign's own page."""
+    return f"{HONOR_ROLL}{BY_CAMPAIGN}/{campaign_id}/"
+
+
+def year_page(year) -> str:
+    """The honor roll of a year."""
+    return f"{HONOR_ROLL}{BY_YEAR}/{year}/"
+
+
+def message_page(message_id: str) -> str:
+    return f"{MESSAGES}{message_id}/"
+
+
+def message_print_page(message_id: str) -> str:
+    return f"{message_page(message_id)}{PRINT}/"
+
+
+def widget_page(slug: str) -> str:
+    return f"{WIDGETS}{slug}/"
+
+
+def open_data_file(name: str, suffix: str) -> str:
+    """'recipients', 'csv' -> 'du-lieu/recipients.csv'."""
+    return f"{OPEN_DATA}{name}.{suffix}"
+
+
+def open_data_schema(name: str) -> str:
+    return f"{OPEN_DATA}schema/{name}.schema.json"
+
+
+def embed_file(folder: str) -> str:
+    """The embed variant of the page in `folder`."""
+    return folder + EMBED_FILE
+
+
+def cards_file(folder: str) -> str:
+    """The recipient cards of the decision page in `folder` (pages/recipient_embeds.py)."""
+    return folder + CARDS_FILE

@@ -16,7 +16,8 @@ from site_builder.honor.awardees import awardee_content_stamps, awardee_sort_key
 from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
-from site_builder.pages.honor_roll import CSV_NAME, recipient_path
+from site_builder.pages.honor_roll import recipient_path
+from site_builder.urls import DECISION_CSV
 
 from .conftest import BASE_DATA
 
@@ -77,7 +78,7 @@ def recipient_page(site, decision: str, recipient: str) -> str:
 
 def decision_csv(site, decision: str) -> str:
     path = recipient_path(SimpleNamespace(decision=decision, id="x")).rstrip("/")
-    return (site.root / "site" / posixpath.dirname(path) / CSV_NAME).read_text(encoding="utf-8-sig")
+    return (site.root / "site" / posixpath.dirname(path) / DECISION_CSV).read_text(encoding="utf-8-sig")
 
 
 def check_json(site, exit_code: int) -> list:

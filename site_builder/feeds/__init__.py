@@ -17,10 +17,11 @@ from ..runtime.digests import digest
 from ..render.pages import PageSpec
 from ..runtime.gc_pause import paused_gc
 from ..pages.page_keys import documents_stamp, entry_stamp
+from .. import urls
 from . import calendar, opendata, records, sitemap, syndication
 
-FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
-               "messages": ("thong-diep/", "Thông điệp đang có hiệu lực")}
+FEED_TITLES = {"documents": (urls.DOCUMENTS, "Văn bản"), "decisions": (urls.HONOR_ROLL, "Quyết định khen thưởng"),
+               "messages": (urls.MESSAGES, "Thông điệp đang có hiệu lực")}
 
 
 def prepare(ctx) -> None:
@@ -30,7 +31,7 @@ def prepare(ctx) -> None:
 
 
 def pages(ctx, lang):
-    yield PageSpec(path="du-lieu/", template="open_data.html", title=lang.t("open_data"),
+    yield PageSpec(path=urls.OPEN_DATA, template="open_data.html", title=lang.t("open_data"),
                    description=lang.t("open_data_intro"),
                    context={"datasets": list(opendata.DATASETS), "counts": opendata.counts(ctx),
                             "has_feeds": bool(ctx.config.site_url),
@@ -39,8 +40,8 @@ def pages(ctx, lang):
 
 def feed_paths(ctx) -> list[str]:
     folders = [FEED_TITLES[name][0] for name in ("documents", "decisions", "messages")]
-    folders += [f"phong-trao/{campaign_id}/" for campaign_id in ctx.site.campaigns]
-    return [folder + name for folder in folders for name in ("rss.xml", "atom.xml")]
+    folders += [urls.campaign_page(campaign_id) for campaign_id in ctx.site.campaigns]
+    return [folder + name for folder in folders for name in (urls.RSS_FILE, urls.ATOM_FILE)]
 
 
 def feed_files(ctx) -> dict[str, str]:
@@ -49,14 +50,14 @@ def feed_files(ctx) -> dict[str, str]:
     site_name = config.site_name
 
     def add(folder, title, items):
-        out[folder + "rss.xml"] = syndication.rss(config, title, site_name, folder, folder + "rss.xml", items)
-        out[folder + "atom.xml"] = syndication.atom(config, title, site_name, folder, folder + "atom.xml", items)
+        out[folder + urls.RSS_FILE] = syndication.rss(config, title, site_name, folder, folder + urls.RSS_FILE, items)
+        out[folder + urls.ATOM_FILE] = syndication.atom(config, title, site_name, folder, folder + urls.ATOM_FILE, items)
 
     for name, items in records.collections(ctx).items():
         folder, title = FEED_TITLES[name]
         add(folder, f"{title} · {site_name}", items)
     for campaign_id, items in records.by_campaign(ctx).items():
-        add(f"phong-trao/{campaign_id}/", ctx.site.campaigns[campaign_id].name, items)
+        add(urls.campaign_page(campaign_id), ctx.site.campaigns[campaign_id].name, items)
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
+from .. import urls
 from .records import absolute, campaign_ids, doc_day
 
 
@@ -88,16 +89,16 @@ def calendar(ctx, name: str, docs) -> str:
 
 def paths(site) -> list[str]:
     """The calendar files: everything together, and one per campaign."""
-    return ["lich/tat-ca.ics"] + [f"phong-trao/{campaign_id}/lich.ics" for campaign_id in site.campaigns]
+    return [urls.ALL_CALENDAR] + [urls.campaign_calendar(campaign_id) for campaign_id in site.campaigns]
 
 
 def calendars(ctx) -> dict[str, str]:
     """{output path: .ics text} of every path in paths()."""
     site = ctx.site
-    out = {"lich/tat-ca.ics": calendar(ctx, f"{site.config.site_name}: các đợt thi đua và thời hạn",
+    out = {urls.ALL_CALENDAR: calendar(ctx, f"{site.config.site_name}: các đợt thi đua và thời hạn",
                                        site.plans.values())}
     for campaign in site.campaigns.values():
         ids = campaign_ids(site, campaign.id)
         docs = [d for d in site.plans.values() if d.get("campaign") in ids]
-        out[f"phong-trao/{campaign.id}/lich.ics"] = calendar(ctx, campaign.name, docs)
+        out[urls.campaign_calendar(campaign.id)] = calendar(ctx, campaign.name, docs)
     return out

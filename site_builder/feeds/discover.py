@@ -10,35 +10,33 @@ Recipient pages, made without Jinja (pages/recipient_page.py), take their JSON-L
 from __future__ import annotations
 
 import json
-import re
 from json.encoder import encode_basestring
 
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import urls
 from ..content.model import Awardee, Document
 from .records import absolute, recipient_path
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
 # Raster formats only: link previews of social networks ignore SVG.
 OG_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-_PRINT_VIEW = re.compile(r"^(thong-diep/[^/]+/)in/$")
-_CAMPAIGN_PAGE = re.compile(r"^phong-trao/([^/]+)/$")
-FEED_FOLDERS = {"van-ban/": "van-ban/", "khen-thuong/": "khen-thuong/", "thong-diep/": "thong-diep/",
-                "thong-diep/hien-hanh/": "thong-diep/"}
+FEED_FOLDERS = {urls.DOCUMENTS: urls.DOCUMENTS, urls.HONOR_ROLL: urls.HONOR_ROLL, urls.MESSAGES: urls.MESSAGES,
+                urls.MESSAGES_CURRENT: urls.MESSAGES}
 
 
 def feed_folder(path: str) -> str | None:
     """The folder whose rss.xml / atom.xml a page should advertise, if any."""
     if path in FEED_FOLDERS:
         return FEED_FOLDERS[path]
-    match = _CAMPAIGN_PAGE.match(path)
-    return f"phong-trao/{match[1]}/" if match else None
+    match = urls.CAMPAIGN_PAGE.match(path)
+    return urls.campaign_page(match[1]) if match else None
 
 
 def canonical_path(path: str) -> str:
     """A print view's canonical page is the message itself."""
-    match = _PRINT_VIEW.match(path)
+    match = urls.PRINT_VIEW.match(path)
     return match[1] if match else path
 
 
@@ -164,7 +162,7 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
         data["subjectOf"] = {"@type": "DigitalDocument", "name": f"{decision.type_name} {decision.reference}".strip(),
                              "author": conferrer}
         if config.site_url:
-            data["subjectOf"]["url"] = absolute(config, f"khen-thuong/{decision.id}/")
+            data["subjectOf"]["url"] = absolute(config, urls.decision_folder(decision.id))
     return data
 
 

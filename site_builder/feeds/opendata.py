@@ -1,8 +1,8 @@
 """Open data: plans, decisions and recipients as JSON and CSV, each with a JSON Schema.
 
 One table of fields per dataset drives the records, the CSV columns and the schema, so the
-three cannot disagree. Recipients come from records.active_awardees: a revoked award is in
-none of the files. Field names are the content model's English names (docs/open-data.md).
+three cannot disagree. Recipients come from awardees.active_awardees (the honor roll's rule,
+so pages, feeds and data agree): a revoked award is in none of the files. Field names are the content model's English names (docs/open-data.md).
 
 The recipients files are the big ones (about 100 MB at 50,000 recipients): recipient_files.py
 makes them one decision at a time and reuses what the previous build wrote.
@@ -14,7 +14,9 @@ import io
 import json
 from dataclasses import dataclass
 
-from .records import absolute, active_awardees, recipient_path
+from .. import urls
+from ..honor.awardees import active_awardees
+from .records import absolute, recipient_path
 
 STR = {"type": "string"}
 OPT_STR = {"type": ["string", "null"]}
@@ -122,16 +124,16 @@ def plan_records(ctx):
 
 def standing(ctx) -> list[tuple]:
     """(decision, [its awardees whose award stands]) in decision order, decisions without
-    one left out: records.active_awardees grouped, once per build (the page's counts, the
+    one left out: awardees.active_awardees grouped, once per build (the page's counts, the
     decisions and the recipients files share it)."""
     groups = ctx.__dict__.get("_open_data_standing")
     if groups is None:
-        groups = []
-        for decision, awardee in active_awardees(ctx.site):
-            if groups and groups[-1][0] is decision:
-                groups[-1][1].append(awardee)
-            else:
-                groups.append((decision, [awardee]))
+        by_decision: dict[str, list] = {}
+        for awardee in active_awardees(ctx.site):
+            by_decision.setdefault(awardee.decision, []).append(awardee)
+        decisions = [ctx.site.decisions[d] for d in by_decision if d in ctx.site.decisions]
+        decisions.sort(key=lambda d: (d.date.sort_key(), d.id))
+        groups = [(decision, by_decision[decision.id]) for decision in decisions]
         ctx.__dict__["_open_data_standing"] = groups
     return groups
 
@@ -215,7 +217,7 @@ def schema_of(config, name: str) -> dict:
     schema = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": TITLES[name],
-        "description": f"du-lieu/{name}.json of a site-builder portal: a header and the list of {name}",
+        "description": f"{urls.open_data_file(name, 'json')} of a site-builder portal: a header and the list of {name}",
         "type": "object",
         "required": ["dataset", "title", "site_name", "as_of", "count", "items"],
         "additionalProperties": False,
@@ -232,7 +234,7 @@ def schema_of(config, name: str) -> dict:
         },
     }
     if config.site_url:
-        schema["$id"] = absolute(config, f"du-lieu/schema/{name}.schema.json")
+        schema["$id"] = absolute(config, urls.open_data_schema(name))
     return schema
 
 
@@ -249,7 +251,7 @@ def header(ctx, name: str, count: int) -> dict:
     """Everything of du-lieu/<name>.json but its items."""
     config = ctx.config
     return {
-        "$schema": absolute(config, f"du-lieu/schema/{name}.schema.json") if config.site_url
+        "$schema": absolute(config, urls.open_data_schema(name)) if config.site_url
         else f"schema/{name}.schema.json",
         "dataset": name, "title": TITLES[name], "site_name": config.site_name, "site_url": config.site_url,
         "as_of": config.today.isoformat(), "count": count,
@@ -345,12 +347,12 @@ def write(ctx, output) -> None:
                       ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
         def make(name=name):
             items = records(ctx, name)
-            return {f"du-lieu/{name}.json": dataset_json(header(ctx, name, len(items)), items),
-                    f"du-lieu/{name}.csv": to_csv(name, items)}
-        write_keyed(output, f"data {key}", [f"du-lieu/{name}.json", f"du-lieu/{name}.csv"], make)
+            return {urls.open_data_file(name, "json"): dataset_json(header(ctx, name, len(items)), items),
+                    urls.open_data_file(name, "csv"): to_csv(name, items)}
+        write_keyed(output, f"data {key}", [urls.open_data_file(name, "json"), urls.open_data_file(name, "csv")], make)
     recipient_files.write(ctx, output)
     for name in DATASETS:
-        output.write(f"du-lieu/schema/{name}.schema.json", schema_text(ctx.config, name))
+        output.write(urls.open_data_schema(name), schema_text(ctx.config, name))
 
 
 def counts(ctx) -> dict[str, int]:

@@ -39,10 +39,11 @@ from pathlib import Path
 from ..runtime.digests import digest
 from ..content.model import Awardee
 from ..text.csv_row import csv_cell
+from .. import urls
 from . import opendata
 
-JSON_PATH = "du-lieu/recipients.json"
-CSV_PATH = "du-lieu/recipients.csv"
+JSON_PATH = urls.open_data_file("recipients", "json")
+CSV_PATH = urls.open_data_file("recipients", "csv")
 LAYOUT = "pieces-1"  # first word of a manifest entry written here; bump when pieces change meaning
 
 # Every field an awardee is made with but where it was read from (a row moving in its sheet

@@ -1,6 +1,7 @@
 """What feeds, calendars, open data and the sitemap publish: one selection for all of them.
 
-Every output of this package takes its records from here, so a revoked award or an expired
+Every output of this package takes its records from here (recipients from the honor roll's
+own rule, awardees.active_awardees), so a revoked award or an expired
 message is left out of the RSS feed, the Atom feed, the JSON, the CSV and the sitemap alike.
 """
 from __future__ import annotations
@@ -10,24 +11,6 @@ from dataclasses import dataclass, field
 
 from .. import urls as addresses
 from ..pages.messages import message_path, published_messages
-
-
-def active_awardees(site):
-    """(decision, awardee) of every award still standing, in decision order.
-
-    The ONE place in this package that decides which awards are public. It defers to
-    awardees.active_awardees (the honor roll's rule) so that pages, feeds and data agree.
-    """
-    from ..honor import awardees as honor_roll
-
-    selection = getattr(honor_roll, "active_awardees", None)
-    standing = selection(site) if selection else [
-        a for d in site.decisions.values() for a in d.awardees if not a.revoked_by]
-    order = {d.id: (d.date.sort_key(), d.id) for d in site.decisions.values()}
-    for awardee in sorted(standing, key=lambda a: order.get(a.decision, ((0, 0, 0), ""))):
-        decision = site.decisions.get(awardee.decision)
-        if decision is not None:
-            yield decision, awardee
 
 
 def revoked_paths(site) -> set[str]:

@@ -9,20 +9,18 @@ the nhung.html variants).
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
-from ..urls import is_recipient_path
+from ..urls import PRINT_VIEW, is_recipient_path
 from .records import absolute, revoked_paths
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 PART_SIZE = 50_000
-_PRINT_VIEW = re.compile(r"^thong-diep/[^/]+/in/$")
 
 
 def listed(path: str) -> bool:
-    return not _PRINT_VIEW.match(path) and (path == "" or path.endswith("/") or is_recipient_path(path))
+    return not PRINT_VIEW.match(path) and (path == "" or path.endswith("/") or is_recipient_path(path))
 
 
 def _xml(root) -> str:

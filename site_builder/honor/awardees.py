@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import urls
 from ..content import schema
 from . import read_ahead as sheet_prefetch
 from ..runtime.digests import digest
@@ -21,10 +22,10 @@ from ..text.slug import slugify
 from ..text.sorting import vietnamese_name_order, vietnamese_order
 
 # Recipient ids become page files (/khen-thuong/<decision>/<id>.html, urls.py) and HTML ids
-# on the decision page; these names are taken by the decision's own files and by ids the page
-# layout uses.
-RESERVED_IDS = frozenset({"trang", "danh-sach", "main", "doc-title", "summary-title", "q", "nhung",
-                          "nhung-nguoi", "index", "tap-the", "ca-nhan", "thu-hoi"})
+# on the decision page; these names are taken by the decision's own files and folders
+# (urls.DECISION_NAMES) and by ids the page layout uses.
+RESERVED_IDS = urls.DECISION_NAMES | frozenset({"main", "doc-title", "summary-title", "q", "tap-the", "ca-nhan",
+                                                "thu-hoi"})
 
 
 @dataclass

@@ -167,7 +167,3 @@ def index_of(ctx) -> HonorIndex:
 def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
     """Items cut into pages; an empty list is one empty page."""
     return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
-
-
-def page_path(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}trang/{number}/"

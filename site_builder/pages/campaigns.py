@@ -1,6 +1,7 @@
 """Campaign pages: the whole tree of documents, from the national decision down to communes."""
 from __future__ import annotations
 
+from .. import urls
 from ..render.pages import PageSpec
 
 
@@ -27,8 +28,8 @@ def _descends(site, campaign, ancestor_id, depth=0):
 def pages(ctx, lang):
     for campaign in ctx.site.campaigns.values():
         roots, in_tree = tree_of(ctx, campaign)
-        yield PageSpec(path=f"phong-trao/{campaign.id}/", template="campaign.html", title=lang.name_of(campaign),
+        yield PageSpec(path=urls.campaign_page(campaign.id), template="campaign.html", title=lang.name_of(campaign),
                        description=campaign.summary or "",
                        context={"campaign": campaign, "roots": roots, "in_tree": in_tree})
-    yield PageSpec(path="phong-trao/", template="campaigns.html", title=lang.t("campaigns"),
+    yield PageSpec(path=urls.CAMPAIGNS, template="campaigns.html", title=lang.t("campaigns"),
                    context={"campaigns": list(ctx.site.campaigns.values())})

@@ -2,6 +2,7 @@
 plus a list of all documents."""
 from __future__ import annotations
 
+from .. import urls
 from ..render.pages import PageSpec
 
 
@@ -55,5 +56,5 @@ def pages(ctx, lang):
             context={"doc": doc, "doc_title": title, "header": header_of(ctx, doc),
                      "summary": summary_of(ctx, doc, lang), "translated": bool(translation)},
         )
-    yield PageSpec(path="van-ban/", template="documents.html", title=lang.t("documents"),
+    yield PageSpec(path=urls.DOCUMENTS, template="documents.html", title=lang.t("documents"),
                    description=lang.t("documents_intro"), context={"docs": docs})

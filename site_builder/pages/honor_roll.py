@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .. import urls
 from ..urls import awardee_path
 from ..honor.awardees import find_awardee, is_active
 from functools import partial
@@ -31,24 +32,21 @@ from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
-from ..honor.index import PER_PAGE, index_of, page_path, pages_of, today_chain
+from ..honor.index import PER_PAGE, index_of, pages_of, today_chain
 from .honor_rows import Cells, TableRows
 from .page_keys import (
     awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key,
     row_stamp,
 )
 
-BASE = "khen-thuong/"
-CSV_NAME = "danh-sach.csv"
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
 # double it. Their embed is a card in one file per decision page instead
 # (pages/recipient_embeds.py: khen-thuong/<decision>/nhung-nguoi.html#<recipient>).
 EMBED_RECIPIENT_PAGES = False
-CARDS_FILE = "nhung-nguoi.html"  # recipient_embeds.CARDS_FILE (that module imports this one)
 
 
 def decision_path(decision_id: str, page: int = 1) -> str:
-    return page_path(f"{BASE}{decision_id}/", page)
+    return urls.paged(urls.decision_folder(decision_id), page)
 
 
 def recipient_path(awardee) -> str:
@@ -149,7 +147,7 @@ def _decision_pages(ctx, lang, index, facts):
             "plan": site.document(decision.get("plan") or ""),
             "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
-            "csv": f"{BASE}{decision.id}/{CSV_NAME}", "pager": None,
+            "csv": urls.decision_csv(decision.id), "pager": None,
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
         n_coll = len(roll.collectives)
@@ -179,9 +177,9 @@ def _pager(base: str, number: int, total: int) -> dict | None:
     if total <= 1:
         return None
     window = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
-    return {"number": number, "total": total, "pages": [(n, page_path(base, n)) for n in window],
-            "prev": page_path(base, number - 1) if number > 1 else None,
-            "next": page_path(base, number + 1) if number < total else None}
+    return {"number": number, "total": total, "pages": [(n, urls.paged(base, n)) for n in window],
+            "prev": urls.paged(base, number - 1) if number > 1 else None,
+            "next": urls.paged(base, number + 1) if number < total else None}
 
 
 # ---- recipients --------------------------------------------------------------------------
@@ -243,7 +241,7 @@ def _recipient_parts(facts, roll, a) -> tuple[str, str | None, str, str]:
     listing it, its card's address)."""
     list_path = decision_path(a.decision, roll.page_of.get(a.id, 1))
     return (facts.award_label.get(a.award, a.award or ""), facts.unit_name.get(a.locality) if a.locality else None,
-            list_path, list_path + CARDS_FILE + "#" + a.id)
+            list_path, urls.cards_file(list_path) + "#" + a.id)
 
 
 def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
@@ -302,17 +300,17 @@ def _browse_pages(ctx, lang, index, facts):
     campaigns = _campaign_groups(site, index)
     years = {y: sum(index.rolls[d.id].count for d in ds) for y, ds in index.by_year.items()}
     top_units = [u for u in units_with_pages if site.units[u].parent is None]
-    yield PageSpec(path=BASE, template="honor/overview.html", title=lang.t("honor_roll"),
+    yield PageSpec(path=urls.HONOR_ROLL, template="honor/overview.html", title=lang.t("honor_roll"),
                    description=lang.t("honor_overview_intro"), context={
                        "index": index, "facts": facts, "years": years, "campaigns": campaigns,
                        "top_units": [_unit_card(site, index, facts, u) for u in top_units],
                        "latest": [facts.decision[d.id] | {"count": index.rolls[d.id].count} for d in index.decisions[:10]],
                    })
     for award_id, rows in index.by_award.items():
-        base = f"{BASE}hinh-thuc/{award_id}/"
+        base = urls.award_page(award_id)
         yield from _list_pages(lang, base, rows, facts, title=facts.award_label[award_id],
                                context={"kind": "award", "award": site.awards[award_id]})
-    yield PageSpec(path=f"{BASE}dia-phuong/", template="honor/places.html", title=lang.t("browse_by_place"),
+    yield PageSpec(path=urls.PLACES, template="honor/places.html", title=lang.t("browse_by_place"),
                    context={"facts": facts, "units": [_unit_card(site, index, facts, u) for u in units_with_pages]})
     for unit_id in units_with_pages:
         # A place lists its own awards and links to the units under it, with their counts: as
@@ -324,12 +322,12 @@ def _browse_pages(ctx, lang, index, facts):
         under = sorted((index.recorded_under if then else index.today_under).get(unit_id, ()),
                        key=lambda u: _unit_sort(site, u))
         subunits = [{"id": u, "name": facts.unit_name.get(u, u), "count": counts[u]} for u in under]
-        yield from _list_pages(lang, f"{BASE}dia-phuong/{unit_id}/", rows, facts, title=card["name"],
+        yield from _list_pages(lang, urls.place_page(unit_id), rows, facts, title=card["name"],
                                context={"kind": "place", "card": card, "subunits": subunits},
                                total=counts[unit_id])
     for campaign_id, groups in campaigns.items():
         campaign = site.campaigns[campaign_id]
-        yield PageSpec(path=f"{BASE}phong-trao/{campaign_id}/", template="honor/campaign.html",
+        yield PageSpec(path=urls.honor_campaign_page(campaign_id), template="honor/campaign.html",
                        title=facts.campaign_name(campaign), description=campaign.summary or "",
                        context={"campaign": campaign, "groups": groups["groups"], "count": groups["count"],
                                 "facts": facts, "index": index})
@@ -338,7 +336,7 @@ def _browse_pages(ctx, lang, index, facts):
         for d in decisions:
             for award_id, n in index.rolls[d.id].award_counts.items():
                 counts[award_id] = counts.get(award_id, 0) + n
-        yield PageSpec(path=f"{BASE}nam/{year}/", template="honor/year.html", title=lang.t("year_n", year=year),
+        yield PageSpec(path=urls.year_page(year), template="honor/year.html", title=lang.t("year_n", year=year),
                        context={"year": year, "decisions": decisions, "facts": facts, "index": index,
                                 "count": years[year],
                                 "award_counts": [(a, counts[a]) for a in site.awards if a in counts]})
@@ -351,7 +349,7 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
     chunks = pages_of(rows)
     for number, chunk in enumerate(chunks, start=1):
         yield PageSpec(
-            path=page_path(base, number), template="honor/list.html",
+            path=urls.paged(base, number), template="honor/list.html",
             title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
             description=lang.t("count_awards", count=lang.number(total)),
             context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
@@ -459,7 +457,7 @@ def write_data(ctx, output) -> None:
     render (Renderer.write_data)."""
     index = index_of(ctx)
     for decision in index.decisions:
-        path = f"{BASE}{decision.id}/{CSV_NAME}"
+        path = urls.decision_csv(decision.id)
         # What the CSV shows besides the data files (in the fingerprint): the rows and the
         # decision's reference. Unchanged: not even made.
         key = "k" + digest("\0".join((output.fingerprint, path, decision.reference,

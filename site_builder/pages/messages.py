@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import PurePosixPath
 
+from .. import urls
 from ..render.pages import PageSpec
 
 UPCOMING, CURRENT, EXPIRED = "upcoming", "current", "expired"
@@ -49,7 +50,7 @@ def published_messages(site) -> dict[str, list]:
 
 
 def message_path(message) -> str:
-    return f"thong-diep/{message.id}/"
+    return urls.message_page(message.id)
 
 
 def translated(message, lang_code: str, key: str):
@@ -94,7 +95,7 @@ def pages(ctx, lang):
                   "og_image": message.get("image") if message.get("kind") == "poster" else None}
         yield PageSpec(path=message_path(message), template="messages/message.html", title=view["title"],
                        description=view["summary"], content_lang=view["content_lang"], context=common)
-        yield PageSpec(path=message_path(message) + "in/", template="messages/print.html",
+        yield PageSpec(path=urls.message_print_page(message.id), template="messages/print.html",
                        title=lang.t("message_print_title", title=view["title"]),
                        description=view["summary"], content_lang=view["content_lang"], context=common)
 
@@ -103,7 +104,7 @@ def pages(ctx, lang):
         return PageSpec(path=path, template="messages/list.html", title=title, description=intro,
                         context={"sections": sections, "feeds_of": "thong-diep"})
 
-    yield listing("thong-diep/", lang.t("messages"), lang.t("messages_intro"), [CURRENT, UPCOMING, EXPIRED])
-    yield listing("thong-diep/hien-hanh/", lang.t("messages_current"), lang.t("messages_current_intro"),
+    yield listing(urls.MESSAGES, lang.t("messages"), lang.t("messages_intro"), [CURRENT, UPCOMING, EXPIRED])
+    yield listing(urls.MESSAGES_CURRENT, lang.t("messages_current"), lang.t("messages_current_intro"),
                   [CURRENT, UPCOMING])
-    yield listing("thong-diep/luu-tru/", lang.t("messages_archive"), lang.t("messages_archive_intro"), [EXPIRED])
+    yield listing(urls.MESSAGES_ARCHIVE, lang.t("messages_archive"), lang.t("messages_archive_intro"), [EXPIRED])

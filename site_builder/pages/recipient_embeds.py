@@ -31,12 +31,13 @@ from ..render.escaping import awardee_fields, escape_text
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageBatch, PageSpec
 from ..honor.index import index_of, pages_of
-from .honor_roll import CARDS_FILE, decision_path, facts_of
+from ..urls import cards_file
+from .honor_roll import decision_path, facts_of
 from .page_keys import roll_key
 
 def cards_path(decision_id: str, page: int = 1) -> str:
     """Path (without language prefix) of the embed file holding a decision page's cards."""
-    return decision_path(decision_id, page) + CARDS_FILE
+    return cards_file(decision_path(decision_id, page))
 
 
 def card_path(awardee, page: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .. import urls
 from ..urls import awardee_path
 from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..feeds.records import absolute
@@ -48,7 +49,7 @@ class Maker:
         decision_link = f'<a href="{escaped(self.base + info["path"])}">{escaped(info["ref"])}</a>'
         self.head = _utf8(f'<link rel="stylesheet" href="{escaped(kit.root + "assets/honor.css")}">')
         self.crumbs = _utf8(f'<nav class="crumbs" aria-label="{t["honor_roll"]}">'
-                            f'<a href="{escaped(self.base + "khen-thuong/")}">{t["honor_roll"]}</a>'
+                            f'<a href="{escaped(self.base + urls.HONOR_ROLL)}">{t["honor_roll"]}</a>'
                             f' › {decision_link}</nav>\n<article class="recipient" aria-labelledby="r-name">\n'
                             f'  <p class="award-badge">')
         self.position = _utf8(f'<dt>{t["position"]}</dt><dd lang="vi">')
@@ -72,8 +73,8 @@ class Maker:
         base = self.base
         self._labels = Cells(lambda label: _utf8(escaped(label)))
         self._places = Cells(lambda key: _utf8(
-            f'{escaped(f"{base}khen-thuong/dia-phuong/{key[0]}/")}">{escaped(key[1])}</a></dd>'))
-        self._awards = Cells(lambda award: _utf8(escaped(f"{base}khen-thuong/hinh-thuc/{award}/")))
+            f'{escaped(base + urls.place_page(key[0]))}">{escaped(key[1])}</a></dd>'))
+        self._awards = Cells(lambda award: _utf8(escaped(base + urls.award_page(award))))
         self._lists = Cells(lambda list_path: _utf8(escaped(base + list_path) + "#"))
 
     def __call__(self, a, label: str, description: str, place: str | None, list_path: str,

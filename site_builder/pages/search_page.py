@@ -30,12 +30,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..honor.awardees import active_awardees, awardee_sort_key
+from .. import urls
 from ..i18n import Lang
 from ..render.pages import PageSpec
 from ..search import DocumentIndexBuilder, NameIndexBuilder
 from ..runtime.gc_pause import paused_gc
 
-PATH = "tim-kiem/"
+PATH = urls.SEARCH
 NAMES_DIR = "search/names/"
 SEARCH_ASSETS = Path(__file__).resolve().parent.parent / "assets" / "search"
 # Files whose change changes the index bytes: a new engine means a fresh index.
@@ -251,8 +252,8 @@ def _browse_links(ctx, lang: Lang) -> dict:
     index = index_of(ctx)
     site = ctx.site
     return {
-        "awards": [(f"khen-thuong/hinh-thuc/{a}/", site.awards[a].label_in(lang.code)) for a in index.by_award],
-        "years": [(f"khen-thuong/nam/{y}/", str(y)) for y in index.by_year],
+        "awards": [(urls.award_page(a), site.awards[a].label_in(lang.code)) for a in index.by_award],
+        "years": [(urls.year_page(y), str(y)) for y in index.by_year],
         "has_places": bool(index.recorded or index.today),
         "has_messages": bool(site.messages),
     }

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 from ..embedding import allowed_origins, embed_code, write_server_headers
 from ..render.embed import PARENT_JS, site_base
+from .. import urls
 from ..render.pages import PageSpec
 from .search_page import search_box
 
-WIDGET_ROOT = "nhung/"
+WIDGET_ROOT = urls.WIDGETS
 LATEST_DECISIONS = 5
 NAMES_PER_DECISION = 5
 CURRENT_MESSAGES = 3
@@ -38,7 +39,7 @@ class Widget:
 
     @property
     def path(self) -> str:
-        return f"{WIDGET_ROOT}{self.slug}/"
+        return urls.widget_page(self.slug)
 
 
 WIDGETS = (

@@ -17,13 +17,12 @@ import json
 from markupsafe import escape
 
 from ..embedding import allowed_origins, embed_code, oembed_document
+from ..urls import OEMBED_FILE, embed_file
 
 # Where base.html's head and content regions start and end (embed variants are cut from the
 # page's bytes).
 HEAD = (b"<!--head:start-->", b"<!--head:end-->")
 CONTENT = (b"<!--content:start-->", b"<!--content:end-->")
-EMBED_FILE = "nhung.html"
-OEMBED_FILE = "oembed.json"
 PARENT_JS = "assets/embed/parent.js"
 
 
@@ -33,7 +32,7 @@ def _folder(page_file: str) -> str:
 
 def embed_path(page_file: str) -> str:
     """'van-ban/x/index.html' -> 'van-ban/x/nhung.html'."""
-    return _folder(page_file) + EMBED_FILE
+    return embed_file(_folder(page_file))
 
 
 def _between(html: bytes, markers: tuple[bytes, bytes]) -> memoryview | None:
@@ -90,7 +89,7 @@ def page_embed(config, page_path: str, title: str, src: str | None = None) -> di
         return None
     base = site_base(config)
     prefix = base or config.base_path
-    code = embed_code(prefix + (src or page_path + EMBED_FILE), title, prefix + PARENT_JS)
+    code = embed_code(prefix + (src or embed_file(page_path)), title, prefix + PARENT_JS)
     return {
         "code": code,
         "absolute": base is not None,

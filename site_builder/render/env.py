@@ -2,6 +2,7 @@
 
 Templates ship in site_builder/templates; a province may override any of them by putting a
 file with the same name in theme/core/ (the same folder MkDocs uses for Material overrides).
+Templates take every page's address from urls.py, published to them as `paths`.
 """
 from __future__ import annotations
 
@@ -34,9 +35,11 @@ def make_env(theme_dir: Path | None, cache_dir: Path | None = None) -> jinja2.En
     from ..feeds.discover import page_discovery
 
     env.globals["page_discovery"] = page_discovery
-    from ..urls import awardee_path
+    from .. import urls
 
-    env.globals["awardee_path"] = awardee_path
+    env.globals["awardee_path"] = urls.awardee_path
+    # Templates write no section root themselves: url(paths.award_page(id)), url(paths.SEARCH).
+    env.globals["paths"] = urls
     return env
 
 

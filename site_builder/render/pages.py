@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..urls import INDEX_FILE
+
 
 @dataclass
 class PageSpec:
@@ -68,4 +70,4 @@ class MadePage:
 
 def page_file(path: str) -> str:
     """The file of a page: 'x/' -> 'x/index.html', 'x/y.html' -> 'x/y.html'."""
-    return path + "index.html" if path.endswith("/") or not path else path
+    return path + INDEX_FILE if path.endswith("/") or not path else path

@@ -12,6 +12,7 @@ from html import escape
 
 from pathlib import Path
 
+from .. import urls
 from ..runtime.cache_dirs import CACHE_DIR
 from ..runtime.digests import digest
 from ..i18n import Lang
@@ -55,8 +56,8 @@ class BuildContext:
 
     def doc_path(self, doc) -> str:
         if doc.collection == "decision":
-            return f"khen-thuong/{doc.id}/"
-        return f"van-ban/{doc.id}/"
+            return urls.decision_folder(doc.id)
+        return urls.document_page(doc.id)
 
     def body_html(self, entry, lang_code: str, root: str, prefix: str) -> str:
         """The entry's body in a language (falling back to Vietnamese), with citations linked."""
@@ -323,7 +324,7 @@ class Renderer:
 
     @staticmethod
     def embeddable(spec: PageSpec) -> bool:
-        return spec.embed and spec.file.endswith("index.html")
+        return spec.embed and spec.file.endswith(urls.INDEX_FILE)
 
     def canonical(self, path: str) -> str:
         """Absolute URL when site_url is known, else the site-relative path."""
@@ -342,7 +343,7 @@ def _own_key(key) -> str:
 
 def _page_path(file: str) -> str:
     """A page's path from its file: 'x/index.html' -> 'x/', 'x/y.html' -> 'x/y.html'."""
-    return file[: -len("index.html")] if file == "index.html" or file.endswith("/index.html") else file
+    return file[: -len(urls.INDEX_FILE)] if file == urls.INDEX_FILE or file.endswith("/" + urls.INDEX_FILE) else file
 
 
 def _hreflang(alternates: list[dict], lang: Lang) -> str:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..urls import recipient_path
+from .. import urls
+from ..urls import EMBED_FILE, INDEX_FILE, recipient_path
 from ..content.frontmatter import FrontmatterError, split
 from ..render.markdown import CITATION
 
-SECTIONS = ("", "van-ban/", "phong-trao/", "khen-thuong/", "thong-diep/", "tim-kiem/")
-EMBED_FILE = "nhung.html"  # the chrome-less variant beside every page
+SECTIONS = (urls.HOME,) + urls.BROWSED_SECTIONS
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CORE_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif"}
@@ -115,15 +115,15 @@ class SiteIndex:
         for decision in site.decisions.values():
             year = getattr(decision.meta.get("date"), "year", None)
             if year:
-                self.pages[f"khen-thuong/nam/{year}/"] = None
+                self.pages[urls.year_page(year)] = None
         for award in site.awards:
-            self.pages[f"khen-thuong/hinh-thuc/{award}/"] = None
+            self.pages[urls.award_page(award)] = None
         for unit in site.units:
-            self.pages[f"khen-thuong/dia-phuong/{unit}/"] = None
+            self.pages[urls.place_page(unit)] = None
         for campaign in site.campaigns:
-            self.pages[f"phong-trao/{campaign}/"] = None
+            self.pages[urls.campaign_page(campaign)] = None
         for message in site.messages.values():
-            self.pages[f"thong-diep/{message.id}/in/"] = None  # printable poster
+            self.pages[urls.message_print_page(message.id)] = None  # printable poster
         for address, value in list(self.pages.items()):
             for code in self.other_langs:
                 self.pages.setdefault(f"{code}/{address}", value)
@@ -142,14 +142,12 @@ class SiteIndex:
     def _entry_addresses(*collections):
         for collection in collections:
             for entry in collection.values():
-                prefix = {"plan": "van-ban", "decision": "khen-thuong", "message": "thong-diep"}.get(
-                    entry.collection)
-                if prefix:
-                    yield entry, f"{prefix}/{entry.id}/"
+                address = urls.entry_page(entry.collection, entry.id)
+                if address:
+                    yield entry, address
 
     def entry_address(self, entry) -> str | None:
-        prefix = {"plan": "van-ban", "decision": "khen-thuong", "message": "thong-diep"}.get(entry.collection)
-        return f"{prefix}/{entry.id}/" if prefix else None
+        return urls.entry_page(entry.collection, entry.id)
 
     def page_address(self, page: str) -> str:
         """'gioi-thieu.md' -> 'gioi-thieu/', 'a/index.md' -> 'a/', 'about.en.md' -> 'en/about/'."""
@@ -307,8 +305,8 @@ def _check_one(site, index, body, url, image, line) -> None:
     last = resolved.rsplit("/", 1)[-1]
     if last == EMBED_FILE:
         resolved = resolved[: -len(EMBED_FILE)]
-    elif last == "index.html":
-        resolved = resolved[: -len("index.html")]
+    elif last == INDEX_FILE:
+        resolved = resolved[: -len(INDEX_FILE)]
     elif "." in last and resolved not in index.pages:  # recipient pages are .html files
         if resolved not in index.files:
             what = ("ảnh", "image") if image or posixpath.splitext(last)[1].lower() in IMAGE_SUFFIXES \

@@ -6,6 +6,8 @@ not warnings (a project choice for accessible public information, not a rule quo
 """
 from __future__ import annotations
 
+from .. import urls
+
 # kind -> fields it cannot do without, with why (vi, en) for the communicator
 REQUIRED = {
     "poster": [("image", ("ảnh áp phích", "the poster image")),
@@ -19,7 +21,7 @@ KIND_WORDS = {
 }
 MEDIA_FIELDS = ("image", "audio")
 # Message pages live at /thong-diep/<id>/ beside these views (pages/messages.py).
-RESERVED_IDS = ("hien-hanh", "luu-tru")
+RESERVED_IDS = urls.MESSAGE_LIST_NAMES
 
 
 def check(site) -> None:
@@ -37,7 +39,7 @@ def _check_one(site, message) -> None:
     problems, file, meta = site.problems, message.source.file, message.meta
     kind = meta.get("kind")
     if message.id in RESERVED_IDS:
-        problems.add(file, None, None, "reserved_id", value=message.id, path=f"/thong-diep/{message.id}/")
+        problems.add(file, None, None, "reserved_id", value=message.id, path="/" + urls.message_page(message.id))
     for key, why in REQUIRED.get(kind, []):
         if not meta.get(key):
             problems.add(file, _line(message, key) or _line(message, "kind"), key, "message_needs_field",

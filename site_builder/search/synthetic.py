@@ -7,6 +7,8 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
+from .. import urls
+
 # Family names with rough shares of the Kinh population.
 KINH_FAMILIES = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 3), ("Huỳnh", 2.5),
@@ -86,7 +88,7 @@ def recipients(n: int, seed: int = 1, per_decision: int = 200) -> Iterator[dict[
         yield {
             "name": name,
             "kind": "collective" if collective else "individual",
-            "url": f"khen-thuong/{decision}/r{i}/",
+            "url": f"{urls.decision_folder(decision)}r{i}/",
             "award": award_ids[award],
             "award_label": {"vi": award_labels[award]},
             "unit": "" if collective else rnd.choice(UNIT_FORMS).format(c=commune),
@@ -94,7 +96,7 @@ def recipients(n: int, seed: int = 1, per_decision: int = 200) -> Iterator[dict[
             "locality_name": f"Xã {commune}",
             "decision": decision,
             "decision_title": f"Quyết định {1000 + d}/QĐ-UBND năm {year}",
-            "decision_url": f"khen-thuong/{decision}/",
+            "decision_url": urls.decision_folder(decision),
             "year": year,
             "campaign": campaign[0],
             "campaign_name": campaign[1],

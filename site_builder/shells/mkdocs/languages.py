@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import html as html_lib
 
+from ... import urls
 from ...i18n import Lang
 
 # Core sections linked from mkdocs.yml's nav, and the string key naming each of them.
-SECTION_KEYS = {"van-ban/": "documents", "phong-trao/": "campaigns", "khen-thuong/": "honor_roll",
-                "thong-diep/": "messages", "tim-kiem/": "search"}
+SECTION_KEYS = {urls.DOCUMENTS: "documents", urls.CAMPAIGNS: "campaigns", urls.HONOR_ROLL: "honor_roll",
+                urls.MESSAGES: "messages", urls.SEARCH: "search"}
 
 
 def split_lang(src_uri: str, languages) -> tuple[str, str | None]:

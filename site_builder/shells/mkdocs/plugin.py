@@ -29,7 +29,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ...build import publish_site
 from ...runtime.cache_dirs import CACHE_DIR
 from ...runtime.gc_pause import pause
-from ...config import SiteConfig
+from ...config import SiteConfig, plugin_fields
+from ... import urls
 from ...content.loader import COLLECTION_DIRS, load_site
 from ...runtime.output import discard, staging_dir_for
 from ...render.env import bytecode_cache
@@ -43,7 +44,7 @@ log = logging.getLogger("mkdocs.plugins.site_builder")
 
 # Top-level folders the core renders; nav entries pointing there are fine (MkDocs cannot see
 # those pages and would say so for each).
-CORE_SECTIONS = ("van-ban/", "phong-trao/", "khen-thuong/", "thong-diep/", "tim-kiem/", "nhung/", "du-lieu/")
+CORE_SECTIONS = urls.CORE_SECTIONS
 
 
 class _CoreNavFilter(logging.Filter):
@@ -55,6 +56,10 @@ class _CoreNavFilter(logging.Filter):
         if "is included in the 'nav' configuration" not in message:
             return True
         return not any(f"'{section}" in message for section in CORE_SECTIONS)
+
+
+def _copied(value):
+    return list(value) if isinstance(value, list) else value
 
 
 class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
@@ -73,14 +78,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def core_config(self, config) -> SiteConfig:
         theme_dir = config.theme.custom_dir if config.theme.custom_dir else None
-        opts = self.config
+        # The plugin's options as written (lists copied: the core may not change MkDocs's).
+        options = {f.name: _copied(self.config[f.name]) for f in plugin_fields()}
+        options["preview"] = options["preview"] or self.serving
         return SiteConfig(
             content_dir=Path(config.docs_dir), site_name=config.site_name, site_url=config.site_url or "",
-            province=opts.province, logo=opts.logo, primary_color=opts.primary_color,
-            accent_color=opts.accent_color, languages=list(opts.languages),
-            default_language=opts.default_language, preview=opts.preview or self.serving,
-            theme_dir=Path(theme_dir) if theme_dir else None, frame_ancestors=list(opts.frame_ancestors),
-            extra=dict(config.extra),
+            theme_dir=Path(theme_dir) if theme_dir else None, extra=dict(config.extra), **options,
         )
 
     def on_config(self, config):
@@ -136,6 +139,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         # second of a rebuild that changes one recipient.
         if env.bytecode_cache is None and self.site is not None:
             env.bytecode_cache = bytecode_cache(self.site.config.project_dir / CACHE_DIR, "theme")
+        # The theme's links into core sections come from urls.py, as core templates' do.
+        env.globals["site_paths"] = urls
         return env
 
     def on_page_context(self, context, *, page, config, nav):
