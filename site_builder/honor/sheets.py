@@ -134,12 +134,11 @@ def _read_with_helper(prefetch: Prefetch, cache: SheetCache, jobs: list) -> list
     """read_sheets together with sheet_prefetch's helper: this process reads the sheets whose
     tickets it takes (from the cache, else parsing them), then waits for the helper and reads
     the rest, which the helper left in the cache (what it did not: read here, as ever)."""
-    from .read_ahead import sheet_order
     from ..runtime.timing import note
 
     waiting = {path.name: position for position, (_name, path, _award) in enumerate(jobs)}  # one folder
     sheets: list[SheetAwardees | None] = [None] * len(jobs)
-    order = sheet_order(prefetch.content_dir)
+    order = prefetch.sheet_order()
     note(f"load joins the sheet helper, {len(jobs)} sheets")
     try:
         with prefetch.tickets.closed_on_failure():

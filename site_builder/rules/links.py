@@ -169,7 +169,7 @@ class SiteIndex:
     @cached_property
     def files(self) -> set[str]:
         """Files copied into the site: content files MkDocs copies, theme files, core assets."""
-        from ..content.loader import COLLECTION_DIRS, MEDIA_SUFFIXES
+        from ..content.folders import COLLECTION_DIRS, MEDIA_SUFFIXES
 
         found = set(self.site.media)
         for path in self.content.rglob("*"):
