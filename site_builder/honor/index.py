@@ -158,9 +158,9 @@ def build_index(site) -> HonorIndex:
 
 def index_of(ctx) -> HonorIndex:
     """The index of this build (cached on the build context)."""
-    index = getattr(ctx, "_honor_index", None)
+    index = ctx.honor_index
     if index is None:
-        index = ctx._honor_index = build_index(ctx.site)
+        index = ctx.honor_index = build_index(ctx.site)
     return index
 
 

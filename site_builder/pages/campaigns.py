@@ -1,7 +1,7 @@
 """Campaign pages: the whole tree of documents, from the national decision down to communes."""
 from __future__ import annotations
 
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 
 
 def tree_of(ctx, campaign):
@@ -32,3 +32,15 @@ def pages(ctx, lang):
                        context={"campaign": campaign, "roots": roots, "in_tree": in_tree})
     yield PageSpec(path="phong-trao/", template="campaigns.html", title=lang.t("campaigns"),
                    context={"campaigns": list(ctx.site.campaigns.values())})
+
+
+class CampaignPages(PageTypeBase):
+    """The campaigns' pages (render/pages.py PageType)."""
+
+    name = "campaigns"
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+
+PAGE_TYPE = CampaignPages()

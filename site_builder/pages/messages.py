@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import PurePosixPath
 
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 
 UPCOMING, CURRENT, EXPIRED = "upcoming", "current", "expired"
 KINDS = ("slogan", "message", "article", "poster", "audio", "video")
@@ -107,3 +107,15 @@ def pages(ctx, lang):
     yield listing("thong-diep/hien-hanh/", lang.t("messages_current"), lang.t("messages_current_intro"),
                   [CURRENT, UPCOMING])
     yield listing("thong-diep/luu-tru/", lang.t("messages_archive"), lang.t("messages_archive_intro"), [EXPIRED])
+
+
+class MessagePages(PageTypeBase):
+    """The messages' pages (render/pages.py PageType)."""
+
+    name = "messages"
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+
+PAGE_TYPE = MessagePages()

@@ -48,10 +48,10 @@ def entry_stamp(entry) -> str:
 
 def documents_stamp(ctx) -> str:
     """Every document's identity and title: bodies link citations to them (CitationLinker)."""
-    stamp = ctx.__dict__.get("_documents_stamp")
+    stamp = ctx.documents_stamp
     if stamp is None:
         docs = sorted(ctx.site.documents.values(), key=lambda d: d.id)
-        stamp = ctx.__dict__["_documents_stamp"] = digest(repr([(d.id, d.collection, entry_stamp(d)) for d in docs]))
+        stamp = ctx.documents_stamp = digest(repr([(d.id, d.collection, entry_stamp(d)) for d in docs]))
     return stamp
 
 
