@@ -98,10 +98,18 @@ def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:
     decision = site.decisions.get(decision_id)
     if decision is None:
         return None
-    index = decision.__dict__.get("_awardee_index")
+    index = decision._awardee_index
     if index is None or len(index) != len(decision.awardees):
-        index = decision.__dict__["_awardee_index"] = {a.id: a for a in decision.awardees}
+        index = decision._awardee_index = {a.id: a for a in decision.awardees}
     return index.get(awardee_id)
+
+
+def taken_ids(decision) -> set[str]:
+    """The ids a new awardee of the decision may not have: its awardees' and the reserved ones."""
+    taken = decision._awardee_ids
+    if taken is None:
+        taken = decision._awardee_ids = set(RESERVED_IDS)
+    return taken
 
 
 def new_id(taken: set, data: dict) -> str:

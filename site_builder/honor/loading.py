@@ -12,7 +12,7 @@ from ..content.model import Awardee, Source
 from ..content.problems import rel
 from ..rules.privacy import check_awardee_fields
 from . import read_ahead as sheet_prefetch
-from .awardees import RESERVED_IDS, AwardeeSource, new_id
+from .awardees import AwardeeSource, new_id, taken_ids
 from .sheet_cache import SheetCache
 from .sheets import read_sheets
 
@@ -68,7 +68,7 @@ def _add(site, decision, item: dict, source: Source, prefix: str = "", raw: dict
     if not award:
         validator.report("award", "missing_field")
     source.award_from_decision = not data.get("award")
-    taken = decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS))
+    taken = taken_ids(decision)
     decision.awardees.append(Awardee(
         decision=decision.id, id=new_id(taken, data), kind=data.get("kind") or "individual",
         name=data["name"], award=award, position=data.get("position"), unit=data.get("unit"),

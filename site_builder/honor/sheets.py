@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import schema
-from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id
+from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id, taken_ids
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -93,7 +93,7 @@ class SheetAwardees:
             awardee._sort_key = sort_key
             awardees.append(awardee)
         if self.rows["id"]:
-            decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])
+            taken_ids(decision).update(self.rows["id"])
 
 
 def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],

@@ -67,6 +67,8 @@ class Facts:
         # facts.place_html[unit id] ("" without one).
         self.award_html = Cells(lambda award: escaped(self.award_label.get(award, award or "")))
         self.place_html = Cells(lambda unit: escaped(self.unit_name.get(unit, "")) if unit else "")
+        # Every decision's reference in this language as one digest (pages/page_keys.py references_stamp).
+        self.references_stamp: str | None = None
         self.decision = {}
         for d in site.decisions.values():
             body = site.bodies.get(d.get("issuer"))

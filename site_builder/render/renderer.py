@@ -45,6 +45,8 @@ class Renderer:
         self.overridden = {p.relative_to(core).as_posix() for p in core.rglob("*.html")} \
             if core is not None and core.is_dir() else set()
         self._kits: dict[tuple, PageKit] = {}
+        # (language code, root) -> the parts of partials/shell.html (shell())
+        self._shells: dict[tuple[str, str], dict[str, str]] = {}
 
     def render_all(self) -> None:
         """Every page of every language, on every core (parallel.py), then each page type's
@@ -191,7 +193,7 @@ class Renderer:
     def shell(self, lang: Lang, root: str) -> dict:
         """The parts of every page that depend only on language and depth (partials/shell.html),
         rendered once per (language, root): most of a small page's template work otherwise."""
-        cache = self.__dict__.setdefault("_shells", {})
+        cache = self._shells
         key = (lang.code, root)
         if key not in cache:
             html = self.env.get_template("partials/shell.html").render(
