@@ -4,7 +4,8 @@ Communicators keep these lists in Excel, so a decision's awardees come either fr
 frontmatter (`awardees:`) or from a spreadsheet beside it with the same stem
 (`decisions/qd-12.csv` or `.xlsx`, read by honor/sheets.py). Both forms go through the same
 schema; problems in a sheet name the file, the row and the column header as the communicator
-sees them.
+sees them. This module holds what is known of one awardee record (ids, stamps, sort keys,
+lookups); honor/loading.py loads them all, above the sheet reader that uses this module.
 """
 from __future__ import annotations
 
