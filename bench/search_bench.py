@@ -66,7 +66,7 @@ def build(province: Path, out: Path) -> dict:
     if not site.ok:
         raise SystemExit(f"the synthetic province has {len(site.problems.errors)} errors")
     output = Output(out)
-    renderer = Renderer(site, output)
+    renderer = Renderer(site, output, [search_page.PAGE_TYPE])
     renderer.copy_assets()
     started = time.perf_counter()
     stats = search_page.build_indexes(renderer.ctx, output)

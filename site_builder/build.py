@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .content.loader import Site, load_site
 from .runtime.output import Output, commit, discard, open_output
+from .pages.catalog import PAGE_TYPES
 from .render.renderer import Renderer
 from .runtime.gc_pause import paused_gc
 from .runtime.timing import phase
@@ -28,7 +29,7 @@ def render_site(site: Site, out_dir: Path | Output) -> Output:
     """Render every core page of an already loaded, error-free site: into a folder (every
     file written, no manifest), or through an Output from open_output()."""
     output = out_dir if isinstance(out_dir, Output) else Output(out_dir)
-    Renderer(site, output).render_all()
+    Renderer(site, output, PAGE_TYPES).render_all()
     return output
 
 

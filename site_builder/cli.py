@@ -149,14 +149,12 @@ def cmd_build(args) -> int:
         return EXIT_USAGE
     # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
-        from mkdocs.exceptions import MkDocsException
-
-        from .shells.mkdocs.commands import build
+        from .shells.mkdocs.commands import ShellFailed, build
 
         try:
             build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean,
                   lang=args.lang)
-        except MkDocsException as exc:
+        except ShellFailed as exc:
             print(f"site-builder: {exc}", file=sys.stderr)
             return EXIT_CONTENT
     return EXIT_OK

@@ -264,6 +264,8 @@ def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it
     calls = []
 
     class Ctx:
+        data_written = False
+
         class config:
             site_url = ""
 

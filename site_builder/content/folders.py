@@ -5,3 +5,6 @@ the sheet helper (honor/read_ahead.py) knows it before the rest of the program i
 DECISIONS_DIR = "decisions"
 COLLECTION_DIRS = {"plans": "plan", DECISIONS_DIR: "decision", "messages": "message", "stories": "story"}
 SHEET_SUFFIXES = (".csv", ".xlsx")
+# Files of the content folder copied into the site as they are (images, sound, documents).
+MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".ogg", ".m4a", ".wav",
+                  ".pdf", ".mp4", ".webm"}

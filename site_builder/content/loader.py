@@ -17,12 +17,10 @@ from .model import (
     COLLECTION_CLASSES, AwardForm, Body, Campaign, Decision, Document, Entry, Message, Source,
     Story, Translation, Unit,
 )
-from .folders import COLLECTION_DIRS, SHEET_SUFFIXES
+from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
 from .problems import Problems, rel
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
-MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".ogg", ".m4a", ".wav",
-                  ".pdf", ".mp4", ".webm"}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
 
 
@@ -122,8 +120,8 @@ def load_site(config: SiteConfig) -> Site:
         _load_entry(site, kind, path)
     for kind, path, stem, lang in translations:
         _attach_translation(site, kind, path, stem, lang)
-    from ..honor.awardees import load_awardees
-    from ..rules import run_rules
+    from ..honor.loading import load_awardees
+    from ..rules.run import run_rules
     from ..runtime.gc_pause import paused_gc
     # Hundreds of thousands of small objects that are never cyclic garbage: with the cyclic
     # collector on, rescanning them cost a third of loading 50,000 awardees.

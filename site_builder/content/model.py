@@ -96,6 +96,8 @@ class Entry:
     draft: bool = False
     publish_date: dt.date | None = None
     translations: dict[str, Translation] = field(default_factory=dict)
+    # What pages show of the entry as one digest, kept once made (pages/page_keys.py entry_stamp).
+    _page_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def get(self, key, default=None):
         value = self.meta.get(key)
@@ -171,6 +173,10 @@ class Awardee:
 @dataclass
 class Decision(Document):
     awardees: list[Awardee] = field(default_factory=list)
+    # Ids given to its awardees so far, and the reserved ones (honor/awardees.py taken_ids).
+    _awardee_ids: set[str] | None = field(default=None, init=False, repr=False, compare=False)
+    # awardee id -> awardee, rebuilt when awardees were added (honor/awardees.py find_awardee).
+    _awardee_index: dict[str, Awardee] | None = field(default=None, init=False, repr=False, compare=False)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Everything the site offers to other machines: feeds, calendars, open data, sitemap, robots.txt.
 
-A page type like the others (pages/__init__.py lists it last): `pages` writes the open
+A page type like the others (pages/catalog.py lists it last): `pages` writes the open
 data page /du-lieu/ in every language; `write_data` writes the files that depend only on the
 loaded site (open data, calendars, RSS/Atom, robots.txt), so the renderer may run it while
 pages render; `finish` writes the sitemap, which lists every page written (ctx.pages_written).
@@ -14,7 +14,7 @@ data, calendars and robots.txt are (their links are then paths from the site roo
 from __future__ import annotations
 
 from ..runtime.digests import digest
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 from ..runtime.gc_pause import paused_gc
 from ..pages.page_keys import documents_stamp, entry_stamp
 from .. import urls
@@ -26,7 +26,7 @@ FEED_TITLES = {"documents": (urls.DOCUMENTS, "Văn bản"), "decisions": (urls.H
 
 def prepare(ctx) -> None:
     """The standing awards by decision: the open-data page counts them, the open-data files
-    list them; grouped once, before the data process forks (pages/__init__.py)."""
+    list them; grouped once, before the data process forks (render/pages.py PageType)."""
     opendata.standing(ctx)
 
 
@@ -92,7 +92,28 @@ def write_keyed(output, key: str, paths: list[str], make) -> None:
 def finish(ctx, output) -> None:
     """The sitemap, after every page is written. Until the renderer calls write_data itself
     (and says so with ctx.data_written), the data files are written here first."""
-    if not hasattr(ctx, "data_written"):
+    if not ctx.data_written:
         write_data(ctx, output)
     if ctx.config.site_url:
         sitemap.write_sitemaps(ctx, output)
+
+
+class FeedPages(PageTypeBase):
+    """The open data page, feeds, calendars and sitemap (render/pages.py PageType)."""
+
+    name = "feeds"
+
+    def prepare(self, ctx) -> None:
+        prepare(ctx)
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+    def write_data(self, ctx, output) -> None:
+        write_data(ctx, output)
+
+    def finish(self, ctx, output) -> None:
+        finish(ctx, output)
+
+
+PAGE_TYPE = FeedPages()

@@ -4,20 +4,16 @@ Communicators keep these lists in Excel, so a decision's awardees come either fr
 frontmatter (`awardees:`) or from a spreadsheet beside it with the same stem
 (`decisions/qd-12.csv` or `.xlsx`, read by honor/sheets.py). Both forms go through the same
 schema; problems in a sheet name the file, the row and the column header as the communicator
-sees them.
+sees them. This module holds what is known of one awardee record (ids, stamps, sort keys,
+lookups); honor/loading.py loads them all, above the sheet reader that uses this module.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import urls
-from ..content import schema
-from . import read_ahead as sheet_prefetch
 from ..runtime.digests import digest
 from ..content.model import Awardee, Source
-from ..content.problems import rel
-from .sheet_cache import SheetCache
 from ..text.slug import slugify
 from ..text.sorting import vietnamese_name_order, vietnamese_order
 
@@ -104,73 +100,18 @@ def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:
     decision = site.decisions.get(decision_id)
     if decision is None:
         return None
-    index = decision.__dict__.get("_awardee_index")
+    index = decision._awardee_index
     if index is None or len(index) != len(decision.awardees):
-        index = decision.__dict__["_awardee_index"] = {a.id: a for a in decision.awardees}
+        index = decision._awardee_index = {a.id: a for a in decision.awardees}
     return index.get(awardee_id)
 
 
-def load_awardees(site, sheets: dict[str, Path]) -> None:
-    from .sheets import read_sheets
-
-    root = site.config.project_dir
-    cache = SheetCache(root)
-    decisions = []
-    for stem, path in sheets.items():
-        decision = site.decisions.get(stem)
-        if decision is None:
-            if stem not in site.unpublished:
-                site.problems.add(rel(path, root), None, None, "unknown_ref",
-                                  target=("quyết định (tệp .md cùng tên)", "decision (a .md file of the same name)"),
-                                  value=stem, hint=("", ""))
-            continue
-        if decision.meta.get("awardees"):
-            site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
-                              "duplicate_key")
-        decisions.append((decision, (rel(path, root), path, decision.meta.get("award"))))
-    # A helper may be reading these sheets already (the site-builder command starts it).
-    prefetch = sheet_prefetch.take(site.config.content_dir)
-    for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions], prefetch)):
-        site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
-        sheet.attach(site, decision)
-    cache.prune(rel(path, root) for path in sheets.values())
-    for decision in site.decisions.values():
-        # The raw frontmatter items, not the validated ones: the privacy check must also see
-        # fields the schema does not know (a "ngay_sinh:" typed by hand).
-        raw_items = decision.parsed.meta.get("awardees") if decision.parsed else None
-        for i, item in enumerate(decision.meta.get("awardees") or []):
-            raw = raw_items[i] if isinstance(raw_items, list) and i < len(raw_items) else item
-            if item:
-                prefix = f"awardees[{i}]"
-                _add(site, decision, item,
-                     AwardeeSource(decision.source.file, decision.parsed.line_of(prefix), prefix=prefix),
-                     prefix=prefix, raw=raw if isinstance(raw, dict) else None)
-
-
-def _add(site, decision, item: dict, source: Source, prefix: str = "", raw: dict | None = None) -> None:
-    """One awardee written in the decision's frontmatter (`awardees[i]`)."""
-    validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
-    validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
-    from ..rules.privacy import check_awardee_fields
-    check_awardee_fields(raw if raw is not None else item, validator.report)
-    data = validator.check(item, schema.AWARDEE)
-    for ref in validator.refs:
-        ref.column = None
-        ref.path = f"{prefix}.{ref.path}"
-    site.refs.extend((source.file, r) for r in validator.refs)
-    if not data.get("name"):
-        return
-    award = data.get("award") or decision.meta.get("award")
-    if not award:
-        validator.report("award", "missing_field")
-    source.award_from_decision = not data.get("award")
-    taken = decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS))
-    decision.awardees.append(Awardee(
-        decision=decision.id, id=new_id(taken, data), kind=data.get("kind") or "individual",
-        name=data["name"], award=award, position=data.get("position"), unit=data.get("unit"),
-        locality=data.get("locality"), achievement=data.get("achievement"),
-        public_fields=data.get("public_fields") or [], source=source,
-    ))
+def taken_ids(decision) -> set[str]:
+    """The ids a new awardee of the decision may not have: its awardees' and the reserved ones."""
+    taken = decision._awardee_ids
+    if taken is None:
+        taken = decision._awardee_ids = set(RESERVED_IDS)
+    return taken
 
 
 def new_id(taken: set, data: dict) -> str:

@@ -25,6 +25,8 @@ class DecisionRoll:
     revoked_by: list = field(default_factory=list)  # the decisions that revoked them
     page_of: dict = field(default_factory=dict)  # awardee id -> page number of the decision page
     award_counts: Counter = field(default_factory=Counter)
+    # The stamps of its rows as one key, kept once made (pages/page_keys.py roll_key).
+    rows_key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def rows(self) -> list:
@@ -158,9 +160,9 @@ def build_index(site) -> HonorIndex:
 
 def index_of(ctx) -> HonorIndex:
     """The index of this build (cached on the build context)."""
-    index = getattr(ctx, "_honor_index", None)
+    index = ctx.honor_index
     if index is None:
-        index = ctx._honor_index = build_index(ctx.site)
+        index = ctx.honor_index = build_index(ctx.site)
     return index
 
 

@@ -70,6 +70,10 @@ class Prefetch:
         note(f"sheet helper parsed {parsed}")
         return parsed
 
+    def sheet_order(self) -> list[Path]:
+        """The sheets the tickets stand for, for the load's side of the counter (honor/sheets.py)."""
+        return sheet_order(self.content_dir)
+
     def join(self) -> int | None:
         """Wait for the helper; how many sheets it parsed, None if it failed (a failure costs
         the load time only: it reads whatever the helper did not store)."""

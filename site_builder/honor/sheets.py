@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import schema
-from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id
+from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id, taken_ids
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -93,7 +93,7 @@ class SheetAwardees:
             awardee._sort_key = sort_key
             awardees.append(awardee)
         if self.rows["id"]:
-            decision.__dict__.setdefault("_awardee_ids", set(RESERVED_IDS)).update(self.rows["id"])
+            taken_ids(decision).update(self.rows["id"])
 
 
 def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
@@ -134,12 +134,11 @@ def _read_with_helper(prefetch: Prefetch, cache: SheetCache, jobs: list) -> list
     """read_sheets together with sheet_prefetch's helper: this process reads the sheets whose
     tickets it takes (from the cache, else parsing them), then waits for the helper and reads
     the rest, which the helper left in the cache (what it did not: read here, as ever)."""
-    from .read_ahead import sheet_order
     from ..runtime.timing import note
 
     waiting = {path.name: position for position, (_name, path, _award) in enumerate(jobs)}  # one folder
     sheets: list[SheetAwardees | None] = [None] * len(jobs)
-    order = sheet_order(prefetch.content_dir)
+    order = prefetch.sheet_order()
     note(f"load joins the sheet helper, {len(jobs)} sheets")
     try:
         with prefetch.tickets.closed_on_failure():

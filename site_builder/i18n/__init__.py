@@ -50,6 +50,7 @@ class Lang:
         self.default = default
         self.prefix = "" if code == default else f"{code}/"
         self._strings = strings(code, extra_dir)
+        self._numbers: dict[object, str] = {}  # value -> formatted (number())
 
     def t(self, key: str, **params) -> str:
         text = self._strings.get(key, key)
@@ -130,7 +131,7 @@ class Lang:
     def number(self, value) -> str:
         # Pages show the same few counts again and again (thousands of calls a build), and
         # Babel parses its pattern on every call: remembered per value.
-        cache = self.__dict__.setdefault("_numbers", {})
+        cache = self._numbers
         text = cache.get(value)
         if text is None:
             text = format_decimal(value, locale=self.code)

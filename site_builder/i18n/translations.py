@@ -64,7 +64,7 @@ def translation_parts(path: Path) -> tuple[Path, str] | None:
 
 def kind_of(content_dir: Path, source: Path) -> str:
     """Kind of content of a source file, from the folder it sits in."""
-    from ..content.loader import COLLECTION_DIRS
+    from ..content.folders import COLLECTION_DIRS
 
     try:
         parts = source.resolve().relative_to(content_dir.resolve()).parts

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 
 
 def tree_of(ctx, campaign):
@@ -33,3 +33,15 @@ def pages(ctx, lang):
                        context={"campaign": campaign, "roots": roots, "in_tree": in_tree})
     yield PageSpec(path=urls.CAMPAIGNS, template="campaigns.html", title=lang.t("campaigns"),
                    context={"campaigns": list(ctx.site.campaigns.values())})
+
+
+class CampaignPages(PageTypeBase):
+    """The campaigns' pages (render/pages.py PageType)."""
+
+    name = "campaigns"
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+
+PAGE_TYPE = CampaignPages()

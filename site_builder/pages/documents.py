@@ -3,7 +3,7 @@ plus a list of all documents."""
 from __future__ import annotations
 
 from .. import urls
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 
 
 def summary_of(ctx, doc, lang) -> dict:
@@ -58,3 +58,15 @@ def pages(ctx, lang):
         )
     yield PageSpec(path=urls.DOCUMENTS, template="documents.html", title=lang.t("documents"),
                    description=lang.t("documents_intro"), context={"docs": docs})
+
+
+class DocumentPages(PageTypeBase):
+    """The documents' pages and the documents list (render/pages.py PageType)."""
+
+    name = "documents"
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+
+PAGE_TYPE = DocumentPages()

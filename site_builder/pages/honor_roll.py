@@ -25,7 +25,7 @@ from ..honor.awardees import find_awardee, is_active
 from functools import partial
 
 from ..runtime.digests import digest
-from ..render.pages import PageBatch, PageSpec
+from ..render.pages import PageBatch, PageSpec, PageTypeBase
 from ..render.escaping import awardee_fields, escaped
 from ..text.csv_row import csv_row
 from ..text.one_line import one_line
@@ -66,6 +66,8 @@ class Facts:
         # facts.place_html[unit id] ("" without one).
         self.award_html = Cells(lambda award: escaped(self.award_label.get(award, award or "")))
         self.place_html = Cells(lambda unit: escaped(self.unit_name.get(unit, "")) if unit else "")
+        # Every decision's reference in this language as one digest (pages/page_keys.py references_stamp).
+        self.references_stamp: str | None = None
         self.decision = {}
         for d in site.decisions.values():
             body = site.bodies.get(d.get("issuer"))
@@ -84,10 +86,10 @@ class Facts:
 
 
 def facts_of(ctx, lang) -> Facts:
-    cache = ctx.__dict__.setdefault("_honor_facts", {})
-    if lang.code not in cache:
-        cache[lang.code] = Facts(ctx, lang)
-    return cache[lang.code]
+    facts = ctx.honor_facts.get(lang.code)
+    if facts is None:
+        facts = ctx.honor_facts[lang.code] = Facts(ctx, lang)
+    return facts
 
 
 def pages(ctx, lang):
@@ -110,11 +112,11 @@ def stamp_all(ctx) -> None:
     (recipient_page.py), once, before the first page: this runs in the warm-up, before the
     workers fork, so they inherit them instead of each recomputing 100,000 of them for the
     keys of every page they walk and for each language's page."""
-    if ctx.__dict__.get("_stamped"):
+    if ctx.awardees_stamped:
         return
     # Escaped fields and JSON-LD only serve pages being rendered: worth making up front on a
     # full build (once for both languages' pages), not on one that keeps nearly every page.
-    escape_too = ctx.__dict__.get("full_build", True)
+    escape_too = ctx.full_build
     site, config = ctx.site, ctx.site.config
     for decision in site.decisions.values():
         for a in decision.awardees:
@@ -123,7 +125,7 @@ def stamp_all(ctx) -> None:
             if escape_too:
                 awardee_fields(a)
                 recipient_page.jsonld_script(site, config, a)
-    ctx._stamped = True
+    ctx.awardees_stamped = True
 
 
 # ---- decisions ---------------------------------------------------------------------------
@@ -475,3 +477,21 @@ def write_data(ctx, output) -> None:
                 if candidate.is_file():
                     output.copy(candidate, _photo_path(story, awardee))
                     break
+
+
+class HonorRollPages(PageTypeBase):
+    """The honor roll: decisions, their recipients and the browse lists (render/pages.py PageType)."""
+
+    name = "honor_roll"
+
+    def prepare(self, ctx) -> None:
+        prepare(ctx)
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+    def write_data(self, ctx, output) -> None:
+        write_data(ctx, output)
+
+
+PAGE_TYPE = HonorRollPages()

@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 
 from .. import urls
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 
 UPCOMING, CURRENT, EXPIRED = "upcoming", "current", "expired"
 KINDS = ("slogan", "message", "article", "poster", "audio", "video")
@@ -108,3 +108,15 @@ def pages(ctx, lang):
     yield listing(urls.MESSAGES_CURRENT, lang.t("messages_current"), lang.t("messages_current_intro"),
                   [CURRENT, UPCOMING])
     yield listing(urls.MESSAGES_ARCHIVE, lang.t("messages_archive"), lang.t("messages_archive_intro"), [EXPIRED])
+
+
+class MessagePages(PageTypeBase):
+    """The messages' pages (render/pages.py PageType)."""
+
+    name = "messages"
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+
+PAGE_TYPE = MessagePages()

@@ -37,21 +37,21 @@ def entry_stamp(entry) -> str:
     """A document, decision or story as written: frontmatter, body and translations."""
     if entry is None:
         return "-"
-    stamp = entry.__dict__.get("_page_stamp")
+    stamp = entry._page_stamp
     if stamp is None:
         parts = [repr(sorted((str(k), repr(v)) for k, v in (entry.meta or {}).items())), entry.body or ""]
         for code, tr in sorted((entry.translations or {}).items()):
             parts += [code, repr(sorted((str(k), repr(v)) for k, v in (tr.meta or {}).items())), tr.body or ""]
-        stamp = entry.__dict__["_page_stamp"] = digest("\0".join(parts))
+        stamp = entry._page_stamp = digest("\0".join(parts))
     return stamp
 
 
 def documents_stamp(ctx) -> str:
     """Every document's identity and title: bodies link citations to them (CitationLinker)."""
-    stamp = ctx.__dict__.get("_documents_stamp")
+    stamp = ctx.documents_stamp
     if stamp is None:
         docs = sorted(ctx.site.documents.values(), key=lambda d: d.id)
-        stamp = ctx.__dict__["_documents_stamp"] = digest(repr([(d.id, d.collection, entry_stamp(d)) for d in docs]))
+        stamp = ctx.documents_stamp = digest(repr([(d.id, d.collection, entry_stamp(d)) for d in docs]))
     return stamp
 
 
@@ -73,9 +73,9 @@ def rows_key(rows) -> str:
 def roll_key(roll) -> str:
     """rows_key of a decision's roll, once per process: every page of the decision, its
     recipient pages, its card files and its CSV share it."""
-    key = roll.__dict__.get("_rows_key")
+    key = roll.rows_key
     if key is None:
-        key = roll.__dict__["_rows_key"] = rows_key(roll.rows)
+        key = roll.rows_key = rows_key(roll.rows)
     return key
 
 
@@ -100,9 +100,9 @@ def list_key(rows, facts, extra) -> str:
 
 def references_stamp(facts) -> str:
     """Every decision's reference in the language of `facts` (pages/honor_roll.Facts)."""
-    stamp = facts.__dict__.get("_references_stamp")
+    stamp = facts.references_stamp
     if stamp is None:
-        stamp = facts.__dict__["_references_stamp"] = digest(repr(sorted(
+        stamp = facts.references_stamp = digest(repr(sorted(
             (d, info["ref"]) for d, info in facts.decision.items())))
     return stamp
 

@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from ..embedding import allowed_origins
 from ..render.escaping import awardee_fields, escape_text
 from ..render.embed import shell_attributes, site_base
-from ..render.pages import PageBatch, PageSpec
+from ..render.pages import PageBatch, PageSpec, PageTypeBase
 from ..honor.index import index_of, pages_of
 from ..urls import cards_file
 from .honor_roll import decision_path, facts_of
@@ -119,3 +119,15 @@ def _key(roll, info) -> str:
     names, the shell and addresses come from data files and configuration): every row in order
     (it sets the files' cut) and the decision line."""
     return roll_key(roll) + "\0" + repr(sorted(info.items()))
+
+
+class RecipientEmbedPages(PageTypeBase):
+    """The embeddable recipient cards (render/pages.py PageType)."""
+
+    name = "recipient_embeds"
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+
+PAGE_TYPE = RecipientEmbedPages()

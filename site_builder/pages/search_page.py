@@ -32,7 +32,7 @@ from pathlib import Path
 from ..honor.awardees import active_awardees, awardee_sort_key
 from .. import urls
 from ..i18n import Lang
-from ..render.pages import PageSpec
+from ..render.pages import PageSpec, PageTypeBase
 from ..search import DocumentIndexBuilder, NameIndexBuilder
 from ..runtime.gc_pause import paused_gc
 
@@ -174,7 +174,7 @@ def document_records(ctx, lang: Lang) -> list[dict]:
 def _facet_counts(ctx, records: list[dict]) -> tuple[dict, dict]:
     """Per filter: value -> count, and value -> the first record with it (for its label).
     The same in every language: counted once per build (in the warm-up, before the fork)."""
-    cached = ctx.__dict__.get("_facet_counts")
+    cached = ctx.facet_counts
     if cached is None:
         counts: dict[str, dict] = {f: {} for f in NAME_FILTERS}
         first: dict[str, dict] = {f: {} for f in NAME_FILTERS}
@@ -190,7 +190,7 @@ def _facet_counts(ctx, records: list[dict]) -> tuple[dict, dict]:
                 else:
                     seen[value] = 1
                     first[f][value] = r
-        cached = ctx.__dict__["_facet_counts"] = (counts, first)
+        cached = ctx.facet_counts = (counts, first)
     return cached
 
 
@@ -235,14 +235,14 @@ def search_box(ctx, lang: Lang, root: str) -> dict:
 
 def prepare(ctx) -> None:
     """The recipients' search records: the search page's filters count them, the data
-    process indexes them; made once, before it forks (pages/__init__.py)."""
+    process indexes them; made once, before it forks (render/pages.py PageType)."""
     _records_cached(ctx)
 
 
 def _records_cached(ctx) -> list[dict]:
-    cached = getattr(ctx, "_search_name_records", None)
+    cached = ctx.search_name_records
     if cached is None:
-        cached = ctx._search_name_records = name_records(ctx)
+        cached = ctx.search_name_records = name_records(ctx)
     return cached
 
 
@@ -397,5 +397,26 @@ def write_data(ctx, output) -> None:
 
 def finish(ctx, output) -> None:
     """Until the renderer calls write_data itself (and sets ctx.data_written), here."""
-    if not hasattr(ctx, "data_written"):
+    if not ctx.data_written:
         write_data(ctx, output)
+
+
+class SearchPages(PageTypeBase):
+    """The search page and its indexes (render/pages.py PageType)."""
+
+    name = "search_page"
+
+    def prepare(self, ctx) -> None:
+        prepare(ctx)
+
+    def pages(self, ctx, lang):
+        return pages(ctx, lang)
+
+    def write_data(self, ctx, output) -> None:
+        write_data(ctx, output)
+
+    def finish(self, ctx, output) -> None:
+        finish(ctx, output)
+
+
+PAGE_TYPE = SearchPages()

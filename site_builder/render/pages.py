@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from ..urls import INDEX_FILE
 
@@ -71,3 +72,46 @@ class MadePage:
 def page_file(path: str) -> str:
     """The file of a page: 'x/' -> 'x/index.html', 'x/y.html' -> 'x/y.html'."""
     return path + INDEX_FILE if path.endswith("/") or not path else path
+
+
+@runtime_checkable
+class PageType(Protocol):
+    """A kind of page the core writes (pages/catalog.py lists them; the renderer calls these
+    hooks in this order, for every page type, render/renderer.py)."""
+
+    name: str  # for timings and messages: "documents", "feeds"...
+
+    def prepare(self, ctx) -> None:
+        """What both its pages and the data files of any page type need (the honor index):
+        computed once, before the process that makes the data files forks."""
+
+    def pages(self, ctx, lang) -> Iterable[PageSpec | PageBatch]:
+        """The pages of one language; the first item is asked for once before the workers
+        fork (warm-up), so what a generator computes before it is shared."""
+
+    def write_data(self, ctx, output) -> None:
+        """Files made from the loaded site alone (downloads, open data, feeds, search index),
+        written while the pages render, in a process of their own (runtime/parallel.py)."""
+
+    def finish(self, ctx, output) -> None:
+        """Files that need every page written (the sitemap: ctx.pages_written)."""
+
+
+class PageTypeBase:
+    """A PageType whose hooks do nothing: a page type declares the ones it has. Page type
+    modules keep their hooks as module functions (other modules and tests call them) and
+    their class calls them, so a hook replaced on the module is the one the renderer runs."""
+
+    name = ""
+
+    def prepare(self, ctx) -> None:
+        return None
+
+    def pages(self, ctx, lang) -> Iterable[PageSpec | PageBatch]:
+        return ()
+
+    def write_data(self, ctx, output) -> None:
+        return None
+
+    def finish(self, ctx, output) -> None:
+        return None

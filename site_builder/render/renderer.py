@@ -1,9 +1,9 @@
 """Renders every core page of a loaded site into an output folder.
 
-Page types live in site_builder/structure/, one module each; every module exposes
-`pages(ctx)` yielding PageSpecs. The renderer adds what every page shares (language,
-links relative to the page, alternates) and writes the result, so one mechanism serves
-every collection and every language.
+The renderer is given the page types (render/pages.py PageType; the build passes
+pages/catalog.py PAGE_TYPES): their `pages(ctx, lang)` yield PageSpecs and PageBatches. The
+renderer adds what every page shares (language, links relative to the page, alternates)
+and writes the result, so one mechanism serves every collection and every language.
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from ..runtime.output import Output
 from .embed import embed_files, page_embed
 from .frame import FRAME_TEMPLATE, Frame, mark, marked_page_vars
 from .env import make_env
-from .markdown import CitationLinker, to_html
-from .pages import MadePage, PageBatch, PageSpec
+from .context import BuildContext
+from .pages import MadePage, PageBatch, PageSpec, PageType
 from .stencil import PageKit
 from ..runtime.parallel import Background, Tickets, run_shares, worker_count
 from ..runtime.timing import phase
@@ -29,55 +29,14 @@ from ..runtime.timing import phase
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-class BuildContext:
-    """What page types need about the whole site, computed once per build."""
-
-    def __init__(self, site):
-        self.site = site
-        self.config = site.config
-        self.children: dict[str, list] = {}
-        self.replaced_by: dict[str, list] = {}
-        for doc in site.documents.values():
-            for parent in doc.get("implements", []):
-                self.children.setdefault(parent, []).append(doc)
-            for old in doc.get("replaces", []):
-                self.replaced_by.setdefault(old, []).append(doc)
-        for kids in self.children.values():
-            kids.sort(key=lambda d: (d.date.sort_key(), d.id))
-        # plan id -> the award decisions that reward it (decision `plan:`), for the plan's page
-        self.rewarded_by: dict[str, list] = {}
-        for decision in sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id)):
-            if decision.get("plan"):
-                self.rewarded_by.setdefault(decision.get("plan"), []).append(decision)
-        self.linker = CitationLinker(site.documents.values())
-        self._html_cache: dict[tuple, str] = {}
-        # (language code, path) of every core page written, for the sitemap (feeds/sitemap.py).
-        self.pages_written: list[tuple[str, str]] = []
-
-    def doc_path(self, doc) -> str:
-        if doc.collection == "decision":
-            return urls.decision_folder(doc.id)
-        return urls.document_page(doc.id)
-
-    def body_html(self, entry, lang_code: str, root: str, prefix: str) -> str:
-        """The entry's body in a language (falling back to Vietnamese), with citations linked."""
-        translation = entry.translations.get(lang_code)
-        text = translation.body if translation else entry.body
-        key = (entry.collection, entry.id, lang_code, root, prefix)
-        if key not in self._html_cache:
-            linked = self.linker.link(text, lambda d: root + prefix + self.doc_path(d))
-            self._html_cache[key] = to_html(linked)
-        return self._html_cache[key]
-
-
 class Renderer:
-    def __init__(self, site, output: Output):
+    def __init__(self, site, output: Output, page_types: list[PageType]):
         self.site = site
         self.config = site.config
         self.output = output
+        self.page_types = page_types
         self.env = make_env(self.config.theme_dir, self.config.project_dir / CACHE_DIR)
-        self.ctx = BuildContext(site)
-        self.ctx.full_build = output.previous is None  # nothing to keep: every page is rendered
+        self.ctx = BuildContext(site, full_build=output.previous is None)
         self.extra_strings = str(self.config.theme_dir / "strings") if self.config.theme_dir else None
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
                       for code in self.config.languages]
@@ -87,26 +46,24 @@ class Renderer:
         self.overridden = {p.relative_to(core).as_posix() for p in core.rglob("*.html")} \
             if core is not None and core.is_dir() else set()
         self._kits: dict[tuple, PageKit] = {}
+        # (language code, root) -> the parts of partials/shell.html (shell())
+        self._shells: dict[tuple[str, str], dict[str, str]] = {}
 
     def render_all(self) -> None:
-        """Every page of every language, on every core (parallel.py), then each module's
+        """Every page of every language, on every core (parallel.py), then each page type's
         finish() in this process: it sees every page written (ctx.pages_written)."""
-        from ..pages import MODULES
-
         with phase("assets"):
             self.copy_assets()
         workers = worker_count()
         with phase("prepare"):
-            for module in MODULES:
-                prepare = getattr(module, "prepare", None)
-                if prepare:
-                    prepare(self.ctx)
+            for page_type in self.page_types:
+                page_type.prepare(self.ctx)
         # The data files need the loaded site, not the pages: they are made in a process of
         # their own from here on, on the core the warm-up leaves idle, then beside the workers.
         data = Background(self.data_share, fork=workers > 1)
         try:
             with phase("warm-up"):
-                self.warm_up(MODULES)
+                self.warm_up(self.page_types)
             with phase("render"):
                 results = run_shares(partial(self.render_share, Tickets(shared=workers > 1)), workers)
                 results.append({"output": data.join(), "pages": []})
@@ -121,36 +78,30 @@ class Renderer:
             written.extend(result["pages"])
         written.sort()
         self.ctx.pages_written.extend((code, path) for _, code, paths in written for path in paths)
-        for module in MODULES:
-            finish = getattr(module, "finish", None)
-            if finish:
-                with phase("finish " + module.__name__.rsplit(".", 1)[-1]):
-                    finish(self.ctx, self.output)
+        for page_type in self.page_types:
+            with phase("finish " + page_type.name):
+                page_type.finish(self.ctx, self.output)
 
     def data_share(self, forked: bool):
-        """Each module's write_data(ctx, output): files made from the loaded site alone (open
+        """Each page type's write_data(ctx, output): files made from the loaded site alone (open
         data, feeds, search index). In a forked process: through an Output of its own, whose
         result the parent absorbs as it does the workers'."""
-        from ..pages import MODULES
-
         if forked:
             self.output = self.output.sibling()
-        for module in MODULES:
-            write_data = getattr(module, "write_data", None)
-            if write_data:
-                with phase("data " + module.__name__.rsplit(".", 1)[-1]):
-                    write_data(self.ctx, self.output)
+        for page_type in self.page_types:
+            with phase("data " + page_type.name):
+                page_type.write_data(self.ctx, self.output)
         return self.output.result() if forked else self.output
 
-    def warm_up(self, modules) -> None:
-        """Let every module compute what it shares between pages (indexes, per-language
+    def warm_up(self, page_types: list[PageType]) -> None:
+        """Let every page type compute what it shares between pages (indexes, per-language
         facts: its generator runs up to the first page) before the workers fork, once; and
         load every template, so that no worker compiles one again."""
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)
         for lang in self.langs:
-            for module in modules:
-                next(iter(module.pages(self.ctx, lang)), None)
+            for page_type in page_types:
+                next(iter(page_type.pages(self.ctx, lang)), None)
 
     def render_share(self, tickets: Tickets, share: int, shares: int) -> dict:
         """Render the pages of the whole sequence whose numbers this share takes
@@ -165,15 +116,13 @@ class Renderer:
         """(sequence number, language, paths) of the items rendered: a batch's pages as one
         item, sorted as a sort of one item per page would order them (fewer objects to hand
         back and sort)."""
-        from ..pages import MODULES
-
         pages: list[tuple[int, str, list[str]]] = []
         seq = 0
         mine = tickets.take()
         for lang in self.langs:
-            for module in MODULES:
-                with phase(f"worker {share} {lang.code} {module.__name__.rsplit('.', 1)[-1]}"):
-                    for item in module.pages(self.ctx, lang):
+            for page_type in self.page_types:
+                with phase(f"worker {share} {lang.code} {page_type.name}"):
+                    for item in page_type.pages(self.ctx, lang):
                         if seq == mine:
                             if isinstance(item, PageBatch):
                                 pages.append((seq, lang.code, sorted(self.write_batch(item, lang))))
@@ -245,7 +194,7 @@ class Renderer:
     def shell(self, lang: Lang, root: str) -> dict:
         """The parts of every page that depend only on language and depth (partials/shell.html),
         rendered once per (language, root): most of a small page's template work otherwise."""
-        cache = self.__dict__.setdefault("_shells", {})
+        cache = self._shells
         key = (lang.code, root)
         if key not in cache:
             html = self.env.get_template("partials/shell.html").render(

@@ -99,6 +99,8 @@ class SiteIndex:
 
     def __init__(self, site):
         self.site = site
+        # id(target) -> the ids of its sections (anchors), asked for once per page
+        self._anchors: dict[int, set[str] | None] = {}
         config = site.config
         self.content = config.content_dir
         self.base = config.base_path
@@ -167,7 +169,7 @@ class SiteIndex:
     @cached_property
     def files(self) -> set[str]:
         """Files copied into the site: content files MkDocs copies, theme files, core assets."""
-        from ..content.loader import COLLECTION_DIRS, MEDIA_SUFFIXES
+        from ..content.folders import COLLECTION_DIRS, MEDIA_SUFFIXES
 
         found = set(self.site.media)
         for path in self.content.rglob("*"):
@@ -204,13 +206,17 @@ class SiteIndex:
                 ids.update(_STATIC_ID.findall(path.read_text(encoding="utf-8")))
         return ids
 
+    @cached_property
+    def known_refs(self) -> set[tuple]:
+        """(number, symbol, year) of every document the site has, for citations in bodies."""
+        return _known_refs(self.site)
+
     def anchors(self, target) -> set[str] | None:
         """Ids of a page's sections, or None when they cannot be known before rendering."""
-        cache = self.__dict__.setdefault("_anchors", {})
         key = id(target)
-        if key not in cache:
-            cache[key] = self._anchors_of(target)
-        return cache[key]
+        if key not in self._anchors:
+            self._anchors[key] = self._anchors_of(target)
+        return self._anchors[key]
 
     def _anchors_of(self, target) -> set[str] | None:
         if isinstance(target, str):  # a hand-written page, rendered by MkDocs's Markdown
@@ -405,9 +411,7 @@ def _known_refs(site) -> set[tuple[str, str, int | None]]:
 
 
 def _check_citations(site, index, body: Body) -> None:
-    known = index.__dict__.get("_known_refs")
-    if known is None:
-        known = index.__dict__["_known_refs"] = _known_refs(site)
+    known = index.known_refs
     text = _blank_code(body.text)
     for m in CITATION.finditer(text):
         year = int(m["y"]) if m["y"] else (int(m["ymid"]) if m["ymid"] else None)

@@ -4,6 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
+class ShellFailed(Exception):
+    """MkDocs refused the project (its configuration, a plugin, a page): the message says why.
+    Raised in place of MkDocs' own exception so that the command imports no mkdocs module."""
+
+
 def load(config_file: str, **overrides):
     from mkdocs.config import load_config
 
@@ -30,19 +35,23 @@ def core_config(config_file: str, preview: bool = False):
 def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False,
           lang: str | None = None) -> None:
     from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
 
-    config = load(config_file, site_dir=site_dir)
-    plugin = plugin_of(config)
-    if preview:
-        plugin.config.preview = True
-    if lang:
-        plugin.config.messages_language = lang
-    plugin.clean = clean
-    config.plugins.on_startup(command="build", dirty=False)
     try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
+        config = load(config_file, site_dir=site_dir)
+        plugin = plugin_of(config)
+        if preview:
+            plugin.config.preview = True
+        if lang:
+            plugin.config.messages_language = lang
+        plugin.clean = clean
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        raise ShellFailed(str(exc)) from exc
 
 
 def serve(config_file: str, dev_addr: str | None = None) -> None:

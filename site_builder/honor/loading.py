@@ -1,0 +1,77 @@
+"""Loading the awardees of every decision: from its frontmatter (`awardees:`) or from the
+sheet beside it (honor/sheets.py, read ahead by honor/read_ahead.py when the command started
+a helper). The facts of one awardee record (ids, stamps, sort keys) are in honor/awardees.py,
+which the sheet reader uses too: this module sits above both.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content import schema
+from ..content.model import Awardee, Source
+from ..content.problems import rel
+from ..rules.privacy import check_awardee_fields
+from . import read_ahead as sheet_prefetch
+from .awardees import AwardeeSource, new_id, taken_ids
+from .sheet_cache import SheetCache
+from .sheets import read_sheets
+
+
+def load_awardees(site, sheets: dict[str, Path]) -> None:
+    root = site.config.project_dir
+    cache = SheetCache(root)
+    decisions = []
+    for stem, path in sheets.items():
+        decision = site.decisions.get(stem)
+        if decision is None:
+            if stem not in site.unpublished:
+                site.problems.add(rel(path, root), None, None, "unknown_ref",
+                                  target=("quyết định (tệp .md cùng tên)", "decision (a .md file of the same name)"),
+                                  value=stem, hint=("", ""))
+            continue
+        if decision.meta.get("awardees"):
+            site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
+                              "duplicate_key")
+        decisions.append((decision, (rel(path, root), path, decision.meta.get("award"))))
+    # A helper may be reading these sheets already (the site-builder command starts it).
+    prefetch = sheet_prefetch.take(site.config.content_dir)
+    for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions], prefetch)):
+        site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
+        sheet.attach(site, decision)
+    cache.prune(rel(path, root) for path in sheets.values())
+    for decision in site.decisions.values():
+        # The raw frontmatter items, not the validated ones: the privacy check must also see
+        # fields the schema does not know (a "ngay_sinh:" typed by hand).
+        raw_items = decision.parsed.meta.get("awardees") if decision.parsed else None
+        for i, item in enumerate(decision.meta.get("awardees") or []):
+            raw = raw_items[i] if isinstance(raw_items, list) and i < len(raw_items) else item
+            if item:
+                prefix = f"awardees[{i}]"
+                _add(site, decision, item,
+                     AwardeeSource(decision.source.file, decision.parsed.line_of(prefix), prefix=prefix),
+                     prefix=prefix, raw=raw if isinstance(raw, dict) else None)
+
+
+def _add(site, decision, item: dict, source: Source, prefix: str = "", raw: dict | None = None) -> None:
+    """One awardee written in the decision's frontmatter (`awardees[i]`)."""
+    validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
+    validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
+    check_awardee_fields(raw if raw is not None else item, validator.report)
+    data = validator.check(item, schema.AWARDEE)
+    for ref in validator.refs:
+        ref.column = None
+        ref.path = f"{prefix}.{ref.path}"
+    site.refs.extend((source.file, r) for r in validator.refs)
+    if not data.get("name"):
+        return
+    award = data.get("award") or decision.meta.get("award")
+    if not award:
+        validator.report("award", "missing_field")
+    source.award_from_decision = not data.get("award")
+    taken = taken_ids(decision)
+    decision.awardees.append(Awardee(
+        decision=decision.id, id=new_id(taken, data), kind=data.get("kind") or "individual",
+        name=data["name"], award=award, position=data.get("position"), unit=data.get("unit"),
+        locality=data.get("locality"), achievement=data.get("achievement"),
+        public_fields=data.get("public_fields") or [], source=source,
+    ))

@@ -1,0 +1,17 @@
+"""The page types a build renders, in order (render/pages.py PageType). The build hands this
+list to the renderer (build.py), which imports no page type itself."""
+from __future__ import annotations
+
+from .. import feeds
+from ..render.pages import PageType
+from . import campaigns, documents, honor_roll, messages, recipient_embeds, search_page, widgets
+
+# feeds stays last: its finish() writes the sitemap of every page written before it.
+PAGE_TYPES: list[PageType] = [documents.PAGE_TYPE, campaigns.PAGE_TYPE, messages.PAGE_TYPE, honor_roll.PAGE_TYPE,
+                              recipient_embeds.PAGE_TYPE, widgets.PAGE_TYPE, search_page.PAGE_TYPE, feeds.PAGE_TYPE]
+
+
+def register(page_type: PageType) -> None:
+    """Add a page type of a theme or plugin (rendered after the built-in ones)."""
+    if page_type not in PAGE_TYPES:
+        PAGE_TYPES.append(page_type)

@@ -1,0 +1,82 @@
+"""The build context: what page types need about the whole site, computed once per build.
+
+Every field is declared here, with what it holds and who fills it: the renderer makes one
+BuildContext per build (render/renderer.py) and hands it to every page type hook
+(render/pages.py PageType). Fields that a page type computes on first use are caches
+declared as None (or empty) until then; they are filled in the warm-up, before the workers
+and the data process fork, so that every process inherits them.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import urls
+from .markdown import CitationLinker, to_html
+
+if TYPE_CHECKING:
+    from ..content.loader import Site
+    from ..honor.index import HonorIndex
+
+
+class BuildContext:
+    def __init__(self, site: Site, full_build: bool = True):
+        self.site = site
+        self.config = site.config
+        # True when the previous build left nothing to keep: every page is rendered.
+        self.full_build = full_build
+        # document id -> the documents that implement it (`implements:`), by date
+        self.children: dict[str, list] = {}
+        # document id -> the documents that replace it (`replaces:`)
+        self.replaced_by: dict[str, list] = {}
+        for doc in site.documents.values():
+            for parent in doc.get("implements", []):
+                self.children.setdefault(parent, []).append(doc)
+            for old in doc.get("replaces", []):
+                self.replaced_by.setdefault(old, []).append(doc)
+        for kids in self.children.values():
+            kids.sort(key=lambda d: (d.date.sort_key(), d.id))
+        # plan id -> the award decisions that reward it (decision `plan:`), for the plan's page
+        self.rewarded_by: dict[str, list] = {}
+        for decision in sorted(site.decisions.values(), key=lambda d: (d.date.sort_key(), d.id)):
+            if decision.get("plan"):
+                self.rewarded_by.setdefault(decision.get("plan"), []).append(decision)
+        # Links citations of documents in Markdown bodies (body_html).
+        self.linker = CitationLinker(site.documents.values())
+        # (collection, id, language, root, prefix) -> body HTML (body_html)
+        self.html_cache: dict[tuple, str] = {}
+        # (language code, path) of every core page written, for the sitemap (feeds/sitemap.py);
+        # filled by the renderer once every worker is done.
+        self.pages_written: list[tuple[str, str]] = []
+        # Set by the renderer once it has run every page type's write_data: a finish() that
+        # would otherwise write the data files itself leaves them be.
+        self.data_written: bool = False
+
+        # ---- caches of page types, None until first used --------------------------------
+        # The honor index (honor/index.py index_of).
+        self.honor_index: HonorIndex | None = None
+        # language code -> the honor roll's per-language facts (pages/honor_roll.py facts_of).
+        self.honor_facts: dict[str, object] = {}
+        # Every awardee's stamps made up front (pages/honor_roll.py stamp_all).
+        self.awardees_stamped: bool = False
+        # Every document's identity and title as one digest (pages/page_keys.py documents_stamp).
+        self.documents_stamp: str | None = None
+        # The recipients' search records (pages/search_page.py) and their facet counts.
+        self.search_name_records: list[dict] | None = None
+        self.facet_counts: tuple[dict, dict] | None = None
+        # Per index folder, what writing the search indexes did (pages/search_page.py write_data).
+        self.search_stats: dict | None = None
+
+    def doc_path(self, doc) -> str:
+        if doc.collection == "decision":
+            return urls.decision_folder(doc.id)
+        return urls.document_page(doc.id)
+
+    def body_html(self, entry, lang_code: str, root: str, prefix: str) -> str:
+        """The entry's body in a language (falling back to Vietnamese), with citations linked."""
+        translation = entry.translations.get(lang_code)
+        text = translation.body if translation else entry.body
+        key = (entry.collection, entry.id, lang_code, root, prefix)
+        if key not in self.html_cache:
+            linked = self.linker.link(text, lambda d: root + prefix + self.doc_path(d))
+            self.html_cache[key] = to_html(linked)
+        return self.html_cache[key]
