@@ -399,14 +399,14 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
 
 
 def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
-    """The decision CSV is written line by line (text/csv_row.py) and its achievements made one
+    """The decision CSV is written line by line (text/csv_file.py) and its achievements made one
     line without splitting the ones that need nothing (honor_roll._one_line)."""
     import csv
     import io
     import random
 
     from site_builder.pages.honor_roll import _one_line
-    from site_builder.text.csv_row import csv_row
+    from site_builder.text.csv_file import csv_row
 
     rng = random.Random(7)
     import sys

@@ -26,7 +26,7 @@ from functools import partial
 from ..runtime.digests import digest
 from ..render.pages import PageBatch, PageSpec
 from ..render.escaping import awardee_fields, escaped
-from ..text.csv_row import csv_row
+from ..text.csv_file import BOM, csv_row
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
@@ -441,7 +441,7 @@ def csv_text(ctx, decision) -> str:
     index = index_of(ctx)
     site = ctx.site
     roll = index.rolls[decision.id]
-    lines = ["\ufeff", csv_row(CSV_COLUMNS)]
+    lines = [BOM, csv_row(CSV_COLUMNS)]
     places = {u.id: u.name for u in site.units.values()}
     awards = {a.id: a.label_in("vi") for a in site.awards.values()}
     kinds = {"collective": "Tập thể"}
