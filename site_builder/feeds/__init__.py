@@ -16,8 +16,9 @@ from __future__ import annotations
 from ..runtime.digests import digest
 from ..render.pages import PageSpec
 from ..runtime.gc_pause import paused_gc
+from ..runtime.output import write_keyed
 from ..pages.page_keys import documents_stamp, entry_stamp
-from . import calendar, opendata, records, sitemap, syndication
+from . import calendar, opendata, recipient_files, records, sitemap, syndication
 
 FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
                "messages": ("thong-diep/", "Thông điệp đang có hiệu lực")}
@@ -66,7 +67,7 @@ def write_data(ctx, output) -> None:
     The cyclic garbage collector is paused: the pieces of 50,000 recipients set it off about
     60 times over the whole loaded site (0.2 s), and they hold no cycles."""
     with paused_gc():
-        opendata.write(ctx, output)
+        write_open_data(ctx, output)
         # Calendars show plans, feeds show documents and messages: made only when one of
         # those changed (the site fingerprint covers code, data files and configuration).
         documents = digest(repr((getattr(output, "fingerprint", ""), documents_stamp(ctx))))
@@ -78,14 +79,22 @@ def write_data(ctx, output) -> None:
         output.write("robots.txt", sitemap.robots(ctx.config))
 
 
-def write_keyed(output, key: str, paths: list[str], make) -> None:
-    """Files made together from what `key` hashes: kept when the previous build made every
-    one of them from the same key, else all made again (make() -> {path: content})."""
-    keep = getattr(output, "keep", None)
-    if keep is not None and getattr(output, "previous", None) is not None and all(keep(p, key) for p in paths):
-        return
-    for path, data in make().items():
-        output.write(path, data, key=key)
+def write_open_data(ctx, output) -> None:
+    """Every open-data file (feeds/opendata.py). The plans and decisions files are made only
+    when a document or a recipient changed (or the site fingerprint: code, data files,
+    configuration); the recipients files by recipient_files, piece by piece."""
+    documents = (getattr(output, "fingerprint", ""), documents_stamp(ctx))
+    for name, key in (("plans", digest(repr(documents))),
+                      # recipient counts and awards: every standing recipient, by piece
+                      ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
+        def make(name=name):
+            items = opendata.records(ctx, name)
+            return {f"du-lieu/{name}.json": opendata.dataset_json(opendata.header(ctx, name, len(items)), items),
+                    f"du-lieu/{name}.csv": opendata.to_csv(name, items)}
+        write_keyed(output, f"data {key}", [f"du-lieu/{name}.json", f"du-lieu/{name}.csv"], make)
+    recipient_files.write(ctx, output)
+    for name in opendata.DATASETS:
+        output.write(f"du-lieu/schema/{name}.schema.json", opendata.schema_text(ctx.config, name))
 
 
 def finish(ctx, output) -> None:
