@@ -67,10 +67,10 @@ def write_data(ctx, output) -> None:
     The cyclic garbage collector is paused: the pieces of 50,000 recipients set it off about
     60 times over the whole loaded site (0.2 s), and they hold no cycles."""
     with paused_gc():
-        write_open_data(ctx, output)
-        # Calendars show plans, feeds show documents and messages: made only when one of
-        # those changed (the site fingerprint covers code, data files and configuration).
+        # Plans, calendars and feeds show documents: made only when one of them changed (the
+        # site fingerprint covers code, data files and configuration).
         documents = digest(repr((getattr(output, "fingerprint", ""), documents_stamp(ctx))))
+        write_open_data(ctx, output, documents)
         write_keyed(output, "ics " + documents, calendar.paths(ctx.site), lambda: calendar.calendars(ctx))
         if ctx.config.site_url:
             messages = sorted((m.id, entry_stamp(m)) for m in ctx.site.messages.values())
@@ -79,12 +79,11 @@ def write_data(ctx, output) -> None:
         output.write("robots.txt", sitemap.robots(ctx.config))
 
 
-def write_open_data(ctx, output) -> None:
+def write_open_data(ctx, output, documents: str) -> None:
     """Every open-data file (feeds/opendata.py). The plans and decisions files are made only
-    when a document or a recipient changed (or the site fingerprint: code, data files,
-    configuration); the recipients files by recipient_files, piece by piece."""
-    documents = (getattr(output, "fingerprint", ""), documents_stamp(ctx))
-    for name, key in (("plans", digest(repr(documents))),
+    when a document (`documents`: their key, with the site fingerprint) or a recipient
+    changed; the recipients files by recipient_files, piece by piece."""
+    for name, key in (("plans", documents),
                       # recipient counts and awards: every standing recipient, by piece
                       ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
         def make(name=name):
