@@ -332,6 +332,8 @@ def to_csv(name: str, items: list[dict]) -> bytes:
     return csv_text(columns, ([item.get(c) for c in columns] for item in items)).encode("utf-8")
 
 
+# ---- schema files -----------------------------------------------------------------------------
+
 def schema_text(config, name: str) -> str:
     return json.dumps(schema_of(config, name), ensure_ascii=False, indent=2) + "\n"
 

@@ -28,7 +28,7 @@ from . import opendata
 
 JSON_PATH = "du-lieu/recipients.json"
 CSV_PATH = "du-lieu/recipients.csv"
-PIECES = "pieces-2"  # in every piece key: bump when pieces change meaning
+PIECE_FORMAT = "pieces-2"  # in every piece key: bump when what a piece holds changes
 
 # Every field an awardee is made with but where it was read from (a row moving in its sheet
 # changes no byte); not what is derived from them.
@@ -50,7 +50,7 @@ assert b"%" not in _ITEM.replace(b"%s", b"")
 def names_stamp(ctx, fingerprint: str) -> str:
     """Everything a piece takes from outside its decision and awardees."""
     site, config = ctx.site, ctx.config
-    return digest(repr((PIECES, fingerprint, config.site_url, config.base_path,
+    return digest(repr((PIECE_FORMAT, fingerprint, config.site_url, config.base_path,
                         sorted((bid, body.name) for bid, body in site.bodies.items()),
                         sorted((uid, unit.name) for uid, unit in site.units.items()),
                         sorted((aid, award.label_in("vi")) for aid, award in site.awards.items()))))
