@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from site_builder.honor import sheets as awardee_sheets
-from site_builder.honor.awardees import content_stamps, name_sort_key
+from site_builder.honor.awardees import name_sort_key
+from site_builder.runtime.keys import content_stamps
 from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts

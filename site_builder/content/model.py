@@ -152,7 +152,7 @@ class Awardee:
     public_fields: list[str] = field(default_factory=list)
     source: Source | None = None
     revoked_by: str | None = None  # id of the decision that revoked it
-    # What is derived from the fields, kept once made (honor/awardees.py, pages/page_keys.py,
+    # What is derived from the fields, kept once made (honor/awardees.py, runtime/keys.py,
     # render/escaping.py). Slots rather than a dictionary per object: a province's 100,000
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000
     # (the honor index 0.42 -> 0.23 s).

@@ -17,7 +17,11 @@ from ..runtime.digests import digest
 from ..render.pages import PageSpec
 from ..runtime.gc_pause import paused_gc
 from ..runtime.output import write_keyed
-from ..pages.page_keys import documents_stamp, entry_stamp
+from ..runtime.keys import documents_stamp, entry_stamp
+# pages/ before this package's modules: pages.recipient_page imports feeds.discover and
+# feeds.records imports pages.messages, a cycle between the two packages that resolves only
+# when pages/ starts first (importing feeds.discover alone, as render/env.py does, starts here).
+from .. import pages as _pages_package  # noqa: F401  (the name `pages` is this page type's function below)
 from . import calendar, opendata, recipient_files, records, sitemap, syndication
 
 FEED_TITLES = {"documents": ("van-ban/", "Văn bản"), "decisions": ("khen-thuong/", "Quyết định khen thưởng"),
