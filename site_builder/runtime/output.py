@@ -166,7 +166,7 @@ class Output:
                 and (self.live / path).exists())
 
     def read_previous(self, path: str) -> bytes | None:
-        """The bytes the live site has at `path` (for builders with their own change checks)."""
+        """The bytes the live site has at `path` (_same_bytes compares them)."""
         try:
             return (self.live / path).read_bytes()
         except OSError:
