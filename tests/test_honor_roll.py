@@ -401,13 +401,13 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
 
 
 def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
-    """The decision CSV is written line by line (text/csv_row.py) and its achievements made one
+    """The decision CSV is written line by line (text/csv_file.py) and its achievements made one
     line without splitting the ones that need nothing (text/one_line.py)."""
     import csv
     import io
     import random
 
-    from site_builder.text.csv_row import csv_row
+    from site_builder.text.csv_file import csv_row
     from site_builder.text.one_line import one_line
 
     rng = random.Random(7)

@@ -1,5 +1,5 @@
 """Incremental rebuilds: only what changed is rewritten, nothing is ever stale, and a failed
-build leaves the published site as it was (runtime/output.py, runtime/manifest.py, pages/page_keys.py)."""
+build leaves the published site as it was (runtime/output.py, runtime/manifest.py, runtime/keys.py)."""
 from __future__ import annotations
 
 import os

@@ -1,6 +1,7 @@
-"""Open-data files at scale (feeds/opendata.py, feeds/recipient_files.py): the bytes are those
-of json.dumps(indent=1) and csv.writer, recipients.json/.csv are made of per-decision pieces
-that a rebuild copies from the previous build's files, and an edit is never missed."""
+"""Open-data files at scale (feeds/opendata.py, feeds/recipient_files.py, runtime/pieced_files.py):
+the bytes are those of json.dumps(indent=1) and csv.writer, recipients.json/.csv are made of
+per-decision pieces that a rebuild copies from the previous build's files, and an edit is
+never missed."""
 from __future__ import annotations
 
 import csv
@@ -250,11 +251,13 @@ def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
 
 
 def test_layout_entries_that_are_not_ours_are_ignored():
-    layout = recipient_files.Layout("d", 10, 30, [("k1", 5), ("k2", 7)])
-    assert recipient_files.Layout.parse(layout.dump()) == layout
+    from site_builder.runtime.pieced_files import Layout
+
+    layout = Layout("d", 10, 30, [("k1", 5), ("k2", 7)])
+    assert Layout.parse(layout.dump()) == layout
     assert layout.spans(2) == {"k1": (10, 5), "k2": (17, 7)}
     for text in (None, "c0123", "pieces-1 d x 30", "pieces-1 d 10 30 k1", "pieces-1 d 10 30 k1:x"):
-        assert recipient_files.Layout.parse(text) is None
+        assert Layout.parse(text) is None
 
 
 def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it(tmp_path):

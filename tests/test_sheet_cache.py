@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from site_builder.honor import sheets as awardee_sheets
-from site_builder.honor.awardees import awardee_content_stamps, awardee_sort_key, content_stamps, name_sort_key
+from site_builder.honor.awardees import awardee_sort_key, name_sort_key
+from site_builder.runtime.keys import awardee_content_stamps, content_stamps
 from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts

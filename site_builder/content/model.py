@@ -96,7 +96,7 @@ class Entry:
     draft: bool = False
     publish_date: dt.date | None = None
     translations: dict[str, Translation] = field(default_factory=dict)
-    # What pages show of the entry as one digest, kept once made (pages/page_keys.py entry_stamp).
+    # What pages show of the entry as one digest, kept once made (runtime/keys.py entry_stamp).
     _page_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def get(self, key, default=None):
@@ -154,7 +154,7 @@ class Awardee:
     public_fields: list[str] = field(default_factory=list)
     source: Source | None = None
     revoked_by: str | None = None  # id of the decision that revoked it
-    # What is derived from the fields, kept once made (honor/awardees.py, pages/page_keys.py,
+    # What is derived from the fields, kept once made (honor/awardees.py, runtime/keys.py,
     # render/escaping.py). Slots rather than a dictionary per object: a province's 100,000
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000
     # (the honor index 0.42 -> 0.23 s).

@@ -16,9 +16,10 @@ from __future__ import annotations
 from ..runtime.digests import digest
 from ..render.pages import PageSpec, PageTypeBase
 from ..runtime.gc_pause import paused_gc
-from ..pages.page_keys import documents_stamp, entry_stamp
+from ..runtime.output import write_keyed
+from ..runtime.keys import documents_stamp, entry_stamp
 from .. import urls
-from . import calendar, opendata, records, sitemap, syndication
+from . import calendar, opendata, recipient_files, records, sitemap, syndication
 
 FEED_TITLES = {"documents": (urls.DOCUMENTS, "Văn bản"), "decisions": (urls.HONOR_ROLL, "Quyết định khen thưởng"),
                "messages": (urls.MESSAGES, "Thông điệp đang có hiệu lực")}
@@ -67,10 +68,10 @@ def write_data(ctx, output) -> None:
     The cyclic garbage collector is paused: the pieces of 50,000 recipients set it off about
     60 times over the whole loaded site (0.2 s), and they hold no cycles."""
     with paused_gc():
-        opendata.write(ctx, output)
-        # Calendars show plans, feeds show documents and messages: made only when one of
-        # those changed (the site fingerprint covers code, data files and configuration).
+        # Plans, calendars and feeds show documents: made only when one of them changed (the
+        # site fingerprint covers code, data files and configuration).
         documents = digest(repr((getattr(output, "fingerprint", ""), documents_stamp(ctx))))
+        write_open_data(ctx, output, documents)
         write_keyed(output, "ics " + documents, calendar.paths(ctx.site), lambda: calendar.calendars(ctx))
         if ctx.config.site_url:
             messages = sorted((m.id, entry_stamp(m)) for m in ctx.site.messages.values())
@@ -79,14 +80,21 @@ def write_data(ctx, output) -> None:
         output.write("robots.txt", sitemap.robots(ctx.config))
 
 
-def write_keyed(output, key: str, paths: list[str], make) -> None:
-    """Files made together from what `key` hashes: kept when the previous build made every
-    one of them from the same key, else all made again (make() -> {path: content})."""
-    keep = getattr(output, "keep", None)
-    if keep is not None and getattr(output, "previous", None) is not None and all(keep(p, key) for p in paths):
-        return
-    for path, data in make().items():
-        output.write(path, data, key=key)
+def write_open_data(ctx, output, documents: str) -> None:
+    """Every open-data file (feeds/opendata.py). The plans and decisions files are made only
+    when a document (`documents`: their key, with the site fingerprint) or a recipient
+    changed; the recipients files by recipient_files, piece by piece."""
+    for name, key in (("plans", documents),
+                      # recipient counts and awards: every standing recipient, by piece
+                      ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
+        def make(name=name):
+            items = opendata.records(ctx, name)
+            return {urls.open_data_file(name, "json"): opendata.dataset_json(opendata.header(ctx, name, len(items)), items),
+                    urls.open_data_file(name, "csv"): opendata.to_csv(name, items)}
+        write_keyed(output, f"data {key}", [urls.open_data_file(name, "json"), urls.open_data_file(name, "csv")], make)
+    recipient_files.write(ctx, output)
+    for name in opendata.DATASETS:
+        output.write(urls.open_data_schema(name), opendata.schema_text(ctx.config, name))
 
 
 def finish(ctx, output) -> None:

@@ -10,6 +10,8 @@ Recipient pages, made without Jinja (pages/recipient_page.py), take their JSON-L
 from __future__ import annotations
 
 import json
+import re
+import weakref
 from json.encoder import encode_basestring
 
 import jinja2
@@ -174,6 +176,24 @@ def _award_text(site, decision, awardee: Awardee) -> str:
     return f"{label} ({reference})" if label else reference
 
 
+class DecisionParts:
+    """The JSON-LD parts of each decision (awardee_jsonld), for the site being built: one
+    site at a time, referred to weakly so that a development server's old sites go."""
+
+    def __init__(self):
+        self._site = lambda: None
+        self._config = None
+        self.by_decision: dict[str, dict] = {}  # decision id -> {"subject": ..., "awards": {award: ...}}
+
+    def of(self, site, config) -> dict[str, dict]:
+        if self._site() is not site or self._config is not config:
+            self._site, self._config, self.by_decision = weakref.ref(site), config, {}
+        return self.by_decision
+
+
+_DECISION_PARTS = DecisionParts()
+
+
 def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
     """`_json_for_html` of awardee_data() with its @context, for 100,000 recipient pages: the
     decision's parts (the conferring document, each award's text) are serialised once per
@@ -182,11 +202,12 @@ def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
     decision = site.decisions.get(awardee.decision)
     if decision is None or awardee.revoked_by:
         return None  # as awardee_data
-    parts = decision.__dict__.get("_jsonld_parts")
+    by_decision = _DECISION_PARTS.of(site, config)
+    parts = by_decision.get(decision.id)
     if parts is None:  # the same for every recipient of the decision
         whole = awardee_data(site, config, awardee).get("subjectOf")
         subject = ', "subjectOf": ' + json.dumps(whole, sort_keys=True, ensure_ascii=False) if whole else ""
-        parts = decision.__dict__["_jsonld_parts"] = {"subject": _html_safe(subject), "awards": {}}
+        parts = by_decision[decision.id] = {"subject": _html_safe(subject), "awards": {}}
     award = parts["awards"].get(awardee.award)
     if award is None:
         award = parts["awards"][awardee.award] = _html_safe(encode_basestring(_award_text(site, decision, awardee)))

@@ -5,17 +5,18 @@ three cannot disagree. Recipients come from awardees.active_awardees (the honor 
 so pages, feeds and data agree): a revoked award is in none of the files. Field names are the content model's English names (docs/open-data.md).
 
 The recipients files are the big ones (about 100 MB at 50,000 recipients): recipient_files.py
-makes them one decision at a time and reuses what the previous build wrote.
+makes them one decision at a time and reuses what the previous build wrote. feeds/__init__.py
+writes every file.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 
 from .. import urls
 from ..honor.awardees import active_awardees
+from ..text.csv_file import BOM, csv_row, csv_text
 from .records import absolute, recipient_path
 
 STR = {"type": "string"}
@@ -89,6 +90,28 @@ DATASETS = {
         Field("achievement", OPT_STR, "achievement (thành tích)"),
     ],
 }
+
+
+@dataclass
+class BuildCache:
+    """What the open-data files of one build share, each made on first use."""
+    standing: list | None = None  # standing()
+    names: tuple | None = None  # _names()
+    records: dict = field(default_factory=dict)  # records(): dataset name -> records
+    piece_keys: list | None = None  # recipient_files.piece_keys()
+
+
+# One BuildCache per build context, dropped with it (a development server builds many times).
+_BUILD_CACHES: "weakref.WeakKeyDictionary[object, BuildCache]" = weakref.WeakKeyDictionary()
+
+
+def build_cache(ctx) -> BuildCache:
+    cache = _BUILD_CACHES.get(ctx)
+    if cache is None:
+        cache = _BUILD_CACHES[ctx] = BuildCache()
+    return cache
+
+
 TITLES = {"plans": "Kế hoạch và văn bản", "decisions": "Quyết định khen thưởng",
           "recipients": "Tập thể, cá nhân được khen thưởng"}
 
@@ -126,16 +149,15 @@ def standing(ctx) -> list[tuple]:
     """(decision, [its awardees whose award stands]) in decision order, decisions without
     one left out: awardees.active_awardees grouped, once per build (the page's counts, the
     decisions and the recipients files share it)."""
-    groups = ctx.__dict__.get("_open_data_standing")
-    if groups is None:
+    cache = build_cache(ctx)
+    if cache.standing is None:
         by_decision: dict[str, list] = {}
         for awardee in active_awardees(ctx.site):
             by_decision.setdefault(awardee.decision, []).append(awardee)
         decisions = [ctx.site.decisions[d] for d in by_decision if d in ctx.site.decisions]
         decisions.sort(key=lambda d: (d.date.sort_key(), d.id))
-        groups = [(decision, by_decision[decision.id]) for decision in decisions]
-        ctx.__dict__["_open_data_standing"] = groups
-    return groups
+        cache.standing = [(decision, by_decision[decision.id]) for decision in decisions]
+    return cache.standing
 
 
 def decision_records(ctx):
@@ -181,13 +203,12 @@ def recipient_rows(ctx, decision, awardees) -> list[tuple]:
 
 def _names(ctx) -> tuple[dict, dict]:
     """Unit names and Vietnamese award labels by id, once per build."""
-    names = ctx.__dict__.get("_open_data_names")
-    if names is None:
+    cache = build_cache(ctx)
+    if cache.names is None:
         site = ctx.site
-        names = ctx.__dict__["_open_data_names"] = (
-            {uid: unit.name for uid, unit in site.units.items()},
-            {aid: award.label_in("vi") for aid, award in site.awards.items()})
-    return names
+        cache.names = ({uid: unit.name for uid, unit in site.units.items()},
+                       {aid: award.label_in("vi") for aid, award in site.awards.items()})
+    return cache.names
 
 
 def recipient_records(ctx):
@@ -241,7 +262,7 @@ def schema_of(config, name: str) -> dict:
 def records(ctx, name: str) -> list[dict]:
     """A dataset's records as dicts, made once per build (the plans and decisions files;
     the recipients files are made from recipient_columns, piece by piece: recipient_files.py)."""
-    cache = ctx.__dict__.setdefault("_open_data_records", {})
+    cache = build_cache(ctx).records
     if name not in cache:
         cache[name] = list(RECORDS[name](ctx))
     return cache[name]
@@ -297,62 +318,25 @@ def dataset_json(head: dict, items: list[dict]) -> str:
 
 
 # ---- CSV text ---------------------------------------------------------------------------------
-# What csv.writer(lineterminator="\r\n") writes (QUOTE_MINIMAL: a cell is quoted when it holds
-# a comma, a double quote, CR or LF, its quotes doubled), in UTF-8 with a byte-order mark, so
-# that Excel on Windows shows Vietnamese correctly.
+# Written by text/csv_file.py, the one CSV writer: UTF-8 with a byte-order mark, CRLF lines.
 
 def csv_columns(name: str) -> list[str]:
     return [f.name for f in DATASETS[name] if f.csv]
 
 
 def csv_head(name: str) -> str:
-    return "\ufeff" + ",".join(csv_columns(name)) + "\r\n"  # field names need no quoting
+    return BOM + csv_row(csv_columns(name))
 
 
 def to_csv(name: str, items: list[dict]) -> bytes:
     columns = csv_columns(name)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for item in items:
-        writer.writerow([_cell(item.get(c)) for c in columns])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_text(columns, ([item.get(c) for c in columns] for item in items)).encode("utf-8")
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-# ---- the files --------------------------------------------------------------------------------
+# ---- schema files -----------------------------------------------------------------------------
 
 def schema_text(config, name: str) -> str:
     return json.dumps(schema_of(config, name), ensure_ascii=False, indent=2) + "\n"
-
-
-def write(ctx, output) -> None:
-    """Every open-data file, through the build's Output. The plans and decisions files are
-    made only when a document or a recipient changed (or the site fingerprint: code, data
-    files, configuration); the recipients files by recipient_files, piece by piece."""
-    from . import recipient_files, write_keyed
-    from ..runtime.digests import digest
-    from ..pages.page_keys import documents_stamp
-
-    documents = (getattr(output, "fingerprint", ""), documents_stamp(ctx))
-    for name, key in (("plans", digest(repr(documents))),
-                      # recipient counts and awards: every standing recipient, by piece
-                      ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
-        def make(name=name):
-            items = records(ctx, name)
-            return {urls.open_data_file(name, "json"): dataset_json(header(ctx, name, len(items)), items),
-                    urls.open_data_file(name, "csv"): to_csv(name, items)}
-        write_keyed(output, f"data {key}", [urls.open_data_file(name, "json"), urls.open_data_file(name, "csv")], make)
-    recipient_files.write(ctx, output)
-    for name in DATASETS:
-        output.write(urls.open_data_schema(name), schema_text(ctx.config, name))
 
 
 def counts(ctx) -> dict[str, int]:

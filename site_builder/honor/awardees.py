@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import urls
-from ..runtime.digests import digest
 from ..content.model import Awardee, Source
 from ..text.slug import slugify
 from ..text.sorting import vietnamese_name_order, vietnamese_order
@@ -59,20 +58,6 @@ def is_active(awardee: Awardee) -> bool:
     return not awardee.revoked_by
 
 
-def content_stamps(awardee_id, kind, name, award, position, unit, locality, achievement,
-                   public_fields) -> tuple[str, str]:
-    """Digests of what a record says: (every field a page may show of it, the fields a list
-    row shows: not the achievement, so that editing it re-renders no list). Made when a sheet
-    is read and kept in the sheet cache, so a rebuild does not digest 100,000 records again;
-    pages/page_keys.py adds the decision and the revocation (which other files decide)."""
-    # Joined with NULs, which no field holds, rather than repr()'d: repr checks every character
-    # of 50,000 achievements for printability (half the cost). An absent field and an empty
-    # one stamp alike; pages show them alike.
-    row = "\0".join((awardee_id, kind or "", name or "", award or "", position or "", unit or "", locality or ""))
-    whole = "\0".join((row, achievement or "", "\1".join(map(str, public_fields or ()))))
-    return digest(whole), digest(row)
-
-
 def name_sort_key(kind: str, name: str) -> str:
     """The order of the honor lists: a collective's name as text, a person's the Vietnamese
     way (given name first). Made when a sheet is read and kept in the sheet cache: computing
@@ -86,14 +71,6 @@ def awardee_sort_key(a) -> str:
     if key is None:
         key = a._sort_key = name_sort_key(a.kind, a.name)
     return key
-
-
-def awardee_content_stamps(a) -> tuple[str, str]:
-    stamps = a._content_stamps
-    if stamps is None:
-        stamps = a._content_stamps = content_stamps(
-            a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
-    return stamps
 
 
 def find_awardee(site, decision_id: str, awardee_id: str) -> Awardee | None:

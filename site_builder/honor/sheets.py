@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import schema
-from .awardees import RESERVED_IDS, AwardeeSource, content_stamps, name_sort_key, new_id, taken_ids
+from ..runtime.keys import content_stamps
+from .awardees import RESERVED_IDS, AwardeeSource, name_sort_key, new_id, taken_ids
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts

@@ -24,19 +24,17 @@ from ..urls import awardee_path
 from ..honor.awardees import find_awardee, is_active
 from functools import partial
 
-from ..runtime.digests import digest
 from ..render.pages import PageBatch, PageSpec, PageTypeBase
 from ..render.escaping import awardee_fields, escaped
-from ..text.csv_row import csv_row
+from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
 from ..honor.index import PER_PAGE, index_of, pages_of, today_chain
 from .honor_rows import Cells, TableRows
-from .page_keys import (
-    awardee_stamp, decision_key, decision_stamp, documents_stamp, entry_stamp, list_key, roll_key,
-    row_stamp,
+from ..runtime.keys import (
+    awardee_stamp, decision_key, download_key, entry_stamp, list_key, recipients_key, row_stamp,
 )
 
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
@@ -66,7 +64,7 @@ class Facts:
         # facts.place_html[unit id] ("" without one).
         self.award_html = Cells(lambda award: escaped(self.award_label.get(award, award or "")))
         self.place_html = Cells(lambda unit: escaped(self.unit_name.get(unit, "")) if unit else "")
-        # Every decision's reference in this language as one digest (pages/page_keys.py references_stamp).
+        # Every decision's reference in this language as one digest (runtime/keys.py references_stamp).
         self.references_stamp: str | None = None
         self.decision = {}
         for d in site.decisions.values():
@@ -108,7 +106,7 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (page_keys.py), escaped fields (render/escaping.py) and JSON-LD
+    """Every awardee's stamps (runtime/keys.py), escaped fields (render/escaping.py) and JSON-LD
     (recipient_page.py), once, before the first page: this runs in the warm-up, before the
     workers fork, so they inherit them instead of each recomputing 100,000 of them for the
     keys of every page they walk and for each language's page."""
@@ -191,27 +189,10 @@ def _recipient_batches(ctx, lang, index, facts):
     so an unchanged decision costs one key, however many recipients it has. They are made by
     Python (recipient_page.py) unless the theme overrides their template."""
     for decision in index.decisions:
-        yield PageBatch(name=f"recipients/{decision.id}", key=partial(_recipients_key, ctx, index, facts, decision),
+        yield PageBatch(name=f"recipients/{decision.id}", key=partial(recipients_key, ctx, index, facts, decision),
                         specs=partial(_recipient_pages, ctx, lang, index, facts, decision),
                         make=partial(_made_recipient_pages, ctx, lang, index, facts, decision),
                         template=recipient_page.TEMPLATE)
-
-
-def _recipients_key(ctx, index, facts, decision) -> str:
-    """Everything a decision's recipient pages show besides the site fingerprint (award labels
-    and place names come from data files, which it covers): the decision, every row in order
-    (it sets each recipient's page of the list), revoked awards with the decisions that
-    revoked them, and stories (a story's body may cite any document)."""
-    roll = index.rolls[decision.id]
-    revoked = [a for a in decision.awardees if a.revoked_by]
-    told = index.stories.get(decision.id)
-    stories = [told[a.id] for a in roll.rows if a.id in told] if told else []
-    return "\0".join((
-        decision_stamp(decision, facts.decision[decision.id]),
-        roll_key(roll),
-        repr([(awardee_stamp(a), facts.decision.get(a.revoked_by)) for a in revoked]),
-        "".join(entry_stamp(s) for s in stories), documents_stamp(ctx) if stories else "",
-    ))
 
 
 def _recipient_pages(ctx, lang, index, facts, decision):
@@ -442,7 +423,7 @@ def csv_text(ctx, decision) -> str:
     index = index_of(ctx)
     site = ctx.site
     roll = index.rolls[decision.id]
-    lines = ["\ufeff", csv_row(CSV_COLUMNS)]
+    lines = [BOM, csv_row(CSV_COLUMNS)]
     places = {u.id: u.name for u in site.units.values()}
     awards = {a.id: a.label_in("vi") for a in site.awards.values()}
     kinds = {"collective": "Tập thể"}
@@ -460,10 +441,8 @@ def write_data(ctx, output) -> None:
     index = index_of(ctx)
     for decision in index.decisions:
         path = urls.decision_csv(decision.id)
-        # What the CSV shows besides the data files (in the fingerprint): the rows and the
-        # decision's reference. Unchanged: not even made.
-        key = "k" + digest("\0".join((output.fingerprint, path, decision.reference,
-                                      roll_key(index.rolls[decision.id]))))
+        # Unchanged: not even made.
+        key = download_key(output.fingerprint, path, decision, index.rolls[decision.id])
         if not output.keep(path, key):
             output.write(path, csv_text(ctx, decision), key=key)
     content = ctx.site.config.content_dir

@@ -33,7 +33,7 @@ from ..render.pages import PageBatch, PageSpec, PageTypeBase
 from ..honor.index import index_of, pages_of
 from ..urls import cards_file
 from .honor_roll import decision_path, facts_of
-from .page_keys import roll_key
+from ..runtime.keys import cards_key
 
 def cards_path(decision_id: str, page: int = 1) -> str:
     """Path (without language prefix) of the embed file holding a decision page's cards."""
@@ -61,7 +61,7 @@ def pages(ctx, lang):
         roll = index.rolls[decision.id]
         if not roll.rows:
             continue  # a decision that only revokes: nobody to show
-        yield PageBatch(name=f"cards/{decision.id}", key=partial(_key, roll, facts.decision[decision.id]),
+        yield PageBatch(name=f"cards/{decision.id}", key=partial(cards_key, roll, facts.decision[decision.id]),
                         specs=partial(_card_files, ctx, lang, facts, decision))
 
 
@@ -112,13 +112,6 @@ def card_html(a, award_label: str, place: str, labels: dict, base: str) -> str:
 def _index_item(a) -> str:
     f = awardee_fields(a)
     return f'<li><a href="#{f.id}" target="_self" lang="vi">{f.name}</a></li>\n'
-
-
-def _key(roll, info) -> str:
-    """Everything a decision's card files show besides the site fingerprint (labels, place
-    names, the shell and addresses come from data files and configuration): every row in order
-    (it sets the files' cut) and the decision line."""
-    return roll_key(roll) + "\0" + repr(sorted(info.items()))
 
 
 class RecipientEmbedPages(PageTypeBase):

@@ -9,9 +9,9 @@
                          is never found), shared by all languages (labels carry vi/en/km)
     search/text-<lang>/  plans, decisions and messages in that language (Vietnamese where
                          a text is not translated, as the pages show it)
-  Files go through the build's Output. An index whose records and engine did not change
-  since the files already in the output folder is left alone, and only files whose bytes
-  changed are rewritten, so an incremental rebuild stays cheap.
+  Files go through the build's Output, each index as a keyed batch of the manifest: an index
+  whose records and engine did not change since the previous build is left alone, and only
+  files whose bytes changed are rewritten, so an incremental rebuild stays cheap.
 - `search_box` gives any template (the search widget, pages/widgets.py) what it needs
   to show the name search in place.
 
@@ -21,9 +21,7 @@ language and result links stay in the reader's language.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import marshal
 import os
 import re
 from functools import lru_cache
@@ -34,6 +32,7 @@ from .. import urls
 from ..i18n import Lang
 from ..render.pages import PageSpec, PageTypeBase
 from ..search import DocumentIndexBuilder, NameIndexBuilder
+from ..runtime.digests import files_digest, values_digest
 from ..runtime.gc_pause import paused_gc
 
 PATH = urls.SEARCH
@@ -269,28 +268,16 @@ def pages(ctx, lang):
 
 # ---- the indexes ----------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _engine_digest() -> str:
-    h = hashlib.sha1()
-    for path in ENGINE_FILES:
-        if path.exists():
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
-
 def fingerprint(records: list[dict], extra: str = "") -> str:
     """Changes when a record, the engine or ``extra`` changes: an equal fingerprint means
-    the index files already written are the ones this build would write."""
-    h = hashlib.sha1(_engine_digest().encode())
-    h.update(extra.encode())
-    # Records are plain values in a fixed key order, so equal records give equal bytes.
-    # marshal (format 2: no back-references, interned strings written like others) is
-    # three times faster than repr at 50,000 records; repr covers values it does not know.
-    try:
-        h.update(marshal.dumps(records, 2))
-    except ValueError:
-        h.update(repr(records).encode("utf-8"))
-    return h.hexdigest()[:20]
+    the index files already written are the ones this build would write. Records are plain
+    values in a fixed key order, so equal records give equal digests (runtime/digests.py)."""
+    return values_digest((_engine_digest(), extra, records))
+
+
+@lru_cache(maxsize=1)
+def _engine_digest() -> str:
+    return files_digest(ENGINE_FILES)
 
 
 def _index_files(meta: dict) -> list[str]:
@@ -302,48 +289,33 @@ def _index_files(meta: dict) -> list[str]:
     return files
 
 
-def _previous_meta(output, folder: str) -> dict:
-    read = getattr(output, "read_previous", None)
-    if read is not None:
-        raw = read(folder + "meta.json")
-    else:
-        try:
-            raw = (Path(output.root) / folder / "meta.json").read_bytes()
-        except OSError:
-            raw = None
+def _unrecorded_index_is_current(output, folder: str, source: str) -> bool:
+    """Without a previous manifest, an Output writing straight into its folder (a direct
+    build over a folder no build recorded, or a caller of sync_index of its own) has no
+    record of keys but the index itself: its meta.json's `source`, and its files present."""
+    root = Path(output.root)
+    if Path(getattr(output, "live", root)) != root:
+        return False  # a fresh folder: nothing to keep
     try:
-        return json.loads(raw) if raw else {}
-    except ValueError:
-        return {}
-
-
-def _keep_previous(output, folder: str, meta: dict) -> bool:
-    """Tell the build that the previous index stays as it is (runtime/output.py: files a build
-    does not list are deleted as stale). False when a file is missing."""
-    live = Path(getattr(output, "live", output.root))
-    previous = getattr(output, "previous", None)
-    rels = [folder + rel for rel in _index_files(meta)]
-    if not all((live / rel).is_file() for rel in rels):
+        meta = json.loads((root / folder / "meta.json").read_bytes())
+    except (OSError, ValueError):
         return False
-    if previous is None:
-        return live == Path(output.root)  # writing in place: the files are already there
-    stamps = [previous.files.get(rel) for rel in rels]
-    if not all(stamps):
-        return False
-    for rel, stamp in zip(rels, stamps):
-        output.entries[rel] = stamp
-    output.skipped = getattr(output, "skipped", 0) + len(rels)
-    return True
+    return meta.get("source") == source and all((root / folder / rel).is_file() for rel in _index_files(meta))
 
 
 def sync_index(output, folder: str, builder, records: list[dict], source: str) -> dict:
-    """Write an index into ``output`` under ``folder``: nothing when the previous build made
-    it from the same source, else every file through Output.write (which itself skips files
-    whose bytes did not change); files of an older index that the new one no longer has are
-    removed (by the build when it keeps a manifest, here otherwise)."""
-    meta = _previous_meta(output, folder)
-    if meta.get("source") == source and _keep_previous(output, folder, meta):
-        return {"records": meta.get("count", 0), "unchanged": True, "written": 0}
+    """Write an index into ``output`` under ``folder``, keyed by ``source`` (fingerprint()).
+
+    The index is a keyed batch of files of the build's manifest (Output.keep_batch, as page
+    batches are): when the previous build made it from the same source and its files are
+    there, it is kept whole; else every file goes through Output.write, which rewrites only
+    files whose bytes changed, and the build deletes those the new index no longer has."""
+    unchanged = {"records": len(records), "unchanged": True, "written": 0}
+    if getattr(output, "previous", None) is not None:
+        if output.keep_batch(folder, source) is not None:
+            return unchanged
+    elif _unrecorded_index_is_current(output, folder, source):
+        return unchanged
     for record in records:
         builder.add(record)
     files: dict[str, bytes] = {}
@@ -352,6 +324,9 @@ def sync_index(output, folder: str, builder, records: list[dict], source: str) -
     for rel, data in files.items():
         if output.write(folder + rel, data) is not None:
             written += 1
+    record_batch = getattr(output, "record_batch", None)
+    if record_batch is not None:
+        record_batch(folder, source, [folder + rel for rel in files], [])
     if getattr(output, "previous", None) is None:
         target = Path(output.root) / folder
         for folder_path, _dirs, names in os.walk(target, topdown=False):

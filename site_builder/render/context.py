@@ -58,7 +58,7 @@ class BuildContext:
         self.honor_facts: dict[str, object] = {}
         # Every awardee's stamps made up front (pages/honor_roll.py stamp_all).
         self.awardees_stamped: bool = False
-        # Every document's identity and title as one digest (pages/page_keys.py documents_stamp).
+        # Every document's identity and title as one digest (runtime/keys.py documents_stamp).
         self.documents_stamp: str | None = None
         # The recipients' search records (pages/search_page.py) and their facet counts.
         self.search_name_records: list[dict] | None = None

@@ -73,7 +73,7 @@ class Output:
         live site has at the same path, which the kernel copies (os.copy_file_range) without
         passing them through Python: a rebuild that changes one decision's share of a 100 MB
         file copies the rest. The caller has checked that the live file is the one its ranges
-        describe (feeds/recipient_files.py: size and manifest)."""
+        describe (runtime/pieced_files.py: size and manifest)."""
         self.entries[path] = key
         target = self._target(path)
         with open(self.live / path, "rb") as source:
@@ -166,7 +166,7 @@ class Output:
                 and (self.live / path).exists())
 
     def read_previous(self, path: str) -> bytes | None:
-        """The bytes the live site has at `path` (for builders with their own change checks)."""
+        """The bytes the live site has at `path` (_same_bytes compares them)."""
         try:
             return (self.live / path).read_bytes()
         except OSError:
@@ -191,6 +191,17 @@ class Output:
         self.extras.update(result["extras"])
         self.written |= result["written"]
         self.batches.update(result["batches"])
+
+
+def write_keyed(output, key: str, paths: list[str], make) -> None:
+    """Files made together from what `key` hashes (runtime/digests.py): kept when the previous
+    build made every one of them from the same key, else all made again (make() -> {path:
+    content}). Large files made of pieces have their own keyed write: runtime/pieced_files.py."""
+    keep = getattr(output, "keep", None)
+    if keep is not None and getattr(output, "previous", None) is not None and all(keep(p, key) for p in paths):
+        return
+    for path, data in make().items():
+        output.write(path, data, key=key)
 
 
 def _store(target: Path, raw: bytes) -> None:

@@ -1,4 +1,4 @@
-"""Vietnamese text handling: folding for matching, sort keys, slugs."""
+"""Vietnamese text handling: folding for matching, sort keys, slugs; and the one CSV writer (csv_file)."""
 
 from .folding import exact_form, fold, tokens
 from .slug import slugify

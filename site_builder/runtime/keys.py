@@ -1,4 +1,8 @@
-"""Keys of the honor-roll pages: what each page's output depends on (PageSpec.key, runtime/manifest.py).
+"""Keys and stamps: what the honor-roll pages and files, the calendars and the feeds depend
+on (PageSpec.key, PageBatch.key, Output.write's key; runtime/manifest.py), in one place, all
+made with runtime/digests.py. Two keys stay beside the records they hash, made the same way
+(digests.values_digest): a recipients piece of the open data (feeds/recipient_files.py) and a
+search index (pages/search_page.py).
 
 The renderer skips a page whose key and site fingerprint (code, templates, theme, data
 files, configuration) are those of the previous build. A key must therefore cover every
@@ -12,8 +16,31 @@ from __future__ import annotations
 
 import operator
 
-from ..honor.awardees import awardee_content_stamps
-from ..runtime.digests import digest
+from .digests import digest
+
+
+# ---- awardees ---------------------------------------------------------------------------------
+
+def content_stamps(awardee_id, kind, name, award, position, unit, locality, achievement,
+                   public_fields) -> tuple[str, str]:
+    """Digests of what a record says: (every field a page may show of it, the fields a list
+    row shows: not the achievement, so that editing it re-renders no list). Made when a sheet
+    is read and kept in the sheet cache, so a rebuild does not digest 100,000 records again;
+    awardee_stamp and row_stamp add the decision and the revocation (which other files decide)."""
+    # Joined with NULs, which no field holds, rather than repr()'d: repr checks every character
+    # of 50,000 achievements for printability (half the cost). An absent field and an empty
+    # one stamp alike; pages show them alike.
+    row = "\0".join((awardee_id, kind or "", name or "", award or "", position or "", unit or "", locality or ""))
+    whole = "\0".join((row, achievement or "", "\1".join(map(str, public_fields or ()))))
+    return digest(whole), digest(row)
+
+
+def awardee_content_stamps(a) -> tuple[str, str]:
+    stamps = a._content_stamps
+    if stamps is None:
+        stamps = a._content_stamps = content_stamps(
+            a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
+    return stamps
 
 
 def awardee_stamp(a) -> str:
@@ -112,3 +139,35 @@ def decision_key(ctx, decision, roll, info: dict, extra) -> str:
     breaks depend on all of them), revocations, and the documents its body may cite."""
     return "\0".join((entry_stamp(decision), roll_key(roll), repr((roll.revoked, list(roll.revoked_by))),
                       repr(sorted(info.items())), documents_stamp(ctx), repr(extra)))
+
+
+# ---- page batches and files of a decision -----------------------------------------------------
+
+def recipients_key(ctx, index, facts, decision) -> str:
+    """Everything a decision's recipient pages show besides the site fingerprint (award labels
+    and place names come from data files, which it covers): the decision, every row in order
+    (it sets each recipient's page of the list), revoked awards with the decisions that
+    revoked them, and stories (a story's body may cite any document)."""
+    roll = index.rolls[decision.id]
+    revoked = [a for a in decision.awardees if a.revoked_by]
+    told = index.stories.get(decision.id)
+    stories = [told[a.id] for a in roll.rows if a.id in told] if told else []
+    return "\0".join((
+        decision_stamp(decision, facts.decision[decision.id]),
+        roll_key(roll),
+        repr([(awardee_stamp(a), facts.decision.get(a.revoked_by)) for a in revoked]),
+        "".join(entry_stamp(s) for s in stories), documents_stamp(ctx) if stories else "",
+    ))
+
+
+def cards_key(roll, info) -> str:
+    """Everything a decision's card files show besides the site fingerprint (labels, place
+    names, the shell and addresses come from data files and configuration): every row in order
+    (it sets the files' cut) and the decision line."""
+    return roll_key(roll) + "\0" + repr(sorted(info.items()))
+
+
+def download_key(fingerprint: str, path: str, decision, roll) -> str:
+    """A decision's CSV download (pages/honor_roll.py): what it shows besides the data files
+    (in the fingerprint): the rows and the decision's reference."""
+    return "k" + digest("\0".join((fingerprint, path, decision.reference, roll_key(roll))))
