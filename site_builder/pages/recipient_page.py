@@ -117,7 +117,7 @@ class Maker:
         hreflang, switcher = kit.alternates(path)
         html = stencil.fill({
             "title": title_html, "description": description_html, "hreflang": hreflang, "switcher": switcher,
-            "path": _utf8(path), "embed_code": embed_code, "oembed": oembed,
+            "path": _utf8(escape_text(path)), "embed_code": embed_code, "oembed": oembed,
             "discovery": self.discovery(a, path, title_html, description_html),
             "a_name": encoded.name, "a_position": encoded.position, "a_unit": encoded.unit,
             "a_achievement": encoded.achievement, "a_id": id_html, "a_locality": self._escaped[a.locality],

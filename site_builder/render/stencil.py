@@ -20,7 +20,7 @@ from markupsafe import escape as jinja_escape
 
 from ..embedding import allowed_origins
 from .embed import page_embed
-from .frame import Frame, MarkerUsed, frame_shape
+from .frame import Frame, MarkerUsed
 
 _PATH = "\ue002"  # stands for the page's path while the alternates are cut into literal parts
 
