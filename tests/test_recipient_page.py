@@ -133,7 +133,7 @@ OWN_TEMPLATE = """\
 {% block content %}
 <section class="vinh-danh {{ 'tap-the' if awardee.kind == 'collective' else 'ca-nhan' }}" id="vd-{{ awardee.id }}">
   <h1>{{ awardee.name }}</h1>
-  <p>{{ award_label }} · {{ d.ref }} · {{ place or '' }} · [{{ awardee.position }}]</p>
+  <p>{{ award_label }} · {{ d.ref }} · {{ d.title }} · {{ place or '' }} · [{{ awardee.position }}]</p>
   {% if awardee.achievement %}<blockquote>{{ awardee.achievement }}</blockquote>{% endif %}
   <a href="{{ url(anchor) }}">{{ t('in_decision_list') }}</a>
 </section>
@@ -149,7 +149,7 @@ def test_a_theme_of_its_own_makes_the_recipient_pages(make_site, tmp_path, monke
     assert "recipient.html" not in capsys.readouterr().err
     page = (tmp_path / "made/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html").read_text("utf-8")
     assert '<section class="vinh-danh tap-the" id="vd-tram-y-te-xa-tay">' in page
-    assert "<h1>Trạm Y tế xã Tây</h1>" in page and "· [None]</p>" in page
+    assert "<h1>Trạm Y tế xã Tây</h1>" in page and "· Về việc tặng Bằng khen ·" in page and "· [None]</p>" in page
     assert "<blockquote>Đã có thành tích &#34;xuất sắc&#34; &amp; &lt;b&gt;bền bỉ&lt;/b&gt;" in page
     assert '<p class="award-badge">' not in page  # nothing of the core template
     person = (tmp_path / "made/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
@@ -163,6 +163,7 @@ def test_a_theme_of_its_own_makes_the_recipient_pages(make_site, tmp_path, monke
     ("{{ awardee.name|upper }}", "<h1>NGUYỄN THỊ ÁNH</h1>"),  # a marker refuses the filter
     ("{{ awardee.name|title }}", "<h1>Nguyễn Thị Ánh</h1>"),  # the first page's comparison finds it
     ("{{ awardee.public_fields|length }}", "<h1>0</h1>"),  # a field the stencil does not mark
+    ("{% if d.id == 'qd-12-2021' %}yes{% endif %}", "<h1>yes</h1>"),  # a comparison with a decision's value
 ])
 def test_a_theme_template_that_computes_from_values_goes_through_jinja_and_says_so(
         make_site, tmp_path, monkeypatch, capsys, shown, expected):

@@ -66,17 +66,32 @@ class Frame:
         parts = _MARK.split(html)
         if any("\ue000" in part or "\ue001" in part for part in parts[0::2]):
             raise MarkerUsed("a marker was changed")  # cut or altered by what the template did
-        self.literals = [part.encode("utf-8") for part in parts[0::2]]
-        self.slots = parts[1::2]
+        self._cut([part.encode("utf-8") for part in parts[0::2]], parts[1::2])
+
+    def _cut(self, literals: list[bytes], slots: list[str]) -> None:
+        self.literals, self.slots = literals, slots
         # A page is one bytes formatting: the literals with %b for the slots (a recipient page
         # has twenty; joining them in a Python loop cost a quarter of the page).
-        self._format = b"%b".join(literal.replace(b"%", b"%%") for literal in self.literals)
-        self._values = itemgetter(*self.slots) if len(self.slots) > 1 else \
-            (lambda values: tuple(values[slot] for slot in self.slots))
+        self._format = b"%b".join(literal.replace(b"%", b"%%") for literal in literals)
+        self._values = itemgetter(*slots) if len(slots) > 1 else (lambda values: tuple(values[s] for s in slots))
 
     def fill(self, values: dict[str, bytes]) -> bytes:
         """The page: the literals with each slot's value (UTF-8) between them."""
         return self._format % self._values(values)
+
+    def partial(self, values: dict[str, bytes]) -> Frame:
+        """This frame with the slots `values` has filled in: a frame of the other slots (what
+        the pages of one batch share, put in once for the batch)."""
+        literals, slots = [self.literals[0]], []
+        for slot, literal in zip(self.slots, self.literals[1:]):
+            if slot in values:
+                literals[-1] += values[slot] + literal
+            else:
+                slots.append(slot)
+                literals.append(literal)
+        frame = Frame.__new__(Frame)
+        frame._cut(literals, slots)
+        return frame
 
 
 def frame_shape(described: bool, in_page_language: bool, embed: dict | None) -> tuple:

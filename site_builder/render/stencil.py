@@ -38,6 +38,7 @@ class PageKit:
         self._switcher = [part.encode("utf-8") for part in switcher.split(_PATH)]
         # False when no origin may embed the site's pages: then no page of this kit has embed code.
         self.embeds = bool(allowed_origins(self.config))
+        self._stencils: dict[tuple, Frame | None] = {}  # by (template, shape)
         self._refused: set[str] = set()  # templates whose pages go through Jinja
         self._checked: set[tuple] = set()  # (template, shape) whose first page was compared
 
@@ -55,20 +56,25 @@ class PageKit:
         return (str(jinja_escape(info["code"])).encode("utf-8"),
                 str(jinja_escape(info["oembed"] or "")).encode("utf-8"), info)
 
-    def stencil(self, template: str, context: dict, described: bool, embed: dict | None) -> Frame | None:
-        """`template` rendered for a page of this language and depth, `context` holding markers
-        (frame.mark) for the page's own values; None when the template cannot be a stencil
-        (it computes from a marked value): its pages go through Jinja."""
-        if template in self._refused:
-            return None
-        page = {"description": "x" if described else "", "content_lang": self.lang.code, "embed": embed,
-                "root": self.root, "path": "", "title": "", "hreflang": "", "switcher": "",
-                "alternates": self.renderer.alternates("", self.root, self.lang)}
-        try:
-            return self.renderer.stencil_for(template, page, self.lang, context)
-        except MarkerUsed as used:
-            self.refuse(template, f"it computes from a page's value ({used})")
-            return None
+    def stencil(self, template: str, shape: tuple, context_of, described: bool, embed: dict | None) -> Frame | None:
+        """`template` rendered for pages of this language, depth and `shape`, with the context
+        `context_of()` makes, markers (frame.mark) in place of the page's own values; None when
+        the template cannot be a stencil (it computes from a marked value): its pages go
+        through Jinja. Kept per shape."""
+        key = (template, shape)
+        if key in self._stencils:
+            return self._stencils[key]
+        frame = None
+        if template not in self._refused:
+            page = {"description": "x" if described else "", "content_lang": self.lang.code, "embed": embed,
+                    "root": self.root, "path": "", "title": "", "hreflang": "", "switcher": "",
+                    "alternates": self.renderer.alternates("", self.root, self.lang)}
+            try:
+                frame = self.renderer.stencil_for(template, page, self.lang, context_of())
+            except MarkerUsed as used:
+                self.refuse(template, f"it computes from a page's value ({used})")
+        self._stencils[key] = frame
+        return frame
 
     def confirmed(self, template: str, shape: tuple, html: bytes, spec_of) -> bool:
         """Whether `html`, the first page of its template and shape, is the page Jinja makes
@@ -85,6 +91,7 @@ class PageKit:
 
     def refuse(self, template: str, why: str) -> None:
         self._refused.add(template)
+        self._stencils = {key: frame for key, frame in self._stencils.items() if key[0] != template}
         reported = self.renderer.__dict__.setdefault("_refused_templates", set())  # said once per build and process
         if template not in reported:
             reported.add(template)
