@@ -81,9 +81,9 @@ def build(site, out: Path, theme: Path, monkeypatch, stencils: bool = True) -> i
     return len(made)
 
 
-def recipient_files(site_dir: Path) -> dict[str, bytes]:
+def recipient_files(site_dir: Path, decision: str = "qd-12-2021") -> dict[str, bytes]:
     return {p.relative_to(site_dir).as_posix(): p.read_bytes()
-            for p in site_dir.rglob("khen-thuong/qd-12-2021/*.html")
+            for p in site_dir.rglob(f"khen-thuong/{decision}/*.html")
             if p.name not in ("index.html", "nhung.html", "nhung-nguoi.html")}
 
 
@@ -126,12 +126,14 @@ def test_a_theme_template_is_the_stencil(make_site, tmp_path, monkeypatch, capsy
     assert "recipient.html" not in capsys.readouterr().err
 
 
-# A theme's own recipient page, written here: other markup, a branch on the kind, a field the
-# core template leaves out (the id), an empty position shown as it is.
+# A theme's own recipient page, written here: other markup, a branch on the kind, fields the
+# core template leaves out (the recipient's id and decision, the decision's title), an empty
+# position shown as it is.
 OWN_TEMPLATE = """\
 {% extends "base.html" %}
 {% block content %}
-<section class="vinh-danh {{ 'tap-the' if awardee.kind == 'collective' else 'ca-nhan' }}" id="vd-{{ awardee.id }}">
+<section class="vinh-danh {{ 'tap-the' if awardee.kind == 'collective' else 'ca-nhan' }}" id="vd-{{ awardee.id }}"
+         data-qd="{{ awardee.decision }}">
   <h1>{{ awardee.name }}</h1>
   <p>{{ award_label }} · {{ d.ref }} · {{ d.title }} · {{ place or '' }} · [{{ awardee.position }}]</p>
   {% if awardee.achievement %}<blockquote>{{ awardee.achievement }}</blockquote>{% endif %}
@@ -142,21 +144,28 @@ OWN_TEMPLATE = """\
 
 
 def test_a_theme_of_its_own_makes_the_recipient_pages(make_site, tmp_path, monkeypatch, capsys):
-    site = make_site({"content/decisions/qd-12-2021.md": DECISION,
+    # a second decision: stencils are shared by decisions, each puts its own values in
+    second = DECISION.replace('number: "12"', 'number: "13"').replace("Về việc tặng Bằng khen",
+                                                                    "Về việc khen thưởng đợt hai")
+    site = make_site({"content/decisions/qd-12-2021.md": DECISION, "content/decisions/qd-13-2021.md": second,
                       "theme/core/honor/recipient.html": OWN_TEMPLATE}, languages=("vi", "en"))
     made = build(site, tmp_path / "made", site.root / "theme", monkeypatch)
-    assert made == 10
+    assert made == 20
     assert "recipient.html" not in capsys.readouterr().err
     page = (tmp_path / "made/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html").read_text("utf-8")
-    assert '<section class="vinh-danh tap-the" id="vd-tram-y-te-xa-tay">' in page
+    assert '<section class="vinh-danh tap-the" id="vd-tram-y-te-xa-tay"\n         data-qd="qd-12-2021">' in page
     assert "<h1>Trạm Y tế xã Tây</h1>" in page and "· Về việc tặng Bằng khen ·" in page and "· [None]</p>" in page
     assert "<blockquote>Đã có thành tích &#34;xuất sắc&#34; &amp; &lt;b&gt;bền bỉ&lt;/b&gt;" in page
     assert '<p class="award-badge">' not in page  # nothing of the core template
     person = (tmp_path / "made/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
-    assert '<section class="vinh-danh ca-nhan" id="vd-nguyen-thi-anh">' in person and "[Điều dưỡng]" in person
+    assert '<section class="vinh-danh ca-nhan" id="vd-nguyen-thi-anh"' in person and "[Điều dưỡng]" in person
+    other = (tmp_path / "made/khen-thuong/qd-13-2021/tram-y-te-xa-tay.html").read_text("utf-8")
+    assert 'data-qd="qd-13-2021"' in other and "· Về việc khen thưởng đợt hai ·" in other
     # and byte for byte what Jinja makes of the theme's template
     build(site, tmp_path / "templated", site.root / "theme", monkeypatch, stencils=False)
-    assert recipient_files(tmp_path / "made") == recipient_files(tmp_path / "templated")
+    for decision in ("qd-12-2021", "qd-13-2021"):
+        made_files = recipient_files(tmp_path / "made", decision)
+        assert len(made_files) == 10 and made_files == recipient_files(tmp_path / "templated", decision)
 
 
 @pytest.mark.parametrize("shown, expected", [

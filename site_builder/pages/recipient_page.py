@@ -7,9 +7,9 @@ its page variables and discovery lines). A Maker makes a decision's pages in a P
 recipient's and the decision's values are empty, collective or individual, with a description
 and embed code or not) with markers in place of those values (render/frame.py); a batch puts
 its decision's values in once, and a page is that stencil filled with the recipient's values,
-escaped as Jinja escapes them. The template is the one source
-of the markup: a theme that overrides it changes these pages as well. A recipient with a
-story goes through the template (its story block reads the story's body).
+escaped as Jinja escapes them. The template is the one source of the markup: a theme that
+overrides it changes these pages as well. A recipient with a story goes through the template
+(its story block reads the story's body).
 """
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ from .honor_rows import Cells
 TEMPLATE = "honor/recipient.html"
 
 _DASH = " — ".encode("utf-8")
-# The recipient's fields a stencil marks (slot "a_<field>"); kind and decision are shown as
-# they are (a stencil per kind; one decision per Maker).
+# The recipient's fields a stencil marks (slot "a_<field>"); its kind is shown as it is (a
+# stencil per kind), its decision put in per batch (Maker).
 _MARKED_FIELDS = ("name", "position", "unit", "locality", "award", "achievement", "id")
 
 
@@ -41,13 +41,13 @@ def _utf8(text: str) -> bytes:
 
 class MarkedAwardee:
     """The awardee a stencil is rendered with: a marker for each field of _MARKED_FIELDS that
-    is not empty, the empty value for one that is, and the kind and decision as they are. Any
-    other attribute is refused (MarkerUsed): this awardee could not show it."""
+    is not empty, the empty value for one that is, a marker for its decision's id and its kind
+    as it is. Any other attribute is refused (MarkerUsed): this awardee could not show it."""
 
     __slots__ = _MARKED_FIELDS + ("kind", "decision")
 
-    def __init__(self, kind: str, decision: str, present: dict):
-        self.kind, self.decision = kind, decision
+    def __init__(self, kind: str, present: dict):
+        self.kind, self.decision = kind, mark("a_decision")
         for field in _MARKED_FIELDS:
             value = present[field]
             setattr(self, field, mark("a_" + field) if value is True else value)
@@ -77,6 +77,7 @@ class Maker:
         self._decision = {key: mark("d_" + key) if value else value for key, value in info.items()}
         self._decision_shape = tuple((key, True if value else value) for key, value in info.items())
         self._decision_values = {"d_" + key: _utf8(escaped(value)) for key, value in info.items() if value}
+        self._decision_values["a_decision"] = _utf8(escaped(info["id"]))  # awardee.decision
         self._stencils: dict[tuple, object] = {}  # by shape, the decision's values in; None: through Jinja
         self._confirmed: set[tuple] = set()  # shapes the kit compared (PageKit.confirmed)
         lang, config = kit.lang, self.config
@@ -143,7 +144,7 @@ class Maker:
     def _context(self, a, present: dict, place, label: str) -> dict:
         """What the template is rendered with for a stencil of this shape: markers for the
         recipient's and the decision's values that are not empty."""
-        return {"awardee": MarkedAwardee(a.kind, a.decision, present), "d": self._decision,
+        return {"awardee": MarkedAwardee(a.kind, present), "d": self._decision,
                 "award_label": mark("award_label") if label else label,
                 "place": mark("place") if place else place, "anchor": mark("anchor"),
                 "story": None, "photo": None, "og_type": "profile", "og_image": None}
