@@ -11,6 +11,10 @@ A recipient page is a file, `khen-thuong/<decision>/<recipient>.html`, not a fol
 index.html: recipient pages are the bulk of a site (100,000 per language at provincial
 scale) and on the disks builds run on, creating a folder costs as much as creating the file
 (docs/benchmarks.md). Every other page keeps the folder form.
+
+The shapes join an id to its section with `+`, never by formatting: recipient pages are made
+from a stencil of their template (render/frame.py), in which the ids are markers that refuse
+to be formatted and pass through a join.
 """
 from __future__ import annotations
 
@@ -77,7 +81,7 @@ def paged(base: str, number: int) -> str:
 
 
 def document_page(doc_id: str) -> str:
-    return f"{DOCUMENTS}{doc_id}/"
+    return DOCUMENTS + doc_id + "/"
 
 
 # The section each collection's pages live in.
@@ -87,11 +91,11 @@ COLLECTION_SECTIONS = {"plan": DOCUMENTS, "decision": HONOR_ROLL, "message": MES
 def entry_page(collection: str, entry_id: str) -> str | None:
     """The page of a plan, decision or message; None for a collection without pages."""
     section = COLLECTION_SECTIONS.get(collection)
-    return f"{section}{entry_id}/" if section else None
+    return section + entry_id + "/" if section else None
 
 
 def campaign_page(campaign_id: str) -> str:
-    return f"{CAMPAIGNS}{campaign_id}/"
+    return CAMPAIGNS + campaign_id + "/"
 
 
 def campaign_calendar(campaign_id: str) -> str:
@@ -100,7 +104,7 @@ def campaign_calendar(campaign_id: str) -> str:
 
 def decision_folder(decision_id: str) -> str:
     """A decision's page (its first page of recipients) and the folder of its files."""
-    return f"{HONOR_ROLL}{decision_id}/"
+    return HONOR_ROLL + decision_id + "/"
 
 
 def decision_csv(decision_id: str) -> str:
@@ -108,7 +112,7 @@ def decision_csv(decision_id: str) -> str:
 
 
 def recipient_path(decision_id: str, recipient_id: str) -> str:
-    return f"{HONOR_ROLL}{decision_id}/{recipient_id}.html"
+    return HONOR_ROLL + decision_id + "/" + recipient_id + ".html"
 
 
 def awardee_path(awardee) -> str:
@@ -122,43 +126,43 @@ def is_recipient_path(path: str) -> bool:
 
 def award_page(award_id: str) -> str:
     """The honor roll by award form."""
-    return f"{HONOR_ROLL}{BY_AWARD}/{award_id}/"
+    return HONOR_ROLL + BY_AWARD + "/" + award_id + "/"
 
 
 def place_page(unit_id: str) -> str:
     """The honor roll of a place (administrative unit)."""
-    return f"{PLACES}{unit_id}/"
+    return PLACES + unit_id + "/"
 
 
 def honor_campaign_page(campaign_id: str) -> str:
     """The honor roll of a campaign (its decisions by phase); not the campaign's own page."""
-    return f"{HONOR_ROLL}{BY_CAMPAIGN}/{campaign_id}/"
+    return HONOR_ROLL + BY_CAMPAIGN + "/" + campaign_id + "/"
 
 
 def year_page(year) -> str:
     """The honor roll of a year."""
-    return f"{HONOR_ROLL}{BY_YEAR}/{year}/"
+    return HONOR_ROLL + BY_YEAR + "/" + str(year) + "/"
 
 
 def message_page(message_id: str) -> str:
-    return f"{MESSAGES}{message_id}/"
+    return MESSAGES + message_id + "/"
 
 
 def message_print_page(message_id: str) -> str:
-    return f"{message_page(message_id)}{PRINT}/"
+    return message_page(message_id) + PRINT + "/"
 
 
 def widget_page(slug: str) -> str:
-    return f"{WIDGETS}{slug}/"
+    return WIDGETS + slug + "/"
 
 
 def open_data_file(name: str, suffix: str) -> str:
     """'recipients', 'csv' -> 'du-lieu/recipients.csv'."""
-    return f"{OPEN_DATA}{name}.{suffix}"
+    return OPEN_DATA + name + "." + suffix
 
 
 def open_data_schema(name: str) -> str:
-    return f"{OPEN_DATA}schema/{name}.schema.json"
+    return OPEN_DATA + "schema/" + name + ".schema.json"
 
 
 def embed_file(folder: str) -> str:

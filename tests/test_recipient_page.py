@@ -1,6 +1,7 @@
-"""Recipient pages made by Python (pages/recipient_page.py in base.html's frame,
-render/frame.py) are byte for byte what templates/honor/recipient.html makes, and a theme that
-overrides the template wins over the maker."""
+"""Recipient pages made from stencils of their template (pages/recipient_page.py,
+render/stencil.py) are byte for byte what templates/honor/recipient.html makes through Jinja,
+and a theme that overrides the template changes them: its stencil when it can be one, else
+Jinja, and the build says so."""
 from __future__ import annotations
 
 import json
@@ -13,6 +14,7 @@ import pytest
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
 from site_builder.pages import recipient_page
+from site_builder.render.renderer import Renderer
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -58,16 +60,20 @@ STORY = """
 """
 
 
-def build(site, out: Path, theme: Path, monkeypatch) -> int:
-    """Build the core pages; returns how many pages Python made."""
+def build(site, out: Path, theme: Path, monkeypatch, stencils: bool = True) -> int:
+    """Build the core pages; returns how many pages were made from stencils. `stencils`
+    False: every page through Jinja."""
     made = []
     real = recipient_page.Maker.__call__
 
     def counting(self, *args):
-        made.append(args[0])
-        return real(self, *args)
+        page = real(self, *args)
+        if page is not None:
+            made.append(args[0])
+        return page
 
     monkeypatch.setattr(recipient_page.Maker, "__call__", counting)
+    monkeypatch.setattr(Renderer, "stencils", stencils)
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2022-01-01")
     config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=theme,
@@ -76,9 +82,9 @@ def build(site, out: Path, theme: Path, monkeypatch) -> int:
     return len(made)
 
 
-def recipient_files(site_dir: Path) -> dict[str, bytes]:
+def recipient_files(site_dir: Path, decision: str = "qd-12-2021") -> dict[str, bytes]:
     return {p.relative_to(site_dir).as_posix(): p.read_bytes()
-            for p in site_dir.rglob("khen-thuong/qd-12-2021/*.html")
+            for p in site_dir.rglob(f"khen-thuong/{decision}/*.html")
             if p.name not in ("index.html", "nhung.html", "nhung-nguoi.html")}
 
 
@@ -96,9 +102,8 @@ def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch)
     made = build(site, tmp_path / "made", REPO / "theme", monkeypatch)
     # 5 recipients x 2 languages; the one with a story goes through the template
     assert made == 8
-    # the same template as the theme's own copy: every page through Jinja
-    templated = build(site, tmp_path / "templated", overriding_theme(tmp_path, TEMPLATE.read_text("utf-8")),
-                      monkeypatch)
+    # every page through Jinja
+    templated = build(site, tmp_path / "templated", REPO / "theme", monkeypatch, stencils=False)
     assert templated == 0
     made_files, template_files = recipient_files(tmp_path / "made"), recipient_files(tmp_path / "templated")
     assert len(made_files) == 10 and sorted(made_files) == sorted(template_files)
@@ -112,13 +117,75 @@ def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch)
     assert data["name"] == "Trạm Y tế xã Tây" and '"name": "Trạm Y tế xã Tây"' in page
 
 
-def test_a_theme_template_wins_over_the_maker(make_site, tmp_path, monkeypatch):
+def test_a_theme_template_is_the_stencil(make_site, tmp_path, monkeypatch, capsys):
     site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
     text = TEMPLATE.read_text("utf-8").replace('<p class="award-badge">', '<p class="award-badge tinh">')
     made = build(site, tmp_path / "out", overriding_theme(tmp_path, text), monkeypatch)
-    assert made == 0
+    assert made == 10  # 5 recipients x 2 languages, none through Jinja
     page = (tmp_path / "out/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
     assert '<p class="award-badge tinh">' in page
+    assert "recipient.html" not in capsys.readouterr().err
+
+
+# A theme's own recipient page, written here: other markup, a branch on the kind, fields the
+# core template leaves out (the recipient's id and decision, the decision's title), an empty
+# position shown as it is.
+OWN_TEMPLATE = """\
+{% extends "base.html" %}
+{% block content %}
+<section class="vinh-danh {{ 'tap-the' if awardee.kind == 'collective' else 'ca-nhan' }}" id="vd-{{ awardee.id }}"
+         data-qd="{{ awardee.decision }}">
+  <h1>{{ awardee.name }}</h1>
+  <p>{{ award_label }} · {{ d.ref }} · {{ d.title }} · {{ place or '' }} · [{{ awardee.position }}]</p>
+  {% if awardee.achievement %}<blockquote>{{ awardee.achievement }}</blockquote>{% endif %}
+  <a href="{{ url(anchor) }}">{{ t('in_decision_list') }}</a>
+</section>
+{% endblock %}
+"""
+
+
+def test_a_theme_of_its_own_makes_the_recipient_pages(make_site, tmp_path, monkeypatch, capsys):
+    # a second decision: stencils are shared by decisions, each puts its own values in
+    second = DECISION.replace('number: "12"', 'number: "13"').replace("Về việc tặng Bằng khen",
+                                                                    "Về việc khen thưởng đợt hai")
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION, "content/decisions/qd-13-2021.md": second,
+                      "theme/core/honor/recipient.html": OWN_TEMPLATE}, languages=("vi", "en"))
+    made = build(site, tmp_path / "made", site.root / "theme", monkeypatch)
+    assert made == 20
+    assert "recipient.html" not in capsys.readouterr().err
+    page = (tmp_path / "made/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html").read_text("utf-8")
+    assert '<section class="vinh-danh tap-the" id="vd-tram-y-te-xa-tay"\n         data-qd="qd-12-2021">' in page
+    assert "<h1>Trạm Y tế xã Tây</h1>" in page and "· Về việc tặng Bằng khen ·" in page and "· [None]</p>" in page
+    assert "<blockquote>Đã có thành tích &#34;xuất sắc&#34; &amp; &lt;b&gt;bền bỉ&lt;/b&gt;" in page
+    assert '<p class="award-badge">' not in page  # nothing of the core template
+    person = (tmp_path / "made/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    assert '<section class="vinh-danh ca-nhan" id="vd-nguyen-thi-anh"' in person and "[Điều dưỡng]" in person
+    other = (tmp_path / "made/khen-thuong/qd-13-2021/tram-y-te-xa-tay.html").read_text("utf-8")
+    assert 'data-qd="qd-13-2021"' in other and "· Về việc khen thưởng đợt hai ·" in other
+    # and byte for byte what Jinja makes of the theme's template
+    build(site, tmp_path / "templated", site.root / "theme", monkeypatch, stencils=False)
+    for decision in ("qd-12-2021", "qd-13-2021"):
+        made_files = recipient_files(tmp_path / "made", decision)
+        assert len(made_files) == 10 and made_files == recipient_files(tmp_path / "templated", decision)
+
+
+@pytest.mark.parametrize("shown, expected", [
+    ("{{ awardee.name|upper }}", "<h1>NGUYỄN THỊ ÁNH</h1>"),  # a marker refuses the filter
+    ("{{ awardee.name|title }}", "<h1>Nguyễn Thị Ánh</h1>"),  # the first page's comparison finds it
+    ("{{ awardee.public_fields|length }}", "<h1>0</h1>"),  # a field the stencil does not mark
+    ("{% if d.id == 'qd-12-2021' %}yes{% endif %}", "<h1>yes</h1>"),  # a comparison with a decision's value
+])
+def test_a_theme_template_that_computes_from_values_goes_through_jinja_and_says_so(
+        make_site, tmp_path, monkeypatch, capsys, shown, expected):
+    template = '{% extends "base.html" %}{% block content %}<h1>' + shown + '</h1><p>{{ awardee.unit }}</p>{% endblock %}'
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION,
+                      "theme/core/honor/recipient.html": template}, languages=("vi", "en"))
+    build(site, tmp_path / "out", site.root / "theme", monkeypatch)
+    assert "honor/recipient.html" in capsys.readouterr().err  # said, not silent
+    page = (tmp_path / "out/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    assert expected in page and "<p>Trạm Y tế xã Tây</p>" in page
+    collective = (tmp_path / "out/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html").read_text("utf-8")
+    assert "<p>None</p>" in collective
 
 
 @pytest.mark.parametrize("site_url", ["https://thidua.example.gov.vn/", ""])
@@ -129,9 +196,9 @@ def test_made_pages_match_the_template_on_a_generated_province(tmp_path, monkeyp
     province = generate_province(tmp_path / "province", recipients=600, seed=3)
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
     builds = {}
-    for name, theme in (("made", REPO / "theme"),
-                        ("templated", overriding_theme(tmp_path, TEMPLATE.read_text("utf-8")))):
-        config = SiteConfig(content_dir=province.content_dir, languages=["vi", "en"], theme_dir=theme,
+    for name, stencils in (("made", True), ("templated", False)):
+        monkeypatch.setattr(Renderer, "stencils", stencils)
+        config = SiteConfig(content_dir=province.content_dir, languages=["vi", "en"], theme_dir=REPO / "theme",
                             site_url=site_url, frame_ancestors=["https://cong.example.gov.vn"])
         build_site(config, tmp_path / name, clean=True)
         builds[name] = {p.relative_to(tmp_path / name).as_posix(): p.read_bytes()

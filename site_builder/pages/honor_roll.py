@@ -186,13 +186,12 @@ def _pager(base: str, number: int, total: int) -> dict | None:
 
 def _recipient_batches(ctx, lang, index, facts):
     """One batch per decision: its recipients' pages are kept or written together (PageBatch),
-    so an unchanged decision costs one key, however many recipients it has. They are made by
-    Python (recipient_page.py) unless the theme overrides their template."""
+    so an unchanged decision costs one key, however many recipients it has. They are made from
+    stencils of their template, the theme's or ours (recipient_page.py)."""
     for decision in index.decisions:
         yield PageBatch(name=f"recipients/{decision.id}", key=partial(recipients_key, ctx, index, facts, decision),
                         specs=partial(_recipient_pages, ctx, lang, index, facts, decision),
-                        make=partial(_made_recipient_pages, ctx, lang, index, facts, decision),
-                        template=recipient_page.TEMPLATE)
+                        make=partial(_made_recipient_pages, ctx, lang, index, facts, decision))
 
 
 def _recipient_pages(ctx, lang, index, facts, decision):
@@ -204,18 +203,21 @@ def _recipient_pages(ctx, lang, index, facts, decision):
 
 
 def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
-    """The same pages made by Python (recipient_page.Maker), but for recipients with a story."""
+    """The same pages made from stencils (recipient_page.Maker), but for recipients with a
+    story and any the Maker leaves to Jinja."""
     roll = index.rolls[decision.id]
     info = facts.decision[decision.id]
     # Recipient pages are files in the decision's folder: the depth of its index.html.
-    make = recipient_page.Maker(kit_for(decision_path(decision.id).count("/")), ctx.site, info)
+    make = recipient_page.Maker(kit_for(decision_path(decision.id).count("/")), ctx.site, info,
+                                partial(_recipient_spec, lang, index, facts, decision))
     told = index.stories.get(decision.id) or {}
     for a in roll.rows:
         if a.id in told:
             yield _recipient_spec(lang, index, facts, decision, a)
             continue
         label, place, list_path, card = _recipient_parts(facts, roll, a)
-        yield make(a, label, recipient_description(label, info, a), place, list_path, card)
+        page = make(a, label, recipient_description(label, info, a), place, list_path, card)
+        yield page if page is not None else _recipient_spec(lang, index, facts, decision, a)
     yield from _revoked_pages(ctx, lang, facts, decision)
 
 

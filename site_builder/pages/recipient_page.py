@@ -1,13 +1,15 @@
-"""A recipient's page made by Python: what templates/honor/recipient.html in base.html makes.
+"""A recipient's page made from a stencil of templates/honor/recipient.html (or the theme's).
 
 Recipient pages are the bulk of a site (one per award and language: 100,000 per language at
-provincial scale). Through Jinja each cost as much as a decision page, and even the generic
-PageSpec route (page variables, frame, discovery lines) cost several times the page itself.
-A Maker makes a decision's pages in a PageKit (render/stencil.py): what the decision's pages
-share is made once, a page costs its own values. The bytes are the template's
-(tests/test_recipient_page.py compares the two on every recipient of generated provinces); a
-recipient with a story, or a theme that overrides honor/recipient.html, goes through the
-template.
+provincial scale), and through Jinja each cost as much as a decision page (about 200 µs, with
+its page variables and discovery lines). A Maker makes a decision's pages in a PageKit
+(render/stencil.py): the template in force is rendered once per shape of page (which of the
+recipient's and the decision's values are empty, collective or individual, with a description
+and embed code or not) with markers in place of those values (render/frame.py); a batch puts
+its decision's values in once, and a page is that stencil filled with the recipient's values,
+escaped as Jinja escapes them. The template is the one source of the markup: a theme that
+overrides it changes these pages as well. A recipient with a story goes through the template
+(its story block reads the story's body).
 """
 from __future__ import annotations
 
@@ -18,13 +20,16 @@ from ..urls import awardee_path
 from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..feeds.records import absolute
 from ..render.escaping import awardee_fields, escape_text, escaped
+from ..render.frame import MarkerUsed, frame_shape, mark
 from ..render.pages import MadePage
 from .honor_rows import Cells
 
 TEMPLATE = "honor/recipient.html"
 
-_LABELS = ("honor_roll", "position", "unit", "place", "award", "decision", "achievement", "in_decision_list")
 _DASH = " — ".encode("utf-8")
+# The recipient's fields a stencil marks (slot "a_<field>"); its kind is shown as it is (a
+# stencil per kind), its decision put in per batch (Maker).
+_MARKED_FIELDS = ("name", "position", "unit", "locality", "award", "achievement", "id")
 
 
 def title(awardee, label: str) -> str:
@@ -35,85 +40,115 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8")
 
 
+class MarkedAwardee:
+    """The awardee a stencil is rendered with: a marker for each field of _MARKED_FIELDS that
+    is not empty, the empty value for one that is, a marker for its decision's id and its kind
+    as it is. Any other attribute is refused (MarkerUsed): this awardee could not show it."""
+
+    __slots__ = _MARKED_FIELDS + ("kind", "decision")
+
+    def __init__(self, kind: str, present: dict):
+        self.kind, self.decision = kind, mark("a_decision")
+        for field in _MARKED_FIELDS:
+            value = present[field]
+            setattr(self, field, mark("a_" + field) if value is True else value)
+
+    def __getattr__(self, name: str):
+        raise MarkerUsed(f"awardee.{name}")
+
+    def __html__(self):
+        raise MarkerUsed("awardee")
+
+    __str__ = __html__
+
+
 class Maker:
     """Makes the pages of one decision's recipients in one language: call it per recipient.
-    Pages are UTF-8 bytes (render/frame.py): what every page of the decision shares is
-    encoded here, once; a recipient's own fields were encoded once for every language
-    (render/escaping.py EncodedFields)."""
+    Pages are UTF-8 bytes (render/frame.py): the decision's own values are in its stencils, a
+    recipient's fields were encoded once for every language (render/escaping.py EncodedFields)."""
 
-    def __init__(self, kit, site, info: dict):
+    def __init__(self, kit, site, info: dict, spec_of):
+        """`info`: the decision's facts (honor_roll.Facts.decision); `spec_of(a)`: the page of
+        recipient `a` as a PageSpec, rendered by Jinja to confirm a stencil's first page."""
         self.kit, self.site, self.config = kit, site, kit.config
-        lang = kit.lang
-        t = {key: str(escape(lang.t(key))) for key in _LABELS}
-        self.base = kit.root + lang.prefix
-        decision_link = f'<a href="{escaped(self.base + info["path"])}">{escaped(info["ref"])}</a>'
-        self.head = _utf8(f'<link rel="stylesheet" href="{escaped(kit.root + "assets/honor.css")}">')
-        self.crumbs = _utf8(f'<nav class="crumbs" aria-label="{t["honor_roll"]}">'
-                            f'<a href="{escaped(self.base + urls.HONOR_ROLL)}">{t["honor_roll"]}</a>'
-                            f' › {decision_link}</nav>\n<article class="recipient" aria-labelledby="r-name">\n'
-                            f'  <p class="award-badge">')
-        self.position = _utf8(f'<dt>{t["position"]}</dt><dd lang="vi">')
-        self.unit = _utf8(f'<dt>{t["unit"]}</dt><dd lang="vi">')
-        self.place = _utf8(f'<dt>{t["place"]}</dt><dd><a href="')
-        self.award = _utf8(f'    <dt>{t["award"]}</dt><dd><a href="')
-        self.decision_line = _utf8(f'    <dt>{t["decision"]}</dt><dd>{decision_link}, {escaped(info["date"])}, '
-                                   f'<span lang="vi">{escaped(info["issuer_name"])}</span></dd>\n')
-        self.achievement = _utf8(f'<dt>{t["achievement"]}</dt><dd lang="vi">')
-        self.in_list = _utf8(f'">{t["in_decision_list"]}</a></p>\n</article>\n')
-        config = self.config
+        self.spec_of = spec_of
+        # The decision's values are marked too ("d_<key>"), so that a kit's stencil serves
+        # every decision with values present alike (one Jinja rendering per shape, not per
+        # decision: 0.27 ms each), and put into the stencil once per batch (Frame.partial).
+        self._decision = {key: mark("d_" + key) if value else value for key, value in info.items()}
+        self._decision_shape = tuple((key, True if value else value) for key, value in info.items())
+        self._decision_values = {"d_" + key: _utf8(escaped(value)) for key, value in info.items() if value}
+        self._decision_values["a_decision"] = _utf8(escaped(info["id"]))  # awardee.decision
+        self._stencils: dict[tuple, object] = {}  # by shape, the decision's values in; None: through Jinja
+        self._confirmed: set[tuple] = set()  # shapes the kit compared (PageKit.confirmed)
+        lang, config = kit.lang, self.config
         self.og_head = _utf8(f'<meta property="og:site_name" content="{escape(config.site_name)}">\n'
                              f'<meta property="og:title" content="')
         self.og_middle = _utf8(f'">\n<meta property="og:type" content="profile">\n'
                                f'<meta property="og:locale" content="{escape(OG_LOCALES.get(lang.code, lang.code))}">\n')
         self.twitter = b'<meta name="twitter:card" content="summary">\n'
-        # Award labels, place links, award links and the decision list's address repeat over
-        # a decision's pages: each made (escaped, encoded) once per Maker, looked up by what it
-        # is made from. The list's link ends at its "#": escaping is per character, so the
-        # escaped address joined with the escaped id is the whole link escaped.
-        base = self.base
-        self._labels = Cells(lambda label: _utf8(escaped(label)))
-        self._places = Cells(lambda key: _utf8(
-            f'{escaped(base + urls.place_page(key[0]))}">{escaped(key[1])}</a></dd>'))
-        self._awards = Cells(lambda award: _utf8(escaped(base + urls.award_page(award))))
-        self._lists = Cells(lambda list_path: _utf8(escaped(base + list_path) + "#"))
+        # Award labels, places, localities, award ids and the decision list's address repeat
+        # over a decision's pages: each escaped and encoded once per Maker. The list's link
+        # ends at its "#": escaping is per character, so the escaped address joined with the
+        # escaped id is the whole link escaped.
+        self._escaped = Cells(lambda value: _utf8(escaped(value)))
+        self._lists = Cells(lambda list_path: _utf8(escaped(list_path) + "#"))
 
     def __call__(self, a, label: str, description: str, place: str | None, list_path: str,
-                 embed_src: str) -> MadePage:
-        """`list_path`: the decision page listing `a`; `embed_src`: its card (recipient_embeds.py)."""
+                 embed_src: str) -> MadePage | None:
+        """`list_path`: the decision page listing `a`; `embed_src`: its card (recipient_embeds.py).
+        None when the template cannot be a stencil: the page goes through Jinja."""
         kit = self.kit
         path = awardee_path(a)
-        label_html = self._labels[label]
-        name = awardee_fields(a).utf8.name
-        title_html = name + _DASH + label_html
-        description_html = _utf8(escape_text(description))
-        hreflang, switcher = kit.alternates(path)
         if kit.embeds:
             embed_code, oembed, embed = kit.embed(path, title(a, label), embed_src)
         else:
             embed_code, oembed, embed = b"", b"", None
-        frame = kit.frame(bool(description), kit.lang.code, embed)
-        return MadePage(path, frame.fill({
+        # Which fields are empty, and how (None and "" print differently): inline, as the
+        # shape is made for every page.
+        present = (True if a.name else a.name, True if a.position else a.position, True if a.unit else a.unit,
+                   True if a.locality else a.locality, True if a.award else a.award,
+                   True if a.achievement else a.achievement, True if a.id else a.id)
+        shape = (a.kind, present, True if place else place, True if label else label,
+                 frame_shape(bool(description), True, embed))
+        stencil = self._stencils.get(shape)
+        if stencil is None and shape not in self._stencils:
+            frame = kit.stencil(TEMPLATE, (shape, self._decision_shape),
+                                lambda: self._context(a, dict(zip(_MARKED_FIELDS, present)), place, label),
+                                bool(description), embed)
+            stencil = self._stencils[shape] = frame.partial(self._decision_values) if frame is not None else None
+        if stencil is None:
+            return None
+        fields = awardee_fields(a)
+        encoded = fields.utf8
+        id_html = _utf8(fields.id)
+        label_html = self._escaped[label]
+        title_html = encoded.name + _DASH + label_html
+        description_html = _utf8(escape_text(description))
+        hreflang, switcher = kit.alternates(path)
+        html = stencil.fill({
             "title": title_html, "description": description_html, "hreflang": hreflang, "switcher": switcher,
-            "path": _utf8(path), "head": self.head, "content": self.content(a, label_html, place, list_path),
-            "embed_code": embed_code, "oembed": oembed,
+            "path": _utf8(escape_text(path)), "embed_code": embed_code, "oembed": oembed,
             "discovery": self.discovery(a, path, title_html, description_html),
-        }))
+            "a_name": encoded.name, "a_position": encoded.position, "a_unit": encoded.unit,
+            "a_achievement": encoded.achievement, "a_id": id_html, "a_locality": self._escaped[a.locality],
+            "a_award": self._escaped[a.award], "place": self._escaped[place], "award_label": label_html,
+            "anchor": self._lists[list_path] + id_html,
+        })
+        if shape not in self._confirmed:
+            if not kit.confirmed(TEMPLATE, (shape, self._decision_shape), html, lambda: self.spec_of(a)):
+                self._stencils = dict.fromkeys(self._stencils)  # the kit refused the template
+                return None
+            self._confirmed.add(shape)
+        return MadePage(path, html)
 
-    def content(self, a, label_html: bytes, place: str | None, list_path: str) -> bytes:
-        f = awardee_fields(a).utf8
-        out = [self.crumbs, label_html, b'</p>\n  <h1 id="r-name" lang="vi">', f.name, b'</h1>\n  <dl class="facts">\n']
-        if a.position:
-            out += (self.position, f.position, b"</dd>")
-        if a.unit:
-            out += (self.unit, f.unit, b"</dd>")
-        if place:
-            out += (self.place, self._places[(a.locality, place)])
-        out += (self.award, self._awards[a.award], b'">', label_html,
-                b"</a></dd>\n", self.decision_line)
-        if a.achievement:
-            out += (self.achievement, f.achievement, b"</dd>")
-        out += (b'  </dl>\n  <p><a href="', self._lists[list_path], _utf8(awardee_fields(a).id), self.in_list)
-        return b"".join(out)
+    def _context(self, a, present: dict, place, label: str) -> dict:
+        """What the template is rendered with for a stencil of this shape: markers for the
+        recipient's and the decision's values that are not empty."""
+        return {"awardee": MarkedAwardee(a.kind, present), "d": self._decision,
+                "award_label": mark("award_label") if label else label,
+                "place": mark("place") if place else place, "anchor": mark("anchor"),
+                "story": None, "photo": None, "og_type": "profile", "og_image": None}
 
     def discovery(self, a, path: str, title_html: bytes, description_html: bytes) -> bytes:
         """feeds/discover.py discovery_html() of a recipient page without a story."""

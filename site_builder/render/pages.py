@@ -50,12 +50,10 @@ class PageBatch:
     name: str  # unique among one language's batches, e.g. "recipients/qd-12-2021"
     key: object  # like PageSpec.key (a value or a function): what the pages show besides the fingerprint
     specs: Callable[[], Iterable[PageSpec]]
-    # The same pages made by Python, for page types too numerous for the PageSpec route
-    # (render/stencil.py): make(kit_for) yields MadePages (and PageSpecs for pages it leaves to
-    # the templates); kit_for(depth) gives the PageKit of pages at that depth. Unused when the
-    # theme overrides `template`, the template these pages reproduce.
+    # The same pages made from stencils of their templates, for page types too numerous for
+    # the PageSpec route (render/stencil.py): make(kit_for) yields MadePages (and PageSpecs for
+    # pages it leaves to Jinja); kit_for(depth) gives the PageKit of pages at that depth.
     make: Callable | None = None
-    template: str | None = None
 
 
 @dataclass(slots=True)

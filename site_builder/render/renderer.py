@@ -18,7 +18,7 @@ from ..runtime.digests import digest
 from ..i18n import Lang
 from ..runtime.output import Output
 from .embed import embed_files, page_embed
-from .frame import FRAME_TEMPLATE, Frame, mark, marked_page_vars
+from .frame import Frame, mark, marked_page_vars
 from .env import make_env
 from .context import BuildContext
 from .pages import MadePage, PageBatch, PageSpec, PageType
@@ -30,6 +30,10 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 class Renderer:
+    # False: every page through its template, none from a stencil (render/stencil.py); the
+    # tests compare the two routes.
+    stencils = True
+
     def __init__(self, site, output: Output, page_types: list[PageType]):
         self.site = site
         self.config = site.config
@@ -40,11 +44,6 @@ class Renderer:
         self.extra_strings = str(self.config.theme_dir / "strings") if self.config.theme_dir else None
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
                       for code in self.config.languages]
-        # Templates the theme replaces: a batch of pages made by Python that reproduce one of
-        # them (PageBatch.make) is rendered from the theme's template instead.
-        core = Path(self.config.theme_dir) / "core" if self.config.theme_dir else None
-        self.overridden = {p.relative_to(core).as_posix() for p in core.rglob("*.html")} \
-            if core is not None and core.is_dir() else set()
         self._kits: dict[tuple, PageKit] = {}
         # (language code, root) -> the parts of partials/shell.html (shell())
         self._shells: dict[tuple[str, str], dict[str, str]] = {}
@@ -181,15 +180,15 @@ class Renderer:
             shell=self.shell(lang, page["root"]), **spec.context,
         )
 
-    def frame_for(self, page: dict, lang: Lang) -> Frame:
-        """base.html as a Frame for pages of this language, depth and shape (render/frame.py);
-        a PageKit keeps the frames it asked for, one per shape."""
-        template = self.env.from_string(FRAME_TEMPLATE)
-        return Frame(template.render(
+    def stencil_for(self, template: str, page: dict, lang: Lang, context: dict) -> Frame:
+        """`template` as a Frame for pages of this language, depth and shape (render/frame.py):
+        rendered with markers for the page variables and whatever `context` marks, the
+        discovery lines included (a PageKit makes them). Raises MarkerUsed when the template
+        computes from a marked value."""
+        return Frame(self.env.get_template(template).render(
             page=marked_page_vars(page), lang=lang, t=lang.t, site=self.site, config=self.config, ctx=self.ctx,
             url=self.url_for(page["root"], lang), asset=lambda p: page["root"] + "assets/" + p,
-            shell=self.shell(lang, page["root"]), mark=mark,
-            page_discovery=lambda: mark("discovery")))
+            shell=self.shell(lang, page["root"]), **context, page_discovery=lambda: mark("discovery")))
 
     def shell(self, lang: Lang, root: str) -> dict:
         """The parts of every page that depend only on language and depth (partials/shell.html),
@@ -239,7 +238,7 @@ class Renderer:
         # page's bytes instead, so that one edited recipient rewrites one file, not the batch.
         stamp = key if self.output.previous is None else None
         files, extras, paths = [], [], []
-        if batch.make is not None and batch.template not in self.overridden:
+        if batch.make is not None and self.stencils:
             pages = batch.make(lambda depth: self.kit(lang, depth))
         else:
             pages = batch.specs()
