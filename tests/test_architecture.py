@@ -222,3 +222,19 @@ def test_no_import_goes_around_the_graph():
                 if called in ("import_module", "__import__"):
                     hidden.append(f"{name}:{node.lineno}")
     assert not hidden, hidden
+
+
+def test_memos_are_declared_not_written_into_dict():
+    """A value kept once made is a declared field or a cached_property, never a write into an
+    object's __dict__ (which hides what an object holds). The MkDocs shell only removes a value
+    MkDocs itself cached on its File objects."""
+    found = [path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
+             if "__dict__" in path.read_text(encoding="utf-8")]
+    assert found == ["shells/mkdocs/languages.py"]
+
+
+def test_the_recipients_files_do_not_import_open_data_back():
+    """feeds/opendata.py declares the datasets; feeds/recipient_files.py writes one of them: the
+    dependency goes one way (the cycle between them hid behind imports inside functions)."""
+    graph = import_graph()
+    assert "site_builder.feeds.recipient_files" not in graph["site_builder.feeds.opendata"]

@@ -45,6 +45,8 @@ class Renderer:
         self.langs = [Lang(code, self.config.default_language, self.extra_strings)
                       for code in self.config.languages]
         self._kits: dict[tuple, PageKit] = {}
+        # Templates whose stencil was refused (render/stencil.py), so the build says so once.
+        self.refused_templates: set[str] = set()
         # (language code, root) -> the parts of partials/shell.html (shell())
         self._shells: dict[tuple[str, str], dict[str, str]] = {}
 

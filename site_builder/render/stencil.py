@@ -92,7 +92,7 @@ class PageKit:
     def refuse(self, template: str, why: str) -> None:
         self._refused.add(template)
         self._stencils = {key: frame for key, frame in self._stencils.items() if key[0] != template}
-        reported = self.renderer.__dict__.setdefault("_refused_templates", set())  # said once per build and process
+        reported = self.renderer.refused_templates  # said once per build and process
         if template not in reported:
             reported.add(template)
             print(f"site-builder: {template}: {why}; its pages are rendered through Jinja, "
