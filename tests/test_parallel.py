@@ -136,7 +136,7 @@ def test_data_files_are_made_in_a_process_of_their_own_and_its_failure_fails_the
         (tmp_path / "data-pid").write_text(str(os.getpid()))
         return real(ctx, output)
 
-    monkeypatch.setattr(search_page, "write_data", spying)
+    monkeypatch.setattr(search_page.PAGE_TYPE, "write_data", spying)
     build(site, tmp_path / "out", 2, monkeypatch)
     assert int((tmp_path / "data-pid").read_text()) != parent and not seen  # made in the forked process
     assert (tmp_path / "out" / "search" / "names" / "meta.json").is_file()  # and published
@@ -144,7 +144,7 @@ def test_data_files_are_made_in_a_process_of_their_own_and_its_failure_fails_the
     def failing(ctx, output):
         raise ValueError("broken search index")
 
-    monkeypatch.setattr(search_page, "write_data", failing)
+    monkeypatch.setattr(search_page.PAGE_TYPE, "write_data", failing)
     with pytest.raises(RenderFailed, match="broken search index"):
         build(site, tmp_path / "out2", 2, monkeypatch)
     assert not (tmp_path / "out2").exists()

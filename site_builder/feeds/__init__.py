@@ -14,7 +14,7 @@ data, calendars and robots.txt are (their links are then paths from the site roo
 from __future__ import annotations
 
 from ..runtime.digests import digest
-from ..render.pages import PageSpec, PageTypeBase
+from ..render.pages import PageSpec, PageTypeHooks
 from ..runtime.gc_pause import paused_gc
 from ..runtime.output import write_keyed
 from ..runtime.keys import documents_stamp, entry_stamp
@@ -106,22 +106,4 @@ def finish(ctx, output) -> None:
         sitemap.write_sitemaps(ctx, output)
 
 
-class FeedPages(PageTypeBase):
-    """The open data page, feeds, calendars and sitemap (render/pages.py PageType)."""
-
-    name = "feeds"
-
-    def prepare(self, ctx) -> None:
-        prepare(ctx)
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-    def write_data(self, ctx, output) -> None:
-        write_data(ctx, output)
-
-    def finish(self, ctx, output) -> None:
-        finish(ctx, output)
-
-
-PAGE_TYPE = FeedPages()
+PAGE_TYPE = PageTypeHooks("feeds", prepare=prepare, pages=pages, write_data=write_data, finish=finish)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..render.pages import PageSpec, PageTypeBase
+from ..render.pages import PageSpec, PageTypeHooks
 
 
 def tree_of(ctx, campaign):
@@ -35,13 +35,4 @@ def pages(ctx, lang):
                    context={"campaigns": list(ctx.site.campaigns.values())})
 
 
-class CampaignPages(PageTypeBase):
-    """The campaigns' pages (render/pages.py PageType)."""
-
-    name = "campaigns"
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-
-PAGE_TYPE = CampaignPages()
+PAGE_TYPE = PageTypeHooks("campaigns", pages=pages)

@@ -3,7 +3,7 @@ plus a list of all documents."""
 from __future__ import annotations
 
 from .. import urls
-from ..render.pages import PageSpec, PageTypeBase
+from ..render.pages import PageSpec, PageTypeHooks
 
 
 def summary_of(ctx, doc, lang) -> dict:
@@ -60,13 +60,4 @@ def pages(ctx, lang):
                    description=lang.t("documents_intro"), context={"docs": docs})
 
 
-class DocumentPages(PageTypeBase):
-    """The documents' pages and the documents list (render/pages.py PageType)."""
-
-    name = "documents"
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-
-PAGE_TYPE = DocumentPages()
+PAGE_TYPE = PageTypeHooks("documents", pages=pages)

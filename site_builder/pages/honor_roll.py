@@ -24,7 +24,7 @@ from ..urls import awardee_path
 from ..honor.awardees import find_awardee, is_active
 from functools import partial
 
-from ..render.pages import PageBatch, PageSpec, PageTypeBase
+from ..render.pages import PageBatch, PageSpec, PageTypeHooks
 from ..render.escaping import awardee_fields, escaped
 from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
@@ -460,19 +460,4 @@ def write_data(ctx, output) -> None:
                     break
 
 
-class HonorRollPages(PageTypeBase):
-    """The honor roll: decisions, their recipients and the browse lists (render/pages.py PageType)."""
-
-    name = "honor_roll"
-
-    def prepare(self, ctx) -> None:
-        prepare(ctx)
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-    def write_data(self, ctx, output) -> None:
-        write_data(ctx, output)
-
-
-PAGE_TYPE = HonorRollPages()
+PAGE_TYPE = PageTypeHooks("honor_roll", prepare=prepare, pages=pages, write_data=write_data)

@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 
 from .. import urls
-from ..render.pages import PageSpec, PageTypeBase
+from ..render.pages import PageSpec, PageTypeHooks
 
 UPCOMING, CURRENT, EXPIRED = "upcoming", "current", "expired"
 KINDS = ("slogan", "message", "article", "poster", "audio", "video")
@@ -110,13 +110,4 @@ def pages(ctx, lang):
     yield listing(urls.MESSAGES_ARCHIVE, lang.t("messages_archive"), lang.t("messages_archive_intro"), [EXPIRED])
 
 
-class MessagePages(PageTypeBase):
-    """The messages' pages (render/pages.py PageType)."""
-
-    name = "messages"
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-
-PAGE_TYPE = MessagePages()
+PAGE_TYPE = PageTypeHooks("messages", pages=pages)

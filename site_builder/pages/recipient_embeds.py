@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from ..embedding import allowed_origins
 from ..render.escaping import awardee_fields, escape_text
 from ..render.embed import shell_attributes, site_base
-from ..render.pages import PageBatch, PageSpec, PageTypeBase
+from ..render.pages import PageBatch, PageSpec, PageTypeHooks
 from ..honor.index import index_of, pages_of
 from ..urls import cards_file
 from .honor_roll import decision_path, facts_of
@@ -114,13 +114,4 @@ def _index_item(a) -> str:
     return f'<li><a href="#{f.id}" target="_self" lang="vi">{f.name}</a></li>\n'
 
 
-class RecipientEmbedPages(PageTypeBase):
-    """The embeddable recipient cards (render/pages.py PageType)."""
-
-    name = "recipient_embeds"
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-
-PAGE_TYPE = RecipientEmbedPages()
+PAGE_TYPE = PageTypeHooks("recipient_embeds", pages=pages)

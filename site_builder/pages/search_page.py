@@ -30,7 +30,7 @@ from pathlib import Path
 from ..honor.awardees import active_awardees, awardee_sort_key
 from .. import urls
 from ..i18n import Lang
-from ..render.pages import PageSpec, PageTypeBase
+from ..render.pages import PageSpec, PageTypeHooks
 from ..search import DocumentIndexBuilder, NameIndexBuilder
 from ..runtime.digests import files_digest, values_digest
 from ..runtime.gc_pause import paused_gc
@@ -376,22 +376,4 @@ def finish(ctx, output) -> None:
         write_data(ctx, output)
 
 
-class SearchPages(PageTypeBase):
-    """The search page and its indexes (render/pages.py PageType)."""
-
-    name = "search_page"
-
-    def prepare(self, ctx) -> None:
-        prepare(ctx)
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-    def write_data(self, ctx, output) -> None:
-        write_data(ctx, output)
-
-    def finish(self, ctx, output) -> None:
-        finish(ctx, output)
-
-
-PAGE_TYPE = SearchPages()
+PAGE_TYPE = PageTypeHooks("search_page", prepare=prepare, pages=pages, write_data=write_data, finish=finish)

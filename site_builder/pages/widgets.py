@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..embedding import allowed_origins, embed_code, write_server_headers
 from ..render.embed import PARENT_JS, site_base
 from .. import urls
-from ..render.pages import PageSpec, PageTypeBase
+from ..render.pages import PageSpec, PageTypeHooks
 from .search_page import search_box
 
 WIDGET_ROOT = urls.WIDGETS
@@ -110,16 +110,4 @@ def finish(ctx, output) -> None:
     write_server_headers(ctx.config, output)
 
 
-class WidgetPages(PageTypeBase):
-    """The embeddable widgets (render/pages.py PageType)."""
-
-    name = "widgets"
-
-    def pages(self, ctx, lang):
-        return pages(ctx, lang)
-
-    def finish(self, ctx, output) -> None:
-        finish(ctx, output)
-
-
-PAGE_TYPE = WidgetPages()
+PAGE_TYPE = PageTypeHooks("widgets", pages=pages, finish=finish)

@@ -95,21 +95,22 @@ class PageType(Protocol):
         """Files that need every page written (the sitemap: ctx.pages_written)."""
 
 
-class PageTypeBase:
-    """A PageType whose hooks do nothing: a page type declares the ones it has. Page type
-    modules keep their hooks as module functions (other modules and tests call them) and
-    their class calls them, so a hook replaced on the module is the one the renderer runs."""
+def _no_pages(ctx, lang) -> Iterable[PageSpec | PageBatch]:
+    return ()
 
-    name = ""
 
-    def prepare(self, ctx) -> None:
-        return None
+def _nothing(*_args) -> None:
+    return None
 
-    def pages(self, ctx, lang) -> Iterable[PageSpec | PageBatch]:
-        return ()
 
-    def write_data(self, ctx, output) -> None:
-        return None
+@dataclass
+class PageTypeHooks:
+    """A PageType made of its module's functions: each page type of the core is a module whose
+    functions other modules and tests call too, so its PAGE_TYPE names them instead of a class
+    repeating them. A hook a page type has no use for does nothing."""
 
-    def finish(self, ctx, output) -> None:
-        return None
+    name: str
+    pages: Callable[..., Iterable[PageSpec | PageBatch]] = _no_pages
+    prepare: Callable[..., None] = _nothing
+    write_data: Callable[..., None] = _nothing
+    finish: Callable[..., None] = _nothing
