@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from site_builder.pages import MODULES, honor_roll  # noqa: E402
+from site_builder.pages import honor_roll  # noqa: E402
+from site_builder.pages.catalog import PAGE_TYPES  # noqa: E402
 from site_builder.render.pages import MadePage, PageBatch  # noqa: E402
 from site_builder.render.renderer import Renderer  # noqa: E402
 from site_builder.runtime.output import Output  # noqa: E402
@@ -56,12 +57,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     site = load_site(core_config(args.config_file))
     with tempfile.TemporaryDirectory() as folder:
-        renderer = Renderer(site, Output(Path(folder)))
-        for module in MODULES:  # as render_all does: prepare, then the warm-up
-            prepare = getattr(module, "prepare", None)
-            if prepare:
-                prepare(renderer.ctx)
-        renderer.warm_up(MODULES)
+        renderer = Renderer(site, Output(Path(folder)), PAGE_TYPES)
+        for page_type in PAGE_TYPES:  # as render_all does: prepare, then the warm-up
+            page_type.prepare(renderer.ctx)
+        renderer.warm_up(PAGE_TYPES)
         times: dict[str, list[float]] = {route: [] for route in args.route}
         pages = 0
         for number in range(args.rounds):

