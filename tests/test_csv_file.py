@@ -1,5 +1,6 @@
 """The one CSV writer (site_builder/text/csv_file.py): its cells, lines, columns and files are
-what csv.writer(lineterminator="\\r\\n") writes, read back as they were written."""
+what csv.writer(lineterminator="\\r\\n") writes of the cells with formulas neutralised (a
+leading apostrophe, OWASP), read back as they were written."""
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,14 @@ AWKWARD = [
     '"',
     '""',
     ",",
-    "'=1+2",  # no formula guard: written as it is
+    "'=1+2",  # already text to a spreadsheet: written as it is
+    "=1+2",  # formulas: neutralised
+    '=HYPERLINK("http://x.example/","bấm")',
+    "+84 số",
+    "-5",
+    "@SUM(A1)",
+    "\tcmd",
+    "\rcmd",
     "Thạch Thị Sa Ry; Y Ngông Niê Kdăm; H'Mai Niê",
     "ស្រុក ខ្មែរ",  # Khmer
     "100% {0} %s \\ gạch",  # format characters and a backslash
@@ -31,9 +39,14 @@ AWKWARD = [
 ]
 
 
+def as_text(cell: str) -> str:
+    """What a spreadsheet must be given for the cell to be shown as text (OWASP)."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 def standard_line(cells) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    csv.writer(buffer, lineterminator="\r\n").writerow([as_text(c) for c in cells])
     return buffer.getvalue()
 
 
@@ -41,7 +54,7 @@ def standard_line(cells) -> str:
 def test_a_cell_is_what_csv_writer_writes_and_reads_back(value):
     line = csv_row([value, "x"])
     assert line == standard_line([value, "x"])
-    assert next(csv.reader(io.StringIO(line, newline=""))) == [value, "x"]
+    assert next(csv.reader(io.StringIO(line, newline=""))) == [as_text(value), "x"]
 
 
 def test_quoting_rule():
@@ -84,3 +97,11 @@ def test_a_file_has_a_bom_a_header_and_crlf_rows_and_reads_back():
     read = list(csv.reader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"), newline="")))
     assert read[1] == ['Nguyễn "Tèo", Văn', "", "kh-1; kh-2"]
     assert read[2] == ["  Lê Thị Ánh ", "Dòng\nhai", "3"]
+
+
+def test_formula_cells_are_neutralised_in_cells_and_columns():
+    assert csv_cell("=1+2") == "'=1+2"
+    assert csv_cell('=HYPERLINK("http://x.example/","bấm")') == '"\'=HYPERLINK(""http://x.example/"",""bấm"")"'
+    assert csv_cell("Nguyễn Văn An - tổ trưởng") == "Nguyễn Văn An - tổ trưởng"  # only the first character counts
+    assert csv_column(["=b", "a", "-c", "@d", "+e", "\tf"]) == [b"'=b", b"a", b"'-c", b"'@d", b"'+e", b"'\tf"]
+    assert csv_column(["a", "b=c"]) == [b"a", b"b=c"]

@@ -401,13 +401,14 @@ def test_a_place_lists_its_own_awards_and_links_to_the_units_under_it(make_site)
 
 
 def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
-    """The decision CSV is written line by line (text/csv_file.py) and its achievements made one
-    line without splitting the ones that need nothing (text/one_line.py)."""
+    """The decision CSV is written line by line (text/csv_file.py: what csv.writer makes of the
+    cells, formulas neutralised with a leading apostrophe) and its achievements made one line
+    without splitting the ones that need nothing (text/one_line.py)."""
     import csv
     import io
     import random
 
-    from site_builder.text.csv_file import csv_row
+    from site_builder.text.csv_file import FORMULA_STARTS, csv_row
     from site_builder.text.one_line import one_line
 
     rng = random.Random(7)
@@ -420,7 +421,8 @@ def test_csv_rows_and_one_line_texts_are_what_the_standard_library_makes():
     for _ in range(3000):
         cells = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 6))]
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+        csv.writer(buffer, lineterminator="\r\n").writerow(
+            ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells])
         if len(cells) > 1 or cells[0]:  # csv.writer quotes a lone empty cell
             assert csv_row(cells) == buffer.getvalue(), cells
         text = cells[0]

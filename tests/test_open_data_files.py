@@ -321,3 +321,27 @@ def test_feeds_follow_an_edited_message_and_stay_when_nothing_they_show_changed(
     site.write({"content/messages/khau-hieu.md": message.format(title="Khẩu hiệu mới")})
     core_build(site, out, site_url=url)
     assert "Khẩu hiệu mới" in feed.read_text(encoding="utf-8")
+
+
+# Cells a spreadsheet would run as formulas (OWASP's CSV injection): a communicator's sheet may
+# hold them by accident (a dash before an achievement) or by design.
+FORMULA_ROWS = [
+    'individual,Ngô Văn Bảy,Kế toán,"=HYPERLINK(""http://x.example/"",""bấm"")",tinh-mau,,@SUM(A1) ngày trực',
+    "individual,Đỗ Thị Tám,Y tá,+ Trạm Y tế xã Tây,huyen-dong,,-Trực chốt 40 ngày.",
+]
+FORMULAS = ('=HYPERLINK("http://x.example/","bấm")', "@SUM(A1) ngày trực", "+ Trạm Y tế xã Tây",
+            "-Trực chốt 40 ngày.")
+
+
+def test_formula_cells_are_published_as_text_in_every_csv_and_as_written_on_pages(make_site, tmp_path):
+    site = make_site(BASE_DATA, files(rows1=FORMULA_ROWS))
+    out = tmp_path / "out"
+    core_build(site, out)
+    for path in ("khen-thuong/qd-1/danh-sach.csv", "du-lieu/recipients.csv"):
+        # Read as a spreadsheet splits it: UTF-8 with its BOM, comma-separated, quoted cells.
+        rows = list(csv.reader(io.StringIO((out / path).read_text(encoding="utf-8-sig"), newline="")))
+        cells = {cell for row in rows for cell in row}
+        for formula in FORMULAS:
+            assert "'" + formula in cells and formula not in cells, (path, formula)
+    page = (out / "khen-thuong/qd-1/do-thi-tam.html").read_text(encoding="utf-8")
+    assert "-Trực chốt 40 ngày." in page and "'-Trực" not in page

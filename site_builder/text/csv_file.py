@@ -11,8 +11,12 @@ more than asking, once per cell or once per column, whether any of four characte
 (the files hold up to 100,000 rows, and most cells - names, units, award labels - need no
 quotes). tests/test_csv_file.py compares the two on awkward cells.
 
-If a guard against spreadsheet formulas (a cell starting with =, +, - or @) is ever wanted,
-it belongs in csv_cell and csv_column below and nowhere else.
+A cell that a spreadsheet would read as a formula is neutralised, as OWASP's "CSV injection"
+page recommends: a cell starting with =, +, -, @, a tab or a CR gets a leading apostrophe
+(`=HYPERLINK(...)` is published as `'=HYPERLINK(...)`), so that Excel and LibreOffice show it
+as text instead of running it. Every cell of every file goes through csv_cell or csv_column,
+so no file escapes the guard. The cost is that a cell truly meant to start with "-" (a
+negative number) shows the apostrophe: the site publishes no such column.
 """
 from __future__ import annotations
 
@@ -21,10 +25,15 @@ from collections.abc import Iterable, Sequence
 BOM = "\ufeff"
 LINE_END = "\r\n"
 _QUOTED = (",", '"', "\r", "\n")  # a cell holding one of these is quoted
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell starting with one is a formula to a spreadsheet
+# The same starts after the NUL that csv_column joins cells with.
+_FORMULA_AFTER_NUL = tuple("\0" + start for start in FORMULA_STARTS)
 
 
 def csv_cell(value: str) -> str:
-    """One cell, quoted when it needs to be."""
+    """One cell, neutralised and quoted when it needs to be."""
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value  # a formula to a spreadsheet: shown as text (module docstring)
     if '"' in value:
         return '"' + value.replace('"', '""') + '"'
     if "," in value or "\n" in value or "\r" in value:
@@ -50,14 +59,15 @@ def cell_text(value) -> str:
 
 
 def csv_column(values: list) -> list[bytes]:
-    """The cells of one column as UTF-8, quoted where csv_cell quotes: for long columns, one
-    scan of the whole column decides whether any cell needs quotes (almost never)."""
+    """The cells of one column as UTF-8, neutralised and quoted where csv_cell does so: for long
+    columns, one scan of the whole column decides whether any cell needs either (almost never)."""
     if None in values:
         values = ["" if v is None else v for v in values]
     if set(map(type, values)) != {str}:
         values = [cell_text(v) for v in values]
     joined = "\0".join(values)
-    if any(c in joined for c in _QUOTED):
+    if any(c in joined for c in _QUOTED) or joined.startswith(FORMULA_STARTS) \
+            or any(s in joined for s in _FORMULA_AFTER_NUL):
         values = list(map(csv_cell, values))
         joined = "\0".join(values)
     if joined.count("\0") != len(values) - 1:  # a cell holds NUL itself
