@@ -146,3 +146,48 @@ def test_build_speaks_english_when_asked(make_site):
     assert proc.returncode == 1
     assert "content/plans/sai.md:6: 'date': \"2021-02-30\" is not a date" in proc.stderr
     assert "không phải là ngày" not in proc.stderr
+
+
+DECISION_WITH_DATE = """
+---
+number: "15"
+symbol: QĐ-UBND
+issuer: ubnd-tinh
+{date}
+title: Tặng Bằng khen
+award: bang-khen-tinh
+signer: {{title: CHỦ TỊCH, name: Lê Văn E}}
+awardees:
+  - {{name: Nguyễn Văn An, locality: huyen-dong}}
+---
+Nội dung.
+"""
+REVOKING = """
+---
+number: "16"
+symbol: QĐ-UBND
+issuer: ubnd-tinh
+date: 2021-12-01
+title: Thu hồi Bằng khen
+signer: {title: CHỦ TỊCH, name: Lê Văn E}
+revokes:
+  - {decision: qd-15, recipient: nguyen-van-an, reason: Khai man}
+---
+Nội dung.
+"""
+
+
+@pytest.mark.parametrize("date_line, line", [
+    ("", None), ("date:", 5), ("date: 30/11/2021", 5), ("date: 2021-11-31", 5), ("date: [2021, 11]", 5),
+    ("date: {day: 30}", 5)], ids=["missing", "empty", "day-first", "no-such-day", "a-list", "a-mapping"])
+def test_a_decision_with_a_missing_or_wrong_date_is_one_error_not_a_traceback(make_site, date_line, line):
+    """A decision is sorted and judged by its date (revocations, numbering, the law in force):
+    a missing or wrong one must end as a file:line problem, for check and build alike."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-15.md": DECISION_WITH_DATE.format(date=date_line),
+                                 "content/decisions/qd-16.md": REVOKING})
+    for command in ("check", "build"):
+        proc = site.run(command, check_exit=1)
+        output = proc.stdout + proc.stderr
+        assert "Traceback" not in output
+        where = "content/decisions/qd-15.md" + (f":{line}" if line else "")
+        assert where in output and "'date'" in output, output

@@ -40,6 +40,12 @@ class DocDate:
         return self.iso()
 
 
+# The date of a document whose `date` is missing or wrong: the schema has reported it with its
+# line, and a site with an error never builds, but `check` goes on to the cross-file rules,
+# which sort and compare documents by date. This one sorts first and is no real year.
+UNKNOWN_DATE = DocDate(0)
+
+
 def parse_doc_date(value) -> DocDate | None:
     """'2021-09-11', '2021-09', '2021' or 2021 -> DocDate; None when it is not a real date."""
     if isinstance(value, dt.date):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .dates import DocDate
+from .dates import UNKNOWN_DATE, DocDate
 
 DOC_TYPE_NAMES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CV": "Công văn", "HD": "Hướng dẫn",
@@ -118,7 +118,8 @@ class Document(Entry):
 
     @property
     def date(self) -> DocDate:
-        return self.meta["date"]
+        """The document's date; UNKNOWN_DATE when it is missing or wrong (already reported)."""
+        return self.meta.get("date") or UNKNOWN_DATE
 
     @property
     def number(self) -> str:
