@@ -191,3 +191,29 @@ def test_a_decision_with_a_missing_or_wrong_date_is_one_error_not_a_traceback(ma
         assert "Traceback" not in output
         where = "content/decisions/qd-15.md" + (f":{line}" if line else "")
         assert where in output and "'date'" in output, output
+
+
+def alias_bomb(levels: int = 10) -> str:
+    """Ten lines that stand for 9**10 (3.5 billion) strings when aliases are followed."""
+    lines = ['l0: &l0 ["bom", "bom", "bom", "bom", "bom", "bom", "bom", "bom", "bom"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels)]
+    return "\n".join(lines)
+
+
+def test_a_yaml_alias_bomb_is_refused_at_its_line_at_once(make_site):
+    plan = GOOD_PLAN.replace("---\nNội dung.", alias_bomb() + "\n---\nNội dung.")
+    site = make_site(BASE_DATA, {"content/plans/bom.md": plan})
+    proc = site.run("check", check_exit=1)
+    output = proc.stdout + proc.stderr
+    assert "Traceback" not in output
+    # l0 follows the plan's eight fields (lines 2-9) on line 10: l1, line 11, first reuses it
+    assert "content/plans/bom.md:11:" in output and "bí danh (& và *)" in output, output
+
+
+def test_an_alias_in_a_data_file_is_refused_too(make_site):
+    site = make_site(BASE_DATA)
+    units = site.root / "content/data/units.yml"
+    units.write_text(units.read_text(encoding="utf-8") + "xa-moi: &moi {name: Xã Mới, type: commune}\n"
+                     "xa-moi-2: *moi\n", encoding="utf-8")
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    assert "reuses a value with a YAML alias" in proc.stdout + proc.stderr

@@ -4,6 +4,11 @@ Errors must point at the line a communicator has to fix, so the YAML is composed
 nodes first (which carry positions) and only then turned into Python values. Timestamps
 are NOT converted by YAML: `2021-09-31` would otherwise crash the parser, and a date is
 validated by our own rules (content/dates.py) with a message that names the field.
+
+YAML aliases (`&name` ... `*name`) are refused with the line of their first reuse: a
+communicator has no need of them, and nested aliases make a few lines stand for billions of
+values (an "alias bomb" that ran for minutes and took gigabytes before it failed). The node
+graph is checked before any value is built, in time proportional to the text.
 """
 from __future__ import annotations
 
@@ -67,6 +72,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict[str, int], l
         node = loader.get_single_node()
         if node is None:
             return {}, {}, []
+        _refuse_aliases(node, first_line)
         value = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -80,6 +86,27 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict[str, int], l
     dups: list[tuple[str, int]] = []
     _walk(node, "", lines, dups, first_line)
     return value, lines, dups
+
+
+def _refuse_aliases(root, first_line: int) -> None:
+    """FrontmatterError("yaml_alias") when a node is reached twice: an alias reuses its anchor's
+    node. Each node is entered once, so a bomb is caught after reading its few lines."""
+    seen: set[int] = set()
+    stack = [(root, first_line + root.start_mark.line)]
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            raise FrontmatterError("yaml_alias", line)
+        seen.add(id(node))
+        # Children pushed last-first, so that nodes are entered in the order they are written
+        # and the first reuse is the one reported.
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                at = first_line + key.start_mark.line
+                stack += [(value, at), (key, at)]
+        elif isinstance(node, yaml.SequenceNode):
+            # An alias item's mark is its anchor's: the list's own line points at the reuse.
+            stack += [(item, line) for item in reversed(node.value)]
 
 
 def _walk(node, prefix, lines, dups, first_line):

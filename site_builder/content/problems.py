@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phần đầu (YAML) viết sai cú pháp: {detail}",
         "the frontmatter is not valid YAML: {detail}",
     ),
+    "yaml_alias": (
+        "phần đầu (YAML) dùng bí danh (& và *) để lặp lại một giá trị: hãy viết giá trị ra đầy đủ",
+        "the frontmatter reuses a value with a YAML alias (& and *): write the value out in full",
+    ),
     "no_frontmatter": (
         "tệp không có phần đầu (YAML) giữa hai dòng ---",
         "the file has no frontmatter between two --- lines",
