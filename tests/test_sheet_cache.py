@@ -17,7 +17,7 @@ from site_builder.runtime.keys import awardee_content_stamps, content_stamps
 from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
-from site_builder.pages.honor_roll import recipient_path
+from site_builder.urls import awardee_path as recipient_path
 from site_builder.urls import DECISION_CSV
 
 from .conftest import BASE_DATA

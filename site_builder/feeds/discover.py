@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..content.model import Awardee, Document
-from .records import absolute, recipient_path
+from ..urls import awardee_path
+from .records import absolute
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
 # Raster formats only: link previews of social networks ignore SVG.
@@ -155,7 +156,7 @@ def awardee_data(site, config, awardee: Awardee) -> dict | None:
     elif awardee.unit and awardee.unit != awardee.name:
         data["parentOrganization"] = {"@type": "Organization", "name": awardee.unit}
     if config.site_url:
-        data["url"] = absolute(config, recipient_path(decision, awardee))
+        data["url"] = absolute(config, awardee_path(awardee))
     # The conferring body by name only: its parents and area are on the decision's page (the
     # document's url), and repeating them on 100,000 recipient pages cost 30 MB.
     body = site.bodies.get(decision.get("issuer") or "")
@@ -227,7 +228,7 @@ def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
             out.append(', "parentOrganization": {"@type": "Organization", "name": ' + _safe_string(awardee.unit) + "}")
     out.append(parts["subject"])
     if config.site_url:
-        out.append(', "url": ' + _safe_string(absolute(config, recipient_path(decision, awardee))))
+        out.append(', "url": ' + _safe_string(absolute(config, awardee_path(awardee))))
     out.append("}")
     return "".join(out)
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..honor.awardees import active_awardees
 from ..text.csv_file import BOM, csv_row, csv_text
-from .records import absolute, recipient_path
+from ..urls import awardee_path
+from .records import absolute
 
 STR = {"type": "string"}
 OPT_STR = {"type": ["string", "null"]}
@@ -189,7 +190,7 @@ def recipient_columns(ctx, decision, awardees) -> list[list]:
     awards = [a.award for a in awardees]
     return [
         [a.key for a in awardees],
-        [_url(config, recipient_path(decision, a)) for a in awardees],
+        [_url(config, awardee_path(a)) for a in awardees],
         *([value] * count for value in decision_values(ctx, decision)),
         [a.kind for a in awardees], [a.name for a in awardees], [a.position for a in awardees],
         [a.unit for a in awardees], localities, [unit_names.get(x) if x else None for x in localities],

@@ -9,17 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import urls as addresses
+from .. import urls
 from ..pages.messages import message_path, published_messages
 
 
 def revoked_paths(site) -> set[str]:
     """Pages of revoked awards: they stay (saying the award was revoked) but are never listed."""
-    return {recipient_path(d, a) for d in site.decisions.values() for a in d.awardees if a.revoked_by}
-
-
-def recipient_path(decision, awardee) -> str:
-    return addresses.recipient_path(decision.id, awardee.id)
+    return {urls.awardee_path(a) for d in site.decisions.values() for a in d.awardees if a.revoked_by}
 
 
 def absolute(config, path: str) -> str:

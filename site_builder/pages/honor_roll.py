@@ -47,10 +47,6 @@ def decision_path(decision_id: str, page: int = 1) -> str:
     return urls.paged(urls.decision_folder(decision_id), page)
 
 
-def recipient_path(awardee) -> str:
-    return awardee_path(awardee)
-
-
 class Facts:
     """Per-language strings about decisions, awards and units, computed once per build."""
 
@@ -235,7 +231,7 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
     story = index.stories.get(decision.id, {}).get(a.id)
     photo = _photo_path(story, a) if story and story.get("photo") else None
     return PageSpec(
-        path=recipient_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
+        path=awardee_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
         description=recipient_description(label, info, a), embed=EMBED_RECIPIENT_PAGES, embed_src=card,
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
@@ -249,7 +245,7 @@ def _revoked_pages(ctx, lang, facts, decision):
         if a.revoked_by:
             revocation = revocation_of(ctx.site, a)
             yield PageSpec(
-                path=recipient_path(a), template="honor/revoked.html", title=a.name,
+                path=awardee_path(a), template="honor/revoked.html", title=a.name,
                 description=lang.t("revoked_title"), embed=False,
                 context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
 
@@ -274,7 +270,7 @@ def _shorten(text: str | None, limit: int = 200) -> str:
 def _photo_path(story, awardee) -> str:
     """Story photos are copied beside the recipient page (see write_data), so any shell serves them:
     `<recipient>-<photo file name>` in the decision's folder."""
-    return recipient_path(awardee)[:-len(".html")] + "-" + story.get("photo").rsplit("/", 1)[-1]
+    return awardee_path(awardee)[:-len(".html")] + "-" + story.get("photo").rsplit("/", 1)[-1]
 
 
 # ---- browse ------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def name_records(ctx) -> list[dict]:
 
 def _name_records(ctx) -> list[dict]:
     from ..honor.index import campaign_of
-    from .honor_roll import decision_path, recipient_path
+    from .honor_roll import decision_path
 
     site = ctx.site
     codes = list(ctx.config.languages)
@@ -108,7 +108,7 @@ def _name_records(ctx) -> list[dict]:
         d = decisions[a.decision]
         campaign = d["campaign"]
         records.append({
-            "name": a.name, "kind": a.kind, "url": recipient_path(a),
+            "name": a.name, "kind": a.kind, "url": urls.awardee_path(a),
             # the sort string the sheet cache keeps, for names the index will not strip
             "order": awardee_sort_key(a) if a.name == a.name.strip() else None,
             "award": a.award or "", "award_label": award_label.get(a.award, a.award or ""),
