@@ -64,6 +64,34 @@ DECISION_NAMES = frozenset({PAGING} | {name.rsplit(".", 1)[0] for name in DECISI
 # Names a message id must not take (rules/messages.py): the message lists beside its pages.
 MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
 
+# Names of the site's own folders and files (a file's without its suffix), and of the folders
+# MkDocs and its theme write ("assets", "search"). An id of a document, message, campaign, award
+# form, unit or body, or a hand-written page at the top of content/, that took one of them could
+# replace or hide a page of the site: content/schema.py and content/loader.py refuse them
+# (`id_fault`). A recipient's id is held to DECISION_NAMES, the names beside its page.
+SITE_NAMES = frozenset(
+    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS,)}
+    | {PAGING, BY_AWARD, BY_PLACE, BY_CAMPAIGN, BY_YEAR, CURRENT, ARCHIVE, PRINT, "assets", "search"}
+    | {name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in (
+        INDEX_FILE, EMBED_FILE, OEMBED_FILE, CARDS_FILE, DECISION_CSV, RSS_FILE, ATOM_FILE, CALENDAR_FILE,
+        ALL_CALENDAR)})
+
+# The form of every id, since each becomes one segment of an address and one file or folder
+# name: lower-case ASCII words of letters and digits joined by single hyphens (what
+# text/slug.py makes of a name), short enough for any file system.
+ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_MAX_LENGTH = 100
+
+
+def id_fault(value: str, reserved: frozenset = SITE_NAMES) -> str | None:
+    """Why `value` cannot be an id: "form" (not lower-case ASCII words joined by hyphens, or
+    too long: "../../x", "A B", "Đà-Lạt", ""), "reserved" (a name in `reserved`); None when it
+    can. No id that passes can leave its folder or replace another page's file."""
+    if not isinstance(value, str) or len(value) > ID_MAX_LENGTH or not ID_FORM.fullmatch(value):
+        return "form"
+    return "reserved" if value in reserved else None
+
+
 MESSAGES_CURRENT = f"{MESSAGES}{CURRENT}/"
 MESSAGES_ARCHIVE = f"{MESSAGES}{ARCHIVE}/"
 PLACES = f"{HONOR_ROLL}{BY_PLACE}/"

@@ -217,3 +217,13 @@ def test_an_alias_in_a_data_file_is_refused_too(make_site):
                      "xa-moi-2: *moi\n", encoding="utf-8")
     proc = site.run("check", "--lang", "en", check_exit=1)
     assert "reuses a value with a YAML alias" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("name, text", [("units.yml", "- tinh-mau\n- huyen-dong\n"),
+                                        ("awards.yml", "bang-khen-tinh: {rank: 40}\n")])
+def test_a_data_file_of_the_wrong_shape_is_one_error_not_a_traceback(make_site, name, text):
+    site = make_site(BASE_DATA, {f"content/data/{name}": text})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    output = proc.stdout + proc.stderr
+    assert "Traceback" not in output
+    assert f"content/data/{name}:1: the value must be a list" in output, output

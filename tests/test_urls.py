@@ -6,7 +6,6 @@ from pathlib import Path
 
 from site_builder import urls
 from site_builder.honor.awardees import RESERVED_IDS
-from site_builder.rules import messages as message_rules
 
 PACKAGE = Path(urls.__file__).resolve().parent
 REPO = PACKAGE.parent
@@ -53,8 +52,13 @@ def test_ids_that_pages_could_collide_with_follow_the_urls():
     # A recipient page sits beside its decision's files and paging folder.
     assert urls.DECISION_NAMES == {"index", "nhung", "nhung-nguoi", "danh-sach", "trang"}
     assert urls.DECISION_NAMES <= RESERVED_IDS
-    # A message page sits beside the lists of current and expired messages.
-    assert set(message_rules.RESERVED_IDS) == {urls.MESSAGES_CURRENT.split("/")[1], urls.MESSAGES_ARCHIVE.split("/")[1]}
+    # A message page sits beside the lists of current and expired messages, a decision's
+    # beside the browse folders: no id takes a name of the site's own folders and files.
+    assert {urls.MESSAGES_CURRENT.split("/")[1], urls.MESSAGES_ARCHIVE.split("/")[1]} <= urls.SITE_NAMES
+    assert {urls.BY_AWARD, urls.BY_PLACE, urls.BY_YEAR, urls.PAGING, "index"} <= urls.SITE_NAMES
+    for bad in ("../../x", "../../index", "A B", "Đà-Lạt", "", "x" * 101, "a/b", "a.b"):
+        assert urls.id_fault(bad) == "form", bad
+    assert urls.id_fault("index") == "reserved" and urls.id_fault("qd-12-2021") is None
 
 
 def test_page_shapes():

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
+from .. import urls
 from ..config import SiteConfig
 from .frontmatter import FrontmatterError, load_yaml, parse
 from .model import (
@@ -19,6 +20,7 @@ from .model import (
 )
 from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
 from .problems import Problems, rel
+from .safe_files import leaves, too_large
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
@@ -69,11 +71,27 @@ def load_site(config: SiteConfig) -> Site:
     entries: list[tuple[str, Path]] = []
     translations: list[tuple[str, Path, str, str]] = []
     sheets: dict[str, Path] = {}
-    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+    for path in sorted(content.rglob("*")):
         rp = path.relative_to(content)
+        if any(part.startswith(".") for part in rp.parts[:-1]) or (
+                rp.name.startswith(".") and not rp.name.endswith(".md")):
+            continue  # editor and VCS files and folders are not content
         name = rel(path, root)
-        if any(part.startswith(".") for part in rp.parts):
-            continue  # editor and VCS files are not content
+        # Nothing is read through a link that leaves content/ (content/safe_files.py); the
+        # same words whether its target exists or not.
+        if path.is_symlink() and leaves(path, content):
+            site.problems.add(name, None, None, "link_outside")
+            continue
+        if not path.is_file():
+            continue
+        if rp.name.startswith("."):  # "..md", ".md": Markdown that no address can name
+            problem = schema.id_problem(rp.name[:-len(".md")], FILE_NAME, suffix=".md")
+            site.problems.add(name, None, None, problem[0], **problem[1])
+            continue
+        over = too_large(path)
+        if over is not None:
+            _report_too_large(site, name, **over[1])
+            continue
         top = rp.parts[0] if len(rp.parts) > 1 else ""
         if top == "data":
             if rp.name in DATA_FILES and len(rp.parts) == 2:
@@ -110,6 +128,10 @@ def load_site(config: SiteConfig) -> Site:
                                   lang=match["lang"])
                 site.problems.mark(name, "ignored")
                 continue
+            problem = _page_name_problem(rp, config.languages)
+            if problem is not None:
+                site.problems.add(name, None, None, problem[0], **problem[1])
+                continue
             site.pages.append(rp.as_posix())
             site.problems.mark(name, "page")
             continue
@@ -132,6 +154,65 @@ def load_site(config: SiteConfig) -> Site:
     for name in site.problems.failed_files():
         site.problems.mark(name, "failed")
     return site
+
+
+FILE_NAME = ("tên tệp", "file name")
+FOLDER_NAME = ("tên thư mục", "folder name")
+
+
+def _page_name_problem(rp: Path, languages) -> tuple[str, dict] | None:
+    """(code, params) when a hand-written page's path cannot be its address: each folder and
+    the file name (less `.md` and a language) must be an id; at the top of content/ it may not
+    take a name of the site's own folders or a language's (`van-ban.md`, `en.md`)."""
+    stem, suffix = rp.name[:-len(".md")], ".md"
+    head, dot, lang = stem.rpartition(".")
+    if dot and lang in languages:
+        stem, suffix = head, f".{lang}.md"
+    segments = [*rp.parts[:-1], stem]
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if last and segment == "index":
+            continue  # the page of its folder
+        reserved = (urls.SITE_NAMES - {"index"}) | frozenset(languages) if i == 0 else frozenset()
+        problem = schema.id_problem(segment, FILE_NAME if last else FOLDER_NAME, reserved,
+                                    suffix if last else "")
+        if problem is not None:
+            return problem
+    return None
+
+
+_SIZE_WORDS = {
+    "markdown": (("tệp Markdown (.md)", "a Markdown file (.md)"),
+                 ("hãy chia văn bản thành nhiều tệp, hoặc đưa danh sách người được khen vào bảng tính "
+                  ".csv/.xlsx cùng tên", "split the text into several files, or move a list of awardees "
+                  "into a .csv/.xlsx sheet of the same name")),
+    "data": (("tệp dữ liệu (.yml)", "a data file (.yml)"),
+             ("hãy kiểm tra xem nội dung có bị chép lặp nhiều lần không", "check that nothing was pasted "
+              "over and over")),
+    "csv": (("bảng tính .csv", "a .csv sheet"),
+            ("hãy tách danh sách thành nhiều quyết định, hoặc xóa các cột và hàng thừa",
+             "split the list into several decisions, or delete unused columns and rows")),
+    "xlsx": (("bảng tính .xlsx", "an .xlsx sheet"),
+             ("hãy tách danh sách thành nhiều quyết định, hoặc xóa các trang tính, cột và hàng thừa",
+              "split the list into several decisions, or delete unused sheets, columns and rows")),
+    "media": (("tệp đính kèm (ảnh, âm thanh, video, PDF)", "a media file (image, sound, video, PDF)"),
+              ("hãy nén hoặc thu nhỏ tệp; với video, đăng lên một dịch vụ video rồi ghi địa chỉ vào video_url",
+               "compress or shrink it; for a video, put it on a video service and write its address in "
+               "video_url")),
+}
+
+
+def _report_too_large(site: Site, name: str, size: int, limit: int, size_kind: str) -> None:
+    kind, advice = _SIZE_WORDS[size_kind]
+    size_text = _megabytes(size)
+    site.problems.add(name, None, None, "too_large", size=size_text, limit=_megabytes(limit), kind=kind,
+                      advice=advice)
+
+
+def _megabytes(size: int) -> tuple[str, str]:
+    """(vi, en): "52,4 MB", "52.4 MB"."""
+    text = f"{size / (1024 * 1024):.1f} MB"
+    return text.replace(".", ","), text
 
 
 def _soften_unpublished(site: Site) -> None:
@@ -157,12 +238,23 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
     for key, line in dups:
         site.problems.add(name, line, key, "duplicate_key")
     spec = schema.DATA[kind]
+    shape = (list, ("danh sách (mỗi mục bắt đầu bằng -)", "a list (each item starting with -)")) if kind == "award" \
+        else (dict, ("danh sách 'mã: thông tin'", "a list of 'id: details'"))
+    if raw is not None and not isinstance(raw, shape[0]):
+        site.problems.add(name, 1, None, "wrong_type", expected=shape[1], value=type(raw).__name__)
+        return
     if kind == "award":
-        items = [(str(i), (item or {}).get("id") if isinstance(item, dict) else None, item)
-                 for i, item in enumerate(raw or [])]
+        # The id is a field of each item, checked as one (schema F("id")).
+        items = [(str(i), None, item) for i, item in enumerate(raw or [])]
         prefix = lambda key: f"[{key}]"  # noqa: E731
     else:
-        items = [(str(k), str(k), v) for k, v in (raw or {}).items()]
+        # The keys are the ids: each becomes an address (a place's, a campaign's page).
+        items = []
+        for k, v in (raw or {}).items():
+            problem = schema.id_problem(str(k) if k is not None else "")
+            if problem is not None:
+                site.problems.add(name, lines.get(str(k)), str(k), problem[0], **problem[1])
+            items.append((str(k), None if problem else str(k), v))
         prefix = lambda key: key  # noqa: E731
     target = {"body": site.bodies, "award": site.awards, "unit": site.units, "campaign": site.campaigns}[kind]
     for key, item_id, item in items:
@@ -173,6 +265,8 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
                                      line_of=lambda p, k=key: _data_line(lines, prefix(k), p))
         data = validator.check(item, spec)
         site.refs.extend((name, r) for r in validator.refs)
+        if kind == "award":
+            item_id = data.get("id")  # None when missing or not an id: reported
         if not item_id:
             continue
         data = {k: v for k, v in data.items() if k != "id"}
@@ -210,6 +304,11 @@ def _read(site: Site, path: Path):
 
 def _load_entry(site: Site, kind: str, path: Path) -> None:
     name = rel(path, site.config.project_dir)
+    # The file name is the entry's id and a part of its address (`plans/kh-1.md`: /van-ban/kh-1/).
+    problem = schema.id_problem(path.stem, FILE_NAME, suffix=".md")
+    if problem is not None:
+        site.problems.add(name, None, None, problem[0], **problem[1])
+        return
     parsed = _read(site, path)
     if parsed is None:
         return
@@ -243,6 +342,10 @@ def _load_entry(site: Site, kind: str, path: Path) -> None:
 
 def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str) -> None:
     name = rel(path, site.config.project_dir)
+    problem = schema.id_problem(stem, FILE_NAME, suffix=f".{lang}.md")
+    if problem is not None:
+        site.problems.add(name, None, None, problem[0], **problem[1])
+        return
     parsed = _read(site, path)
     if parsed is None:
         return

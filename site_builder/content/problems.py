@@ -125,9 +125,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ngày hết hiệu lực ({until}) trước ngày bắt đầu ({start})",
         "the end of validity ({until}) is before its start ({start})",
     ),
+    # Ids, file names and paths (urls.id_fault, content/safe_files.py)
     "reserved_id": (
-        'tên tệp "{value}" trùng với trang {path} của trang web; hãy đổi tên tệp',
-        'the file name "{value}" is taken by the page {path}; rename the file',
+        '{what} "{value}" trùng với trang hoặc thư mục mà trang web tự tạo; hãy chọn tên khác '
+        "(các tên dành riêng: {names})",
+        'the {what} "{value}" is taken by a page or folder the site makes itself; choose another '
+        "(reserved names: {names})",
+    ),
+    "bad_id": (
+        '{what} "{value}" không dùng được trong địa chỉ trang: chỉ dùng chữ thường không dấu (a-z), '
+        "chữ số và một dấu gạch ngang giữa các từ, tối đa {max} ký tự{hint}",
+        'the {what} "{value}" cannot be part of a page address: use lower-case letters without accents '
+        "(a-z), digits and single hyphens between words, at most {max} characters{hint}",
+    ),
+    "bad_path": (
+        '"{value}" không phải là đường dẫn tới một tệp trong thư mục content/: hãy ghi đường dẫn tính '
+        'từ content/, dùng dấu /, không bắt đầu bằng / và không có ".." (ví dụ messages/anh.png)',
+        '"{value}" is not the path of a file in the content/ folder: write the path from content/, '
+        'with /, not starting with / and without ".." (for example messages/poster.png)',
+    ),
+    "link_outside": (
+        "đây là một liên kết (symlink) trỏ ra ngoài thư mục content/ nên không được đọc và không "
+        "được đăng: hãy chép chính tệp đó vào content/",
+        "this is a link (symlink) that leads outside the content/ folder, so it is neither read "
+        "nor published: copy the file itself into content/",
+    ),
+    "too_large": (
+        "tệp nặng {size}, quá giới hạn {limit} của {kind} nên không được đọc: {advice}",
+        "the file is {size}, over the {limit} limit for {kind}, so it is not read: {advice}",
     ),
     "media_missing": (
         'không tìm thấy tệp "{value}" trong thư mục content/',

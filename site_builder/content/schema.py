@@ -8,9 +8,13 @@ here and resolved by the loader once every file is read.
 from __future__ import annotations
 
 import difflib
+import posixpath
+import re
 from array import array
 from dataclasses import dataclass, field
 
+from .. import urls
+from ..text.slug import slugify
 from .dates import parse_date, parse_doc_date
 from .frontmatter import Parsed
 from .problems import Problems, kind_name
@@ -18,7 +22,7 @@ from .problems import Problems, kind_name
 
 @dataclass
 class F:
-    type: str  # str | text | int | bool | date | docdate | list | obj | ref | enum | url | path
+    type: str  # str | text | int | bool | date | docdate | list | obj | ref | enum | url | path | id
     required: bool = False
     ref: str | None = None  # for ref: plans | decisions | bodies | awards | units | campaigns
     choices: tuple = ()
@@ -26,6 +30,7 @@ class F:
     fields: "dict[str, F] | None" = None
     doc: str = ""
     kind: str | None = None  # name of an object's kind, for messages
+    reserved: frozenset = urls.SITE_NAMES  # id: the names it may not take (urls.id_fault)
 
 
 DOC_TYPES = ("KH", "QĐ", "CT", "CV", "HD", "TB", "NQ", "NĐ", "TT")
@@ -94,7 +99,8 @@ AWARDEE = {
     "locality": F("ref", ref="units"),
     "award": F("ref", ref="awards"),
     "achievement": F("text"),
-    "id": F("str"),
+    # A recipient's page is <id>.html beside its decision's own files (urls.DECISION_NAMES).
+    "id": F("id", reserved=urls.DECISION_NAMES, doc="lower-case ASCII words joined by hyphens"),
     "public_fields": F("list", items=F("str")),
 }
 
@@ -152,7 +158,7 @@ BODY = {
     "name_en": F("str"), "name_km": F("str"),
 }
 AWARD = {
-    "id": F("str", required=True), "label": LABELS,
+    "id": F("id", required=True, doc="lower-case ASCII words joined by hyphens"), "label": LABELS,
     "category": F("enum", choices=("order", "medal", "title", "certificate", "flag")),
     "rank": F("int", required=True),
     "conferred_by": F("list", items=F("str")),
@@ -175,6 +181,43 @@ CAMPAIGN = {
 
 COLLECTIONS = {"plan": PLAN, "decision": DECISION, "message": MESSAGE, "story": STORY}
 DATA = {"body": BODY, "award": AWARD, "unit": UNIT, "campaign": CAMPAIGN}
+
+
+def id_problem(value, what: tuple[str, str] = ("mã", "id"), reserved: frozenset = urls.SITE_NAMES,
+               suffix: str = "") -> tuple[str, dict] | None:
+    """(problem code, params) when `value` cannot be an id (urls.id_fault): the id of an entry
+    (its file name less `suffix`, ".md"), of a data record (its key) or of a recipient; None
+    when it can. `what` names it for the communicator: ("mã", "id"), ("tên tệp", "file name")."""
+    fault = urls.id_fault(value, reserved)
+    if fault is None:
+        return None
+    shown = f"{value}{suffix}"
+    if fault == "reserved":
+        return "reserved_id", {"what": what, "value": shown, "names": ", ".join(sorted(reserved))}
+    suggestion = slugify(str(value), max_length=urls.ID_MAX_LENGTH)
+    if suggestion in reserved:
+        suggestion = ""
+    suggestion += suffix if suggestion else ""
+    hint = (f'; ví dụ "{suggestion}"', f'; for example "{suggestion}"') if suggestion else ("", "")
+    return "bad_id", {"what": what, "value": shown, "max": urls.ID_MAX_LENGTH, "hint": hint}
+
+
+# A scheme ("https:") or a drive ("C:") before anything else.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def content_path(value: str) -> str | None:
+    """The path under content/ that a media field (image, audio, photo) names, normalised
+    ("messages/./a.png" -> "messages/a.png"); None when it names no file inside content/:
+    absolute ("/etc/x", "C:\\x"), leaving it ("../../x"), an address ("https://..."), or
+    written with backslashes. Decided from the text alone: nothing outside content/ is looked
+    at, so a message never tells whether such a file exists."""
+    if not value or "\\" in value or "\0" in value or value.startswith("/") or _SCHEME.match(value):
+        return None
+    normal = posixpath.normpath(value)
+    if normal in (".", "..") or normal.startswith("../"):
+        return None
+    return normal
 
 
 @dataclass
@@ -269,7 +312,23 @@ class Validator:
 
     def value(self, value, f: F, path: str):
         t = f.type
-        if t in ("str", "text", "path", "url"):
+        if t in ("id", "path"):
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            if not isinstance(value, str):
+                return self.wrong(path, ("chữ", "text"), value)
+            value = value.strip()
+            if t == "path":
+                normal = content_path(value)
+                if normal is None:
+                    self.report(path, "bad_path", value=value)
+                return normal
+            problem = id_problem(value, reserved=f.reserved)
+            if problem is not None:
+                self.report(path, problem[0], **problem[1])
+                return None
+            return value
+        if t in ("str", "text", "url"):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return str(value)
             if not isinstance(value, str):
@@ -333,6 +392,8 @@ def _field_schema(f: F) -> dict:
         s = {"type": "string"}
         if t == "url":
             s["format"] = "uri"
+    elif t == "id":
+        s = _id_schema(f.reserved)
     elif t == "int":
         s = {"type": "integer"}
     elif t == "bool":
@@ -352,6 +413,11 @@ def _field_schema(f: F) -> dict:
     if f.doc:
         s["description"] = f.doc
     return s
+
+
+def _id_schema(reserved: frozenset) -> dict:
+    return {"type": "string", "pattern": f"^{urls.ID_FORM.pattern}$", "maxLength": urls.ID_MAX_LENGTH,
+            "not": {"enum": sorted(reserved)}}
 
 
 def _nullable(s: dict) -> dict:
@@ -380,7 +446,7 @@ def json_schema(kind: str) -> dict:
     else:  # data files: awards.yml is a list, the others map ids to records
         item = _object_schema(DATA[kind])
         schema = {"type": "array", "items": item} if kind == "award" else {
-            "type": "object", "additionalProperties": item}
+            "type": "object", "propertyNames": _id_schema(urls.SITE_NAMES), "additionalProperties": item}
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = f"site-builder {kind} frontmatter"
     return schema

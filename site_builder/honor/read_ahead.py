@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from ..content.folders import DECISIONS_DIR, SHEET_SUFFIXES
+from ..content.safe_files import refusal
 from ..runtime.timing import note
 
 _RUNNING: "Prefetch | None" = None
@@ -32,11 +33,14 @@ _RUNNING: "Prefetch | None" = None
 
 def sheet_order(content_dir: Path) -> list[Path]:
     """The sheet files of the decisions folder, largest first (then by name): the order
-    tickets stand for, on both sides."""
+    tickets stand for, on both sides. Without the sheets the load refuses to read (a link
+    out of content/, a file over its limit: content/safe_files.py), which the helper must
+    not read either."""
     folder = Path(content_dir) / DECISIONS_DIR
     try:
         entries = [entry for entry in os.scandir(folder)
-                   if entry.name.endswith(SHEET_SUFFIXES) and not entry.name.startswith(".") and entry.is_file()]
+                   if entry.name.endswith(SHEET_SUFFIXES) and not entry.name.startswith(".") and entry.is_file()
+                   and refusal(Path(entry.path), content_dir) is None]
     except OSError:
         return []
     sized = sorted((-entry.stat().st_size, entry.name) for entry in entries)
@@ -170,8 +174,11 @@ def default_award(sheet: Path) -> str | None:
     two differ, the load's key misses and it reads the sheet again)."""
     from ..content.frontmatter import FrontmatterError, parse
 
+    decision = sheet.with_suffix(".md")
+    if refusal(decision, decision.parent.parent) is not None:
+        return None  # not read by the load either
     try:
-        meta = parse(sheet.with_suffix(".md").read_text(encoding="utf-8")).meta
+        meta = parse(decision.read_text(encoding="utf-8")).meta
     except (OSError, ValueError, FrontmatterError):
         return None
     award = meta.get("award")

@@ -319,6 +319,7 @@ def _row_checker(problems, file: str, headers: dict, refs):
 _TEXT_FIELDS = frozenset(k for k, f in schema.AWARDEE.items() if f.type in ("str", "text"))
 _REF_FIELDS = {k: f.ref for k, f in schema.AWARDEE.items() if f.type == "ref"}
 _KINDS = schema.AWARDEE["kind"].choices
+_ID_RESERVED = schema.AWARDEE["id"].reserved
 
 
 def _plain_sheet_row(item: dict, line: int) -> tuple[dict, list] | None:
@@ -341,6 +342,8 @@ def _plain_sheet_row(item: dict, line: int) -> tuple[dict, list] | None:
         elif key == "kind" and (value in _KINDS or not value):
             if value:
                 data[key] = value
+        elif key == "id" and schema.id_problem(value, reserved=_ID_RESERVED) is None:
+            data[key] = value  # an id the page's file name may take (else the Validator says why)
         else:
             return None
     if not data.get("name"):

@@ -22,6 +22,7 @@ from functools import lru_cache
 from .. import urls
 from ..urls import awardee_path
 from ..honor.awardees import find_awardee, is_active
+from ..content.safe_files import leaves, too_large
 from functools import partial
 
 from ..render.pages import PageBatch, PageSpec, PageTypeHooks
@@ -451,7 +452,9 @@ def write_data(ctx, output) -> None:
             if not photo or awardee is None or not is_active(awardee):
                 continue
             for candidate in (content / "stories" / photo, content / photo):
-                if candidate.is_file():
+                # Never a file reached through a link out of content/, nor one over its limit
+                # (the loader refused both already; this is the copy's own guard).
+                if candidate.is_file() and not leaves(candidate, content) and too_large(candidate) is None:
                     output.copy(candidate, _photo_path(story, awardee))
                     break
 

@@ -170,10 +170,13 @@ class SiteIndex:
     def files(self) -> set[str]:
         """Files copied into the site: content files MkDocs copies, theme files, core assets."""
         from ..content.folders import COLLECTION_DIRS, MEDIA_SUFFIXES
+        from ..content.safe_files import refusal
 
         found = set(self.site.media)
         for path in self.content.rglob("*"):
-            if not path.is_file() or path.suffix == ".md":
+            # A link out of content/ or a file over its limit is never published (the loader
+            # reported it): a link to it is broken.
+            if not path.is_file() or path.suffix == ".md" or refusal(path, self.content) is not None:
                 continue
             rp = path.relative_to(self.content)
             top = rp.parts[0] if len(rp.parts) > 1 else ""

@@ -32,6 +32,7 @@ from ...runtime.gc_pause import pause
 from ...config import SiteConfig, plugin_fields
 from ... import urls
 from ...content.loader import COLLECTION_DIRS, load_site
+from ...content.safe_files import leaves
 from ...runtime.output import discard, staging_dir_for
 from ...render.env import bytecode_cache
 from ...content.report import problem_lines, summary
@@ -131,6 +132,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             if top in COLLECTION_DIRS or top == "data":
                 if not file.src_uri.endswith(tuple(_MEDIA)):
                     files.remove(file)
+                    continue
+            # MkDocs follows links, into folders too: nothing of content/ reached through a link
+            # out of it is published (the loader reported it: content/safe_files.py). Theme
+            # files come from their own folder.
+            if file.src_dir == config.docs_dir and leaves(file.abs_src_path, docs):
+                files.remove(file)
         return self.page_languages.on_files(files, config)
 
     def on_env(self, env, *, config, files):
