@@ -18,7 +18,7 @@ from .model import (
     Story, Translation, Unit,
 )
 from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
-from .problems import Problems, rel
+from .problems import Problems, rel, unreadable
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
@@ -64,7 +64,7 @@ def load_site(config: SiteConfig) -> Site:
     root = config.project_dir
     content = config.content_dir
     if not content.is_dir():
-        site.problems.add(rel(content, root), None, None, "bad_file", detail="folder not found")
+        site.problems.add(rel(content, root), None, None, "bad_file", detail=unreadable(FileNotFoundError()))
         return site
     entries: list[tuple[str, Path]] = []
     translations: list[tuple[str, Path, str, str]] = []
@@ -152,7 +152,7 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
         return
     except (OSError, UnicodeDecodeError) as exc:
-        site.problems.add(name, None, None, "bad_file", detail=str(exc))
+        site.problems.add(name, None, None, "bad_file", detail=unreadable(exc))
         return
     for key, line in dups:
         site.problems.add(name, line, key, "duplicate_key")
@@ -204,7 +204,7 @@ def _read(site: Site, path: Path):
     except FrontmatterError as exc:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
     except (OSError, UnicodeDecodeError) as exc:
-        site.problems.add(name, None, None, "bad_file", detail=str(exc))
+        site.problems.add(name, None, None, "bad_file", detail=unreadable(exc))
     return None
 
 

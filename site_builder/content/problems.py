@@ -254,6 +254,18 @@ class Problems(list):
         return {p.file for p in self.errors}
 
 
+def unreadable(exc: OSError | UnicodeDecodeError) -> tuple[str, str]:
+    """Why a file cannot be read, for the `bad_file` problem: words, not Python's text."""
+    if isinstance(exc, UnicodeDecodeError):
+        return ("tệp không được lưu theo bảng mã UTF-8: hãy mở tệp và lưu lại với bảng mã UTF-8",
+                "the file is not saved as UTF-8: open it and save it again with the UTF-8 encoding")
+    if isinstance(exc, FileNotFoundError):
+        return ("không tìm thấy tệp hoặc thư mục", "the file or folder does not exist")
+    if isinstance(exc, PermissionError):
+        return ("không có quyền đọc tệp", "there is no permission to read the file")
+    return ("máy không mở được tệp này", "the computer cannot open this file")
+
+
 def rel(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()

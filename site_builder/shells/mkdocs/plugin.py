@@ -34,7 +34,7 @@ from ... import urls
 from ...content.loader import COLLECTION_DIRS, load_site
 from ...runtime.output import discard, staging_dir_for
 from ...render.env import bytecode_cache
-from ...content.report import problem_lines, summary
+from ...content.report import problem_lines, refusal, summary
 from ...runtime.timing import phase
 from .config import SiteBuilderConfig
 from .languages import PageLanguages
@@ -106,8 +106,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         print(summary(problems, lang), file=sys.stderr)
         if problems.errors:
             self._resume_collector()
-            word = "lỗi trong nội dung, trang không được dựng" if lang == "vi" else "errors in content, site not built"
-            raise PluginError(f"{len(problems.errors)} {word}")
+            raise PluginError(refusal(problems, lang))
         theme_dir = self.site.config.theme_dir
         self.page_languages = PageLanguages(list(self.config.languages), self.config.default_language,
                                             str(theme_dir / "strings") if theme_dir else None)
