@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from .honor.read_ahead import reading_ahead
+from .runtime.internal_error import EXIT_INTERNAL, InternalFailure, report
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C: the shell's convention, without a traceback
@@ -68,9 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                "schema": cmd_schema, "import": cmd_import,
                "translations": cmd_translations}[args.command]
     # Whatever goes wrong past this point that is not the content's fault is a bug: told as
-    # one, in the communicator's language, with the traceback in a log file.
-    from .runtime.internal_error import InternalFailure, report
-
+    # one, in the communicator's language, with the traceback in a log file (EXIT_INTERNAL).
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -183,8 +182,7 @@ def cmd_build(args) -> int:
             build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean,
                   lang=args.lang)
         except ShellFailed as exc:
-            if str(exc):  # empty: the content's errors, already reported by the plugin
-                print(f"site-builder: {exc}", file=sys.stderr)
+            print(f"site-builder: {exc}", file=sys.stderr)
             return EXIT_CONTENT
     return EXIT_OK
 

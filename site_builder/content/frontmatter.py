@@ -113,7 +113,7 @@ def _walk(node, prefix, lines, dups, first_line):
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key, value in node.value:
-            name = str(key.value)
+            name = _key_name(key)
             path = f"{prefix}.{name}" if prefix else name
             if path in seen:
                 dups.append((path, first_line + key.start_mark.line))
@@ -125,6 +125,14 @@ def _walk(node, prefix, lines, dups, first_line):
             path = f"{prefix}[{i}]"
             lines[path] = first_line + item.start_mark.line
             _walk(item, path, lines, dups, first_line)
+
+
+def _key_name(key) -> str:
+    """A key as the validator names it: str() of its Python value (`yes:` is "True", `0x1F:`
+    is "31"), so that every field, however written, has its line."""
+    if key.tag == "tag:yaml.org,2002:str" or not isinstance(key, yaml.ScalarNode):
+        return str(key.value)
+    return str(yaml.load(key.value, Loader=_Loader))
 
 
 def parse(text: str) -> Parsed:

@@ -21,6 +21,12 @@ from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
 from .problems import Problems, rel, unreadable
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
+# What a data file must be, for the `data_file_shape` problem.
+DATA_SHAPES = {
+    "list": ("một danh sách, mỗi mục bắt đầu bằng '- id: …'", "a list whose items each begin with '- id: …'"),
+    "map": ("các mục viết 'mã:' ở đầu dòng, các trường của mục thụt lề bên dưới",
+            "entries written 'id:' at the start of a line, with their fields indented below"),
+}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
 
 
@@ -157,6 +163,9 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
     for key, line in dups:
         site.problems.add(name, line, key, "duplicate_key")
     spec = schema.DATA[kind]
+    if raw is not None and not isinstance(raw, list if kind == "award" else dict):
+        site.problems.add(name, 1, None, "data_file_shape", expected=DATA_SHAPES["list" if kind == "award" else "map"])
+        return
     if kind == "award":
         items = [(str(i), (item or {}).get("id") if isinstance(item, dict) else None, item)
                  for i, item in enumerate(raw or [])]

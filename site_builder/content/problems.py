@@ -31,6 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phần đầu phải là danh sách các trường dạng 'tên: giá trị'",
         "the frontmatter must be a list of 'name: value' fields",
     ),
+    "data_file_shape": (
+        "tệp dữ liệu này phải gồm {expected}",
+        "this data file must hold {expected}",
+    ),
     "unknown_field": (
         "trường này không có trong mẫu {kind}{hint}",
         "this field is not part of a {kind}{hint}",

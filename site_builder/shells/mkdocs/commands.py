@@ -45,9 +45,9 @@ def check_setup(config_file: str, preview: bool = False):
 
 def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False,
           lang: str | None = None) -> None:
-    """Build with MkDocs. ShellFailed when MkDocs refused the project (with an empty message
-    when the refusal is the content's errors: the plugin has reported them, last line
-    included); InternalFailure, in the site's language of messages, for a bug."""
+    """Build with MkDocs. ShellFailed when MkDocs refused the project (the content's errors:
+    the plugin's last line, in the language of messages); InternalFailure, in that
+    language, for a bug."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -68,8 +68,6 @@ def build(config_file: str, site_dir: str | None = None, preview: bool = False, 
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        if plugin is not None and plugin.site is not None and plugin.site.problems.errors:
-            raise ShellFailed("") from exc
         raise ShellFailed(str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a bug, here or in MkDocs: told as one (cli.py)
         raise InternalFailure(plugin.config.messages_language if plugin is not None else lang) from exc

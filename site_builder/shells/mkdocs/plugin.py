@@ -23,7 +23,7 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ...build import publish_site
@@ -106,7 +106,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         print(summary(problems, lang), file=sys.stderr)
         if problems.errors:
             self._resume_collector()
-            raise PluginError(refusal(problems, lang))
+            # Abort, not PluginError: MkDocs logs a PluginError (where logging goes, which a
+            # caller may have redirected) and then raises its own English Abort; an Abort is
+            # passed on as it is and printed by either command (`mkdocs build`, cli.py).
+            raise Abort(refusal(problems, lang))
         theme_dir = self.site.config.theme_dir
         self.page_languages = PageLanguages(list(self.config.languages), self.config.default_language,
                                             str(theme_dir / "strings") if theme_dir else None)
