@@ -45,6 +45,9 @@ class Site:
     pages: list[str] = field(default_factory=list)  # hand-written pages, rendered by the shell
     media: list[str] = field(default_factory=list)
     unpublished: dict[str, Entry] = field(default_factory=dict)  # drafts and scheduled entries
+    # Files under content/ (relative, "/"-separated) that no shell may publish: the photos of
+    # stories about revoked awards (rules/stories.py).
+    withheld: set[str] = field(default_factory=set)
     # (file, schema.Ref) written in data files and frontmatter awardees, (file, schema.RefTable)
     # of each recipients sheet (its rows' refs grouped by id); entries keep their own refs.
     refs: list = field(default_factory=list)

@@ -116,6 +116,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'khen thưởng "{value}" đã bị thu hồi bởi {other}',
         'the award "{value}" is already revoked by {other}',
     ),
+    "story_revoked": (
+        'khen thưởng "{value}" đã bị thu hồi bởi {other}, nên gương điển hình này và ảnh của nó không được đăng; '
+        "hãy xóa tệp này",
+        'the award "{value}" was revoked by {other}, so this story and its photo are not published; delete this file',
+    ),
     # Public messages (rules/messages.py)
     "message_needs_field": (
         "thông điệp loại {kind} phải có trường này ({why})",

@@ -121,10 +121,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_files(self, files, *, config):
         # Files the loader reported as not published (e.g. a translation into a language the
-        # site does not list) must not slip through MkDocs either.
+        # site does not list) and the files it withholds (a revoked award's story photo) must
+        # not slip through MkDocs either.
         docs = Path(config.docs_dir).resolve()
         prefix = docs.relative_to(self.site.config.project_dir.resolve()).as_posix() + "/"
         ignored = {k[len(prefix):] for k, v in self.site.problems.files.items() if v == "ignored"}
+        ignored |= self.site.withheld
         for file in list(files):
             if file.src_uri in ignored:
                 files.remove(file)
