@@ -1,7 +1,11 @@
 """The `site-builder` command.
 
 Exit codes: 0 success; 1 the content has errors (nothing was published); 2 the command was
-used wrongly or the configuration is broken.
+used wrongly or the configuration is broken; 70 a bug in site-builder itself (an internal
+error: runtime/internal_error.py, never a traceback unless SITE_BUILDER_DEBUG is set).
+
+Messages are in the language `--lang` names, else the site's `messages_language` (mkdocs.yml,
+default vi).
 """
 from __future__ import annotations
 
@@ -14,8 +18,10 @@ import sys
 from pathlib import Path
 
 from .honor.read_ahead import reading_ahead
+from .runtime.internal_error import EXIT_INTERNAL, InternalFailure, report
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C: the shell's convention, without a traceback
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,11 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-d", "--site-dir", help="output folder (default: site_dir of mkdocs.yml)")
     b.add_argument("--preview", action="store_true", help="include drafts and scheduled content under a banner")
     b.add_argument("--clean", action="store_true", help="rebuild every page (ignore the previous build's record)")
-    b.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    b.add_argument("--lang", choices=("vi", "en"), help="language of messages (default: messages_language, else vi)")
     s = with_config(sub.add_parser("serve", help="preview the site while you edit"))
     s.add_argument("-a", "--dev-addr", help="address:port to serve on")
     c = with_config(sub.add_parser("check", help="check every content file and report problems"))
-    c.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    c.add_argument("--lang", choices=("vi", "en"), help="language of messages (default: messages_language, else vi)")
     c.add_argument("--format", choices=("text", "json", "github"), default="text")
     c.add_argument("--preview", action="store_true", help="check as a preview build would (drafts included)")
     tr = with_config(sub.add_parser("translations", help="translation coverage; --stamp a translation brought up to date"))
@@ -62,7 +68,22 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"build": cmd_build, "serve": cmd_serve, "check": cmd_check, "new": cmd_new,
                "schema": cmd_schema, "import": cmd_import,
                "translations": cmd_translations}[args.command]
-    return handler(args)
+    # Whatever goes wrong past this point that is not the content's fault is a bug: told as
+    # one, in the communicator's language, with the traceback in a log file (EXIT_INTERNAL).
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except InternalFailure as exc:
+        return report(exc.__cause__ or exc, _project_dir(args), exc.lang or getattr(args, "lang", None))
+    except Exception as exc:  # noqa: BLE001 - see above
+        return report(exc, _project_dir(args), getattr(args, "lang", None))
+
+
+def _project_dir(args) -> Path:
+    """Where the project's cache is: beside mkdocs.yml."""
+    config_file = getattr(args, "config_file", None)
+    return Path(config_file).resolve().parent if config_file else Path.cwd()
 
 
 def _need_config(path: str) -> bool:
@@ -78,9 +99,15 @@ def cmd_check(args) -> int:
     # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
         from .content.loader import load_site
-        from .shells.mkdocs.commands import core_config
+        from .shells.mkdocs.commands import ShellFailed, check_setup
 
-        site = load_site(core_config(args.config_file, preview=args.preview))
+        try:
+            config, site_language = check_setup(args.config_file, preview=args.preview)
+        except ShellFailed as exc:
+            print(f"site-builder: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        args.lang = args.lang or site_language
+        site = load_site(config)
     from .content.report import problem_lines, summary
 
     problems = site.problems

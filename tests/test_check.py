@@ -226,4 +226,4 @@ def test_a_data_file_of_the_wrong_shape_is_one_error_not_a_traceback(make_site, 
     proc = site.run("check", "--lang", "en", check_exit=1)
     output = proc.stdout + proc.stderr
     assert "Traceback" not in output
-    assert f"content/data/{name}:1: the value must be a list" in output, output
+    assert f"content/data/{name}:1: this data file must hold" in output, output

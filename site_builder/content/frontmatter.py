@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .yaml_errors import NO_CLOSING, error_line, explain
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -30,7 +32,8 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class FrontmatterError(Exception):
-    def __init__(self, code: str, line: int | None, detail: str = ""):
+    def __init__(self, code: str, line: int | None, detail: str | tuple[str, str] = ""):
+        """`detail`: words for the communicator, a (vi, en) pair (content/yaml_errors.py)."""
         super().__init__(detail)
         self.code, self.line, self.detail = code, line, detail
 
@@ -62,7 +65,7 @@ def split(text: str) -> tuple[str | None, str, int]:
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]), i + 2
-    raise FrontmatterError("yaml_syntax", 1, "no closing --- line")
+    raise FrontmatterError("yaml_syntax", 1, NO_CLOSING)
 
 
 def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict[str, int], list]:
@@ -74,12 +77,9 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict[str, int], l
             return {}, {}, []
         _refuse_aliases(node, first_line)
         value = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
-        raise FrontmatterError("yaml_syntax", line, _plain(exc)) from None
     except yaml.YAMLError as exc:
-        raise FrontmatterError("yaml_syntax", first_line, str(exc)) from None
+        at = error_line(exc, text)
+        raise FrontmatterError("yaml_syntax", first_line + (at or 0), explain(exc, text)) from None
     finally:
         loader.dispose()
     lines: dict[str, int] = {}
@@ -113,7 +113,7 @@ def _walk(node, prefix, lines, dups, first_line):
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key, value in node.value:
-            name = str(key.value)
+            name = _key_name(key)
             path = f"{prefix}.{name}" if prefix else name
             if path in seen:
                 dups.append((path, first_line + key.start_mark.line))
@@ -127,10 +127,12 @@ def _walk(node, prefix, lines, dups, first_line):
             _walk(item, path, lines, dups, first_line)
 
 
-def _plain(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's message without its own position lines (we give the line ourselves)."""
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts) or "syntax error"
+def _key_name(key) -> str:
+    """A key as the validator names it: str() of its Python value (`yes:` is "True", `0x1F:`
+    is "31"), so that every field, however written, has its line."""
+    if key.tag == "tag:yaml.org,2002:str" or not isinstance(key, yaml.ScalarNode):
+        return str(key.value)
+    return str(yaml.load(key.value, Loader=_Loader))
 
 
 def parse(text: str) -> Parsed:

@@ -19,10 +19,16 @@ from .model import (
     Story, Translation, Unit,
 )
 from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
-from .problems import Problems, rel
+from .problems import Problems, rel, unreadable
 from .safe_files import leaves, too_large
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
+# What a data file must be, for the `data_file_shape` problem.
+DATA_SHAPES = {
+    "list": ("một danh sách, mỗi mục bắt đầu bằng '- id: …'", "a list whose items each begin with '- id: …'"),
+    "map": ("các mục viết 'mã:' ở đầu dòng, các trường của mục thụt lề bên dưới",
+            "entries written 'id:' at the start of a line, with their fields indented below"),
+}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
 
 
@@ -41,6 +47,9 @@ class Site:
     pages: list[str] = field(default_factory=list)  # hand-written pages, rendered by the shell
     media: list[str] = field(default_factory=list)
     unpublished: dict[str, Entry] = field(default_factory=dict)  # drafts and scheduled entries
+    # Files under content/ (relative, "/"-separated) that no shell may publish: the photos of
+    # stories about revoked awards (rules/stories.py).
+    withheld: set[str] = field(default_factory=set)
     # (file, schema.Ref) written in data files and frontmatter awardees, (file, schema.RefTable)
     # of each recipients sheet (its rows' refs grouped by id); entries keep their own refs.
     refs: list = field(default_factory=list)
@@ -66,7 +75,7 @@ def load_site(config: SiteConfig) -> Site:
     root = config.project_dir
     content = config.content_dir
     if not content.is_dir():
-        site.problems.add(rel(content, root), None, None, "bad_file", detail="folder not found")
+        site.problems.add(rel(content, root), None, None, "bad_file", detail=unreadable(FileNotFoundError()))
         return site
     entries: list[tuple[str, Path]] = []
     translations: list[tuple[str, Path, str, str]] = []
@@ -233,15 +242,13 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
         return
     except (OSError, UnicodeDecodeError) as exc:
-        site.problems.add(name, None, None, "bad_file", detail=str(exc))
+        site.problems.add(name, None, None, "bad_file", detail=unreadable(exc))
         return
     for key, line in dups:
         site.problems.add(name, line, key, "duplicate_key")
     spec = schema.DATA[kind]
-    shape = (list, ("danh sách (mỗi mục bắt đầu bằng -)", "a list (each item starting with -)")) if kind == "award" \
-        else (dict, ("danh sách 'mã: thông tin'", "a list of 'id: details'"))
-    if raw is not None and not isinstance(raw, shape[0]):
-        site.problems.add(name, 1, None, "wrong_type", expected=shape[1], value=type(raw).__name__)
+    if raw is not None and not isinstance(raw, list if kind == "award" else dict):
+        site.problems.add(name, 1, None, "data_file_shape", expected=DATA_SHAPES["list" if kind == "award" else "map"])
         return
     if kind == "award":
         # The id is a field of each item, checked as one (schema F("id")).
@@ -298,7 +305,7 @@ def _read(site: Site, path: Path):
     except FrontmatterError as exc:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
     except (OSError, UnicodeDecodeError) as exc:
-        site.problems.add(name, None, None, "bad_file", detail=str(exc))
+        site.problems.add(name, None, None, "bad_file", detail=unreadable(exc))
     return None
 
 

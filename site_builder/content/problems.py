@@ -31,6 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phần đầu phải là danh sách các trường dạng 'tên: giá trị'",
         "the frontmatter must be a list of 'name: value' fields",
     ),
+    "data_file_shape": (
+        "tệp dữ liệu này phải gồm {expected}",
+        "this data file must hold {expected}",
+    ),
     "unknown_field": (
         "trường này không có trong mẫu {kind}{hint}",
         "this field is not part of a {kind}{hint}",
@@ -111,6 +115,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "already_revoked": (
         'khen thưởng "{value}" đã bị thu hồi bởi {other}',
         'the award "{value}" is already revoked by {other}',
+    ),
+    "story_revoked": (
+        'khen thưởng "{value}" đã bị thu hồi bởi {other}, nên gương điển hình này và ảnh của nó không được đăng; '
+        "hãy xóa tệp này",
+        'the award "{value}" was revoked by {other}, so this story and its photo are not published; delete this file',
     ),
     # Public messages (rules/messages.py)
     "message_needs_field": (
@@ -277,6 +286,18 @@ class Problems(list):
 
     def failed_files(self) -> set[str]:
         return {p.file for p in self.errors}
+
+
+def unreadable(exc: OSError | UnicodeDecodeError) -> tuple[str, str]:
+    """Why a file cannot be read, for the `bad_file` problem: words, not Python's text."""
+    if isinstance(exc, UnicodeDecodeError):
+        return ("tệp không được lưu theo bảng mã UTF-8: hãy mở tệp và lưu lại với bảng mã UTF-8",
+                "the file is not saved as UTF-8: open it and save it again with the UTF-8 encoding")
+    if isinstance(exc, FileNotFoundError):
+        return ("không tìm thấy tệp hoặc thư mục", "the file or folder does not exist")
+    if isinstance(exc, PermissionError):
+        return ("không có quyền đọc tệp", "there is no permission to read the file")
+    return ("máy không mở được tệp này", "the computer cannot open this file")
 
 
 def rel(path: Path, root: Path) -> str:

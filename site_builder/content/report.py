@@ -45,8 +45,21 @@ def summary(problems, lang: str = "vi") -> str:
     parts = [f"{counts[k]} {STATUS_WORDS[k][0 if lang == 'vi' else 1]}" for k in STATUS_WORDS if counts.get(k)]
     errors, warnings = len(problems.errors), len(problems.warnings)
     head = ("Tệp nội dung: " if lang == "vi" else "Content files: ") + ", ".join(parts)
-    tail = (f"{errors} lỗi, {warnings} cảnh báo." if lang == "vi" else f"{errors} errors, {warnings} warnings.")
+    tail = (f"{errors} lỗi, {warnings} cảnh báo." if lang == "vi"
+            else f"{_count(errors, 'error')}, {_count(warnings, 'warning')}.")
     return f"{head}. {tail}"
+
+
+def refusal(problems, lang: str = "vi") -> str:
+    """The last line of a build the content's errors stopped."""
+    errors = len(problems.errors)
+    if lang == "vi":
+        return f"{errors} lỗi trong nội dung, trang không được dựng"
+    return f"{_count(errors, 'error')} in content, site not built"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def file_statuses(problems) -> dict[str, str]:

@@ -364,10 +364,13 @@ class Validator:
             return value
         if t == "list":
             if not isinstance(value, list):
-                value = [value] if f.items and f.items.type in ("str", "ref") else None
+                # One word may stand for a list of one; a group of fields may not.
+                value = [value] if f.items and f.items.type in ("str", "ref") and not isinstance(value, dict) else None
                 if value is None:
                     return self.wrong(path, ("danh sách", "a list"), "?")
-            return [self.value(v, f.items, f"{path}[{i}]") for i, v in enumerate(value)]
+            # An item that is not valid is reported and left out: rules read only valid ones.
+            items = (self.value(v, f.items, f"{path}[{i}]") for i, v in enumerate(value))
+            return [item for item in items if item is not None]
         if t == "obj":
             if not isinstance(value, dict):
                 return self.wrong(path, ("nhóm trường", "a group of fields"), value)

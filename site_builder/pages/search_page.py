@@ -34,6 +34,7 @@ from ..render.pages import PageSpec, PageTypeHooks
 from ..search import DocumentIndexBuilder, NameIndexBuilder
 from ..runtime.digests import files_digest, values_digest
 from ..runtime.gc_pause import paused_gc
+from ..text.folding import fold
 
 PATH = urls.SEARCH
 NAMES_DIR = "search/names/"
@@ -258,12 +259,26 @@ def _browse_links(ctx, lang: Lang) -> dict:
     }
 
 
+def search_example(site, lang: Lang) -> str:
+    """The search box's example query: the interface's ("nguyen van hung"), unless it would
+    find a revoked award's recipient (their folded name is in it); then one without a name,
+    so that no suggestion leads to a revoked award (docs/honor-roll.md)."""
+    example = lang.t("search_example")
+    written = f" {fold(example)} "
+    for decision in site.decisions.values():
+        for a in decision.awardees:
+            if a.revoked_by and fold(a.name) and f" {fold(a.name)} " in written:
+                return lang.t("search_example_no_name")
+    return example
+
+
 def pages(ctx, lang):
     records = _records_cached(ctx)
     yield PageSpec(
         path=PATH, template="search/page.html", title=lang.t("search"), description=lang.t("search_intro"),
         context={"filters": _facet_options(ctx, records, lang.code), "browse": _browse_links(ctx, lang),
-                 "has_names": bool(records), "search_box": lambda root: search_box(ctx, lang, root)})
+                 "has_names": bool(records), "search_box": lambda root: search_box(ctx, lang, root),
+                 "example": search_example(ctx.site, lang)})
 
 
 # ---- the indexes ----------------------------------------------------------------------------

@@ -25,18 +25,35 @@ def plugin_of(config):
 
 
 def core_config(config_file: str, preview: bool = False):
-    config = load(config_file)
+    return check_setup(config_file, preview)[0]
+
+
+def check_setup(config_file: str, preview: bool = False):
+    """(the core's SiteConfig, the language of messages the site chose: `messages_language`).
+    ShellFailed when MkDocs refuses the configuration."""
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load(config_file)
+    except MkDocsException as exc:
+        raise ShellFailed(str(exc)) from exc
     plugin = plugin_of(config)
     core = plugin.core_config(config)
     core.preview = core.preview or preview
-    return core
+    return core, plugin.config.messages_language
 
 
 def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False,
           lang: str | None = None) -> None:
+    """Build with MkDocs. ShellFailed when MkDocs refused the project (the content's errors:
+    the plugin's last line, in the language of messages); InternalFailure, in that
+    language, for a bug."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
+    from ...runtime.internal_error import InternalFailure
+
+    plugin = None
     try:
         config = load(config_file, site_dir=site_dir)
         plugin = plugin_of(config)
@@ -52,6 +69,8 @@ def build(config_file: str, site_dir: str | None = None, preview: bool = False, 
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise ShellFailed(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a bug, here or in MkDocs: told as one (cli.py)
+        raise InternalFailure(plugin.config.messages_language if plugin is not None else lang) from exc
 
 
 def serve(config_file: str, dev_addr: str | None = None) -> None:

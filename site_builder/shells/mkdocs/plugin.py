@@ -23,7 +23,7 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ...build import publish_site
@@ -35,7 +35,7 @@ from ...content.loader import COLLECTION_DIRS, load_site
 from ...content.safe_files import leaves
 from ...runtime.output import discard, staging_dir_for
 from ...render.env import bytecode_cache
-from ...content.report import problem_lines, summary
+from ...content.report import problem_lines, refusal, summary
 from ...runtime.timing import phase
 from .config import SiteBuilderConfig
 from .languages import PageLanguages
@@ -107,8 +107,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         print(summary(problems, lang), file=sys.stderr)
         if problems.errors:
             self._resume_collector()
-            word = "lỗi trong nội dung, trang không được dựng" if lang == "vi" else "errors in content, site not built"
-            raise PluginError(f"{len(problems.errors)} {word}")
+            # Abort, not PluginError: MkDocs logs a PluginError (where logging goes, which a
+            # caller may have redirected) and then raises its own English Abort; an Abort is
+            # passed on as it is and printed by either command (`mkdocs build`, cli.py).
+            raise Abort(refusal(problems, lang))
         theme_dir = self.site.config.theme_dir
         self.page_languages = PageLanguages(list(self.config.languages), self.config.default_language,
                                             str(theme_dir / "strings") if theme_dir else None)
@@ -120,10 +122,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_files(self, files, *, config):
         # Files the loader reported as not published (e.g. a translation into a language the
-        # site does not list) must not slip through MkDocs either.
+        # site does not list) and the files it withholds (a revoked award's story photo) must
+        # not slip through MkDocs either.
         docs = Path(config.docs_dir).resolve()
         prefix = docs.relative_to(self.site.config.project_dir.resolve()).as_posix() + "/"
         ignored = {k[len(prefix):] for k, v in self.site.problems.files.items() if v == "ignored"}
+        ignored |= self.site.withheld
         for file in list(files):
             if file.src_uri in ignored:
                 files.remove(file)
