@@ -38,6 +38,81 @@ def problem_lines(proc, text: str) -> list[str]:
     return [line for line in proc.stdout.splitlines() if text in line]
 
 
+# ---- labels mapped to codes ------------------------------------------------------------------
+
+def test_a_sheet_may_name_awards_and_places_by_their_labels_in_any_language(make_site):
+    site = make_site(BASE_DATA, DECISION, sheet(
+        "Nguyễn Văn An,Bác sĩ,Bệnh viện tỉnh,Huyện Đông,Bằng khen của Chủ tịch UBND tỉnh",
+        "Trần Thị Bích,Điều dưỡng,Bệnh viện tỉnh,huyen dong,bang khen cua chu tich ubnd tinh",
+        "Lê Văn Cường,Tài xế,Bệnh viện tỉnh,HUYỆN ĐÔNG,Certificate of Merit of the Provincial Chairman",
+        "Phạm Thị Dung,Dược sĩ,Bệnh viện tỉnh,tinh-mau,BANG-KHEN-TINH",
+    ))
+    proc = site.run("check", "--lang", "en", check_exit=0)
+    assert "qd-12.csv" not in proc.stdout
+    site.run("build", check_exit=0)
+    # every row is counted under the award's code and the place's code
+    award = site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html")
+    assert "4 khen thưởng" in award
+    place = site.html("khen-thuong/dia-phuong/huyen-dong/index.html")
+    for name in ("Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Cường"):
+        assert name in place and name in award
+    page = site.html("khen-thuong/qd-12/le-van-cuong.html")
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in page and "Huyện Đông" in page
+    rows = list(csv.DictReader(io.StringIO((site.root / "site/du-lieu/recipients.csv").read_text(encoding="utf-8-sig"))))
+    assert {row["award"] for row in rows} == {"bang-khen-tinh"}
+    assert sorted(row["locality"] for row in rows) == ["huyen-dong"] * 3 + ["tinh-mau"]
+
+
+def test_a_label_in_a_sheet_that_names_nothing_suggests_the_closest_code_and_label(make_site):
+    site = make_site(BASE_DATA, DECISION, sheet(
+        "Nguyễn Văn An,Bác sĩ,Bệnh viện tỉnh,Huyện Đông,Bằng khen Chủ tịch tỉnh",
+        "Trần Thị Bích,Điều dưỡng,Bệnh viện tỉnh,Huyen Dongg,Bằng khen của Chủ tịch UBND tỉnh",
+    ))
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    award, = problem_lines(proc, "column Hình thức")
+    assert award.startswith("content/decisions/qd-12.csv, row 2, column Hình thức: 'award':")
+    assert 'no award form (data/awards.yml) with the id "Bằng khen Chủ tịch tỉnh"' in award
+    assert award.endswith("did you mean `bang-khen-tinh` (Certificate of Merit of the Provincial Chairman)?")
+    place, = problem_lines(proc, "column Địa phương")
+    assert place.startswith("content/decisions/qd-12.csv, row 3, column Địa phương: 'locality':")
+    assert place.endswith("did you mean `huyen-dong` (Huyện Đông)?")
+    proc = site.run("check", check_exit=1)
+    assert "có phải là `bang-khen-tinh` (Bằng khen của Chủ tịch UBND tỉnh)?" in proc.stdout
+
+
+def test_a_label_that_names_two_entries_is_an_error_listing_both(make_site):
+    units = BASE_DATA["content/data/units.yml"] + """
+        xa-tay-dong:
+          name: Xã Tây
+          type: commune
+          parent: huyen-dong
+        xa-tay-mau:
+          name: Xã Tây
+          type: commune
+          parent: tinh-mau
+    """
+    site = make_site(BASE_DATA, {"content/data/units.yml": units}, DECISION,
+                     sheet("Nguyễn Văn An,Bác sĩ,Trạm Y tế,xã tây,"))
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    line, = problem_lines(proc, "column Địa phương")
+    assert line.startswith("content/decisions/qd-12.csv, row 2, column Địa phương: 'locality':")
+    assert line.endswith("that name fits several entries, write the code: `xa-tay-dong` (Xã Tây) or `xa-tay-mau` (Xã Tây)")
+
+
+def test_a_label_in_frontmatter_is_an_error_that_suggests_its_code(make_site):
+    """Frontmatter is YAML written against the documented codes: a label there is not taken
+    silently, the error gives the code to write."""
+    head = HEAD.replace("issuer: ubnd-tinh", "issuer: UBND tỉnh Mẫu").replace(
+        "award: bang-khen-tinh", "award: Bằng khen của Chủ tịch UBND tỉnh")
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": head}, sheet("Nguyễn Văn An,Bác sĩ,Bệnh viện tỉnh,,"))
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    issuer, = problem_lines(proc, "'issuer'")
+    assert issuer.startswith("content/decisions/qd-12.md:4: 'issuer':")
+    assert issuer.endswith("did you mean `ubnd-tinh` (Ủy ban nhân dân tỉnh Mẫu)?")
+    award, = problem_lines(proc, "qd-12.md:7: 'award'")
+    assert award.endswith("did you mean `bang-khen-tinh` (Certificate of Merit of the Provincial Chairman)?")
+
+
 # ---- names normalised where they are read -------------------------------------------------------
 
 NFD_ANH = unicodedata.normalize("NFD", "Nguyễn Thị Ánh")
