@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..content.model import Awardee, Source
-from ..text.normal_names import D_LOOKALIKE, NFC, SPACES, normal_name
+from ..text.normal_names import D_LOOKALIKE, NFC, SPACES, is_normal, normal_name
 from ..text.slug import slugify
 from ..text.sorting import vietnamese_name_order, vietnamese_order
 
@@ -76,6 +76,11 @@ class NameNormaliser:
     def normalise(self, item: dict, report) -> None:
         """Normalise the fields of `item` in place; `report(field, code, **params)` places a
         warning (file, line or row and column) and returns its problem."""
+        values = [value for field in NAME_FIELDS if isinstance(value := item.get(field), str) and value]
+        # Texts in their one form joined by single spaces are in it, and no others are: one
+        # look at the row, not four (a sheet of 50,000 rows asks for every row).
+        if is_normal(" ".join(values)):
+            return
         for field in NAME_FIELDS:
             value = item.get(field)
             if isinstance(value, str) and value:
