@@ -180,3 +180,26 @@ def test_frontmatter_names_are_normalised_with_their_line(make_site):
     assert line.startswith("content/decisions/qd-12.md:10: warning: 'name':") and 'shows "Nguyễn Văn Hùng"' in line
     site.run("build", check_exit=0)
     assert "Nguyễn Văn Hùng" in site.html("khen-thuong/qd-12/nguyen-van-hung.html")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+# Names as pasted: letters, marks typed apart, look-alikes of Đ and odd spaces, in any order.
+TYPED = st.lists(st.sampled_from(list("aăâeêoôơuưdđĐ ĐÐðƉɖ\u00a0\t\n\u2009\u3000\u0300\u0301\u0303\u0309\u0323"
+                                      "\u0302\u0306\u031b") + ["Nguyễn", "Thị", "Ánh", "  "]),
+                 max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TYPED)
+def test_the_quick_look_never_hides_a_name_that_needs_normalising(text):
+    """normal_name's quick look (is_normal) passes exactly the texts that need no change, and a
+    normalised text needs none."""
+    from site_builder.text.normal_names import is_normal, normal_name
+
+    normal = normal_name(text)
+    expected = " ".join(unicodedata.normalize("NFC", text).translate(
+        {0xD0: "Đ", 0x189: "Đ", 0xF0: "đ", 0x256: "đ"}).split())
+    assert (normal[0] if normal else text) == expected
+    assert is_normal(expected) and normal_name(expected) is None
+    assert (normal is None) == is_normal(text)
