@@ -281,3 +281,10 @@ def test_ordinary_numbers_of_decisions_are_never_flagged(text):
     from site_builder.rules import privacy
 
     assert privacy.scan_all("achievement", text) == [], text
+
+
+def test_every_address_in_a_field_is_found_plain_or_spelt_out():
+    from site_builder.rules import privacy
+
+    found = privacy.scan_all("achievement", "Thư gửi a.nguyen@yte.vn, b.tran @ yte.vn hoặc c.le [at] yte [dot] vn")
+    assert found == [("email", "a…@yte.vn"), ("email", "b…@yte.vn"), ("email", "c…@yte.vn")]

@@ -181,9 +181,9 @@ def _emails(text: str) -> list[tuple[str, str]]:
     """Every e-mail address in `text`, as ("email", masked sample): written plainly, else
     spelt out (looked for in the text without marks and in lower case, punctuation kept)."""
     found = [m.group(0).partition("@")[::2] for m in _EMAIL.finditer(text)]
-    if not found:
-        bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
-        found = [(m.group(1), _SPELT_DOT.sub(".", m.group(2))) for m in _SPELT_EMAIL.finditer(bare)]
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+    found += [(m.group(1), _SPELT_DOT.sub(".", m.group(2))) for m in _SPELT_EMAIL.finditer(bare)
+              if not _EMAIL.fullmatch(m.group(0))]  # the plain ones are found above
     return [("email", _mask_email(user, domain)) for user, domain in dict.fromkeys(found)]
 
 
