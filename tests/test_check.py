@@ -44,7 +44,7 @@ CASES = [
     ("unknown parent plan", _plan(**{"campaign: covid": "campaign: covid\nimplements: [kh-khong-co]"}), 9,
      "'implements[0]': không tìm thấy văn bản có mã \"kh-khong-co\"", "there is no document with the id \"kh-khong-co\""),
     ("unknown award form", _plan(**{"campaign: covid": "campaign: covid\nawards: [bang-khen-tinhh]"}), 9,
-     "'awards[0]': không tìm thấy hình thức khen thưởng (data/awards.yml) có mã \"bang-khen-tinhh\" trong trang; có phải là 'bang-khen-tinh'?",
+     "'awards[0]': không tìm thấy hình thức khen thưởng (data/awards.yml) có mã \"bang-khen-tinhh\" trong trang; có phải là `bang-khen-tinh` (Bằng khen của Chủ tịch UBND tỉnh)?",
      "award form"),
     ("unknown issuer", _plan(**{"issuer: ubnd-xa": "issuer: ubnd-xaa"}), 4, "'issuer': không tìm thấy cơ quan",
      "there is no body"),

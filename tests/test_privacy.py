@@ -151,3 +151,140 @@ def test_quick_look_passes_dates_in_words_however_they_are_typed():
             text = unicodedata.normalize("NFD", text)
         assert privacy.scan_numbers("achievement", text) is not None, text
         assert privacy.scan("achievement", text) is not None, text
+
+
+# ---- grouped, dotted, spaced and full-width forms (issue 20, item 9) ----------------------
+
+GROUPED_LEAKS = [
+    ("unit", "Trạm Y tế xã Tây, 079-080-012-345", "ID-card number", "12 digits, …45"),
+    ("unit", "Trạm Y tế xã Tây, 079.080.012.345", "ID-card number", "12 digits, …45"),
+    ("achievement", "Số thẻ 0790 8001 2345 đã cấp", "ID-card number", "12 digits, …45"),
+    ("achievement", "Số thẻ ０７９ ０８０ ０１２ ３４５", "ID-card number", "12 digits, …45"),
+    ("achievement", "Giấy tờ 381-234-567", "ID-card number", "9 digits, …67"),
+    ("achievement", "Gọi ０９１２．３４５．６７８", "phone number", "10 digits, …78"),
+    ("achievement", "Gửi hồ sơ tới hung.nguyen @ soyte.gov.vn", "e-mail address", "h…@soyte.gov.vn"),
+    ("achievement", "Gửi hồ sơ tới hung [at] soyte [dot] gov [dot] vn", "e-mail address", "h…@soyte.gov.vn"),
+    ("achievement", "Gửi hồ sơ tới hung (a còng) soyte chấm vn", "e-mail address", "h…@soyte.vn"),
+]
+
+
+@pytest.mark.parametrize("field,value,what,sample", GROUPED_LEAKS)
+def test_grouped_dotted_spaced_and_full_width_forms_fail_the_build(make_site, field, value, what, sample):
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(field=field, value=value, public="")})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    lines = [line for line in proc.stdout.splitlines() if "personal data" in line]
+    assert len(lines) == 1, proc.stdout
+    assert lines[0].startswith(f"content/decisions/qd-12.md:12: '{field}'") and what in lines[0] and sample in lines[0]
+
+
+def test_every_find_in_a_field_is_reported_with_row_and_column(make_site):
+    """Not only the first: a cell with a phone number, an ID number and an e-mail address is
+    three problems, each at the row and column."""
+    sheet = ("ho_ten,chuc_vu,don_vi,thanh_tich\n"
+             'Nguyễn Văn Hùng,Bác sĩ,Trạm Y tế,"Gọi 0912 345 678, CCCD 079-080-012-345, thư hung @ yte.vn"\n')
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": HEAD + "    ---\n    Điều 1.\n",
+                                 "content/decisions/qd-12.csv": sheet})
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    lines = [line for line in proc.stdout.splitlines() if "personal data" in line]
+    assert len(lines) == 3, proc.stdout
+    assert all(line.startswith("content/decisions/qd-12.csv, row 2, column thanh_tich:") for line in lines)
+    assert ["phone number" in lines[0] or "phone number" in lines[1] or "phone number" in lines[2],
+            any("ID-card number" in line for line in lines), any("h…@yte.vn" in line for line in lines)] == [True] * 3
+    assert "345678" not in proc.stdout.replace(" ", "") and "012345" not in proc.stdout.replace("-", "")
+
+
+@pytest.mark.parametrize("value", [
+    "Quyết định số 1234/QĐ-UBND ngày 12/10/2021 và Kế hoạch số 85/KH-UBND năm 2021",
+    "Ủng hộ 1.000.000 đồng, 150.000.000 đồng và 100.000.000.000 đồng cho Quỹ vắc-xin",
+    "Tiêm 250 000 000 liều, đóng góp 84.500.000.000 cho giai đoạn 2021 - 2022 - 2023",
+    "Trực chốt từ ngày 10/9/2021 đến ngày 30/10/2021, theo Kế hoạch 108/KH-UBND",
+    "Gặp đoàn công tác at trạm y tế dot com",
+])
+def test_ordinary_numbers_in_prose_still_pass(make_site, value):
+    site = make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(field="achievement", value=value, public="")})
+    site.run("build", check_exit=0)
+
+
+# Property tests: random valid numbers, written every way people write them, are caught;
+# ordinary numbers of decisions are not.
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+PREFIXES = ["", "Liên hệ ", "Trạm Y tế xã Tây, ", "số ", "(", "Anh Hùng: ", "Nguyễn Văn A - "]
+SUFFIXES = ["", ".", ",", " để biết thêm", ")", "; ", " đồng chí Hùng"]
+
+
+def _grouped(digits: str, sizes: list[int], separator: str) -> str:
+    """`digits` cut in groups of the sizes, taken in turn (0 0 0 3: 12 digits in four)."""
+    groups, at, turn = [], 0, 0
+    while at < len(digits):
+        size = sizes[turn % len(sizes)]
+        groups.append(digits[at:at + size])
+        at, turn = at + size, turn + 1
+    return separator.join(groups)
+
+
+@st.composite
+def personal_numbers(draw):
+    """(kind, a valid ID or phone number written some way, with text around it)."""
+    kind = draw(st.sampled_from(["cccd", "cmnd", "phone", "phone84"]))
+    rest = lambda n: "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=n, max_size=n)))  # noqa: E731
+    if kind == "cccd":  # a province code 001-096, then 9 digits
+        digits = f"{draw(st.integers(1, 96)):03d}" + rest(9)
+    elif kind == "cmnd":
+        digits = "0" + rest(8)
+    else:
+        digits = draw(st.sampled_from("35789")) + rest(8)
+        digits = "0" + digits if kind == "phone" else digits
+    separator = draw(st.sampled_from(["-", ".", " ", "", " - "]))
+    sizes = draw(st.lists(st.integers(2, 4), min_size=1, max_size=6))
+    written = _grouped(digits, sizes, separator)
+    if kind == "phone84":
+        written = draw(st.sampled_from(["+84 ", "+84", "(+84) ", "+84."])) + written
+    if draw(st.booleans()):
+        written = written.translate(FULL_WIDTH)
+    text = draw(st.sampled_from(PREFIXES)) + written + draw(st.sampled_from(SUFFIXES))
+    return ("id_number" if kind in ("cccd", "cmnd") else "phone"), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(personal_numbers())
+def test_every_way_of_writing_an_id_or_phone_number_is_caught(case):
+    from site_builder.rules import privacy
+
+    kind, text = case
+    found = privacy.scan_all("achievement", text)
+    assert [k for k, _sample in found] == [kind], text
+    assert privacy.scan("achievement", text) == found[0]
+
+
+@st.composite
+def ordinary_texts(draw):
+    """Decision and plan numbers, years, event dates and amounts, as achievements say them."""
+    amount = f"{draw(st.integers(1_000, 10**13)):,}".replace(",", ".")
+    pieces = [
+        f"Quyết định số {draw(st.integers(1, 9999))}/QĐ-{draw(st.sampled_from(['UBND', 'TTg', 'BYT']))}",
+        f"Kế hoạch số {draw(st.integers(1, 999))}/KH-UBND",
+        f"năm {draw(st.integers(1945, 2030))}",
+        f"từ ngày {draw(st.integers(1, 28))}/{draw(st.integers(1, 12))}/{draw(st.integers(2000, 2025))}",
+        f"ủng hộ {amount} {draw(st.sampled_from(['đồng', 'VNĐ', 'đ', 'triệu đồng']))}",
+        f"{amount} {draw(st.sampled_from(['liều vắc-xin', 'suất quà', 'lượt người', '']))}",
+        f"giai đoạn {draw(st.integers(2000, 2025))} - {draw(st.integers(2000, 2030))}",
+    ]
+    chosen = draw(st.lists(st.sampled_from(pieces), min_size=1, max_size=4))
+    return draw(st.sampled_from(["", "Đã có thành tích: "])) + ", ".join(chosen) + draw(st.sampled_from(["", "."]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(ordinary_texts())
+def test_ordinary_numbers_of_decisions_are_never_flagged(text):
+    from site_builder.rules import privacy
+
+    assert privacy.scan_all("achievement", text) == [], text
+
+
+def test_every_address_in_a_field_is_found_plain_or_spelt_out():
+    from site_builder.rules import privacy
+
+    found = privacy.scan_all("achievement", "Thư gửi a.nguyen@yte.vn, b.tran @ yte.vn hoặc c.le [at] yte [dot] vn")
+    assert found == [("email", "a…@yte.vn"), ("email", "b…@yte.vn"), ("email", "c…@yte.vn")]

@@ -102,6 +102,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "field '{field_name}' seems to hold {what} ({sample}); that is personal data and must not be "
         "published: delete it, or if publishing it was allowed, add '{field_name}' to public_fields",
     ),
+    "name_normalised": (
+        'đã được chuẩn hoá khi đọc: {changes}; trang web ghi "{value}" (không bắt buộc sửa tệp)',
+        'normalised when read: {changes}; the site shows "{value}" (the file need not be fixed)',
+    ),
+    "names_normalised": (
+        "{count} ô nữa của cột này, từ dòng này trở đi, cũng đã được chuẩn hoá khi đọc: {changes} "
+        "(không bắt buộc sửa tệp)",
+        "{count} more cells of this column, from this row on, were normalised when read too: {changes} "
+        "(the file need not be fixed)",
+    ),
     "award_beyond_authority": (
         '{issuer} (cấp {level}) không có thẩm quyền tặng "{award}": hình thức này do cấp {allowed} quyết định '
         "(Luật Thi đua, khen thưởng 2022, Chương IV); kiểm tra lại hình thức khen thưởng hoặc cơ quan ban hành",
@@ -270,8 +280,10 @@ class Problems(list):
         super().__init__()
         self.files: dict[str, str] = {}  # path -> built | draft | scheduled | failed | data | page
 
-    def add(self, file, line, fieldname, code, severity=ERROR, column=None, **params):
-        self.append(Problem(str(file), line, fieldname, code, params, severity, column))
+    def add(self, file, line, fieldname, code, severity=ERROR, column=None, **params) -> Problem:
+        problem = Problem(str(file), line, fieldname, code, params, severity, column)
+        self.append(problem)
+        return problem
 
     @property
     def errors(self) -> list[Problem]:

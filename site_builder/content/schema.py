@@ -286,8 +286,9 @@ class Validator:
         return self.parsed.line_of(path) if self.parsed else None
 
     def report(self, path, code, **params):
+        """Add a problem at the field `path` (params may set its severity); return it."""
         column = self._column_of(path) if self._column_of else None
-        self.problems.add(self.file, self.line(path), path, code, column=column, **params)
+        return self.problems.add(self.file, self.line(path), path, code, column=column, **params)
 
     def check(self, data: dict, spec: dict[str, F], prefix: str = "", kind: str | None = None) -> dict:
         kind = kind or self.kind

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..content.model import Awardee, Source
+from ..text.normal_names import D_LOOKALIKE, NFC, SPACES, is_normal, normal_name
 from ..text.slug import slugify
 from ..text.sorting import vietnamese_name_order, vietnamese_order
 
@@ -45,6 +46,67 @@ def locate(site, awardee: Awardee, field: str) -> dict:
     if decision is not None and getattr(src, "prefix", ""):
         line = decision.parsed.line_of(f"{src.prefix}.{field}") or src.line
     return {"file": src.file, "line": line, "field": field, "column": None}
+
+
+# The fields people type names into: their one form (text/normal_names.py) is what every page,
+# file, sort and search index gets.
+NAME_FIELDS = ("name", "position", "unit", "locality")
+# What normal_name changed, as the warning says it (vi, en).
+_CHANGES = {
+    NFC: ("dấu gõ tách rời khỏi chữ (NFD) được ghép lại (NFC)",
+          "marks typed apart from their letters (NFD) composed (NFC)"),
+    D_LOOKALIKE: ("chữ Ð/Ɖ giống Đ nhưng là chữ khác, được thay bằng Đ",
+                  "Ð/Ɖ, letters that look like Đ, replaced by Đ"),
+    SPACES: ("khoảng trắng thừa, tab, xuống dòng hoặc khoảng trắng không ngắt được gộp thành một dấu cách",
+             "extra spaces, tabs, line breaks or non-breaking spaces collapsed into one space"),
+}
+
+
+class NameNormaliser:
+    """Puts the names of awardee records (NAME_FIELDS) in their one form as they are read,
+    and warns what changed: a warning a cell for the first SHOWN cells of a column (or field)
+    of one file, then one warning at the next cell that counts the rest of that column. A sheet
+    typed in NFD throughout is six warnings a column, not 50,000."""
+    SHOWN = 5
+
+    def __init__(self):
+        self._counts: dict[str, int] = {}
+        self._rest: dict[str, tuple] = {}  # field -> (its summary problem, the changes seen)
+
+    def normalise(self, item: dict, report) -> None:
+        """Normalise the fields of `item` in place; `report(field, code, **params)` places a
+        warning (file, line or row and column) and returns its problem."""
+        values = [value for field in NAME_FIELDS if isinstance(value := item.get(field), str) and value]
+        # Texts in their one form joined by single spaces are in it, and no others are: one
+        # look at the row, not four (a sheet of 50,000 rows asks for every row).
+        if is_normal(" ".join(values)):
+            return
+        for field in NAME_FIELDS:
+            value = item.get(field)
+            if isinstance(value, str) and value:
+                normal = normal_name(value)
+                if normal is not None:
+                    item[field] = normal[0]
+                    self._tell(field, normal[0], normal[1], report)
+
+    def _tell(self, field: str, value: str, changes: tuple, report) -> None:
+        count = self._counts[field] = self._counts.get(field, 0) + 1
+        if count <= self.SHOWN:
+            report(field, "name_normalised", severity="warning", changes=_describe(changes), value=value)
+        elif count == self.SHOWN + 1:
+            problem = report(field, "names_normalised", severity="warning", count=1, changes=_describe(changes))
+            self._rest[field] = (problem, set(changes))
+        else:
+            problem, seen = self._rest[field]
+            problem.params["count"] += 1
+            if not seen.issuperset(changes):
+                seen.update(changes)
+                problem.params["changes"] = _describe(seen)
+
+
+def _describe(changes) -> tuple[str, str]:
+    said = [_CHANGES[change] for change in (NFC, D_LOOKALIKE, SPACES) if change in changes]
+    return "; ".join(vi for vi, _en in said), "; ".join(en for _vi, en in said)
 
 
 def active_awardees(site) -> list[Awardee]:

@@ -12,7 +12,7 @@ from ..content.model import Awardee, Source
 from ..content.problems import rel
 from ..rules.privacy import check_awardee_fields
 from . import read_ahead as sheet_prefetch
-from .awardees import AwardeeSource, new_id, taken_ids
+from .awardees import AwardeeSource, NameNormaliser, new_id, taken_ids
 from .sheet_cache import SheetCache
 from .sheets import read_sheets
 
@@ -43,19 +43,23 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
         # The raw frontmatter items, not the validated ones: the privacy check must also see
         # fields the schema does not know (a "ngay_sinh:" typed by hand).
         raw_items = decision.parsed.meta.get("awardees") if decision.parsed else None
+        names = NameNormaliser()
         for i, item in enumerate(decision.meta.get("awardees") or []):
             raw = raw_items[i] if isinstance(raw_items, list) and i < len(raw_items) else item
             if item:
                 prefix = f"awardees[{i}]"
                 _add(site, decision, item,
                      AwardeeSource(decision.source.file, decision.parsed.line_of(prefix), prefix=prefix),
-                     prefix=prefix, raw=raw if isinstance(raw, dict) else None)
+                     names, prefix=prefix, raw=raw if isinstance(raw, dict) else None)
 
 
-def _add(site, decision, item: dict, source: Source, prefix: str = "", raw: dict | None = None) -> None:
-    """One awardee written in the decision's frontmatter (`awardees[i]`)."""
+def _add(site, decision, item: dict, source: Source, names: NameNormaliser, prefix: str = "",
+         raw: dict | None = None) -> None:
+    """One awardee written in the decision's frontmatter (`awardees[i]`); `names` normalises
+    the names of the decision's awardees."""
     validator = schema.Validator(site.problems, source.file, decision.parsed, "awardee")
     validator._line_of = lambda p: decision.parsed.line_of(f"{prefix}.{p}") if p else source.line
+    names.normalise(item, validator.report)
     check_awardee_fields(raw if raw is not None else item, validator.report)
     data = validator.check(item, schema.AWARDEE)
     for ref in validator.refs:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..content import schema
 from ..runtime.keys import content_stamps
-from .awardees import RESERVED_IDS, AwardeeSource, name_sort_key, new_id, taken_ids
+from .awardees import RESERVED_IDS, AwardeeSource, NameNormaliser, name_sort_key, new_id, taken_ids
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
@@ -289,6 +289,7 @@ def _row_checker(problems, file: str, headers: dict, refs):
     from ..rules.privacy import check_awardee_fields
 
     line = 0
+    names = NameNormaliser()
     validator = schema.Validator(problems, file, None, "awardee", line_of=lambda p: line,
                                  column_of=lambda p: headers.get(p.split(".")[0].split("[")[0], p))
 
@@ -299,6 +300,7 @@ def _row_checker(problems, file: str, headers: dict, refs):
             item["public_fields"] = [f.strip() for f in item["public_fields"].split(",") if f.strip()]
         if "kind" in item:
             item["kind"] = KIND_ALIASES.get(item["kind"].lower(), item["kind"])
+        names.normalise(item, validator.report)
         check_awardee_fields(item, validator.report)
         plain = _plain_sheet_row(item, row)
         if plain is not None:
