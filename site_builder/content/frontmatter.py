@@ -9,6 +9,9 @@ YAML aliases (`&name` ... `*name`) are refused with the line of their first reus
 communicator has no need of them, and nested aliases make a few lines stand for billions of
 values (an "alias bomb" that ran for minutes and took gigabytes before it failed). The node
 graph is checked before any value is built, in time proportional to the text.
+
+Control characters (text/control.py: NUL and the like, invisible in an editor) are
+refused with their line, in the Markdown body too: they reached the HTML as they were.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..text.control import CONTROL_CHARACTERS, code_point
 from .yaml_errors import NO_CLOSING, error_line, explain
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -68,8 +72,18 @@ def split(text: str) -> tuple[str | None, str, int]:
     raise FrontmatterError("yaml_syntax", 1, NO_CLOSING)
 
 
+def refuse_control_characters(text: str, first_line: int = 1) -> None:
+    """FrontmatterError("control_character") at the line of the first one in `text` (a
+    byte-order mark that starts the text is how some editors save UTF-8, and is fine)."""
+    found = CONTROL_CHARACTERS.search(text, 1 if text.startswith("\ufeff") else 0)
+    if found:
+        line = first_line + text.count("\n", 0, found.start())
+        raise FrontmatterError("control_character", line, code_point(found.group()))
+
+
 def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict[str, int], list]:
     """Parse YAML text; return (value, line map, duplicate keys). Lines are file lines."""
+    refuse_control_characters(text, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -136,6 +150,7 @@ def _key_name(key) -> str:
 
 
 def parse(text: str) -> Parsed:
+    refuse_control_characters(text)
     yaml_text, body, body_line = split(text)
     if yaml_text is None:
         raise FrontmatterError("no_frontmatter", 1)

@@ -124,7 +124,11 @@ def load_site(config: SiteConfig) -> Site:
                     entries.append((kind, path))
                 continue
             if kind == "decision" and path.suffix in SHEET_SUFFIXES:
-                sheets[path.stem] = path
+                if path.stem in sheets:  # a .csv and a .xlsx: which one is the list?
+                    site.problems.add(name, None, None, "two_sheets", other=rel(sheets[path.stem], root))
+                    site.problems.mark(name, "failed")
+                else:
+                    sheets[path.stem] = path
                 continue
         if path.suffix.lower() in MEDIA_SUFFIXES:
             site.media.append(rp.as_posix())

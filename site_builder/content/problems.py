@@ -95,6 +95,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không đọc được tệp: {detail}",
         "the file cannot be read: {detail}",
     ),
+    "control_character": (
+        "có ký tự điều khiển không nhìn thấy được ({detail}) ở đây: hãy xóa ký tự này "
+        "(thường do sao chép từ một tệp khác)",
+        "there is an invisible control character ({detail}) here: delete it "
+        "(it usually comes from copying out of another file)",
+    ),
+    # Recipients sheets (honor/sheets.py and the readers it uses)
+    "sheet_unreadable": (
+        "không đọc được bảng tính này: {reason}. Lưu lại bằng Excel: Tệp > Lưu thành > CSV UTF-8 (*.csv)",
+        "this spreadsheet cannot be read: {reason}. Open it in Excel and save it again: "
+        "File > Save As > CSV UTF-8 (Comma delimited) (*.csv)",
+    ),
+    "sheet_choose": (
+        "tệp có nhiều trang tính có dữ liệu ({sheets}): ghi tên trang tính cần đọc vào trường sheet: "
+        'của quyết định, ví dụ sheet: "{first}"',
+        "the workbook has several sheets with data ({sheets}): name the one to read in the decision's "
+        'sheet: field, for example sheet: "{first}"',
+    ),
+    "sheet_not_found": (
+        'quyết định ghi sheet: "{value}" nhưng tệp không có trang tính này; các trang tính của tệp: {sheets}',
+        'the decision says sheet: "{value}", but the workbook has no such sheet; its sheets: {sheets}',
+    ),
+    "sheet_without_workbook": (
+        "sheet: chỉ dùng khi danh sách là tệp .xlsx đặt cạnh quyết định ({list_file}); hãy xóa trường này",
+        "sheet: is only used with a .xlsx list beside the decision ({list_file}); delete this field",
+    ),
+    "no_awardees": (
+        "quyết định không có danh sách người/tập thể được khen: viết awardees: ở phần đầu, "
+        "hoặc đặt tệp {stem}.csv hay {stem}.xlsx cùng thư mục",
+        "the decision lists no recipients: write awardees: in its frontmatter, "
+        "or put {stem}.csv or {stem}.xlsx beside it",
+    ),
+    "two_sheets": (
+        "quyết định đã có danh sách {other}: chỉ giữ một tệp danh sách",
+        "the decision already has the list {other}: keep only one list file",
+    ),
+    "sheet_no_rows": (
+        "bảng tính không có dòng người/tập thể được khen nào dưới dòng tiêu đề",
+        "the spreadsheet has no recipient rows below its header row",
+    ),
+    "unknown_column": (
+        'danh sách khen thưởng không có cột "{value}"{hint} (các cột dùng được: {known})',
+        'there is no column "{value}" in a recipients list{hint} (the columns are: {known})',
+    ),
+    "duplicate_column": (
+        'cột này ghi lại nội dung của cột "{other}": chỉ giữ một cột',
+        'this column repeats the column "{other}": keep only one',
+    ),
+    "missing_name_column": (
+        'bảng tính không có cột họ tên (tiêu đề "Họ tên" hoặc "Họ và tên"), nên không đọc được dòng nào',
+        'the spreadsheet has no column of names (headed "Họ tên", "Họ và tên" or "name"), so no row can be read',
+    ),
+    "cells_without_header": (
+        "cột {letter} không có tiêu đề nhưng có giá trị ở {rows} (từ dòng {first}): "
+        "ghi tiêu đề cho cột hoặc xóa các giá trị",
+        "column {letter} has no header but holds values in {rows} (from row {first}): "
+        "give it a header or delete the values",
+    ),
+    "merged_cells": (
+        "các ô {range} được gộp (merge), nên các dòng dưới ô đầu sẽ trống: bỏ gộp ô "
+        "(Trang đầu > Gộp và Căn giữa) rồi ghi đủ giá trị vào từng dòng",
+        "cells {range} are merged, so the rows below the first would be empty: unmerge them "
+        "(Home > Merge & Center) and fill in every row",
+    ),
+    "formula_without_value": (
+        "ô {cell} có công thức nhưng tệp không lưu kết quả của nó: mở tệp bằng Excel và lưu lại "
+        "để giữ các giá trị",
+        "cell {cell} holds a formula whose result was not saved: open the file in Excel and save it "
+        "so the values are kept",
+    ),
+    "formula_error": (
+        "ô {cell} hiện lỗi {value} của Excel: sửa công thức hoặc ghi giá trị",
+        "cell {cell} shows the Excel error {value}: fix the formula or type the value",
+    ),
     # Honor rolls (rules/privacy.py, rules/authority.py, rules/revocation.py)
     "personal_data": (
         "trường '{field_name}' có vẻ chứa {what} ({sample}); đây là dữ liệu cá nhân, không được đăng "
@@ -241,6 +315,7 @@ class Problem:
     params: dict = field(default_factory=dict)
     severity: str = ERROR
     column: str | None = None  # spreadsheets: the column header
+    sheet: str | None = None  # workbooks: the worksheet
 
     def message(self, lang: str = "vi") -> str:
         vi, en = MESSAGES[self.code]
@@ -248,9 +323,15 @@ class Problem:
         return (vi if lang == "vi" else en).format(**params)
 
     def location(self, lang: str = "vi") -> str:
-        if self.column is not None:
-            row, col = ("dòng", "cột") if lang == "vi" else ("row", "column")
-            return f"{self.file}, {row} {self.line}, {col} {self.column}"
+        if self.column is not None or self.sheet:
+            row, col, sheet = ("dòng", "cột", "trang tính") if lang == "vi" else ("row", "column", "sheet")
+            parts = [self.file]
+            if self.sheet:
+                parts.append(f'{sheet} "{self.sheet}"')
+            parts.append(f"{row} {self.line}")
+            if self.column is not None:
+                parts.append(f"{col} {self.column}")
+            return ", ".join(parts)
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def render(self, lang: str = "vi") -> str:
@@ -261,7 +342,7 @@ class Problem:
 
     def as_dict(self, lang: str = "vi") -> dict:
         return {
-            "file": self.file, "line": self.line, "column": self.column, "field": self.field,
+            "file": self.file, "line": self.line, "column": self.column, "sheet": self.sheet, "field": self.field,
             "code": self.code, "severity": self.severity, "message": self.message(lang),
         }
 
@@ -279,9 +360,14 @@ class Problems(list):
     def __init__(self):
         super().__init__()
         self.files: dict[str, str] = {}  # path -> built | draft | scheduled | failed | data | page
+        # workbook path -> the worksheet its rows were read from: a problem at a row and column
+        # of the file names it (rules find problems in a sheet's rows after it was read)
+        self.worksheets: dict[str, str] = {}
 
     def add(self, file, line, fieldname, code, severity=ERROR, column=None, **params) -> Problem:
-        problem = Problem(str(file), line, fieldname, code, params, severity, column)
+        file = str(file)
+        sheet = self.worksheets.get(file) if column is not None else None
+        problem = Problem(file, line, fieldname, code, params, severity, column, sheet)
         self.append(problem)
         return problem
 

@@ -69,6 +69,7 @@ signer:
   name: Họ và tên người ký
 recipients: []              # Nơi nhận
 revokes: []                 # thu hồi khen thưởng: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, reason: Lý do}}
+sheet: ""                   # trang tính cần đọc trong tệp .xlsx cùng tên, khi tệp có nhiều trang tính
 awardees:                   # danh sách khen thưởng; có thể để trong tệp .csv/.xlsx cùng tên thay vì ở đây
   - kind: individual        # individual (cá nhân) hoặc collective (tập thể)
     name: Họ và tên

@@ -110,6 +110,8 @@ DECISION = {
     "phase": F("str", doc="name of the plan's phase"),
     "award": F("ref", ref="awards", doc="default award of every awardee"),
     "awardees": F("list", items=F("obj", kind="awardee", fields=AWARDEE)),
+    "sheet": F("str", doc="the worksheet to read in the .xlsx list beside the decision, when the workbook "
+                          "has several sheets with values"),
     "revokes": F("list", items=F("obj", kind="revocation", fields={
         "decision": F("ref", required=True, ref="decisions"),
         "recipient": F("str", required=True),

@@ -32,13 +32,15 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
         if decision.meta.get("awardees"):
             site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
                               "duplicate_key")
-        decisions.append((decision, (rel(path, root), path, decision.meta.get("award"))))
+        worksheet = (decision.meta.get("sheet") or None) if path.suffix == ".xlsx" else None
+        decisions.append((decision, (rel(path, root), path, decision.meta.get("award"), worksheet)))
     # A helper may be reading these sheets already (the site-builder command starts it).
     prefetch = sheet_prefetch.take(site.config.content_dir)
     for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions], prefetch)):
         site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
         sheet.attach(site, decision)
     cache.prune(rel(path, root) for path in sheets.values())
+    _check_lists(site, sheets)
     for decision in site.decisions.values():
         # The raw frontmatter items, not the validated ones: the privacy check must also see
         # fields the schema does not know (a "ngay_sinh:" typed by hand).
@@ -51,6 +53,19 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
                 _add(site, decision, item,
                      AwardeeSource(decision.source.file, decision.parsed.line_of(prefix), prefix=prefix),
                      names, prefix=prefix, raw=raw if isinstance(raw, dict) else None)
+
+
+def _check_lists(site, sheets: dict[str, Path]) -> None:
+    """Every decision says who it commends: a decision with neither `awardees:` nor a sheet
+    (the sheet was forgotten, or misnamed) would publish an empty list without a word. A
+    decision that only revokes awards needs no list. `sheet:` names a worksheet of an .xlsx."""
+    for decision in site.decisions.values():
+        sheet = sheets.get(decision.id)
+        if decision.meta.get("sheet") and (sheet is None or sheet.suffix != ".xlsx"):
+            site.problems.add(decision.source.file, decision.parsed.line_of("sheet"), "sheet", "sheet_without_workbook",
+                              list_file=rel(sheet, site.config.project_dir) if sheet else f"{decision.id}.xlsx")
+        if sheet is None and not decision.meta.get("awardees") and not decision.meta.get("revokes"):
+            site.problems.add(decision.source.file, None, None, "no_awardees", stem=decision.id)
 
 
 def _add(site, decision, item: dict, source: Source, names: NameNormaliser, prefix: str = "",

@@ -68,7 +68,8 @@ class Prefetch:
         parsed = 0
         while (i := self.tickets.take()) < len(order):
             try:
-                parsed += read_into_cache(self.content_dir.parent, order[i], default_award(order[i]))
+                parsed += read_into_cache(self.content_dir.parent, order[i], default_award(order[i]),
+                                          worksheet(order[i]) if order[i].suffix == ".xlsx" else None)
             except Exception:  # noqa: BLE001 - the load reads (and reports on) what is not stored
                 continue
         note(f"sheet helper parsed {parsed}")
@@ -172,6 +173,15 @@ def _docs_dir(config_file: str) -> Path | None:
 def default_award(sheet: Path) -> str | None:
     """The decision's `award` as its frontmatter writes it (the load validates it; when the
     two differ, the load's key misses and it reads the sheet again)."""
+    return _decision_field(sheet, "award")
+
+
+def worksheet(sheet: Path) -> str | None:
+    """The decision's `sheet:` (which worksheet of its workbook to read), as written."""
+    return _decision_field(sheet, "sheet")
+
+
+def _decision_field(sheet: Path, name: str) -> str | None:
     from ..content.frontmatter import FrontmatterError, parse
 
     decision = sheet.with_suffix(".md")
@@ -181,5 +191,5 @@ def default_award(sheet: Path) -> str | None:
         meta = parse(decision.read_text(encoding="utf-8")).meta
     except (OSError, ValueError, FrontmatterError):
         return None
-    award = meta.get("award")
-    return award if isinstance(award, str) else None
+    value = meta.get(name)
+    return value if isinstance(value, str) and value else None

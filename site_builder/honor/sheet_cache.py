@@ -12,7 +12,8 @@ made from is unchanged. The key of an entry hashes:
   (two saves within one clock tick) still changes the key;
 - the sheet's path (messages name it) and size;
 - the code of this package (cache.code_fingerprint), the Python version (csv, Unicode
-  tables, marshal) and byte order and, for .xlsx, the openpyxl version;
+  tables, marshal) and byte order, and the version of the library that reads the file
+  (openpyxl for .xlsx, charset-normalizer for a CSV not in UTF-8);
 - whatever else the caller says the reading depends on (the decision's default award...).
 
 An entry that does not match, cannot be read or fails its checksum is ignored and written
@@ -35,7 +36,7 @@ from ..runtime.cache_dirs import CACHE_DIR
 from ..runtime.digests import code_fingerprint, digest
 from ..runtime.atomic import replace_file
 
-FORMAT = b"site-builder sheet 1\n"
+FORMAT = b"site-builder sheet 2\n"  # 2: problems carry the worksheet
 SUFFIX = ".bin"
 STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a build that crashed
 

@@ -11,11 +11,10 @@ is kept by sheet_cache between builds: a rebuild reads again only the sheets tha
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,18 +24,13 @@ from .awardees import RESERVED_IDS, AwardeeSource, NameNormaliser, name_sort_key
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
+from .sheet_headers import Header, read_header
+from .sheet_table import Table, TableError, column_letter, unreadable
 
 if TYPE_CHECKING:
     from .read_ahead import Prefetch
 
-# Column headers communicators may write, Vietnamese first, folded to our field names.
-HEADER_ALIASES = {
-    "loai": "kind", "loại": "kind", "ho_ten": "name", "họ tên": "name", "họ và tên": "name", "ten": "name",
-    "tên": "name", "chuc_vu": "position", "chức vụ": "position", "don_vi": "unit", "đơn vị": "unit",
-    "dia_phuong": "locality", "địa phương": "locality", "hinh_thuc": "award", "hình thức": "award",
-    "hình thức khen thưởng": "award", "thanh_tich": "achievement", "thành tích": "achievement",
-    "ma": "id", "mã": "id",
-}
+# The column headers communicators may write are in honor/sheet_headers.py.
 KIND_ALIASES = {"cá nhân": "individual", "ca nhan": "individual", "tập thể": "collective",
                 "tap the": "collective"}
 
@@ -61,25 +55,29 @@ class SheetAwardees:
     rows: dict = field(default_factory=lambda: {name: [] for name in _ROW_COLUMNS})
     refs: dict = field(default_factory=dict)  # schema.RefTable.places (arrays, or their bytes when loaded)
     ref_count: int = 0
-    problems: list = field(default_factory=list)  # (line, field, code, params, severity, column)
+    problems: list = field(default_factory=list)  # (line, field, code, params, severity, column, sheet)
+    worksheet: str | None = None  # the worksheet read (a workbook)
 
     def to_plain(self) -> tuple:
         """Plain data for sheet_cache (marshal)."""
         rows = [pack_texts(self.rows[name]) if name in _TEXT_COLUMNS else self.rows[name] for name in _ROW_COLUMNS]
         refs = {key: array("q", pairs).tobytes() for key, pairs in self.refs.items()}
-        return (self.readable, self.columns, rows, refs, self.ref_count, self.problems)
+        return (self.readable, self.columns, rows, refs, self.ref_count, self.problems, self.worksheet)
 
     @classmethod
     def from_plain(cls, file: str, plain: tuple) -> "SheetAwardees":
-        readable, columns, rows, refs, ref_count, problems = plain
+        readable, columns, rows, refs, ref_count, problems, worksheet = plain
         rows = [unpack_texts(values) if name in _TEXT_COLUMNS else values for name, values in zip(_ROW_COLUMNS, rows)]
         if len(rows) != len(_ROW_COLUMNS) or len({len(values) for values in rows}) > 1:
             raise ValueError("not a sheet")
-        return cls(file, readable, columns, dict(zip(_ROW_COLUMNS, rows)), refs, ref_count, problems)
+        return cls(file, readable, columns, dict(zip(_ROW_COLUMNS, rows)), refs, ref_count, problems, worksheet)
 
     def attach(self, site, decision) -> None:
         """Add what the sheet holds to the site: the decision's awardees, refs and problems."""
         site.problems.extend(Problem(self.file, *problem) for problem in self.problems)
+        if self.worksheet is not None:
+            # Problems the rules find in the rows later name the worksheet too.
+            site.problems.worksheets[self.file] = self.worksheet
         if self.refs:
             site.refs.append((self.file, schema.RefTable(self.columns, self.refs, self.ref_count)))
         default_award, file, columns, decision_id = decision.meta.get("award"), self.file, self.columns, decision.id
@@ -97,9 +95,10 @@ class SheetAwardees:
             taken_ids(decision).update(self.rows["id"])
 
 
-def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
+def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None, str | None]],
                 prefetch: Prefetch | None = None) -> list[SheetAwardees]:
-    """The sheets at the paths (names: their paths in messages), in order: as the cache holds
+    """The sheets at the paths (names: their paths in messages; then the decision's default
+    award and, for a workbook, the `sheet:` to read), in order: as the cache holds
     them when their keys match, else read, checked and stored for the next build. Sheets the
     cache does not hold are parsed on every core (a first build of 100 sheets of 500 rows
     spent 1.6 s here on one): with the helper that started reading them when the program
@@ -110,7 +109,7 @@ def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None]],
     if prefetch is not None:
         return _read_with_helper(prefetch, cache, jobs)
     sheets: list[SheetAwardees | None] = []
-    misses = []  # (position in jobs, name, bytes, suffix, default award, cache key)
+    misses = []  # (position in jobs, name, bytes, suffix, default award, worksheet, cache key)
     for position, job in enumerate(jobs):
         sheet, miss = _look_up(cache, *job)
         if miss is not None:
@@ -137,7 +136,7 @@ def _read_with_helper(prefetch: Prefetch, cache: SheetCache, jobs: list) -> list
     the rest, which the helper left in the cache (what it did not: read here, as ever)."""
     from ..runtime.timing import note
 
-    waiting = {path.name: position for position, (_name, path, _award) in enumerate(jobs)}  # one folder
+    waiting = {job[1].name: position for position, job in enumerate(jobs)}  # one folder
     sheets: list[SheetAwardees | None] = [None] * len(jobs)
     order = prefetch.sheet_order()
     note(f"load joins the sheet helper, {len(jobs)} sheets")
@@ -159,35 +158,36 @@ def _read_with_helper(prefetch: Prefetch, cache: SheetCache, jobs: list) -> list
     return sheets
 
 
-def _look_up(cache: SheetCache, name: str, path: Path, default_award: str | None) -> tuple:
+def _look_up(cache: SheetCache, name: str, path: Path, default_award: str | None, worksheet: str | None) -> tuple:
     """(the sheet, None) when the cache holds it or it cannot be read; else (None, what
-    _parse_and_store needs: name, bytes, suffix, default award, cache key)."""
+    _parse_and_store needs: name, bytes, suffix, default award, worksheet, cache key)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         sheet = SheetAwardees(name, readable=False)
-        sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None))
+        sheet.problems.append((None, None, "bad_file", {"detail": str(exc)}, "error", None, None))
         return sheet, None
-    key = _key(cache, name, data, path.suffix, default_award)
+    key = _key(cache, name, data, path.suffix, default_award, worksheet)
     sheet = _cached(cache, name, key)
-    return (sheet, None) if sheet is not None else (None, (name, data, path.suffix, default_award, key))
+    return (sheet, None) if sheet is not None else (None, (name, data, path.suffix, default_award, worksheet, key))
 
 
-def read_into_cache(project_dir: Path, path: Path, default_award: str | None) -> int:
+def read_into_cache(project_dir: Path, path: Path, default_award: str | None, worksheet: str | None = None) -> int:
     """In sheet_prefetch's helper: read the sheet at `path` into the cache as read_sheets
     would; 1 when it was parsed, 0 when the cache held it already."""
     name = rel(path, project_dir)
     data = path.read_bytes()
     cache = SheetCache(project_dir)
-    key = _key(cache, name, data, path.suffix, default_award)
+    key = _key(cache, name, data, path.suffix, default_award, worksheet)
     if cache.holds(name, key):
         return 0
-    _parse_and_store(cache, name, data, path.suffix, default_award, key)
+    _parse_and_store(cache, name, data, path.suffix, default_award, worksheet, key)
     return 1
 
 
-def _key(cache: SheetCache, name: str, data: bytes, suffix: str, default_award: str | None) -> bytes:
-    return cache.key(name, data, _sheet_depends(suffix, default_award))
+def _key(cache: SheetCache, name: str, data: bytes, suffix: str, default_award: str | None,
+         worksheet: str | None) -> bytes:
+    return cache.key(name, data, _sheet_depends(suffix, default_award, worksheet))
 
 
 def _cached(cache: SheetCache, name: str, key: bytes) -> SheetAwardees | None:
@@ -201,9 +201,9 @@ def _cached(cache: SheetCache, name: str, key: bytes) -> SheetAwardees | None:
 
 
 def _parse_and_store(cache: SheetCache, name: str, data: bytes, suffix: str, default_award: str | None,
-                     key: bytes) -> tuple:
+                     worksheet: str | None, key: bytes) -> tuple:
     """Parse a missed sheet and store it; its plain data (SheetAwardees.to_plain)."""
-    plain = parse_sheet(name, data, suffix, default_award).to_plain()
+    plain = parse_sheet(name, data, suffix, default_award, worksheet).to_plain()
     cache.save(name, key, plain)
     return plain
 
@@ -212,58 +212,156 @@ def _parse_and_store(cache: SheetCache, name: str, data: bytes, suffix: str, def
 PARALLEL_BYTES = 1_000_000
 
 
-def _sheet_depends(suffix: str, default_award: str | None) -> tuple:
+def _sheet_depends(suffix: str, default_award: str | None, worksheet: str | None) -> tuple:
     """What reading a sheet depends on besides its bytes, its path and this package's code
-    (sheet_cache.SheetCache.key adds those)."""
-    reader = "csv" if suffix == ".csv" else f"openpyxl {_openpyxl_version()}"
+    (sheet_cache.SheetCache.key adds those): the libraries that read it (a CSV not in UTF-8
+    is decoded as charset-normalizer guesses), the decision's default award and `sheet:`."""
+    reader = (f"csv, charset-normalizer {_version('charset-normalizer')}" if suffix == ".csv"
+              else f"openpyxl {_version('openpyxl')}")
     # rules/privacy.py takes a date for a date of birth only up to the current year.
-    return (reader, default_award, dt.date.today().year)
+    return (reader, default_award, worksheet, dt.date.today().year)
 
 
-def _openpyxl_version() -> str:
+@lru_cache(maxsize=None)
+def _version(package: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("openpyxl")
+        return version(package)
     except PackageNotFoundError:
         return "none"
 
 
-def parse_sheet(file: str, data: bytes, suffix: str, default_award: str | None) -> SheetAwardees:
-    """Read the bytes of a recipients sheet (`file`: its path in messages) and check its rows."""
+def parse_sheet(file: str, data: bytes, suffix: str, default_award: str | None,
+                worksheet: str | None = None) -> SheetAwardees:
+    """Read the bytes of a recipients sheet (`file`: its path in messages; `worksheet`: the
+    decision's `sheet:`) and check its rows."""
     sheet = SheetAwardees(file)
     problems = Problems()
+    table = None
     try:
-        table = _table(data, suffix)
-    except Exception as exc:  # noqa: BLE001 - any unreadable sheet is reported, not raised
-        problems.add(file, None, None, "bad_file", detail=str(exc))
-        table, sheet.readable = [], False
-    if table:
-        headers = [HEADER_ALIASES.get(h.strip().lower(), h.strip()) for h in table[0]]
-        # One mapping shared by every row of the sheet (read only): field -> header as written.
-        sheet.columns = dict(zip(headers, (h.strip() for h in table[0])))
-        refs = schema.RefTable(sheet.columns)
-        check_row = _row_checker(problems, file, sheet.columns, refs)
-        taken = set(RESERVED_IDS)
-        rows = []
-        for number, cells in enumerate(table[1:], start=2):
-            cells = [c.strip() for c in cells]
-            if not any(cells):
-                continue
-            fields = check_row({h: c for h, c in zip(headers, cells) if c}, number)
-            if not fields.get("name"):
-                continue
-            if not (fields.get("award") or default_award):
-                problems.add(file, number, "award", "missing_field", column=sheet.columns.get("award", "award"))
-            row = (number, new_id(taken, fields), fields.get("kind") or "individual", fields["name"],
-                   fields.get("award"), fields.get("position"), fields.get("unit"), fields.get("locality"),
-                   fields.get("achievement"), fields.get("public_fields") or None)
-            rows.append(row + content_stamps(*row[1:4], row[4] or default_award, *row[5:])
-                        + (name_sort_key(row[2], row[3]),))
-        sheet.rows = _by_column(rows)
-        sheet.refs, sheet.ref_count = refs.places, refs.count
-    sheet.problems = [(p.line, p.field, p.code, p.params, p.severity, p.column) for p in problems]
+        table = _table(data, suffix, worksheet)
+    except TableError as exc:
+        problems.add(file, None, None, exc.code, **exc.params)
+        sheet.readable = False
+    if table is not None:
+        if table.header_index is None:
+            problems.add(file, None, None, "sheet_no_rows")
+        else:
+            _read_rows(sheet, problems, table, default_award)
+    sheet.worksheet = table.sheet if table is not None else None
+    sheet.problems = [(p.line, p.field, p.code, p.params, p.severity, p.column,
+                       sheet.worksheet if p.line else None) for p in problems]
     return sheet
+
+
+def _table(data: bytes, suffix: str, worksheet: str | None) -> Table:
+    if suffix == ".csv" and worksheet is not None:
+        worksheet = None  # reported at the decision's `sheet:` (honor/loading.py)
+    try:
+        if suffix == ".csv":
+            from .csv_sheet import read_csv
+            return read_csv(data)
+        from .xlsx_sheet import read_xlsx
+        return read_xlsx(data, worksheet)
+    except TableError:
+        raise
+    except Exception:  # noqa: BLE001 - a file its reader breaks on is unreadable, never a traceback
+        raise unreadable(("tệp bị hỏng hoặc không đúng định dạng", "the file is damaged or not in its format")) from None
+
+
+def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_award: str | None) -> None:
+    """The awardees of the rows below the header row, checked; problems name the row (as
+    Excel numbers it) and the column (its header as written, else its letter)."""
+    file = sheet.file
+    written = [cell.strip() for cell in table.rows[table.header_index]]
+    header = read_header(written)
+
+    def column(index: int | None) -> str | None:
+        if index is None:
+            return None
+        return written[index] if index < len(written) and written[index] else column_letter(index)
+
+    for index, code, params in header.problems:
+        problems.add(file, table.header_row, None, code, column=column(index), **params)
+    for row, index, code, params in table.problems:
+        problems.add(file, row, None, code, column=column(index), **params)
+    if "name" not in header.columns:
+        return  # reported with the header: no row can be read
+    # One mapping shared by every row of the sheet (read only): field -> header as written.
+    sheet.columns = header.columns
+    refs = schema.RefTable(sheet.columns)
+    check_row = _row_checker(problems, file, sheet.columns, refs)
+    fields = header.fields
+    every_column_read = None not in fields
+    width = len(fields)
+    headerless: dict[int, list] = {}  # column index -> [first row, rows] of values without a header
+    explicit_ids: dict[str, int] = {}  # id -> the row that gave it
+    taken = set(RESERVED_IDS)
+    rows = []
+    for index in range(table.header_index + 1, len(table.rows)):
+        number = index + 1
+        cells = [c.strip() for c in table.rows[index]]
+        if not any(cells):
+            continue  # an empty row: nothing to lose
+        if len(cells) > width or header.blank:
+            _note_headerless(cells, width, header, number, headerless)
+        if every_column_read:
+            item = {f: c for f, c in zip(fields, cells) if c}
+        else:
+            item = {f: c for f, c in zip(fields, cells) if c and f is not None}
+            if header.unknown:
+                _scan_unknown_columns(problems, file, number, header, cells, item)
+        values = check_row(item, number)
+        if not values.get("name"):
+            continue  # reported by check_row: the name is required
+        given_id = values.get("id")
+        if given_id:
+            first = explicit_ids.setdefault(given_id, number)
+            if first != number:
+                problems.add(file, number, "id", "duplicate_id", column=sheet.columns.get("id"), value=given_id,
+                             other=(f"dòng {first}", f"row {first}"))
+                continue
+        if not (values.get("award") or default_award):
+            problems.add(file, number, "award", "missing_field", column=sheet.columns.get("award", "award"))
+        row = (number, new_id(taken, values), values.get("kind") or "individual", values["name"],
+               values.get("award"), values.get("position"), values.get("unit"), values.get("locality"),
+               values.get("achievement"), values.get("public_fields") or None)
+        rows.append(row + content_stamps(*row[1:4], row[4] or default_award, *row[5:])
+                    + (name_sort_key(row[2], row[3]),))
+    for index, (first, count) in sorted(headerless.items()):
+        letter = column_letter(index)
+        problems.add(file, first, None, "cells_without_header", column=letter, letter=letter, first=first,
+                     rows=(f"{count} dòng", f"{count} row" + ("" if count == 1 else "s")))
+    if not rows and not problems.errors:
+        problems.add(file, None, None, "sheet_no_rows")
+    sheet.rows = _by_column(rows)
+    sheet.refs, sheet.ref_count = refs.places, refs.count
+
+
+def _note_headerless(cells: list[str], width: int, header: Header, number: int, headerless: dict) -> None:
+    """Count the values of the row in columns without a header: past the last header, or
+    under an empty one. They belong to no field, so they would be lost."""
+    for index in [*range(width, len(cells)), *header.blank]:
+        if index < len(cells) and cells[index]:
+            seen = headerless.get(index)
+            if seen is None:
+                headerless[index] = [number, 1]
+            else:
+                seen[1] += 1
+
+
+def _scan_unknown_columns(problems: Problems, file: str, number: int, header: Header, cells: list[str],
+                          item: dict) -> None:
+    """Columns with an unknown header are reported once, at the header row, and not read;
+    their cells are still scanned for personal data (a "Ngày sinh" or "CCCD" column)."""
+    from ..rules.privacy import check_awardee_fields
+
+    values = {text: cells[index] for index, text in header.unknown.items() if index < len(cells) and cells[index]}
+    if values:
+        values["public_fields"] = item.get("public_fields")
+        check_awardee_fields(values, lambda field, code, **params: problems.add(
+            file, number, field, code, column=field, **params))
 
 
 def _by_column(rows: list[tuple]) -> dict[str, list]:
@@ -273,14 +371,6 @@ def _by_column(rows: list[tuple]) -> dict[str, list]:
     for name in _SHARED_COLUMNS:
         columns[name] = [value if value is None else shared.setdefault(value, value) for value in columns[name]]
     return columns
-
-
-def _table(data: bytes, suffix: str) -> list[list[str]]:
-    if suffix == ".csv":
-        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    from openpyxl import load_workbook
-    sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
 
 
 def _row_checker(problems, file: str, headers: dict, refs):
