@@ -272,7 +272,11 @@ def assert_names(output: str, file: str, field: str) -> None:
     is in; or a syntax error of the file, which names its line only)."""
     problems = [line for line in output.splitlines() if re.match(rf"{re.escape(file)}:\d+: (?!warning)", line)]
     top = re.split(r"[.\[]", field)[0]
-    assert any(f": '{top}" in line or "not valid YAML" in line for line in problems), (field, output[-3000:])
+    # A syntax error or a control character is found before any field is read: the line is
+    # all it can name.
+    whole_file = ("not valid YAML", "invisible control character")
+    assert any(f": '{top}" in line or any(text in line for text in whole_file) for line in problems), \
+        (field, output[-3000:])
 
 
 FUZZ = settings(derandomize=True, deadline=None, database=None, max_examples=3,
