@@ -1,7 +1,8 @@
 """The `site-builder` command.
 
 Exit codes: 0 success; 1 the content has errors (nothing was published); 2 the command was
-used wrongly or the configuration is broken.
+used wrongly or the configuration is broken; 75 another build kept the site busy for longer
+than this one waits (runtime/site_lock.py; the live site is unchanged, build again later).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from .honor.read_ahead import reading_ahead
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: try again later
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -149,6 +151,7 @@ def cmd_build(args) -> int:
         return EXIT_USAGE
     # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
+        from .runtime.site_lock import SiteBusy
         from .shells.mkdocs.commands import ShellFailed, build
 
         try:
@@ -157,6 +160,9 @@ def cmd_build(args) -> int:
         except ShellFailed as exc:
             print(f"site-builder: {exc}", file=sys.stderr)
             return EXIT_CONTENT
+        except SiteBusy as exc:
+            print(f"site-builder: {exc.message(args.lang)}", file=sys.stderr)
+            return EXIT_BUSY
     return EXIT_OK
 
 
