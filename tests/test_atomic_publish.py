@@ -35,8 +35,6 @@ KILLS = 20  # builds really killed (a kill that comes after the build ended does
 SEED = int(os.environ.get("SITE_BUILDER_KILL_SEED") or random.SystemRandom().randrange(1 << 32))
 EDIT = "Ghi chú của lần sửa B. "
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-
 
 def tree_hash(folder: Path) -> str | None:
     """One digest of every file's path and bytes under `folder` but the marker; None when
@@ -141,6 +139,7 @@ def kill_when(proc: subprocess.Popen, rng: random.Random, seconds: float, near_c
     return f"{when}, {delay:.3f} s, exit {proc.returncode}"
 
 
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="kills a process group (POSIX)")
 def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one_whole(province, tmp_path):
     rng = random.Random(SEED)
     site = tmp_path / "www" / "site"

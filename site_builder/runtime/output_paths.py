@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import os
 
-# Characters no published path holds: NUL ends a path in the system's calls, a backslash is
-# a separator on Windows (refused everywhere, so that a site builds the same on every
-# system), and on Windows a colon names a drive or a file's hidden stream.
-_FORBIDDEN = ("\0", "\\", ":") if os.name == "nt" else ("\0", "\\")
+# What leads a relative path out of its folder: NUL ends a path in the system's calls; on
+# Windows a backslash separates folders and a colon names a drive or a file's hidden stream.
+_ESCAPING = ("\0", "\\", ":") if os.name == "nt" else ("\0",)
 
 
 class UnsafeOutputPath(RuntimeError):
@@ -27,24 +26,40 @@ class UnsafeOutputPath(RuntimeError):
 
 
 def output_path_problem(path: str) -> str | None:
-    """Why `path` (relative, with forward slashes) may not be written under an output
-    folder, or None when it is made of plain names."""
+    """Why the writer may not make `path` (relative, with forward slashes) under an output
+    folder, or None when it is made of plain names: nothing that leads out (escape_problem),
+    and no backslash, `.` or empty segment either (refused on every system, so that a site
+    builds the same everywhere)."""
+    why = escape_problem(path)
+    if why is not None:
+        return why
+    if "\\" in path:
+        return "it holds a backslash"
+    wrapped = "/" + path + "/"
+    if "/./" in wrapped or "//" in wrapped:
+        return "a '.' or empty segment"
+    return None
+
+
+def escape_problem(path: str) -> str | None:
+    """Why `path`, relative to a folder, could lead out of it, or None. The commit checks
+    the paths it links, moves or removes with this (they were written by a build, or by the
+    shell, whose names the writer's stricter rule does not govern)."""
     if not isinstance(path, str) or not path:
         return "not a relative path"
     if path[0] == "/":
         return "an absolute path"
-    for char in _FORBIDDEN:
+    for char in _ESCAPING:
         if char in path:
             return f"it holds {char!r}"
-    wrapped = "/" + path + "/"
-    if "/../" in wrapped or "/./" in wrapped or "//" in wrapped:
-        return "a '..', '.' or empty segment"
+    if "/../" in "/" + path + "/":
+        return "a '..' segment"
     return None
 
 
-def check_output_path(path: str, root: object = "the output folder") -> str:
-    """`path` itself, or UnsafeOutputPath when it could leave `root` (output_path_problem)."""
-    why = output_path_problem(path)
+def check_inside(path: str, root: object = "the output folder") -> str:
+    """`path` itself, or UnsafeOutputPath when it could lead out of `root` (escape_problem)."""
+    why = escape_problem(path)
     if why is not None:
         raise UnsafeOutputPath(path, root, why)
     return path

@@ -45,7 +45,7 @@ import uuid
 from pathlib import Path
 
 from .manifest import MARKER
-from .output_paths import check_output_path
+from .output_paths import check_inside
 from .site_lock import SiteLock
 
 STAGING, OLD, TRASH, PREVIOUS = "staging", "old", "trash", "previous"
@@ -280,7 +280,7 @@ def _move_files(source: Path, dest: Path, paths: list[str]) -> None:
     made: set[str] = set()
     src, dst = str(source) + "/", str(dest) + "/"
     for rel in paths:
-        check_output_path(rel, dest)
+        check_inside(rel, dest)
         _folder_for(dst, rel, made)
         os.replace(src + rel, dst + rel)
 
@@ -292,7 +292,7 @@ def _link_files(source: Path, dest: Path, paths: list[str]) -> None:
     src, dst = str(source) + "/", str(dest) + "/"
     link = True
     for rel in paths:
-        check_output_path(rel, dest)
+        check_inside(rel, dest)
         _folder_for(dst, rel, made)
         if link:
             try:
@@ -333,7 +333,7 @@ def remove_files(root: Path, paths: list[str]) -> None:
     folders: set[str] = set()
     base = str(root) + "/"
     for rel in paths:
-        check_output_path(rel, root)
+        check_inside(rel, root)
         try:
             os.unlink(base + rel)
         except FileNotFoundError:
