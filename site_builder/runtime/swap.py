@@ -266,9 +266,8 @@ def commit_changes(staging: Path, target: Path, build_id: str, changed: list[str
             if os.path.lexists(previous):
                 _to_trash(target, previous)
             os.rename(tree, previous)
-    except OSError:
-        # The new site is live and whole; only the next build's head start is lost.
-        _to_trash(target, tree)
+    except Exception:  # noqa: BLE001 - whatever it is, the new site is live and whole:
+        _to_trash(target, tree)  # only the next build's head start is lost
     if tree != staging:
         shutil.rmtree(staging, ignore_errors=True)  # what is left there: shell stand-ins of kept files
     if _siblings(target, TRASH):
