@@ -1,8 +1,10 @@
 """Building the core part of a site: load, refuse on errors, render, publish all or nothing.
 
 `publish_site` is what shells call: it renders into a staging folder (only what changed,
-when the previous build left a trusted manifest: runtime/manifest.py) and makes the live folder match
-only when every page rendered (runtime/output.py). A failure leaves the live folder as it was.
+when the previous build left a trusted manifest: runtime/manifest.py) and puts the new site in
+place in one step, only when every page rendered (runtime/output.py, runtime/swap.py). A
+failure, or a kill, leaves the live folder as it was. One build at a time writes a site: the
+site's lock (runtime/site_lock.py) is held from before the staging folder is made.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .content.loader import Site, load_site
 from .runtime.output import Output, commit, discard, open_output
+from .runtime.swap import claim_site
 from .pages.catalog import PAGE_TYPES
 from .render.renderer import Renderer
 from .runtime.gc_pause import paused_gc
@@ -38,21 +41,27 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
     """Render `site` and make `target` the new site, incrementally when possible.
 
     `staging`: the folder to render into (a shell may already have written its own pages
-    there; they are published too); made beside `target` when None. `direct`: write into
-    `target` itself (a development server's throw-away folder). `clean`: ignore the
-    previous build's manifest."""
-    # The whole build allocates in bulk over the loaded site: no collector passes (runtime/gc_pause.py).
-    with paused_gc():
-        with phase("open output"):
-            output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
-        try:
-            render_site(site, output)
-        except BaseException:
-            if not direct:
-                discard(output.root)
-            raise
-        with phase("commit"):
-            commit(output, site.config, Path(target))
+    there; they are published too); the shell then holds the site's lock, taken before it
+    made the folder (runtime/swap.py claim_site). When None, the lock is taken here and the
+    folder made beside `target`. `direct`: write into `target` itself (a development
+    server's throw-away folder). `clean`: ignore the previous build's manifest."""
+    lock = claim_site(Path(target)) if staging is None and not direct else None
+    try:
+        # The whole build allocates in bulk over the loaded site: no collector passes (runtime/gc_pause.py).
+        with paused_gc():
+            with phase("open output"):
+                output = open_output(site.config, Path(target), staging=staging, clean=clean, direct=direct)
+            try:
+                render_site(site, output)
+            except BaseException:
+                if not direct:
+                    discard(output.root)
+                raise
+            with phase("commit"):
+                commit(output, site.config, Path(target))
+    finally:
+        if lock is not None:
+            lock.release()
     return output
 
 

@@ -2,7 +2,9 @@
 
 Exit codes: 0 success; 1 the content has errors (nothing was published); 2 the command was
 used wrongly or the configuration is broken; 70 a bug in site-builder itself (an internal
-error: runtime/internal_error.py, never a traceback unless SITE_BUILDER_DEBUG is set).
+error: runtime/internal_error.py, never a traceback unless SITE_BUILDER_DEBUG is set); 75
+another build kept the site busy for longer than this one waits (runtime/site_lock.py; the
+live site is unchanged, build again later); 130 interrupted (Ctrl-C).
 
 Messages are in the language `--lang` names, else the site's `messages_language` (mkdocs.yml,
 default vi).
@@ -21,6 +23,7 @@ from .honor.read_ahead import reading_ahead
 from .runtime.internal_error import EXIT_INTERNAL, InternalFailure, report
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: try again later
 EXIT_INTERRUPTED = 130  # Ctrl-C: the shell's convention, without a traceback
 
 
@@ -176,6 +179,7 @@ def cmd_build(args) -> int:
         return EXIT_USAGE
     # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
+        from .runtime.site_lock import SiteBusy
         from .shells.mkdocs.commands import ShellFailed, build
 
         try:
@@ -184,6 +188,9 @@ def cmd_build(args) -> int:
         except ShellFailed as exc:
             print(f"site-builder: {exc}", file=sys.stderr)
             return EXIT_CONTENT
+        except SiteBusy as exc:
+            print(f"site-builder: {exc.message(args.lang)}", file=sys.stderr)
+            return EXIT_BUSY
     return EXIT_OK
 
 

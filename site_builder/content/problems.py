@@ -274,6 +274,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{citation}" is neither in the site nor listed under cites: of any document: '
         'check the number, or add the document to cites',
     ),
+    # Not about a content file: a build that finds another one writing the same site folder
+    # (runtime/site_lock.py). Shown by the command, in the site's language.
+    "site_busy_waiting": (
+        "một lần dựng khác (tiến trình {pid}) đang ghi vào {folder}; đang chờ nó xong, tối đa {seconds} giây",
+        "another build (process {pid}) is writing {folder}; waiting for it to finish, at most {seconds} seconds",
+    ),
+    "site_busy": (
+        "một lần dựng khác (tiến trình {pid}) vẫn đang ghi vào {folder} sau {seconds} giây chờ: "
+        "lần dựng này dừng lại, trang web đang chạy giữ nguyên; hãy dựng lại sau",
+        "another build (process {pid}) is still writing {folder} after {seconds} seconds: "
+        "this build stops, the live site is unchanged; build again later",
+    ),
     "site_url_missing": (
         "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml và liên kết chuẩn (canonical)",
         "site_url is not set in mkdocs.yml: RSS/Atom feeds, sitemap.xml and canonical links are not written",

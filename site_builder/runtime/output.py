@@ -1,27 +1,32 @@
 """Writing the generated site, all or nothing, and only what changed.
 
-Nothing under the live site folder is touched until every page has rendered:
+Nothing under the live site folder is touched until every page has rendered, and then it is
+replaced whole, in one step (runtime/swap.py):
 
 - first build (no trusted manifest, see runtime/manifest.py): every file goes into a staging folder
-  beside the target, which replaces the target with two renames on success;
+  beside the target, which then trades places with the target;
 - later builds: only files whose key or bytes changed go into the staging folder (the shell,
-  MkDocs, writes its few pages there too); on success they are moved into the live folder
-  one by one (os.replace), files the new build no longer makes are deleted, then the
-  manifest is saved. The live folder's marker is removed before the first move, so a build
-  interrupted while moving is followed by a full build, never by a trusted stale manifest;
+  MkDocs, writes its few pages there too); on success a complete new tree is made from them
+  and the live site's unchanged files (hard links), and trades places with the target;
 - `direct` (mkdocs serve, or `atomic: false`): no staging, files go straight to the target.
+
+Every path is checked before it is written (runtime/output_paths.py): nothing leaves the
+output folder, whatever reaches the writer.
 
 Workers of a parallel build (runtime/parallel.py) each write through their own Output on the
 same folders and hand back their `result()`; the parent `absorb()`s them.
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
 
 from .manifest import MARKER, Manifest, forget_manifest, load_manifest, new_build_id, save_manifest
 from .digests import digest
+from .output_paths import UnsafeOutputPath, output_path_problem
+from .swap import commit_changes, commit_fresh, remove_files, staging_dir_for
 
 SHELL = "shell"  # manifest hash of a file the shell (MkDocs) wrote: rewritten by every build
 
@@ -92,13 +97,32 @@ class Output:
 
     def _target(self, path: str) -> str:
         """The file to write for `path`, its folder made. Strings, not Paths: a Path per file
-        cost as much as writing a small page."""
+        cost as much as writing a small page. A path that could leave the output folder is
+        refused (runtime/output_paths.py): a string test per file, folders checked once."""
+        if output_path_problem(path) is not None:
+            raise UnsafeOutputPath(path, self.root, output_path_problem(path))
         target = self._root + path
         parent = target[:target.rfind("/")]
         if parent not in self._dirs:  # one mkdir per folder, not per file
-            os.makedirs(parent, exist_ok=True)
-            self._dirs.add(parent)
+            self._make_folder(parent)
         return target
+
+    def _make_folder(self, parent: str) -> None:
+        """Make `parent` and the folders above it that this Output has not made yet, refusing
+        a symlink among them: a symlinked folder inside the output (put there by hand, or by
+        another tool) would lead writes out of it."""
+        top = self._root[:-1]
+        new = []
+        folder = parent
+        while folder != top and folder not in self._dirs:
+            new.append(folder)
+            folder = folder[:folder.rfind("/")]
+        for folder in reversed(new):
+            if os.path.islink(folder):
+                raise UnsafeOutputPath(folder[len(self._root):], self.root, "a symlinked folder")
+        os.makedirs(parent, exist_ok=True)
+        self._dirs.update(new)
+        self._dirs.add(parent)
 
     def copy(self, source: Path, path: str) -> None:
         self.write(path, Path(source).read_bytes())
@@ -208,11 +232,25 @@ def _store(target: Path, raw: bytes) -> None:
     """Write one file with a single open: creating a file costs 0.1-0.2 ms of system time on
     the virtual disks builds run on (writer threads were tried and measured slower: they
     contend with rendering for the GIL; docs/benchmarks.md)."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    fd = _create(target)
     try:
         _write_all(fd, raw)
     finally:
         os.close(fd)
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _create(target: str) -> int:
+    """The file `target` opened for writing, emptied; never through a symlink at its place,
+    which would write outside the output folder."""
+    try:
+        return os.open(target, _CREATE, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeOutputPath(target, "the output folder", "a symlink") from exc
+        raise
 
 
 def _write_all(fd: int, data) -> int:
@@ -227,7 +265,7 @@ def _write_all(fd: int, data) -> int:
 def _store_parts(target: str, parts: list, source: int) -> int:
     """_store for write_parts: bytes written as they are, (offset, length) ranges copied from
     the file open at `source`; returns the size written."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    fd = _create(target)
     size = 0
     try:
         for part in parts:
@@ -285,7 +323,7 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
     previous = None if clean else load_manifest(config, target)
     if previous is not None and previous.fingerprint != fingerprint:
         # Code, templates, data or configuration changed: every key is new and nearly every
-        # page changes, so a fresh folder swapped in whole beats moving files one by one.
+        # page changes, so a fresh folder swapped in whole beats linking the few kept files.
         previous = None
     if direct:
         return Output(target, previous, target, fingerprint)
@@ -299,7 +337,8 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
 
 
 def commit(output: Output, config, target: Path) -> None:
-    """Make the live folder `target` what this build produced (see the module's docstring)."""
+    """Make the live folder `target` what this build produced (see the module's docstring).
+    The caller holds the site's lock (runtime/swap.py claim_site)."""
     target = Path(target)
     build_id = new_build_id()
     manifest = Manifest(build_id, output.fingerprint, output.entries, output.extras, output.batches)
@@ -307,20 +346,21 @@ def commit(output: Output, config, target: Path) -> None:
     if direct:
         forget_manifest(config, target)
         _add_shell_files(output, output.root)
-        _delete_stale(output, target)
-    elif output.previous is None:
-        _add_shell_files(output, output.root, output.found)
-        (output.root / MARKER).write_text(build_id, encoding="utf-8")
-        swap_in(output.root, target)
+        if output.previous is not None:
+            remove_files(target, [rel for rel in output.previous.files if rel not in output.entries])
         save_manifest(config, target, manifest)
+        (target / MARKER).write_text(build_id, encoding="utf-8")
         return
+    if output.previous is None:
+        _add_shell_files(output, output.root, output.found)
+        commit_fresh(output.root, target, build_id)
     else:
-        forget_manifest(config, target)
-        _move_into(output, target)
-        _delete_stale(output, target)
-        discard(output.root)
+        changed = _changed_files(output)
+        published = set(changed)
+        stale = [rel for rel in output.previous.files if rel not in output.entries]
+        kept = [rel for rel in output.entries if rel not in published]
+        commit_changes(output.root, target, build_id, changed, stale, kept)
     save_manifest(config, target, manifest)
-    (target / MARKER).write_text(build_id, encoding="utf-8")
 
 
 def _walk(root: Path):
@@ -341,59 +381,18 @@ def _add_shell_files(output: Output, root: Path, found: list[str] | None = None)
             output.entries[rel] = SHELL
 
 
-def _move_into(output: Output, target: Path) -> None:
-    """Move the staging folder's new files into the live folder, one rename each."""
-    made: set[Path] = set()
-    for rel in list(_walk(output.root)):
-        if rel == MARKER:
+def _changed_files(output: Output) -> list[str]:
+    """The files in the staging folder that the new site publishes: those the core wrote and
+    the shell's (listed in the manifest as the shell's). A file the shell wrote where the core
+    kept the live copy is a stand-in, left out: the live copy stays."""
+    changed = []
+    for rel in _walk(output.root):
+        if rel == MARKER or (rel in output.entries and rel not in output.written):
             continue
-        if rel in output.entries and rel not in output.written:
-            continue  # the core kept the live copy; whatever lies here is the shell's stand-in
         if rel not in output.entries:
             output.entries[rel] = SHELL
-        dest = target / rel
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        os.replace(output.root / rel, dest)
-
-
-def _delete_stale(output: Output, target: Path) -> None:
-    """Delete what the previous build made and this one did not, and folders left empty."""
-    if output.previous is None:
-        return
-    folders: set[Path] = set()
-    for rel in output.previous.files:
-        if rel not in output.entries:
-            path = target / rel
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
-            folders.add(path.parent)
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        while folder != target and target in folder.parents:
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-            folder = folder.parent
-
-
-def staging_dir_for(target: Path) -> Path:
-    target = Path(target).resolve()
-    return target.with_name(f".{target.name}.staging-{os.getpid()}")
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames; the old site is removed afterwards."""
-    target = Path(target).resolve()
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        changed.append(rel)
+    return changed
 
 
 def discard(staging: Path) -> None:

@@ -52,6 +52,7 @@ def build(config_file: str, site_dir: str | None = None, preview: bool = False, 
     from mkdocs.exceptions import MkDocsException
 
     from ...runtime.internal_error import InternalFailure
+    from ...runtime.site_lock import SiteBusy
 
     plugin = None
     try:
@@ -69,6 +70,8 @@ def build(config_file: str, site_dir: str | None = None, preview: bool = False, 
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise ShellFailed(str(exc)) from exc
+    except SiteBusy:
+        raise  # not a bug: another build holds the site (cli.py EXIT_BUSY)
     except Exception as exc:  # noqa: BLE001 - a bug, here or in MkDocs: told as one (cli.py)
         raise InternalFailure(plugin.config.messages_language if plugin is not None else lang) from exc
 

@@ -3,7 +3,8 @@
 Event order and why:
 - on_startup: remember whether this is `serve` (no atomic swap: MkDocs serves a temp dir).
 - on_config: load and validate ALL content before MkDocs cleans site_dir, so bad content
-  stops the build with nothing touched; then redirect site_dir to a staging folder.
+  stops the build with nothing touched; then take the site's lock (a second build waits:
+  runtime/site_lock.py, runtime/swap.py claim_site) and redirect site_dir to a staging folder.
 - on_files: drop collection folders (plans/, decisions/, ...) and data/ from MkDocs's files:
   the core renders them, and tens of thousands of pages must not reach MkDocs's pipeline or
   Material's navigation. Hand-written translations (x.en.md) move under /en/, and an
@@ -12,10 +13,12 @@ Event order and why:
   hreflang, switcher, navigation, fallback note): see languages.py.
 - on_post_build: the core writes its pages into the (staging) site_dir: all of them on a
   first build, then the staging folder replaces the real one; only the changed ones when
-  the previous build left a trusted manifest, then they (and MkDocs's few pages) move into
-  the real folder and stale files go (build.publish_site, runtime/output.py). `serve` writes straight
-  into MkDocs's temporary folder. Priority -100: run after other plugins wrote their output.
-- on_build_error: throw the staging folder away; the last good site stays.
+  the previous build left a trusted manifest, then they (and MkDocs's few pages) make the new
+  tree with the live site's unchanged files, which replaces the real folder in one step
+  (build.publish_site, runtime/output.py, runtime/swap.py). `serve` writes straight into
+  MkDocs's temporary folder. Priority -100: run after other plugins wrote their output. The
+  lock is released at the end.
+- on_build_error: throw the staging folder away and release the lock; the last good site stays.
 """
 from __future__ import annotations
 
@@ -33,7 +36,8 @@ from ...config import SiteConfig, plugin_fields
 from ... import urls
 from ...content.loader import COLLECTION_DIRS, load_site
 from ...content.safe_files import leaves
-from ...runtime.output import discard, staging_dir_for
+from ...runtime.output import discard
+from ...runtime.swap import claim_site, staging_dir_for
 from ...render.env import bytecode_cache
 from ...content.report import problem_lines, refusal, summary
 from ...runtime.timing import phase
@@ -73,6 +77,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.staging: Path | None = None
         self.page_languages: PageLanguages | None = None
         self._resume_gc = None  # collector.pause() of the build under way
+        self.lock = None  # the site's lock (runtime/site_lock.py) while a build writes it
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -114,6 +119,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         theme_dir = self.site.config.theme_dir
         self.page_languages = PageLanguages(list(self.config.languages), self.config.default_language,
                                             str(theme_dir / "strings") if theme_dir else None)
+        if not self.serving:
+            try:
+                self.lock = claim_site(Path(config.site_dir), lang)
+            except BaseException:
+                self._resume_collector()
+                raise
         if self.config.atomic and not self.serving:
             self.final_dir = Path(config.site_dir)
             self.staging = staging_dir_for(self.final_dir)
@@ -172,12 +183,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 publish_site(self.site, Path(config.site_dir), direct=True)
         finally:
             self._resume_collector()
+            self._release_lock()
 
     def on_build_error(self, *, error):
         self._resume_collector()
         if self.staging is not None:
             discard(self.staging)
             self.staging = None
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        lock, self.lock = self.lock, None
+        if lock is not None:
+            lock.release()
 
     def _resume_collector(self) -> None:
         resume, self._resume_gc = self._resume_gc, None
