@@ -31,12 +31,13 @@ _WINDOWS_BYTE = 1 << 20  # Windows locks a byte range, which others then cannot 
 class SiteBusy(Exception):
     """Another build held the site's lock for longer than this one would wait."""
 
-    def __init__(self, folder: Path, pid: str, seconds: float):
+    def __init__(self, folder: Path, pid: str, seconds: float, lang: str = "vi"):
         self.params = {"folder": str(folder), "pid": pid or "?", "seconds": _whole(seconds)}
+        self.lang = lang  # the language of the build that waited (the site's, or --lang)
         super().__init__(self.message("en"))
 
-    def message(self, lang: str = "vi") -> str:
-        return say("site_busy", lang, **self.params)
+    def message(self, lang: str | None = None) -> str:
+        return say("site_busy", lang or self.lang, **self.params)
 
 
 def say(code: str, lang: str, **params) -> str:
@@ -85,7 +86,7 @@ class SiteLock:
         try:
             while not _try_lock(fd):
                 if time.monotonic() >= deadline:
-                    raise SiteBusy(self.target, _holder(fd), wait)
+                    raise SiteBusy(self.target, _holder(fd), wait, lang)
                 if not told:
                     text = say("site_busy_waiting", lang, pid=_holder(fd) or "?", folder=self.target,
                                seconds=_whole(wait))
