@@ -3,6 +3,7 @@ the authority rule and revocation, on tiny sites written inline."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
@@ -278,6 +279,20 @@ def test_revocation_references_are_checked(make_site):
     site.write({"content/decisions/qd-1500-2022.md": REVOKING.replace("decision: qd-1234-2021", "decision: qd-9999")})
     proc = site.run("check", "--lang", "en", check_exit=1)
     assert 'no decision with the id "qd-9999"' in proc.stdout
+
+
+def test_browse_pages_sort_tones_as_dictionaries_and_ede_jrai_names_by_personal_name(make_site):
+    """Tones none, huyền, hỏi, ngã, sắc, nặng; an Ê Đê or Jrai name by the personal name after
+    its H' or Y, whether the clan comes first ("Ksor H'Mai") or last ("H'Mai Niê")."""
+    names = ["Lê Thị Thụy", "Lê Thị Thúy", "Lê Thị Thũy", "Lê Thị Thủy", "Lê Thị Thùy", "Lê Thị Thuy",
+             "Y Ngông Niê Kdăm", "Ksor H'Mai", "H'Mai Niê", "Nguyễn Thị Mai", "Lê Thị Hoa"]
+    site = make_site(BASE_DATA, sheet_decision("qd-77-2021"))
+    site.write({"content/decisions/qd-77-2021.csv": "kind,name\n" + "".join(f"individual,{n}\n" for n in names)})
+    site.run("build", check_exit=0)
+    page = site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html")
+    shown = [html.unescape(n) for n in re.findall(r'<th scope="row"[^>]*><a href="[^"]+">([^<]+)</a>', page)]
+    assert shown == ["Lê Thị Hoa", "Ksor H'Mai", "Nguyễn Thị Mai", "H'Mai Niê", "Y Ngông Niê Kdăm",
+                     "Lê Thị Thuy", "Lê Thị Thùy", "Lê Thị Thủy", "Lê Thị Thũy", "Lê Thị Thúy", "Lê Thị Thụy"]
 
 
 def test_long_lists_are_paginated(make_site):

@@ -95,10 +95,27 @@ def test_d_comes_before_dj():
 
 
 def test_vowel_letters_and_tones_follow_the_documented_order():
+    # Tones as dictionaries (and ICU's vi collation, tests/test_sort_icu.py): none, huyền, hỏi,
+    # ngã, sắc, nặng.
     words = ["ạ", "ả", "ă", "à", "â", "á", "ã", "a", "b"]
-    assert sorted(words, key=vietnamese_key) == ["a", "à", "á", "ả", "ã", "ạ", "ă", "â", "b"]
-    # Letters decide before the tone: ba < bà < bác < bạc.
-    assert sorted(["bạc", "bác", "bà", "ba"], key=vietnamese_key) == ["ba", "bà", "bác", "bạc"]
+    assert sorted(words, key=vietnamese_key) == ["a", "à", "ả", "ã", "á", "ạ", "ă", "â", "b"]
+    assert sorted(["Thụy", "Thúy", "Thũy", "Thủy", "Thùy", "Thuy"], key=vietnamese_key) == [
+        "Thuy", "Thùy", "Thủy", "Thũy", "Thúy", "Thụy"]
+    # Letters decide before the tone: ba < bà < bả < bác < bạc.
+    assert sorted(["bạc", "bác", "bả", "bà", "ba"], key=vietnamese_key) == ["ba", "bà", "bả", "bác", "bạc"]
+
+
+def test_syllable_by_syllable_the_first_syllable_decides_with_its_tone():
+    # A dictionary lists every "ba ..." before "bà": the tone of the first syllable decides
+    # before the letters of the next (ICU's whole-string order would put "bà ba" first).
+    assert sorted(["ba bị", "bà ba"], key=vietnamese_key) == ["ba bị", "bà ba"]
+    assert sort_names(["Lê Thị Thúy", "Nguyễn Thị Thủy"]) == ["Nguyễn Thị Thủy", "Lê Thị Thúy"]
+
+
+def test_the_tone_belongs_to_the_syllable_wherever_its_mark_is_written():
+    # "Thuý" (old style) and "Thúy" (new style) are the same syllable: both after Thủy.
+    assert vietnamese_key("Thuý")[0] == vietnamese_key("Thúy")[0]
+    assert sorted(["Thuý", "Thủy", "Thùy"], key=vietnamese_key) == ["Thùy", "Thủy", "Thuý"]
     assert sorted(["u", "ư", "v", "o", "ơ", "ô"], key=vietnamese_key) == ["o", "ô", "ơ", "u", "ư", "v"]
 
 
@@ -115,6 +132,27 @@ def test_ede_names_sort_by_their_given_name():
     assert parse_name("Y Ngông Niê Kdăm").given == ("Ngông",)
     assert parse_name("Y Ngông Niê Kdăm").family == ("Niê", "Kdăm")
     assert sort_names(["Lê Thị Nga", "H'Mai Niê", "Lê Thị Lan"]) == ["Lê Thị Lan", "H'Mai Niê", "Lê Thị Nga"]
+
+
+@pytest.mark.parametrize("name, given, family", [
+    ("Ksor H'Mai", "Mai", ("Ksor",)),  # Jrai: clan first
+    ("Rơ Chăm H’Bla", "Bla", ("Rơ", "Chăm")),  # a curly apostrophe, a clan of two words
+    ("Ksor H'Bơ Khăp", "Bơ", ("Ksor", "Khăp")),  # the words around the personal name are the clan's
+    ("H' Mai Niê", "Mai", ("Niê",)),  # the prefix written apart
+    ("Y'Jut Niê", "Jut", ("Niê",)),
+    ("Y-Ngông Niê Kdăm", "Ngông", ("Niê", "Kdăm")),
+    ("Nguyễn Thị Y", "Y", ("Nguyễn",)),  # a last "Y" is a Kinh given name, not a prefix
+    ("Ksor Kham", "Kham", ("Ksor",)),  # a Jrai man's name without prefix: clan, then personal name
+])
+def test_ede_and_jrai_names_are_recognised_by_their_prefix_wherever_it_stands(name, given, family):
+    parts = parse_name(name)
+    assert (parts.given, parts.family) == ((given,), family)
+
+
+def test_ede_and_jrai_names_sort_among_the_same_given_names():
+    names = ["Y Ngông Niê Kdăm", "Ksor H'Mai", "Lê Thị Nga", "H'Mai Niê", "Nguyễn Thị Mai", "Lê Thị Hoa"]
+    assert sort_names(names) == ["Lê Thị Hoa", "Ksor H'Mai", "Nguyễn Thị Mai", "H'Mai Niê", "Lê Thị Nga",
+                                 "Y Ngông Niê Kdăm"]
 
 
 def test_khmer_and_unusual_names_do_not_crash_and_sort_after_latin():

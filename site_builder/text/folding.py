@@ -37,8 +37,9 @@ APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\ua78c\u2032"
 
 ZERO_WIDTH_SPACE = "\u200b"
 
-# The five Vietnamese tone marks in their combining form, in the order our sort uses
-# (see sorting.py): huyền, sắc, hỏi, ngã, nặng. The value is the tone digit.
+# The five Vietnamese tone marks in their combining form: huyền, sắc, hỏi, ngã, nặng. The value
+# is the digit the ranking form ends with (search.js has the same table). The digits name a
+# tone, they do not order: the sort's tone order is sorting.py TONE_ORDER.
 TONE_MARKS = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 
 

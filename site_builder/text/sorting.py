@@ -4,22 +4,32 @@ Vietnamese alphabetical order.
 Order of letters: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, with the
 Latin letters Vietnamese does not use (f j w z, found in foreign and minority names) at
 their Latin places. Letters carrying marks Vietnamese does not use (Ê Đê "ŭ", "ĕ", "ŏ";
-"ñ", "č") sort right after their base letter.
+"ñ", "č") sort right after their base letter: the Ê Đê alphabet counts them as letters of
+their own (ICU's `vi` collation, which does not know them, makes them a mark on the base
+letter instead; docs/honor-roll.md).
 
-Tones are compared per syllable, after its letters, as dictionaries do ("ba" < "bà" <
-"bác" < "bạc": the letters decide first, the tone only between syllables spelled alike).
-Tone order: none, huyền, sắc, hỏi, ngã, nặng. This is the order our brief and the
-communicators' usual lists (and Telex-era school teaching) use; some dictionaries (Hoàng
-Phê) and Unicode CLDR put hỏi and ngã before sắc. The order is the single constant
-``TONE_ORDER`` below, so changing it is one edit.
+Syllable by syllable, as Vietnamese dictionaries list their entries (every "ba ..." before
+"bà ...", "bà" before "bả"): two texts compare by their first syllables, and only if those
+are the same syllable, tone included, by the next. Within a syllable the letters decide
+first, then the tone ("ba" < "bà" < "bác" < "bạc"), then case (lower first). A syllable's
+tone is its own, wherever its mark is written ("Thuý" and "Thúy" are one syllable).
+
+Tone order: none, huyền, hỏi, ngã, sắc, nặng (Thuy, Thùy, Thủy, Thũy, Thúy, Thụy): the order of
+Vietnamese dictionaries (for example Hoàng Phê's Từ điển tiếng Việt) and of Unicode CLDR's
+`vi` collation, which ICU implements. tests/test_sort_icu.py compares our order with ICU's on
+every letter and tone pair and on the example site's recipients; docs/honor-roll.md says
+where ICU's whole-string order differs from this syllable-by-syllable one, and why.
 
 Names: "Nguyễn Văn Hùng" is family "Nguyễn", middle "Văn", given "Hùng" (the last word).
-Khmer names written in Vietnamese ("Thạch Thị Sa Ry") follow the same pattern in
-Vietnamese records. Ê Đê and Jrai names put the given name first after a gender prefix
-("H'Mai Niê": prefix H', given Mai, clan Niê; "Y Ngông Niê Kdăm": prefix Y, given Ngông,
-clan Niê Kdăm); they are recognised by that prefix and sorted by their given name too, so
-H'Mai sorts among the Mai. Names in Khmer script (family name first, like Vietnamese)
-sort after Latin names, by code point.
+Khmer names written in Vietnamese ("Thạch Thị Sa Ry") follow the same pattern in Vietnamese
+records. Ê Đê and Jrai names are recognised by the prefix that marks a personal name,
+H' for women and Y for men (also written Y' or Y-), wherever it stands: the personal name
+it marks is the given name, every other word is the clan (family) name, in its order.
+"H'Mai Niê" (Ê Đê, personal name first) and "Ksor H'Mai" (Jrai, clan first) both sort as
+Mai; "Y Ngông Niê Kdăm" as Ngông, clan Niê Kdăm. Jrai men's names rarely carry a prefix
+("Ksor Kham"): clan first, personal name last, as the Kinh rule reads them. A "Y" that is
+the last word is a given name ("Nguyễn Thị Y"). Names in Khmer script (family name first,
+like Vietnamese) sort after Latin names, by code point.
 """
 
 from __future__ import annotations
@@ -44,7 +54,7 @@ __all__ = [
 ]
 
 # Combining tone marks in sort order; the tone-less syllable comes first (0).
-TONE_ORDER = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}  # huyền sắc hỏi ngã nặng
+TONE_ORDER = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 
 ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 _VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
@@ -138,16 +148,38 @@ class NameParts:
     family: tuple[str, ...]
     middle: tuple[str, ...]
     given: tuple[str, ...]
-    prefix: str = ""  # Ê Đê / Jrai gender prefix ("Y", "H'") when recognised
+    prefix: str = ""  # Ê Đê / Jrai personal-name prefix ("Y", "H'", "Y'") as written, when recognised
 
 
-def _ede_prefix(first: str) -> tuple[str, str] | None:
-    """("H'", "Mai") for "H'Mai", ("Y", "") for "Y"; None for other words."""
-    if first in ("Y", "y"):
-        return "Y", ""
-    m = re.match(f"^([Hh][{re.escape(APOSTROPHES)}])(.+)$", first)
-    if m:
-        return m.group(1), m.group(2)
+# A word that opens an Ê Đê or Jrai personal name: "H'Mai", "H’Mai", "Y'Jut"; or "H'" alone.
+_PREFIXED_RE = re.compile(f"^([HhYy][{re.escape(APOSTROPHES)}]+)(.*)$")
+
+
+def _personal_name_at(words: tuple[str, ...], i: int) -> tuple[str, str, int] | None:
+    """If words[i] opens an Ê Đê or Jrai personal name: (its prefix, the personal name, the
+    index after it). "H'Mai" -> ("H'", "Mai", i + 1); "Y", "Ngông" -> ("Y", "Ngông", i + 2).
+    A prefix with no name after it ("Nguyễn Thị Y") opens none."""
+    word = words[i]
+    if word in ("Y", "y"):
+        return (word, words[i + 1], i + 2) if i + 1 < len(words) else None
+    m = _PREFIXED_RE.match(word)
+    if m is None:
+        return None
+    prefix, rest = m.groups()
+    if _APOSTROPHE_RE.sub("", rest):
+        return prefix, rest, i + 1
+    return (prefix, words[i + 1], i + 2) if i + 1 < len(words) else None
+
+
+def _ede_jrai_parts(full_name: str, words: tuple[str, ...]) -> NameParts | None:
+    # Most names have neither an apostrophe nor a word "Y": one scan of the text settles them.
+    if not (_APOSTROPHE_RE.search(full_name) or "Y" in words or "y" in words):
+        return None
+    for i in range(len(words)):
+        found = _personal_name_at(words, i)
+        if found:
+            prefix, given, after = found
+            return NameParts(words[:i] + words[after:], (), (given,), prefix)
     return None
 
 
@@ -156,15 +188,9 @@ def parse_name(full_name: str) -> NameParts:
     words = name_words(full_name or "")
     if not words:
         return NameParts((), (), ())
-    if len(words) >= 2:
-        ede = _ede_prefix(words[0])
-        if ede:
-            prefix, rest = ede
-            if rest:  # "H'Mai Niê": given Mai, clan Niê
-                return NameParts(tuple(words[1:]), (), (rest,), prefix)
-            if len(words) >= 3:  # "Y Ngông Niê Kdăm": given Ngông, clan Niê Kdăm
-                return NameParts(tuple(words[2:]), (), (words[1],), prefix)
-            return NameParts((), (), (words[1],), prefix)
+    ede_jrai = _ede_jrai_parts(full_name, words)
+    if ede_jrai:  # "H'Mai Niê", "Ksor H'Mai": given Mai; "Y Ngông Niê Kdăm": given Ngông, clan Niê Kdăm
+        return ede_jrai
     if len(words) == 1:
         return NameParts((), (), (words[0],))
     return NameParts((words[0],), tuple(words[1:-1]), (words[-1],))
