@@ -214,7 +214,7 @@ def test_commune_chairman_cannot_confer_a_bang_khen(make_site):
     out = proc.stdout
     assert "content/decisions/qd-9-2021.csv, row 3, column award" in out
     assert "a commune People's Committee chairman may confer only" in out
-    assert "Bằng khen của Chủ tịch UBND tỉnh" in out
+    assert '"Certificate of Merit of the Provincial Chairman" is conferred by' in out
     assert "row 2" not in out
     # a default award beyond the issuer's power is reported once, at the decision's `award` line
     files["content/decisions/qd-9-2021.md"] = files["content/decisions/qd-9-2021.md"].replace(
