@@ -168,7 +168,7 @@ def the_law() -> Law:
 
 def read_law(catalogue: Path, regime_files: list[Path]) -> Law:
     problems = Problems()
-    raw = _validated(catalogue, CATALOGUE_SPEC, "catalogue", problems)
+    raw, _ = _validated(catalogue, CATALOGUE_SPEC, "catalogue", problems)
     forms = {}
     for item in raw.get("forms", []):
         if "id" in item and "label" in item:
@@ -176,30 +176,29 @@ def read_law(catalogue: Path, regime_files: list[Path]) -> Law:
     for form in forms.values():
         if form.family is not None and form.family not in forms:
             _fault(problems, catalogue, f"form {form.id}: its family {form.family!r} is not a form")
-    regimes = [_regime(path, _validated(path, REGIME_SPEC, "regime", problems), forms, problems)
+    regimes = [_regime(path, *_validated(path, REGIME_SPEC, "regime", problems), forms, problems)
                for path in regime_files]
-    regimes = _inherited([r for r in regimes if r is not None], problems)
+    regimes = _inherited([pair for pair in regimes if pair is not None], problems)
     _check_sequence(regimes, problems)
     if problems:
         raise LawDataError("the award law's data is wrong:\n" + "\n".join(p.render("en") for p in problems))
     return Law(raw["authorities"], forms, tuple(regimes))
 
 
-def _validated(path: Path, spec: dict, kind: str, problems: Problems) -> dict:
+def _validated(path: Path, spec: dict, kind: str, problems: Problems) -> tuple[dict, dict]:
+    """The file's fields that are valid, and the line of each field."""
     try:
         raw, lines, dups = load_yaml(path.read_text(encoding="utf-8"))
     except (FrontmatterError, OSError, UnicodeDecodeError) as exc:
         _fault(problems, path, f"cannot be read: {exc}")
-        return {}
+        return {}, {}
     for key, line in dups:
         problems.add(path.name, line, key, "duplicate_key")
     if not isinstance(raw, dict):
         _fault(problems, path, "must be a mapping of fields")
-        return {}
+        return {}, {}
     validator = schema.Validator(problems, path.name, None, kind, line_of=lambda p: _line(lines, p))
-    data = validator.check(raw, spec)
-    data["_lines"] = lines
-    return data
+    return validator.check(raw, spec), lines
 
 
 def _line(lines: dict, path: str) -> int | None:
@@ -221,11 +220,10 @@ def _provenance(problems: Problems, path: Path, where: str, item: dict, line) ->
                line)
 
 
-def _regime(path: Path, data: dict, forms: dict, problems: Problems) -> tuple[Regime, str | None] | None:
+def _regime(path: Path, data: dict, lines: dict, forms: dict, problems: Problems) -> tuple[Regime, str | None] | None:
     """The regime of one file, with the id of the regime it inherits from."""
     if not data.get("id") or "name" not in data:
         return None
-    lines = data["_lines"]
     bases = {}
     for i, item in enumerate(data.get("bases", [])):
         _provenance(problems, path, f"bases[{i}]", item, _line(lines, f"bases[{i}]"))
