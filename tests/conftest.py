@@ -19,7 +19,7 @@ BASE_DATA = {
     "content/data/bodies.yml": """
         ttg:
           name: Thủ tướng Chính phủ
-          level: national
+          level: prime_minister
         ubnd-tinh:
           name: Ủy ban nhân dân tỉnh Mẫu
           short: UBND tỉnh Mẫu
@@ -40,17 +40,16 @@ BASE_DATA = {
           label: {vi: Bằng khen của Thủ tướng Chính phủ, en: Prime Minister's Certificate of Merit}
           category: certificate
           rank: 30
-          conferred_by: [national]
+          law: bang-khen-thu-tuong
         - id: bang-khen-tinh
           label: {vi: Bằng khen của Chủ tịch UBND tỉnh, en: Certificate of Merit of the Provincial Chairman}
           category: certificate
           rank: 40
-          conferred_by: [province]
+          law: bang-khen-chu-tich-tinh
         - id: giay-khen
           label: {vi: Giấy khen, en: Certificate of Commendation}
           category: certificate
           rank: 50
-          conferred_by: [department, district, commune]
     """,
     "content/data/units.yml": """
         tinh-mau:

@@ -2,8 +2,10 @@
 
 A compact, self-contained list (the benchmark must not depend on the example site's data):
 orders, a medal, certificates and emulation titles, highest first, each with the levels of
-body that may confer it. Who may confer what follows the shape of Luật Thi đua, khen
-thưởng 2022 but is simplified: it only has to be consistent within the synthetic site.
+body that may confer it. Who may confer what follows the award law the package ships
+(site_builder/rules/law), which `check` applies by each decision's date; `conferred_by` here
+only guards the generator's tables, and is written out only for the province's own flag,
+the one form the law does not know.
 """
 
 from __future__ import annotations
@@ -23,37 +25,40 @@ class AwardForm:
     rank: int                # smaller = higher
     conferred_by: tuple[str, ...]
     for_kind: str = "any"    # generator-only: individual | collective | any (not written out)
+    of_the_law: bool = True  # a form of the law: who may confer it is the law's to say
 
     def as_data(self) -> dict:
-        return {
+        data = {
             "id": self.id,
             "label": {"vi": self.vi, "en": self.en, "km": self.km},
             "category": self.category,
             "rank": self.rank,
-            "conferred_by": list(self.conferred_by),
         }
+        if not self.of_the_law:
+            data["conferred_by"] = list(self.conferred_by)
+        return data
 
 
 AWARD_FORMS = [
     AwardForm("huan-chuong-lao-dong-hang-ba", "Huân chương Lao động hạng Ba",
               "Labour Order, Third Class", "គ្រឿងឥស្សរិយយសពលកម្ម ថ្នាក់ទីបី",
-              "order", 10, ("national",)),
+              "order", 10, ("president",)),
     AwardForm("huan-chuong-bao-ve-to-quoc-hang-ba", "Huân chương Bảo vệ Tổ quốc hạng Ba",
               "Fatherland Defence Order, Third Class", "គ្រឿងឥស្សរិយយសការពារមាតុភូមិ ថ្នាក់ទីបី",
-              "order", 12, ("national",)),
+              "order", 12, ("president",)),
     AwardForm("huy-chuong-chien-si-ve-vang-hang-ba", "Huy chương Chiến sĩ vẻ vang hạng Ba",
               "Glorious Soldier Medal, Third Class", "មេដាយយុទ្ធជនរុងរឿង ថ្នាក់ទីបី",
-              "medal", 20, ("national",), "individual"),
+              "medal", 20, ("president",), "individual"),
     AwardForm("chien-si-thi-dua-toan-quoc", "Chiến sĩ thi đua toàn quốc",
               "National Emulation Fighter", "អ្នកប្រកួតប្រជែងឆ្នើមថ្នាក់ជាតិ",
-              "title", 25, ("national",), "individual"),
+              "title", 25, ("prime_minister",), "individual"),
     AwardForm("bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ",
               "Certificate of Merit of the Prime Minister", "ប័ណ្ណសរសើររបស់នាយករដ្ឋមន្ត្រី",
-              "certificate", 30, ("national",)),
+              "certificate", 30, ("prime_minister",)),
     AwardForm("co-thi-dua-ubnd-tinh", "Cờ thi đua của Ủy ban nhân dân tỉnh",
               "Emulation Flag of the Provincial People's Committee",
               "ទង់ប្រកួតប្រជែងរបស់គណៈកម្មាធិការប្រជាជនខេត្ត",
-              "title", 35, ("province",), "collective"),
+              "title", 35, ("province",), "collective", of_the_law=False),
     AwardForm("chien-si-thi-dua-cap-tinh", "Chiến sĩ thi đua cấp tỉnh",
               "Provincial Emulation Fighter", "អ្នកប្រកួតប្រជែងឆ្នើមថ្នាក់ខេត្ត",
               "title", 38, ("province",), "individual"),
@@ -91,15 +96,15 @@ AWARDS_BY_ID = {form.id: form for form in AWARD_FORMS}
 # The decision's default award per issuer level, and the occasional other form given in
 # the same decision (an emulation title beside the certificate), by recipient kind.
 MAIN_AWARD = {
-    "national": "bang-khen-thu-tuong",
+    "prime_minister": "bang-khen-thu-tuong",
     "province": "bang-khen-chu-tich-tinh",
     "department": "giay-khen-giam-doc-so",
     "district": "giay-khen-chu-tich-huyen",
     "commune": "giay-khen-chu-tich-xa",
 }
 _SIDE_AWARDS = {
-    ("national", "individual"): [("huan-chuong-lao-dong-hang-ba", 5)],
-    ("national", "collective"): [("huan-chuong-lao-dong-hang-ba", 10)],
+    ("prime_minister", "individual"): [("chien-si-thi-dua-toan-quoc", 5)],
+    ("prime_minister", "collective"): [],
     ("province", "individual"): [("chien-si-thi-dua-cap-tinh", 8)],
     ("province", "collective"): [("tap-the-lao-dong-xuat-sac", 8), ("co-thi-dua-ubnd-tinh", 2)],
     ("department", "individual"): [("chien-si-thi-dua-co-so", 5), ("lao-dong-tien-tien", 5)],

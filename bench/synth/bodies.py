@@ -20,7 +20,7 @@ class Body:
     short: str
     header: str
     parent: str | None
-    level: str          # national | ministry | province | department | district | commune
+    level: str          # president | prime_minister | ministry | province | department | district | commune
     kind: str           # people_committee | department | government | other
     locality: str | None
     code: str           # body part of the symbol: "UBND" in "QĐ-UBND"
@@ -62,7 +62,7 @@ def build_bodies(province: Province, rng: random.Random) -> Bodies:
     capital = province.bare_name
     national = Body(
         "thu-tuong-chinh-phu", "Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "THỦ TƯỚNG CHÍNH PHỦ",
-        None, "national", "government", None, "TTg", "Hà Nội",
+        None, "prime_minister", "government", None, "TTg", "Hà Nội",
         _signer(rng, "KT.", None, "PHÓ THỦ TƯỚNG"))
     committee = Body(
         f"ubnd-tinh-{province.id}", f"Ủy ban nhân dân tỉnh {capital}",

@@ -155,7 +155,7 @@ def message_documents(campaign: Campaign, province_name: str) -> list[tuple[str,
 
 
 def _plan_awards(level: str) -> list[str]:
-    if level in ("province", "national"):
+    if level in ("province", "prime_minister"):
         return ["bang-khen-thu-tuong", "bang-khen-chu-tich-tinh", "chien-si-thi-dua-cap-tinh"]
     return [MAIN_AWARD[level], "lao-dong-tien-tien"]
 

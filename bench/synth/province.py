@@ -20,7 +20,7 @@ from .writer import dump_yaml, write_csv, write_markdown, write_yaml
 
 RECIPIENTS_PER_DECISION = 500
 # Relative size of a decision by issuer level: a province rewards more people than a commune.
-_LEVEL_WEIGHT = {"national": 0.1, "province": 3.0, "department": 1.5, "district": 1.0, "commune": 0.5}
+_LEVEL_WEIGHT = {"prime_minister": 0.1, "province": 3.0, "department": 1.5, "district": 1.0, "commune": 0.5}
 
 
 @dataclass
@@ -145,7 +145,7 @@ def _decision_slots(rng: random.Random, recipients: int, plans: list[PlanInfo],
     slots = []
     for _ in range(national):
         plan = rng.choice(province_plans)
-        slots.append(_Slot(plan, bodies.national, areas[plan.id], _LEVEL_WEIGHT["national"]))
+        slots.append(_Slot(plan, bodies.national, areas[plan.id], _LEVEL_WEIGHT["prime_minister"]))
     for _ in range(count - national):
         plan = rng.choices(plans, weights=[_LEVEL_WEIGHT[p.issuer.level] for p in plans])[0]
         weight = _LEVEL_WEIGHT[plan.issuer.level] * rng.uniform(0.6, 1.4)

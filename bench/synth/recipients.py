@@ -86,7 +86,7 @@ _VILLAGE_HEADS = {"thôn": "Trưởng thôn", "ấp": "Trưởng ấp", "buôn":
 
 # How far from the commune the recipients of a decision are, by issuer level.
 _UNIT_LEVELS = {
-    "national": Weighted([("commune", 50), ("district", 30), ("province", 20)]),
+    "prime_minister": Weighted([("commune", 50), ("district", 30), ("province", 20)]),
     "province": Weighted([("commune", 75), ("district", 20), ("province", 5)]),
     "department": Weighted([("commune", 65), ("district", 30), ("province", 5)]),
     "district": Weighted([("commune", 85), ("district", 15)]),

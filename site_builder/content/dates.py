@@ -72,3 +72,29 @@ def parse_date(value) -> dt.date | None:
     """A complete calendar date, or None."""
     parsed = parse_doc_date(value)
     return parsed.as_date() if parsed else None
+
+
+def span(date: DocDate) -> tuple[dt.date, dt.date]:
+    """The first and the last day a (possibly partial) document date may stand for: 2025-07
+    -> 1 to 31 July 2025; 2025 -> the whole year."""
+    if date.complete:
+        day = date.as_date()
+        return day, day
+    if date.month is None:
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    first = dt.date(date.year, date.month, 1)
+    following = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """A date as a sentence names it: "01/7/2025" in Vietnamese (Nghị định 30/2020/NĐ-CP
+    writes a day below 10 and the months 1 and 2 with a leading 0), "1 July 2025" in English."""
+    if lang == "vi":
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        return f"{day.day:02d}/{month}/{day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")

@@ -29,6 +29,11 @@ DATA_SHAPES = {
     "map": ("các mục viết 'mã:' ở đầu dòng, các trường của mục thụt lề bên dưới",
             "entries written 'id:' at the start of a line, with their fields indented below"),
 }
+# The data records that keep where each of their fields is written: rules report on them
+# (rules/authority.py, rules/issuers.py).
+PLACED = ("body", "award")
+# Fields of data files whose names Python cannot take as attributes: `from` -> `since`.
+ATTRIBUTES = {"from": "since"}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
 
 
@@ -280,10 +285,14 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
             item_id = data.get("id")  # None when missing or not an id: reported
         if not item_id:
             continue
-        data = {k: v for k, v in data.items() if k != "id"}
+        data = {ATTRIBUTES.get(k, k): v for k, v in data.items() if k != "id"}
         record = {"body": Body, "award": AwardForm, "unit": Unit, "campaign": Campaign}[kind]
+        fields = {k: v for k, v in data.items() if v is not None}
+        if kind in PLACED:
+            fields["source"] = Source(name, lines.get(prefix(key)))
+            fields["lines"] = {field: _data_line(lines, prefix(key), field) for field in item if isinstance(field, str)}
         try:
-            target[item_id] = record(id=item_id, **{k: v for k, v in data.items() if v is not None})
+            target[item_id] = record(id=item_id, **fields)
         except TypeError:
             pass  # a required field was missing: already reported
     if kind == "award":

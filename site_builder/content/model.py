@@ -13,6 +13,13 @@ DOC_TYPE_NAMES = {
 
 
 @dataclass
+class Source:
+    """Where a record came from, for messages and for the build report."""
+    file: str
+    line: int | None = None
+
+
+@dataclass
 class Body:
     id: str
     name: str
@@ -25,6 +32,12 @@ class Body:
     code: str | None = None
     name_en: str | None = None
     name_km: str | None = None
+    since: dt.date | None = None  # `from` in bodies.yml
+    until: dt.date | None = None
+    successors: list[str] = field(default_factory=list)
+    # Where it is written, for problems about its fields (content/loader.py PLACED).
+    source: Source | None = field(default=None, repr=False, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -37,6 +50,11 @@ class AwardForm:
     recipients: list[str] = field(default_factory=list)
     family: str | None = None
     note: str | None = None
+    law: str | None = None  # the form of the award law it is, when not its id
+    since: dt.date | None = None  # `from` in awards.yml
+    until: dt.date | None = None
+    source: Source | None = field(default=None, repr=False, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def label_in(self, lang: str) -> str:
         return self.label.get(lang) or self.label["vi"]
@@ -66,13 +84,6 @@ class Campaign:
     name_en: str | None = None
     name_km: str | None = None
     issuer_name: str | None = None
-
-
-@dataclass
-class Source:
-    """Where a record came from, for messages and for the build report."""
-    file: str
-    line: int | None = None
 
 
 @dataclass

@@ -186,11 +186,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} more cells of this column, from this row on, were normalised when read too: {changes} "
         "(the file need not be fixed)",
     ),
+    # Who may confer what, by the law in force on the decision's date (rules/authority.py)
     "award_beyond_authority": (
-        '{issuer} (cấp {level}) không có thẩm quyền tặng "{award}": hình thức này do cấp {allowed} quyết định '
-        "(Luật Thi đua, khen thưởng 2022, Chương IV); kiểm tra lại hình thức khen thưởng hoặc cơ quan ban hành",
-        '{issuer} ({level} level) has no power to confer "{award}": that form is conferred at {allowed} '
-        "level (Law on Emulation and Commendation 2022, Chapter IV); check the award or the issuing body",
+        '{when} ({regime}), {authority} chỉ được tặng {allowed} ({citations}); "{award}" do {deciders} '
+        "quyết định. Quyết định của {issuer} ghi {date}: kiểm tra lại hình thức khen thưởng, cơ quan "
+        "ban hành hoặc ngày",
+        '{when} ({regime}), {authority} may confer only {allowed} ({citations}); "{award}" is conferred by '
+        "{deciders}. This decision of {issuer} is dated {date}: check the award, the issuing body or the date",
+    ),
+    "authority_ended": (
+        "{when} ({regime}), {authority} không còn thẩm quyền khen thưởng: {ended}{others}. Quyết định của "
+        "{issuer} ghi {date}: kiểm tra lại cơ quan ban hành hoặc ngày",
+        "{when} ({regime}), {authority} confers nothing any more: {ended}{others}. This decision of {issuer} "
+        "is dated {date}: check the issuing body or the date",
+    ),
+    "award_not_in_regime": (
+        '{when} ({regime}), không cấp nào được tặng "{award}"{offered}. Quyết định của {issuer} ghi {date}: '
+        "kiểm tra lại hình thức khen thưởng hoặc ngày",
+        '{when} ({regime}), no authority may confer "{award}"{offered}. This decision of {issuer} is dated '
+        "{date}: check the award or the date",
+    ),
+    "award_beyond_site_rule": (
+        '{issuer} ({authority}) không được tặng "{award}": theo data/awards.yml (conferred_by), hình thức '
+        "này do {allowed} quyết định; kiểm tra lại hình thức khen thưởng hoặc cơ quan ban hành",
+        '{issuer} ({authority}) may not confer "{award}": by data/awards.yml (conferred_by) it is conferred '
+        "by {allowed}; check the award or the issuing body",
+    ),
+    "award_out_of_dates": (
+        '"{award}" chỉ được tặng {period} (data/awards.yml, from/until), nhưng quyết định của {issuer} ghi '
+        "ngày {date}: kiểm tra lại hình thức khen thưởng hoặc ngày",
+        '"{award}" may be conferred only {period} (data/awards.yml, from/until), but this decision of '
+        "{issuer} is dated {date}: check the award or the date",
+    ),
+    "conferred_by_ignored": (
+        '"{award}" là hình thức "{form}" của luật thi đua, khen thưởng: ai được tặng lấy theo văn bản có '
+        "hiệu lực vào ngày của từng quyết định, không theo conferred_by; hãy xóa trường này",
+        '"{award}" is the form "{form}" of the award law: who may confer it follows the texts in force on '
+        "each decision's date, not conferred_by; delete this field",
+    ),
+    # Bodies through time (rules/issuers.py)
+    "issuer_ended": (
+        "{issuer} không còn từ {after}{replaced}; văn bản này ghi {date}: kiểm tra lại cơ quan ban "
+        "hành hoặc ngày (văn bản ban hành trước đó vẫn giữ tên cơ quan như khi ban hành)",
+        "{issuer} no longer exists from {after}{replaced}; this document is dated {date}: check the issuing "
+        "body or the date (documents issued before then keep the body's name as issued)",
+    ),
+    "issuer_not_begun": (
+        "{issuer} chỉ có từ {since}; văn bản này ghi {date}: kiểm tra lại cơ quan ban hành hoặc ngày",
+        "{issuer} exists only from {since}; this document is dated {date}: check the issuing body or the date",
     ),
     "unknown_recipient": (
         'quyết định "{decision}" không có người/tập thể được khen mã "{value}"{hint}',

@@ -24,7 +24,7 @@ from .problems import Problems, kind_name
 class F:
     type: str  # str | text | int | bool | date | docdate | list | obj | ref | enum | url | path | id
     required: bool = False
-    ref: str | None = None  # for ref: plans | decisions | bodies | awards | units | campaigns
+    ref: str | None = None  # for ref: plans | decisions | bodies | awards | units | campaigns | law_forms
     choices: tuple = ()
     items: "F | None" = None
     fields: "dict[str, F] | None" = None
@@ -151,19 +151,36 @@ STORY = {
 
 LABELS = F("obj", kind="award", fields={"vi": F("str", required=True), "en": F("str"), "km": F("str")})
 
+# The authorities the award law knows (site_builder/rules/law/catalogue.yml names them): the
+# `level` of a body says which one issues its decisions.
+LEVELS = ("president", "prime_minister", "ministry", "province", "department", "district", "commune",
+          "armed_forces")
+
 BODY = {
     "name": F("str", required=True), "short": F("str"), "header": F("str"),
     "parent": F("ref", ref="bodies"),
-    "level": F("enum", required=True,
-               choices=("national", "ministry", "province", "department", "district", "commune")),
+    "level": F("enum", required=True, choices=LEVELS,
+               doc="which authority's powers it has: president (Chủ tịch nước), prime_minister, ministry, "
+                   "province (Chủ tịch UBND tỉnh), department (sở), district (huyện, until 30/6/2025), commune "
+                   "(xã, phường), armed_forces (đơn vị lực lượng vũ trang)"),
     "kind": F("str"), "locality": F("ref", ref="units"), "code": F("str"),
     "name_en": F("str"), "name_km": F("str"),
+    "from": F("date", doc="the day the body began; absent = before any document of the site"),
+    "until": F("date", doc="its last day (a district People's Committee: 2025-06-30); absent = still in being"),
+    "successors": F("list", items=F("ref", ref="bodies"),
+                    doc="ids of the bodies that took over its work (merged, split, renamed)"),
 }
 AWARD = {
     "id": F("id", required=True, doc="lower-case ASCII words joined by hyphens"), "label": LABELS,
-    "category": F("enum", choices=("order", "medal", "title", "certificate", "flag")),
+    "category": F("enum", choices=("order", "medal", "honorary_title", "prize", "title", "certificate", "flag",
+                                   "badge")),
     "rank": F("int", required=True),
-    "conferred_by": F("list", items=F("str")),
+    "law": F("ref", ref="law_forms", doc="id of the form in the award law (site_builder/rules/law/catalogue.yml) when it is "
+                        "not this entry's id; the law then decides who may confer it"),
+    "conferred_by": F("list", items=F("enum", choices=LEVELS),
+                      doc="a form of the site's own (not in the law): the levels of body that may confer it"),
+    "from": F("date", doc="first day the form may be conferred (absent: as the law says)"),
+    "until": F("date", doc="last day the form may be conferred (absent: as the law says)"),
     "recipients": F("list", items=F("str")),
     "family": F("str", doc="id of the order or title this class belongs to (hạng Nhất/Nhì/Ba)"),
     "note": F("text"),

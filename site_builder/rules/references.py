@@ -13,6 +13,7 @@ import difflib
 
 from ..content.labels import LabelIndex, label_in
 from ..content.schema import RefTable
+from .law.regimes import the_law
 
 TARGET_NAMES = {
     "documents": ("văn bản", "document"),
@@ -21,15 +22,18 @@ TARGET_NAMES = {
     "awards": ("hình thức khen thưởng (data/awards.yml)", "award form (data/awards.yml)"),
     "units": ("đơn vị hành chính (data/units.yml)", "administrative unit (data/units.yml)"),
     "campaigns": ("phong trào (data/campaigns.yml)", "campaign (data/campaigns.yml)"),
+    "law_forms": ("hình thức khen thưởng trong luật (danh mục đi kèm phần mềm)",
+                  "award form of the law (the catalogue shipped with the program)"),
 }
 # The targets whose entries have labels (data files); documents and decisions are named by id.
-LABELLED = ("bodies", "awards", "units", "campaigns")
+LABELLED = ("bodies", "awards", "units", "campaigns", "law_forms")
 
 
 def _targets(site) -> dict[str, dict]:
     return {
         "documents": site.documents, "decisions": site.decisions, "bodies": site.bodies,
         "awards": site.awards, "units": site.units, "campaigns": site.campaigns,
+        "law_forms": the_law().forms,
     }
 
 
