@@ -163,6 +163,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "các đơn vị kế thừa quay vòng: {chain}; một đơn vị không thể kế thừa chính nó",
         "the successors go round in a circle: {chain}; a unit cannot succeed itself",
     ),
+    "place_not_yet": (
+        '"{place}" chỉ có từ ngày {start}, sau ngày của quyết định ({date}): hãy ghi địa danh như lúc quyết '
+        "định được ban hành (đơn vị cũ); trang web tự xếp đơn vị cũ vào đơn vị hiện nay",
+        '"{place}" only exists from {start}, after the decision\'s date ({date}): write the place as it was when '
+        "the decision was issued (the former unit); the site files a former unit under today's unit itself",
+    ),
     "unit_parent_cycle": (
         "các đơn vị cấp trên quay vòng: {chain}; một đơn vị không thể nằm trong chính nó",
         "the parents go round in a circle: {chain}; a unit cannot lie within itself",

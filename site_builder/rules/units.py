@@ -6,12 +6,20 @@ so the history can be followed forward without a gap, and following it must neve
 to where it started (a cycle would send "browse by today's units" round for ever). Official
 codes (mã đơn vị hành chính) have the form of their level and name one unit at a time.
 Unknown successors and parents are reported by rules.references, like every other id.
+
+A decision names a place as it was then, so a place that only came into being after the
+decision's date is most likely today's unit written by mistake: a warning says so. A place
+that ended before the decision is fine (a 2026 decision may reward work done in a former
+commune).
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
+from ..content.dates import UNKNOWN_DATE
 from ..content.model import Successor
+from ..honor.awardees import locate
 
 # Digits of the official code by level: provinces and centrally-run cities 2, districts and
 # the towns and cities under a province 3, communes, wards and townships 5 (Quyết định
@@ -37,6 +45,7 @@ def check(site) -> None:
         _check_dates(site, unit)
         _check_successors(site, unit)
     _check_codes_unique(site)
+    _check_places_named(site)
     _check_cycles(site, "successors", lambda u: [s.unit for s in u.successors], "unit_succession_cycle")
     _check_cycles(site, "parent", lambda u: [u.parent] if u.parent else [], "unit_parent_cycle")
 
@@ -79,6 +88,8 @@ def _check_successors(site, unit) -> None:
     if unit.until is None:
         _add(site, unit, field, "unit_successor_without_until")
         return
+    if unit.until == dt.date.max:
+        return  # no day after it: every successor is "in force" then
     day = unit.until + dt.timedelta(days=1)
     for i, successor in enumerate(unit.successors):
         other = site.units.get(successor.unit)
@@ -149,3 +160,33 @@ def _check_cycles(site, field: str, following, code: str) -> None:
             on_path[step] = len(path)
             path.append(step)
             stack.append(iter(following(units[step])))
+
+
+def _last_day(date) -> dt.date:
+    """The last day a document date may stand for (a partial date: its month's or year's)."""
+    month = date.month or 12
+    return dt.date(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
+
+
+def _check_places_named(site) -> None:
+    """A warning at the first row of each decision naming a place not yet in force on its date."""
+    starts = {uid: unit for uid, unit in site.units.items() if unit.valid_from}
+    if not starts:
+        return
+    for decision in site.decisions.values():
+        if decision.date == UNKNOWN_DATE:
+            continue
+        last = _last_day(decision.date)
+        seen: set[str] = set()
+        for awardee in decision.awardees:
+            place = awardee.locality
+            if place in seen or place not in starts:
+                continue
+            seen.add(place)
+            unit = starts[place]
+            if unit.valid_from > last:
+                where = locate(site, awardee, "locality")
+                site.problems.add(where["file"], where["line"], where["field"], "place_not_yet", severity="warning",
+                                  column=where["column"], place=unit.name, start=day_text(unit.valid_from),
+                                  date=day_text(decision.date.as_date()) if decision.date.complete
+                                  else decision.date.iso())
