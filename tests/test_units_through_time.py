@@ -93,7 +93,7 @@ def test_browsing_thien_loc_lists_the_dai_mach_recipients_with_a_note_that_the_c
     site.run("build", check_exit=0)
     today = text_of(site.html("khen-thuong/dia-phuong/thien-loc/index.html"))
     assert "Nguyễn Văn Mạch" in today and "Trạm Y tế xã Đại Mạch" in today and "Trần Văn Lộc" in today
-    assert "(một phần xã Đại Mạch cũ)" in today
+    assert "(một phần xã Đại Mạch cũ)" in today and "Mã đơn vị hành chính: 99101" in today
     assert "Lê Thị Đông" not in today  # Đông Anh lies in Hà Nội as a whole, not in this commune
     assert "Đơn vị cũ nay thuộc Xã Thiên Lộc" in today and "Xã Đại Mạch (một phần)" in today
     # The other part lists them too: the decision does not say in which part they live.
