@@ -82,7 +82,7 @@ def test_a_column_is_its_cells_in_utf8():
     assert csv_column(values) == [csv_cell(cell_text(v)).encode("utf-8") for v in values]
     plain = ["Nguyễn Văn An", "Lê Thị Bình", None]
     assert csv_column(plain) == ["Nguyễn Văn An".encode(), "Lê Thị Bình".encode(), b""]
-    assert csv_column([1, 2.5, ["a", "b"], True]) == [b"1", b"2.5", b"a; b", b"True"]
+    assert csv_column([1, 2.5, ["a", "b"], True, False]) == [b"1", b"2.5", b"a; b", b"true", b"false"]
 
 
 def test_a_file_has_a_bom_a_header_and_crlf_rows_and_reads_back():

@@ -15,7 +15,7 @@ from .. import urls
 from ..config import SiteConfig
 from .frontmatter import FrontmatterError, load_yaml, parse
 from .model import (
-    COLLECTION_CLASSES, AwardForm, Body, Campaign, Decision, Document, Entry, Message, Source,
+    COLLECTION_CLASSES, AwardForm, Body, Campaign, DataSource, Decision, Document, Entry, Message, Source,
     Story, Translation, Unit,
 )
 from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
@@ -29,11 +29,8 @@ DATA_SHAPES = {
     "map": ("các mục viết 'mã:' ở đầu dòng, các trường của mục thụt lề bên dưới",
             "entries written 'id:' at the start of a line, with their fields indented below"),
 }
-# The data records that keep where each of their fields is written: rules report on them
-# (rules/authority.py, rules/issuers.py).
-PLACED = ("body", "award")
-# Fields of data files whose names Python cannot take as attributes: `from` -> `since`.
-ATTRIBUTES = {"from": "since"}
+# Fields of a data file whose name is a Python word, and the record's attribute for them.
+_ATTRIBUTES = {"from": "valid_from"}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
 
 
@@ -285,16 +282,15 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
             item_id = data.get("id")  # None when missing or not an id: reported
         if not item_id:
             continue
-        data = {ATTRIBUTES.get(k, k): v for k, v in data.items() if k != "id"}
+        data = {_ATTRIBUTES.get(k, k): v for k, v in data.items() if k != "id"}
         record = {"body": Body, "award": AwardForm, "unit": Unit, "campaign": Campaign}[kind]
-        fields = {k: v for k, v in data.items() if v is not None}
-        if kind in PLACED:
-            fields["source"] = Source(name, lines.get(prefix(key)))
-            fields["lines"] = {field: _data_line(lines, prefix(key), field) for field in item if isinstance(field, str)}
         try:
-            target[item_id] = record(id=item_id, **fields)
+            made = record(id=item_id, **{k: v for k, v in data.items() if v is not None})
         except TypeError:
-            pass  # a required field was missing: already reported
+            continue  # a required field was missing: already reported
+        if hasattr(made, "source"):  # rules that check the record name its file and lines
+            made.source = DataSource(name, prefix(key), lines)
+        target[item_id] = made
     if kind == "award":
         ordered = sorted(site.awards.values(), key=lambda a: a.rank)
         site.awards.clear()
@@ -302,13 +298,7 @@ def _load_data(site: Site, path: Path, kind: str) -> None:
 
 
 def _data_line(lines: dict, item_prefix: str, path: str) -> int | None:
-    full = f"{item_prefix}.{path}" if path else item_prefix
-    while full:
-        if full in lines:
-            return lines[full]
-        cut = max(full.rfind("."), full.rfind("["))
-        full = full[:cut] if cut > 0 else ""
-    return None
+    return DataSource("", item_prefix, lines).line_of(path)
 
 
 def _read(site: Site, path: Path):

@@ -32,12 +32,11 @@ class Body:
     code: str | None = None
     name_en: str | None = None
     name_km: str | None = None
-    since: dt.date | None = None  # `from` in bodies.yml
-    until: dt.date | None = None
+    valid_from: dt.date | None = None  # bodies.yml `from`: its first day
+    until: dt.date | None = None  # its last day
     successors: list[str] = field(default_factory=list)
-    # Where it is written, for problems about its fields (content/loader.py PLACED).
-    source: Source | None = field(default=None, repr=False, compare=False)
-    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # Where it is written, for problems about its fields (the loader sets it).
+    source: DataSource | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -51,25 +50,69 @@ class AwardForm:
     family: str | None = None
     note: str | None = None
     law: str | None = None  # the form of the award law it is, when not its id
-    since: dt.date | None = None  # `from` in awards.yml
+    valid_from: dt.date | None = None  # awards.yml `from`
     until: dt.date | None = None
-    source: Source | None = field(default=None, repr=False, compare=False)
-    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    source: DataSource | None = field(default=None, repr=False, compare=False)
 
     def label_in(self, lang: str) -> str:
         return self.label.get(lang) or self.label["vi"]
 
 
 @dataclass
+class DataSource:
+    """Where a record of a data file was written: the file, the record's key (its id, or
+    "[3]" for an item of a list) and the line of every key of the file, for messages."""
+    file: str
+    key: str
+    lines: dict  # path in the file ("dai-mach.successors[0].unit") -> line; shared by its records
+
+    def line_of(self, path: str = "") -> int | None:
+        """The line of a field of the record ("successors[0].unit"), or of the nearest
+        enclosing one written on a line of its own, or of the record's key."""
+        full = f"{self.key}.{path}" if path else self.key
+        while full:
+            if full in self.lines:
+                return self.lines[full]
+            cut = max(full.rfind("."), full.rfind("["))
+            full = full[:cut] if cut > 0 else ""
+        return None
+
+
+@dataclass(frozen=True)
+class Successor:
+    """A unit that took over another one on the day after it ended: all of it, or a part."""
+    unit: str
+    part: bool = False
+
+
+@dataclass
 class Unit:
     id: str
-    name: str
+    name: str  # as it was while the unit existed: documents show it so
     type: str | None = None
+    code: str | None = None  # official code (mã đơn vị hành chính), when known
     parent: str | None = None
-    until: dt.date | None = None
-    now_part_of: str | None = None
+    valid_from: dt.date | None = None  # units.yml `from`: first day in force
+    until: dt.date | None = None  # last day in force
+    successors: list[Successor] = field(default_factory=list)
+    now_part_of: str | None = None  # shorthand: one successor taking the whole unit
     name_en: str | None = None
     name_km: str | None = None
+    source: DataSource | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.successors = [s if isinstance(s, Successor) else Successor(s["unit"], bool(s.get("part")))
+                           for s in self.successors if isinstance(s, Successor) or s.get("unit")]
+        if self.now_part_of and not self.successors:
+            self.successors = [Successor(self.now_part_of)]
+
+    @property
+    def ended(self) -> bool:
+        """Whether the unit has ended: written once it has (`until`)."""
+        return self.until is not None
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.until is None or day <= self.until)
 
 
 @dataclass

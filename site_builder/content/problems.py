@@ -248,6 +248,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hãy xóa tệp này",
         'the award "{value}" was revoked by {other}, so this story and its photo are not published; delete this file',
     ),
+    # Administrative units through time (rules/units.py)
+    "unit_code_form": (
+        'mã đơn vị hành chính "{value}" không đúng dạng: cần {expected} (ghi trong dấu nháy, ví dụ code: "01")',
+        'the administrative unit code "{value}" is not in its official form: it takes {expected} '
+        '(write it in quotes, for example code: "01")',
+    ),
+    "unit_code_taken": (
+        'mã "{value}" đã được dùng cho {other} trong cùng thời gian; một mã chỉ chỉ một đơn vị tại một thời điểm',
+        'the code "{value}" is already used by {other} at the same time; a code names one unit at a time',
+    ),
+    "unit_dates_reversed": (
+        "ngày kết thúc ({until}) trước ngày bắt đầu ({start})",
+        "the last day ({until}) is before the first day ({start})",
+    ),
+    "unit_successor_twice": (
+        "ghi đơn vị kế thừa ở 'successors' hoặc ở 'now_part_of', không ghi cả hai",
+        "write the successors under 'successors' or 'now_part_of', not both",
+    ),
+    "unit_successor_without_until": (
+        "đơn vị đã có đơn vị kế thừa thì phải ghi ngày cuối cùng còn tồn tại (until, ví dụ until: 2025-06-30)",
+        "a unit with successors must say its last day (until, for example until: 2025-06-30)",
+    ),
+    "unit_successor_not_in_force": (
+        '"{successor}" ({valid}) không tồn tại vào ngày {day}, ngày sau khi đơn vị này kết thúc: '
+        "kiểm tra lại đơn vị kế thừa, hoặc các ngày from/until của hai đơn vị",
+        '"{successor}" ({valid}) does not exist on {day}, the day after this unit ended: '
+        "check the successor, or the from/until days of both units",
+    ),
+    "unit_succession_cycle": (
+        "các đơn vị kế thừa quay vòng: {chain}; một đơn vị không thể kế thừa chính nó",
+        "the successors go round in a circle: {chain}; a unit cannot succeed itself",
+    ),
+    "place_not_yet": (
+        '"{place}" chỉ có từ ngày {start}, sau ngày của quyết định ({date}): hãy ghi địa danh như lúc quyết '
+        "định được ban hành (đơn vị cũ); trang web tự xếp đơn vị cũ vào đơn vị hiện nay",
+        '"{place}" only exists from {start}, after the decision\'s date ({date}): write the place as it was when '
+        "the decision was issued (the former unit); the site files a former unit under today's unit itself",
+    ),
+    "unit_parent_cycle": (
+        "các đơn vị cấp trên quay vòng: {chain}; một đơn vị không thể nằm trong chính nó",
+        "the parents go round in a circle: {chain}; a unit cannot lie within itself",
+    ),
     # Public messages (rules/messages.py)
     "message_needs_field": (
         "thông điệp loại {kind} phải có trường này ({why})",
@@ -351,6 +393,7 @@ KIND_NAMES = {
     "signer": ("người ký", "signer"),
     "cite": ("văn bản trích dẫn", "cited document"),
     "revocation": ("thu hồi", "revocation"),
+    "successor": ("đơn vị kế thừa", "successor unit"),
     "page": ("trang", "page"),
     "document": ("văn bản", "document"),
 }

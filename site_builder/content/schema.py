@@ -185,10 +185,25 @@ AWARD = {
     "family": F("str", doc="id of the order or title this class belongs to (hạng Nhất/Nhì/Ba)"),
     "note": F("text"),
 }
+# Units through time (docs/content-model.md "Administrative units through time"): a unit is
+# in force from `from` to `until` (both days included, either open); what became of it is
+# its `successors`, each taking the whole of it or a part (a commune split in several, a
+# district dissolved, provinces merged). The id is the readable part of the unit's address;
+# `code` is the official code (mã đơn vị hành chính), kept beside it.
+SUCCESSOR = F("obj", kind="successor", fields={
+    "unit": F("ref", required=True, ref="units", doc="id of a unit that took over this one or a part of it"),
+    "part": F("bool", doc="true: only a part of this unit went to it (the unit was split)"),
+})
 UNIT = {
-    "name": F("str", required=True),
+    "name": F("str", required=True, doc="the name in force while the unit existed, as documents write it"),
     "type": F("enum", choices=("country", "province", "city", "district", "town", "commune", "ward")),
-    "parent": F("ref", ref="units"), "until": F("date"), "now_part_of": F("ref", ref="units"),
+    "code": F("str", doc="official administrative unit code (mã đơn vị hành chính): 2 digits for a "
+                         "province or centrally-run city, 3 for a district, 5 for a commune or ward"),
+    "parent": F("ref", ref="units", doc="the unit above it while it existed"),
+    "from": F("date", doc="first day in force (absent: before any document of the site)"),
+    "until": F("date", doc="last day in force (absent: still in force)"),
+    "successors": F("list", items=SUCCESSOR, doc="the units that took it over on the day after `until`"),
+    "now_part_of": F("ref", ref="units", doc="shorthand for one successor taking the whole unit"),
     "name_en": F("str"), "name_km": F("str"),
 }
 CAMPAIGN = {

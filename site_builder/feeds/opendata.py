@@ -84,8 +84,19 @@ DATASETS = {
         Field("name", STR, "name as the decision publishes it"),
         Field("position", OPT_STR, "position (individuals)"),
         Field("unit", OPT_STR, "unit or organisation"),
-        Field("locality", OPT_STR, "id of the administrative unit"),
+        Field("locality", OPT_STR, "id of the administrative unit named in the decision (the place as recorded)"),
         Field("locality_name", OPT_STR, "name of the administrative unit, as it was when the decision was issued"),
+        Field("locality_code", OPT_STR, "official code (mã đơn vị hành chính) of that unit, when the site knows it"),
+        Field("today_locality", OPT_STR, "id of the unit in force today where the recorded place lies; when it "
+              "was split among several, their ids joined by '; '"),
+        Field("today_locality_name", OPT_STR, "name of that unit today (several joined by '; ')"),
+        Field("today_locality_code", OPT_STR, "official code of that unit today (several joined by '; '; empty "
+              "where the site does not know one)"),
+        Field("today_locality_part", {"type": ["boolean", "null"]}, "true: only a part of the recorded place lies "
+              "in the unit(s) of today (it was split), so the recipient may be in any of them; null without one"),
+        Field("today_province", OPT_STR, "id of the province or centrally-run city of today the place lies in"),
+        Field("today_province_name", OPT_STR, "name of that province or city"),
+        Field("today_province_code", OPT_STR, "official code of that province or city"),
         Field("award", OPT_STR, "id of the award form"),
         Field("award_label", OPT_STR, "name of the award form in Vietnamese"),
         Field("achievement", OPT_STR, "achievement (thành tích)"),
@@ -98,6 +109,7 @@ class BuildCache:
     """What the open-data files of one build share, each made on first use."""
     standing: list | None = None  # standing()
     names: tuple | None = None  # _names()
+    places: dict | None = None  # place_values()
     records: dict = field(default_factory=dict)  # records(): dataset name -> records
     piece_keys: list | None = None  # recipient_files.piece_keys()
 
@@ -184,18 +196,52 @@ def recipient_columns(ctx, decision, awardees) -> list[list]:
     field (DATASETS order): the one place that says what a recipient record holds (records,
     JSON and CSV use it). Columns, because the files are encoded a column at a time."""
     config = ctx.config
-    unit_names, labels = _names(ctx)
+    labels = _names(ctx)[1]
     count = len(awardees)
     localities = [a.locality for a in awardees]
     awards = [a.award for a in awardees]
+    places = place_values(ctx)
+    nowhere = (None,) * PLACE_WIDTH
+    place_columns = list(zip(*(places.get(x, nowhere) for x in localities))) if count else [()] * PLACE_WIDTH
     return [
         [a.key for a in awardees],
         [_url(config, awardee_path(a)) for a in awardees],
         *([value] * count for value in decision_values(ctx, decision)),
         [a.kind for a in awardees], [a.name for a in awardees], [a.position for a in awardees],
-        [a.unit for a in awardees], localities, [unit_names.get(x) if x else None for x in localities],
+        [a.unit for a in awardees], localities, *map(list, place_columns),
         awards, [labels.get(x) if x else None for x in awards], [a.achievement for a in awardees],
     ]
+
+
+# The recipients fields that say where the place lies, "locality_name" to "today_province_code".
+PLACE_WIDTH = 9
+
+
+def place_values(ctx) -> dict[str, tuple]:
+    """unit id -> its values of the fields "locality_name" to "today_province_code": where the
+    place lies today (honor/places.py), worked out once per unit for the whole build."""
+    cache = build_cache(ctx)
+    if cache.places is None:
+        from ..honor.index import index_of
+
+        history = index_of(ctx).places
+        units = ctx.site.units
+        cache.places = {}
+        for unit_id, unit in units.items():
+            today = history.today(unit_id)
+            provinces = history.provinces_today(unit_id)
+            cache.places[unit_id] = (
+                unit.name, unit.code, *_joined(units, [p.unit for p in today]),
+                any(p.part for p in today) if today else None, *_joined(units, provinces))
+    return cache.places
+
+
+def _joined(units, ids: list[str]) -> tuple:
+    """(ids, names, codes) of some units, each joined by "; "; None for none (or no code)."""
+    if not ids:
+        return None, None, None
+    codes = [units[u].code or "" for u in ids]
+    return "; ".join(ids), "; ".join(units[u].name for u in ids), "; ".join(codes) if any(codes) else None
 
 
 def recipient_rows(ctx, decision, awardees) -> list[tuple]:

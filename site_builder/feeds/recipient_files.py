@@ -29,7 +29,7 @@ from . import opendata
 
 JSON_PATH = urls.open_data_file("recipients", "json")
 CSV_PATH = urls.open_data_file("recipients", "csv")
-PIECE_FORMAT = "pieces-2"  # in every piece key: bump when what a piece holds changes
+PIECE_FORMAT = "pieces-3"  # in every piece key: bump when what a piece holds changes
 
 # Every field an awardee is made with but where it was read from (a row moving in its sheet
 # changes no byte); not what is derived from them.
@@ -41,7 +41,7 @@ _ITEM = ("  {\n" + ",\n".join(f"   {json.dumps(name)}: %s" for name in opendata.
          + "\n  }").encode("ascii")
 _ROW = (",".join(["%s"] * len(opendata.RECIPIENT_FIELDS)) + "\r\n").encode("ascii")
 _JSON_VALUES = ("\n", ":")  # separators of a column list: a raw newline never occurs inside a value
-_TEXT = {str, type(None)}
+_TEXT = {str, type(None), bool}  # values the column encoders take (bool: today_locality_part)
 assert opendata.csv_columns("recipients") == list(opendata.RECIPIENT_FIELDS)  # every field is a CSV column
 assert b"%" not in _ITEM.replace(b"%s", b"")
 
@@ -53,7 +53,9 @@ def names_stamp(ctx, fingerprint: str) -> str:
     site, config = ctx.site, ctx.config
     return digest(repr((PIECE_FORMAT, fingerprint, config.site_url, config.base_path,
                         sorted((bid, body.name) for bid, body in site.bodies.items()),
-                        sorted((uid, unit.name) for uid, unit in site.units.items()),
+                        # every field of every unit: a place's code, dates and successors say
+                        # where its recipients lie today (opendata.place_values)
+                        sorted((uid, repr(unit)) for uid, unit in site.units.items()),
                         sorted((aid, award.label_in("vi")) for aid, award in site.awards.items()))))
 
 
@@ -87,7 +89,7 @@ def encode_piece(columns: list[list]) -> tuple[list[bytes], list[bytes]]:
 
 
 def _encode_column(values: list) -> tuple[list[bytes], list[bytes]]:
-    """(JSON values, CSV cells) of one column of strings and None."""
+    """(JSON values, CSV cells) of one column of strings, booleans and None."""
     distinct = dict.fromkeys(values)
     if len(distinct) * 4 <= len(values):  # kinds, awards, places, the decision's own fields
         json_cells, csv_cells = _encode_column(list(distinct))  # each value encoded once

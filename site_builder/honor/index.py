@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .awardees import active_awardees, awardee_sort_key
+from .places import UnitHistory
 
 PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
 
@@ -42,19 +43,23 @@ class HonorIndex:
     decisions: list  # newest first
     rolls: dict  # decision id -> DecisionRoll
     by_award: dict  # award id -> [awardee], collectives first
-    recorded: Counter  # unit id -> awards named in that unit or a unit under it
-    today: Counter  # unit id -> awards in that unit as units are today (after 2025)
+    recorded: Counter  # unit id -> awards named in that unit or a unit under it (as recorded)
+    today: Counter  # unit id in force today -> awards whose place lies in it or a unit under it today
     by_year: dict  # year -> [decision]
     campaign_of: dict  # decision id -> campaign id
+    places: UnitHistory  # where each unit lies today (honor/places.py)
     total: int = 0
     collectives: int = 0
-    # A place's own list (awardees named in the unit itself, or in a unit merged into it
-    # today) and the units directly under it that have awards: a place page lists its own
-    # and links to the units under it, so an awardee is listed once, not once per level.
+    # A place's own list and the units directly under it that have awards: a place page lists
+    # its own and links to the units under it, so an awardee is listed once per level. An ended
+    # unit's page shows the places as recorded, a page of a unit in force today shows today's
+    # (its own list holds the awards of every unit that lies in it today, wholly or in part).
     recorded_own: dict = field(default_factory=dict)  # unit id -> [awardee] named in that unit
-    today_own: dict = field(default_factory=dict)  # unit id -> [awardee] of that unit today
+    today_own: dict = field(default_factory=dict)  # unit id in force -> [awardee] whose place lies in it
     recorded_under: dict = field(default_factory=dict)  # unit id -> {unit id} directly under it then
     today_under: dict = field(default_factory=dict)  # unit id -> {unit id} directly under it today
+    # unit id in force -> the ended units that lie in it today (not those under another of them)
+    former: dict = field(default_factory=dict)
     # decision id -> {recipient id: story}: a decision's pages ask it once, not once per recipient
     stories: dict = field(default_factory=dict)
 
@@ -65,32 +70,6 @@ def campaign_of(site, decision) -> str | None:
         return decision.get("campaign")
     plan = site.document(decision.get("plan") or "")
     return plan.get("campaign") if plan else None
-
-
-def recorded_chain(site, unit_id: str) -> list[str]:
-    """The unit named in the record and every unit above it then."""
-    chain, seen = [], set()
-    while unit_id and unit_id in site.units and unit_id not in seen:
-        seen.add(unit_id)
-        chain.append(unit_id)
-        unit_id = site.units[unit_id].parent
-    return chain
-
-
-def today_chain(site, unit_id: str) -> list[str]:
-    """Where a place belongs today: a unit that ceased (units.yml `until`) is replaced by the
-    unit it became part of (`now_part_of`); a unit that still exists stays, and so on up."""
-    chain, seen = [], set()
-    while unit_id and unit_id in site.units and unit_id not in seen:
-        seen.add(unit_id)
-        unit = site.units[unit_id]
-        if unit.now_part_of:
-            unit_id = unit.now_part_of
-            continue
-        if not unit.until:
-            chain.append(unit_id)
-        unit_id = unit.parent
-    return chain
 
 
 def build_index(site) -> HonorIndex:
@@ -104,7 +83,9 @@ def build_index(site) -> HonorIndex:
     today: Counter = Counter()
     recorded_own: dict[str, list] = {}
     today_own: dict[str, list] = {}
-    chains: dict[str, tuple] = {}
+    places = UnitHistory(site.units)
+    # Where each place lies then and now, worked out once per place named, not per award.
+    lies_in: dict[str, tuple] = {}
     at_place: Counter = Counter()
     for group in (collectives, individuals):
         for a in group:
@@ -113,21 +94,24 @@ def build_index(site) -> HonorIndex:
             roll.award_counts[a.award] += 1
             by_award.setdefault(a.award, []).append(a)
             if a.locality:
-                if a.locality not in chains:
-                    chains[a.locality] = (recorded_chain(site, a.locality), today_chain(site, a.locality))
-                then, now = chains[a.locality]
+                found = lies_in.get(a.locality)
+                if found is None:
+                    found = lies_in[a.locality] = (
+                        [a.locality] if a.locality in site.units else [],
+                        [place.unit for place in places.today(a.locality)])
+                then, now = found
                 at_place[a.locality] += 1
-                if then:
-                    recorded_own.setdefault(then[0], []).append(a)
-                if now:
-                    today_own.setdefault(now[0], []).append(a)
+                for unit in then:
+                    recorded_own.setdefault(unit, []).append(a)
+                for unit in now:
+                    today_own.setdefault(unit, []).append(a)
     # Each place counts the awards there and in every unit under it: added up per place,
-    # not per award (Counter.update for each of 50,000 awards cost a tenth of a second).
+    # not per award (Counter.update for each of 50,000 awards cost a tenth of a second). An
+    # award whose place was split counts once in each unit above its parts, not twice.
     for locality, count in at_place.items():
-        then, now = chains[locality]
-        for unit in then:
+        for unit in places.recorded_chain(locality):
             recorded[unit] += count
-        for unit in now:
+        for unit in dict.fromkeys(u for p in places.today(locality) for u in places.today_chain(p.unit)):
             today[unit] += count
     for roll in rolls.values():
         roll.page_of = {a.id: 1 + i // PER_PAGE for i, a in enumerate(roll.rows)}
@@ -144,18 +128,36 @@ def build_index(site) -> HonorIndex:
         stories.setdefault(story.get("decision"), {})[story.get("recipient")] = story
     recorded_under: dict[str, set] = {}
     today_under: dict[str, set] = {}
-    for then, now in chains.values():
-        for chain, under in ((then, recorded_under), (now, today_under)):
+    for locality in at_place:
+        chains = [(places.recorded_chain(locality), recorded_under)]
+        chains += [(places.today_chain(p.unit), today_under) for p in places.today(locality)]
+        for chain, under in chains:
             for child, parent in zip(chain, chain[1:]):
                 under.setdefault(parent, set()).add(child)
     return HonorIndex(
         decisions=decisions, rolls=rolls,
         by_award={k: by_award[k] for k in site.awards if k in by_award},  # highest award first
         recorded=recorded, today=today, recorded_own=recorded_own, today_own=today_own,
-        recorded_under=recorded_under, today_under=today_under, by_year=dict(sorted(by_year.items(), reverse=True)),
+        recorded_under=recorded_under, today_under=today_under, former=_former(places, recorded),
+        by_year=dict(sorted(by_year.items(), reverse=True)), places=places,
         campaign_of={d.id: campaign_of(site, d) for d in decisions}, stories=stories,
         total=len(active), collectives=len(collectives),
     )
+
+
+def _former(places: UnitHistory, recorded: Counter) -> dict[str, list]:
+    """unit in force -> the ended units with awards that lie in it today, wholly or in part,
+    leaving out those whose parent lies there too (a merged province stands for its districts)."""
+    former: dict[str, list] = {}
+    for unit_id in recorded:
+        if not places.ended(unit_id):
+            continue
+        parent = places.units[unit_id].parent
+        above = {p.unit for p in places.today(parent)} if parent and places.ended(parent) else set()
+        for place in places.today(unit_id):
+            if place.unit not in above:
+                former.setdefault(place.unit, []).append(unit_id)
+    return former
 
 
 def index_of(ctx) -> HonorIndex:

@@ -32,7 +32,7 @@ from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
-from ..honor.index import PER_PAGE, index_of, pages_of, today_chain
+from ..honor.index import PER_PAGE, index_of, pages_of
 from .honor_rows import Cells, TableRows
 from ..runtime.keys import (
     awardee_stamp, decision_key, download_key, entry_stamp, list_key, recipients_key, row_stamp,
@@ -56,6 +56,7 @@ class Facts:
         self.lang = lang
         self.award_label = {a.id: a.label_in(lang.code) for a in site.awards.values()}
         self.unit_name = {u.id: (getattr(u, f"name_{lang.code}", None) or u.name) for u in site.units.values()}
+        self.places = index_of(ctx).places  # where each unit lies today (honor/places.py)
         # A language's award labels and place names escaped, each once, for every row and card
         # that shows them: facts.award_html[award id] (its id when the data has no label),
         # facts.place_html[unit id] ("" without one).
@@ -76,8 +77,22 @@ class Facts:
             }
         self.rows = TableRows(self)  # this language's table rows (honor_rows.py)
 
+    def split_note(self, unit_id: str) -> str:
+        """"một phần xã Đại Mạch cũ": a unit that was split, named within a sentence."""
+        return self.lang.t("place_part_of_former", name=in_sentence(self.unit_name.get(unit_id, unit_id)))
+
     def campaign_name(self, campaign) -> str:
         return getattr(campaign, f"name_{self.lang.code}", None) or campaign.name
+
+
+# The words a Vietnamese unit name begins with, written in lower case within a sentence
+# ("một phần xã Đại Mạch cũ"); a name without one (an English name) is left as it is.
+UNIT_TYPE_WORDS = ("Xã ", "Phường ", "Thị trấn ", "Đặc khu ", "Thị xã ", "Thành phố ", "Huyện ", "Quận ", "Tỉnh ")
+
+
+def in_sentence(name: str) -> str:
+    """A unit's name as it reads inside a sentence: "Xã Đại Mạch" -> "xã Đại Mạch"."""
+    return name[0].lower() + name[1:] if name.startswith(UNIT_TYPE_WORDS) else name
 
 
 def facts_of(ctx, lang) -> Facts:
@@ -278,34 +293,46 @@ def _photo_path(story, awardee) -> str:
 
 def _browse_pages(ctx, lang, index, facts):
     site = ctx.site
-    units_with_pages = sorted(set(index.recorded) | set(index.today), key=lambda u: _unit_sort(site, u))
+    history = index.places
+    units_with_pages = sorted(set(index.recorded) | set(index.today), key=lambda u: _unit_sort(history, u))
     campaigns = _campaign_groups(site, index)
     years = {y: sum(index.rolls[d.id].count for d in ds) for y, ds in index.by_year.items()}
-    top_units = [u for u in units_with_pages if site.units[u].parent is None]
+    cards = {u: _unit_card(index, facts, u) for u in units_with_pages}
+    top_units = [cards[u] for u in units_with_pages if site.units[u].parent is None]
     yield PageSpec(path=urls.HONOR_ROLL, template="honor/overview.html", title=lang.t("honor_roll"),
                    description=lang.t("honor_overview_intro"), context={
                        "index": index, "facts": facts, "years": years, "campaigns": campaigns,
-                       "top_units": [_unit_card(site, index, facts, u) for u in top_units],
+                       "top_units": top_units,
                        "latest": [facts.decision[d.id] | {"count": index.rolls[d.id].count} for d in index.decisions[:10]],
                    })
     for award_id, rows in index.by_award.items():
         base = urls.award_page(award_id)
         yield from _list_pages(lang, base, rows, facts, title=facts.award_label[award_id],
                                context={"kind": "award", "award": site.awards[award_id]})
+    # Browse by today's units (their tree as it is today), and by the units of the records
+    # that no longer exist (their tree as it was).
     yield PageSpec(path=urls.PLACES, template="honor/places.html", title=lang.t("browse_by_place"),
-                   context={"facts": facts, "units": [_unit_card(site, index, facts, u) for u in units_with_pages]})
+                   context={"facts": facts,
+                            "today": [cards[u] for u in units_with_pages if not cards[u]["ceased"]],
+                            "former": [cards[u] for u in units_with_pages if cards[u]["ceased"]]})
     for unit_id in units_with_pages:
         # A place lists its own awards and links to the units under it, with their counts: as
-        # recorded for a unit that ceased, as units are today for one that exists.
-        card = _unit_card(site, index, facts, unit_id)
+        # recorded for a unit that ended; as units are today for one in force, whose list holds
+        # the awards of the former units that lie in it today (a note on each row says which).
+        card = cards[unit_id]
         then = card["ceased"]
         rows = (index.recorded_own if then else index.today_own).get(unit_id, [])
         counts = index.recorded if then else index.today
         under = sorted((index.recorded_under if then else index.today_under).get(unit_id, ()),
-                       key=lambda u: _unit_sort(site, u))
+                       key=lambda u: _unit_sort(history, u))
         subunits = [{"id": u, "name": facts.unit_name.get(u, u), "count": counts[u]} for u in under]
+        former = [] if then else [
+            {"id": u, "name": facts.unit_name.get(u, u), "count": index.recorded[u],
+             "part": any(p.unit == unit_id and p.part for p in history.today(u))}
+            for u in sorted(index.former.get(unit_id, ()), key=lambda u: _unit_sort(history, u))]
         yield from _list_pages(lang, urls.place_page(unit_id), rows, facts, title=card["name"],
-                               context={"kind": "place", "card": card, "subunits": subunits},
+                               context={"kind": "place", "card": card, "subunits": subunits, "former": former,
+                                        "today_place": None if then else unit_id},
                                total=counts[unit_id])
     for campaign_id, groups in campaigns.items():
         campaign = site.campaigns[campaign_id]
@@ -339,34 +366,29 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
             key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks))))
 
 
-def _unit_sort(site, unit_id):
+def _unit_sort(history, unit_id):
+    """A unit's place in a tree of units sorted by name: today's tree for a unit in force,
+    the tree as it was for one that ended."""
     from ..text.sorting import vietnamese_key
-    chain = []
-    u = unit_id
-    while u and u in site.units and len(chain) < 6:
-        chain.append(vietnamese_key(site.units[u].name))
-        u = site.units[u].parent
-    return tuple(reversed(chain))
+    chain = history.recorded_chain(unit_id) if history.ended(unit_id) else history.today_chain(unit_id)
+    return tuple(vietnamese_key(history.units[u].name) for u in reversed(chain))
 
 
-def _unit_card(site, index, facts, unit_id) -> dict:
-    unit = site.units[unit_id]
-    ceased = bool(unit.until or unit.now_part_of)
-    now = today_chain(site, unit_id) if ceased else []
+def _unit_card(index, facts, unit_id) -> dict:
+    history = index.places
+    unit = history.units[unit_id]
+    ceased = history.ended(unit_id)
+    chain = history.recorded_chain(unit_id) if ceased else history.today_chain(unit_id)
     return {
         "id": unit_id, "name": facts.unit_name.get(unit_id, unit.name), "ceased": ceased, "until": unit.until,
-        "now": [(u, facts.unit_name.get(u, u)) for u in now[:1]],
+        "code": unit.code,
+        # where it lies today, each unit with whether only a part of this one does
+        "now": [{"id": p.unit, "name": facts.unit_name.get(p.unit, p.unit), "part": p.part}
+                for p in history.today(unit_id)] if ceased else [],
         "recorded": index.recorded[unit_id], "today": index.today[unit_id],
-        "depth": len(_chain_ids(site, unit_id)) - 1,
+        "count": index.recorded[unit_id] if ceased else index.today[unit_id],
+        "depth": len(chain) - 1,
     }
-
-
-def _chain_ids(site, unit_id):
-    out = []
-    while unit_id and unit_id in site.units and len(out) < 6:
-        out.append(unit_id)
-        unit_id = site.units[unit_id].parent
-    return out
 
 
 def _campaign_groups(site, index) -> dict:

@@ -33,18 +33,37 @@ class TableRows:
         self._award = Cells(lambda award: f"<td>{facts.award_html[award]}</td>")
         self._award_lang = Cells(lambda award: f'<td lang="{code}">{facts.award_html[award]}</td>')
         self._no_cell = Cells(lambda _key: "")  # the column is not shown
+        self._notes_at: dict[str, Cells] = {}  # unit in force -> its list's place notes by place
+
+    def _note_at(self, today_place: str, unit_id: str | None) -> str:
+        """The place note of a row on the page of a unit in force: the place as recorded, and
+        where only a part of it lies in this unit, which unit was split ("một phần xã Đại
+        Mạch cũ"); the place as recorded alone when it lies here whole."""
+        facts = self.facts
+        split = next((p.split for p in facts.places.today(unit_id) if p.unit == today_place), None) if unit_id else None
+        if split is None:
+            return self._place_note[unit_id]
+        words = facts.split_note(split)
+        if split != unit_id:
+            words = f"{facts.unit_name.get(unit_id, unit_id)}, {words}"
+        return f' <span class="muted">({escape(words)})</span>'
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
-    def rows(self, kind: str, awardees, start: int, option: bool, base: str) -> str:
+    def rows(self, kind: str, awardees, start: int, option: bool, base: str, today_place: str | None = None) -> str:
         """The <tr>s of a table: kind list|collective|individual; `option` is with_award for
-        lists and several_awards for decision tables; `base` is the page root + language prefix."""
+        lists and several_awards for decision tables; `base` is the page root + language prefix;
+        `today_place`: the unit in force whose page lists them (its rows note a split place)."""
         place = self._place
         decision = self._decisions.get(base)
         if decision is None:
             decision = self._decisions[base] = Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
         if kind == "list":
             note, collective = self._place_note, self._collective_mark
+            if today_place is not None:
+                note = self._notes_at.get(today_place)
+                if note is None:
+                    note = self._notes_at[today_place] = Cells(lambda u: self._note_at(today_place, u))
             award = self._award if option else self._no_cell
             parts = [f'<tr><td class="num">{number}</td><th scope="row" lang="vi"><a href="{base}{f.href}">{f.name}</a>'
                      f'</th><td lang="vi">{collective if a.kind == "collective" else ""}{f.position_unit}'

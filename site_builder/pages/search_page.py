@@ -96,8 +96,7 @@ def _name_records(ctx) -> list[dict]:
     site = ctx.site
     codes = list(ctx.config.languages)
     award_label = {a.id: _labels(codes, a.label_in) for a in site.awards.values()}
-    unit_name = {u.id: _labels(codes, lambda c, u=u: getattr(u, f"name_{c}", None) or u.name)
-                 for u in site.units.values()}
+    unit_name = place_labels(ctx)
     campaign_name = {c.id: _labels(codes, lambda code, c=c: getattr(c, f"name_{code}", None) or c.name)
                      for c in site.campaigns.values()}
     decisions = {}
@@ -118,6 +117,23 @@ def _name_records(ctx) -> list[dict]:
             **d, "campaign_name": campaign_name.get(campaign, campaign) if campaign else "",
         })
     return records
+
+
+def place_labels(ctx) -> dict:
+    """Every unit's name as the filter shows it: a string, or {lang: name} where they differ."""
+    codes = list(ctx.config.languages)
+    return {u.id: _labels(codes, lambda c, u=u: getattr(u, f"name_{c}", None) or u.name)
+            for u in ctx.site.units.values()}
+
+
+def place_rollup(ctx) -> dict[str, tuple]:
+    """Recorded place -> every place whose page counts a recipient recorded there
+    (honor/places.py UnitHistory.pages): the place filter finds and counts them the same way,
+    so "Tỉnh Đắk Lắk (528)" in the filter is the 528 of its page."""
+    from ..honor.index import index_of
+
+    history = index_of(ctx).places
+    return {unit_id: history.pages(unit_id) for unit_id in ctx.site.units}
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -190,6 +206,14 @@ def _facet_counts(ctx, records: list[dict]) -> tuple[dict, dict]:
                 else:
                     seen[value] = 1
                     first[f][value] = r
+        # A place counts the recipients of every place that rolls up to it, as the index does.
+        rollup, names = place_rollup(ctx), place_labels(ctx)
+        places: dict[str, int] = {}
+        for locality, n in counts["locality"].items():
+            for place in rollup.get(locality, (locality,)):
+                places[place] = places.get(place, 0) + n
+                first["locality"].setdefault(place, {"locality_name": names.get(place, place)})
+        counts["locality"] = places
         cached = ctx.facet_counts = (counts, first)
     return cached
 
@@ -272,18 +296,33 @@ def search_example(site, lang: Lang) -> str:
     return example
 
 
+def _place_groups(ctx, options: list, lang: Lang) -> list[tuple[str, list]]:
+    """The place filter's options in two groups, today's units and the former ones, when
+    there are both (honor/places.py)."""
+    from ..honor.index import index_of
+
+    history = index_of(ctx).places
+    former = [o for o in options if history.ended(o[0])]
+    if not former or len(former) == len(options):
+        return []
+    return [(lang.t("places_today_title"), [o for o in options if not history.ended(o[0])]),
+            (lang.t("places_former_title"), former)]
+
+
 def pages(ctx, lang):
     records = _records_cached(ctx)
+    filters = _facet_options(ctx, records, lang.code)
     yield PageSpec(
         path=PATH, template="search/page.html", title=lang.t("search"), description=lang.t("search_intro"),
-        context={"filters": _facet_options(ctx, records, lang.code), "browse": _browse_links(ctx, lang),
+        context={"filters": filters, "place_groups": _place_groups(ctx, filters["locality"], lang),
+                 "browse": _browse_links(ctx, lang),
                  "has_names": bool(records), "search_box": lambda root: search_box(ctx, lang, root),
                  "example": search_example(ctx.site, lang)})
 
 
 # ---- the indexes ----------------------------------------------------------------------------
 
-def fingerprint(records: list[dict], extra: str = "") -> str:
+def fingerprint(records: list[dict], extra="") -> str:
     """Changes when a record, the engine or ``extra`` changes: an equal fingerprint means
     the index files already written are the ones this build would write. Records are plain
     values in a fixed key order, so equal records give equal digests (runtime/digests.py)."""
@@ -369,8 +408,9 @@ def _build_indexes(ctx, output) -> dict:
     extra = str(config.theme_dir / "strings") if config.theme_dir else None
     stats = {}
     names = _records_cached(ctx)
-    stats[NAMES_DIR] = sync_index(output, NAMES_DIR, NameIndexBuilder(Path(output.root) / NAMES_DIR), names,
-                                  fingerprint(names, "names"))
+    rollup, labels = {"locality": place_rollup(ctx)}, {"locality": place_labels(ctx)}
+    builder = NameIndexBuilder(Path(output.root) / NAMES_DIR, facet_rollup=rollup, facet_labels=labels)
+    stats[NAMES_DIR] = sync_index(output, NAMES_DIR, builder, names, fingerprint(names, ["names", rollup, labels]))
     for code in config.languages:
         lang = Lang(code, config.default_language, extra)
         docs = document_records(ctx, lang)

@@ -85,7 +85,7 @@ class _Judge:
         common = {"award": label, "issuer": (issuers.body_name(self.body, "vi"),
                                                             issuers.body_name(self.body, "en")),
                   "date": issuers.shown_date(self.date)}
-        if (award.since and self.last < award.since) or (award.until and self.first > award.until):
+        if (award.valid_from and self.last < award.valid_from) or (award.until and self.first > award.until):
             return "award_out_of_dates", {**common, "period": _own_period(award)}
         form = legal_form(award, self.law)
         level = self.body.level
@@ -159,7 +159,7 @@ def _period(start, until, lang: str) -> str:
 
 
 def _own_period(award) -> tuple[str, str]:
-    return _period(award.since, award.until, "vi"), _period(award.since, award.until, "en")
+    return _period(award.valid_from, award.until, "vi"), _period(award.valid_from, award.until, "en")
 
 
 def _check_award_entries(site, law) -> None:
@@ -168,8 +168,8 @@ def _check_award_entries(site, law) -> None:
         file = award.source.file if award.source else "content/data/awards.yml"
         form = legal_form(award, law)
         if form is not None and award.conferred_by:
-            site.problems.add(file, award.lines.get("conferred_by"), "conferred_by", "conferred_by_ignored",
+            site.problems.add(file, award.source.line_of("conferred_by"), "conferred_by", "conferred_by_ignored",
                               severity="warning", award=award.label_in("vi"), form=law.forms[form].label["vi"])
-        if award.since and award.until and award.until < award.since:
-            site.problems.add(file, award.lines.get("until"), "until", "message_dates_reversed",
-                              until=award.until.isoformat(), start=award.since.isoformat())
+        if award.valid_from and award.until and award.until < award.valid_from:
+            site.problems.add(file, award.source.line_of("until"), "until", "message_dates_reversed",
+                              until=award.until.isoformat(), start=award.valid_from.isoformat())

@@ -24,7 +24,7 @@ def outside(body, date: DocDate) -> str | None:
     first, last = span(date)
     if body.until is not None and first > body.until:
         return "ended"
-    if body.since is not None and last < body.since:
+    if body.valid_from is not None and last < body.valid_from:
         return "not_begun"
     return None
 
@@ -58,7 +58,7 @@ def check(site) -> None:
         name = (body_name(body, "vi"), body_name(body, "en"))
         if fault == "not_begun":
             site.problems.add(document.source.file, line, "issuer", "issuer_not_begun", issuer=name,
-                              since=(short_date(body.since, "vi"), short_date(body.since, "en")), date=when)
+                              since=(short_date(body.valid_from, "vi"), short_date(body.valid_from, "en")), date=when)
             continue
         after = body.until + dt.timedelta(days=1)
         successors = [site.bodies[s] for s in body.successors if s in site.bodies]
@@ -73,7 +73,7 @@ def check(site) -> None:
 def _check_days(site) -> None:
     """A body's `until` may not come before its `from`."""
     for body in site.bodies.values():
-        if body.since is not None and body.until is not None and body.until < body.since:
+        if body.valid_from is not None and body.until is not None and body.until < body.valid_from:
             file = body.source.file if body.source else "content/data/bodies.yml"
-            site.problems.add(file, body.lines.get("until"), "until", "message_dates_reversed",
-                              until=body.until.isoformat(), start=body.since.isoformat())
+            site.problems.add(file, body.source.line_of("until"), "until", "message_dates_reversed",
+                              until=body.until.isoformat(), start=body.valid_from.isoformat())

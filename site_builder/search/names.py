@@ -84,8 +84,25 @@ def name_terms(name: str) -> list[tuple[str, str, int]]:
     return terms
 
 
+def rolled_up(ids_by_value: dict, rollup: dict) -> dict:
+    """A facet's record ids by value, each record counted under every value its own value
+    rolls up to (`rollup`: value -> the values it counts under, itself included, in order;
+    a value missing from it counts under itself only). A place filter so finds a recipient
+    under the units above its place and under the units of today it lies in."""
+    grouped: dict = {}
+    for value, ids in ids_by_value.items():
+        for target in rollup.get(value, (value,)):
+            grouped.setdefault(target, []).append(ids)
+    # Values in the order they first occur, as group_facet gives them; ids increasing.
+    return {value: lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+            for value, lists in grouped.items()}
+
+
 class NameIndexBuilder:
-    def __init__(self, out_dir: str | os.PathLike, *, rows_per_chunk: int = 32, shard_chars: int = 6000) -> None:
+    def __init__(self, out_dir: str | os.PathLike, *, rows_per_chunk: int = 32, shard_chars: int = 6000,
+                 facet_rollup: dict | None = None, facet_labels: dict | None = None) -> None:
+        """`facet_rollup`: facet -> value -> the values a record of that value counts under
+        (rolled_up); `facet_labels`: facet -> value -> label, for values no record names."""
         self.writer = ShardedIndexWriter(
             out_dir,
             kind="names",
@@ -100,6 +117,10 @@ class NameIndexBuilder:
         )
         self.skipped = 0
         self.records: list[dict[str, Any]] = []
+        self.facet_rollup = facet_rollup or {}
+        for facet, labels in (facet_labels or {}).items():
+            for value, label in labels.items():
+                self.writer.label_facet(facet, value, label)
 
     def add(self, record: dict[str, Any]) -> bool:
         """Add one recipient; returns False (and counts it) when it is left out: revoked,
@@ -190,6 +211,9 @@ class NameIndexBuilder:
                 first += count
             # Every record has every facet (an index without records has none).
             facets = {facet: group_facet(columns[facet]) for facet in FACETS} if names else {}
+            for facet, rollup in self.facet_rollup.items():
+                if facet in facets:
+                    facets[facet] = rolled_up(facets[facet], rollup)
             stats = self.writer.write_sorted(self.stored_rows(columns), runs, facets, extra_meta, sink)
         stats["skipped"] = self.skipped
         stats["seconds"] = round(time.perf_counter() - started, 3)

@@ -50,9 +50,12 @@ def csv_row(cells: Sequence[str]) -> str:
 
 
 def cell_text(value) -> str:
-    """A record's value as a cell's text: None is empty, a list its items joined by "; "."""
+    """A record's value as a cell's text: None is empty, a list its items joined by "; ", a
+    boolean `true` or `false` as the JSON files write it (Excel reads both as TRUE/FALSE)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
