@@ -154,3 +154,12 @@ def test_the_print_view_holds_the_whole_annex_and_a_paged_page_says_where_it_is(
             f'Bản in đầy đủ: /khen-thuong/{STEM}/in/</p>') in first
     sitemap_free = (site.root / "site/sitemap.xml")
     assert not sitemap_free.exists() or "/in/" not in sitemap_free.read_text(encoding="utf-8")
+
+
+def test_a_heading_is_checked_for_personal_data_as_a_row_is(make_site):
+    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "STT,Họ và tên\n"
+                                                        "Liên hệ anh Hải 0912 345 678,\n"
+                                                        "1,Nguyễn Văn Hải\n"})
+    out = check(site, 1)
+    assert [line.split(": ", 1)[0] for line in errors(out)] == [f"{SHEET_CSV}, row 2, column STT"], out
+    assert "phone" in out

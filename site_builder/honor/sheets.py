@@ -307,7 +307,10 @@ def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_a
         if not any(cells):
             continue  # an empty row: nothing to lose
         if headings.read(index, cells):
-            continue  # a group heading of the annex: the rows below it stand under it
+            # A group heading of the annex: the rows below stand under it. It is published
+            # too, so it is checked for personal data as a row's cells are.
+            _check_heading(problems, file, number, column(headings.column), headings.line)
+            continue
         if len(cells) > width or header.blank:
             _note_headerless(cells, width, header, number, headerless)
         if every_column_read:
@@ -359,12 +362,14 @@ class _Headings:
         self.kind: str | None = None
         self._lines: list[str] = []
         self._open = False  # the last row read was a heading: the next one adds a line
+        self.line, self.column = "", 0  # the last heading read and the column it stands in
 
     def read(self, index: int, cells: list[str]) -> bool:
         line = self._heading(index, cells)
         if line is None:
             self._open = False
             return False
+        self.line, self.column = line, next(column for column, cell in enumerate(cells) if cell)
         if not self._open:
             self._lines, self._open = [], True
         self._lines.append(line)
@@ -385,6 +390,13 @@ class _Headings:
               and is_roman(cells[self.stt])):
             return roman_heading(cells[self.stt], cells[self.name])  # "I" | "TẬP THỂ"
         return None
+
+
+def _check_heading(problems: Problems, file: str, number: int, column: str | None, line: str) -> None:
+    from ..rules.privacy import check_awardee_fields
+
+    check_awardee_fields({"group": line}, lambda field, code, **params: problems.add(
+        file, number, field, code, column=column, **params))
 
 
 def _note_headerless(cells: list[str], width: int, header: Header, number: int, headerless: dict) -> None:
