@@ -43,7 +43,7 @@ BY_CAMPAIGN = "phong-trao"
 BY_YEAR = "nam"
 CURRENT = "hien-hanh"  # messages in force
 ARCHIVE = "luu-tru"  # messages that expired
-PRINT = "in"  # a message's printable poster
+PRINT = "in"  # a message's printable poster; a decision's whole text and list, for print
 
 # File names.
 INDEX_FILE = "index.html"
@@ -60,7 +60,7 @@ ALL_CALENDAR = f"{CALENDARS}tat-ca.ics"
 DECISION_FILES = (INDEX_FILE, EMBED_FILE, CARDS_FILE)
 # Names a recipient id must not take (awardees.RESERVED_IDS): recipient pages sit in their
 # decision's folder, beside its own files and its paging folder.
-DECISION_NAMES = frozenset({PAGING} | {name.rsplit(".", 1)[0] for name in DECISION_FILES + (DECISION_CSV,)})
+DECISION_NAMES = frozenset({PAGING, PRINT} | {name.rsplit(".", 1)[0] for name in DECISION_FILES + (DECISION_CSV,)})
 # Names a message id must not take (rules/messages.py): the message lists beside its pages.
 MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
 
@@ -97,8 +97,8 @@ MESSAGES_ARCHIVE = f"{MESSAGES}{ARCHIVE}/"
 PLACES = f"{HONOR_ROLL}{BY_PLACE}/"
 
 _RECIPIENT_PAGE = re.compile(rf"^{re.escape(HONOR_ROLL)}[^/]+/([^/]+)\.html$")
-# A message's print view; group 1 is the message's page.
-PRINT_VIEW = re.compile(rf"^({re.escape(MESSAGES)}[^/]+/){re.escape(PRINT)}/$")
+# A message's or a decision's print view; group 1 is the message's or decision's page.
+PRINT_VIEW = re.compile(rf"^((?:{re.escape(MESSAGES)}|{re.escape(HONOR_ROLL)})[^/]+/){re.escape(PRINT)}/$")
 # A campaign's page; group 1 is the campaign's id.
 CAMPAIGN_PAGE = re.compile(rf"^{re.escape(CAMPAIGNS)}([^/]+)/$")
 
@@ -133,6 +133,11 @@ def campaign_calendar(campaign_id: str) -> str:
 def decision_folder(decision_id: str) -> str:
     """A decision's page (its first page of recipients) and the folder of its files."""
     return HONOR_ROLL + decision_id + "/"
+
+
+def decision_print_page(decision_id: str) -> str:
+    """The decision with its whole list on one page, for print (the screen list is paged)."""
+    return decision_folder(decision_id) + PRINT + "/"
 
 
 def decision_csv(decision_id: str) -> str:

@@ -53,8 +53,9 @@ DECISION = """
 """
 
 
-def names_in_order(html: str, section_id: str) -> list[str]:
-    table = html.split(f'id="{section_id}"', 1)[1].split("</table>", 1)[0]
+def names_in_order(html: str) -> list[str]:
+    """The names of a decision page's list, in the order it shows them."""
+    table = html.split('<table class="roll-table annex">', 1)[1].split("</table>", 1)[0]
     return re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', table)
 
 
@@ -66,14 +67,14 @@ def test_decision_page_is_an_official_document_with_the_list(make_site):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html and "Số: 1234/QĐ-UBND" in html
     assert "Mẫu, ngày 20 tháng 11 năm 2021" in html and "QUYẾT ĐỊNH" in html
     assert "KT. CHỦ TỊCH" in html and "Phạm Văn D" in html
-    # collectives and individuals apart, one anchor per recipient
-    assert html.index('id="tap-the"') < html.index('id="ca-nhan"')
+    # one anchor per recipient
     for rid in ("tram-y-te-xa-tay", "cong-an-huyen-dong", "nguyen-thi-anh", "tran-van-anh"):
         assert f'<tr id="{rid}">' in html
     assert 'href="../../khen-thuong/qd-1234-2021/nguyen-thi-anh.html"' in html
-    # sorted the Vietnamese way: given name first ("Anh" before "Ánh", "Dương" before "Đặng")
-    assert names_in_order(html, "ca-nhan") == ["Trần Văn Anh", "Nguyễn Thị Ánh", "Dương Thị Bình", "Đặng Văn Bình"]
-    assert names_in_order(html, "tap-the") == ["Công an huyện Đông", "Trạm Y tế xã Tây"]
+    # in the order the decision lists them (its annex), numbered in that order; browse pages
+    # sort (tests/test_signed_order.py)
+    assert names_in_order(html) == ["Trạm Y tế xã Tây", "Công an huyện Đông", "Nguyễn Thị Ánh", "Trần Văn Anh",
+                                    "Đặng Văn Bình", "Dương Thị Bình"]
     # the plan it rewards, and the CSV download
     assert 'href="../../van-ban/kh-tinh/"' in html
     assert 'href="../../khen-thuong/qd-1234-2021/danh-sach.csv" download' in html
@@ -140,9 +141,11 @@ def test_csv_download_is_excel_ready(make_site):
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads Vietnamese correctly
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:3] == ["STT", "Loại", "Họ và tên / Tên tập thể"]
-    assert [r[2] for r in rows[1:]] == ["Công an huyện Đông", "Trạm Y tế xã Tây", "Trần Văn Anh",
-                                        "Nguyễn Thị Ánh", "Dương Thị Bình", "Đặng Văn Bình"]
-    anh = rows[4]
+    # the annex's order and numbering
+    assert [r[2] for r in rows[1:]] == ["Trạm Y tế xã Tây", "Công an huyện Đông", "Nguyễn Thị Ánh", "Trần Văn Anh",
+                                        "Đặng Văn Bình", "Dương Thị Bình"]
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6"]
+    anh = rows[3]
     assert anh[1] == "Cá nhân" and anh[3] == "Điều dưỡng" and anh[5] == "Huyện Đông"
     assert anh[6] == "Bằng khen của Chủ tịch UBND tỉnh" and anh[9] == "1234/QĐ-UBND"
 
@@ -183,8 +186,7 @@ def test_xlsx_recipients_with_vietnamese_headers(make_site):
     ])
     site.run("build", check_exit=0)
     html = site.html("khen-thuong/qd-77-2021/index.html")
-    assert names_in_order(html, "ca-nhan") == ["Lê Văn Ước"]
-    assert names_in_order(html, "tap-the") == ["Hội Phụ nữ xã Tây"]
+    assert names_in_order(html) == ["Lê Văn Ước", "Hội Phụ nữ xã Tây"]
     page = site.html("khen-thuong/qd-77-2021/le-van-uoc.html")
     assert "Tham gia 45 ngày trực chốt." in page
 

@@ -329,7 +329,7 @@ def test_a_misspelt_header_is_one_error_with_a_hint(make_site):
     assert errors(out) == [f'{SHEET_CSV}, row 1, column Họ tê: there is no column "Họ tê" in a recipients '
                            'list; did you mean "Họ tên"? (the columns are: Loại (kind), Họ tên (name), '
                            "Chức vụ (position), Đơn vị (unit), Địa phương (locality), Hình thức (award), "
-                           "Thành tích (achievement), Mã (id), public_fields)"], out
+                           "Thành tích (achievement), Mã (id), public_fields, STT (stt), Nhóm (group))"], out
 
 
 def test_headers_are_matched_without_marks_or_case_and_row_numbers_are_not_read(make_site):

@@ -50,6 +50,7 @@ PHOTO = b'<svg xmlns="http://www.w3.org/2000/svg" width="7" height="5"><!-- phot
 
 # Where the name is published by design (docs/honor-roll.md, "Revoking an award").
 NAMED_BY_LAW = {"khen-thuong/qd-1500-2022/index.html", "khen-thuong/qd-1500-2022/nhung.html",
+                "khen-thuong/qd-1500-2022/in/index.html",  # the revoking decision's print view
                 "khen-thuong/qd-1234-2021/nguyen-van-hung.html"}
 
 

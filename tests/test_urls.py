@@ -50,7 +50,7 @@ def test_no_template_writes_a_section_root():
 
 def test_ids_that_pages_could_collide_with_follow_the_urls():
     # A recipient page sits beside its decision's files and paging folder.
-    assert urls.DECISION_NAMES == {"index", "nhung", "nhung-nguoi", "danh-sach", "trang"}
+    assert urls.DECISION_NAMES == {"index", "nhung", "nhung-nguoi", "danh-sach", "trang", "in"}
     assert urls.DECISION_NAMES <= RESERVED_IDS
     # A message page sits beside the lists of current and expired messages, a decision's
     # beside the browse folders: no id takes a name of the site's own folders and files.

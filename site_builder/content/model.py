@@ -209,6 +209,10 @@ class Awardee:
     public_fields: list[str] = field(default_factory=list)
     source: Source | None = None
     revoked_by: str | None = None  # id of the decision that revoked it
+    # Its place in the signed annex (honor/annex.py): its number as signed, and the heading of
+    # its group (lines joined by "\n"), when the list gives them.
+    stt: str | None = None
+    group: str | None = None
     # What is derived from the fields, kept once made (honor/awardees.py, runtime/keys.py,
     # render/escaping.py). Slots rather than a dictionary per object: a province's 100,000
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000

@@ -155,9 +155,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "merged_cells": (
         "các ô {range} được gộp (merge), nên các dòng dưới ô đầu sẽ trống: bỏ gộp ô "
-        "(Trang đầu > Gộp và Căn giữa) rồi ghi đủ giá trị vào từng dòng",
+        "(Trang đầu > Gộp và Căn giữa) rồi ghi đủ giá trị vào từng dòng (chỉ dòng tiêu đề nhóm, "
+        "như \"I. TẬP THỂ\", được gộp ngang trên một dòng)",
         "cells {range} are merged, so the rows below the first would be empty: unmerge them "
-        "(Home > Merge & Center) and fill in every row",
+        "(Home > Merge & Center) and fill in every row (only a group heading such as \"I. TẬP THỂ\" "
+        "may be merged, across its one row)",
     ),
     "formula_without_value": (
         "ô {cell} có công thức nhưng tệp không lưu kết quả của nó: mở tệp bằng Excel và lưu lại "

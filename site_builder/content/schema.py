@@ -102,6 +102,11 @@ AWARDEE = {
     # A recipient's page is <id>.html beside its decision's own files (urls.DECISION_NAMES).
     "id": F("id", reserved=urls.DECISION_NAMES, doc="lower-case ASCII words joined by hyphens"),
     "public_fields": F("list", items=F("str")),
+    # The signed annex's order is the list's order; these keep its numbering and grouping
+    # (honor/annex.py).
+    "stt": F("str", doc="the row's number as the signed annex prints it (1, 1., 1a, I); "
+                        "without it, rows are numbered in the list's order"),
+    "group": F("str", doc="the annex's group heading the row stands under (I. TẬP THỂ, a unit's name)"),
 }
 
 DECISION = {

@@ -18,6 +18,7 @@ from .. import urls
 from ..honor.awardees import active_awardees
 from ..text.csv_file import BOM, csv_row, csv_text
 from ..urls import awardee_path
+from ..honor.annex import GROUP_LINES
 from .records import absolute
 
 STR = {"type": "string"}
@@ -100,6 +101,10 @@ DATASETS = {
         Field("award", OPT_STR, "id of the award form"),
         Field("award_label", OPT_STR, "name of the award form in Vietnamese"),
         Field("achievement", OPT_STR, "achievement (thành tích)"),
+        Field("stt", OPT_STR, "the row's number (STT) as the signed list prints it (1, 1a, I...); null when the "
+              "list gives none. A decision's records come in the order of its list"),
+        Field("group", OPT_STR, "the heading of the list's group the row stands under (I. TẬP THỂ, a unit's "
+              "name), its lines joined by ' / '; null without one"),
     ],
 }
 
@@ -210,6 +215,7 @@ def recipient_columns(ctx, decision, awardees) -> list[list]:
         [a.kind for a in awardees], [a.name for a in awardees], [a.position for a in awardees],
         [a.unit for a in awardees], localities, *map(list, place_columns),
         awards, [labels.get(x) if x else None for x in awards], [a.achievement for a in awardees],
+        [a.stt for a in awardees], [a.group and a.group.replace(GROUP_LINES, " / ") for a in awardees],
     ]
 
 

@@ -2,8 +2,9 @@
 
 A province may publish 100,000 awardees, each with a page in every language, so nothing
 here is done per page: awardees are sorted once (people by given name the Vietnamese way,
-collectives alphabetically), then dealt into per-decision, per-award, per-unit and per-year
-buckets in that order, so every bucket is already sorted. Only active awards are indexed
+collectives alphabetically), then dealt into per-award, per-unit and per-year buckets in that
+order, so every bucket is already sorted. A decision's own list keeps the order, numbering and
+groups of its signed annex instead (honor/annex.py). Only active awards are indexed
 (awardees.active_awardees), so a revocation reaches every list and count.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .annex import annex_numbers
 from .awardees import active_awardees, awardee_sort_key
 from .places import UnitHistory
 
@@ -19,9 +21,12 @@ PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must no
 
 @dataclass
 class DecisionRoll:
+    """A decision's list as signed: its standing awards in the annex's order, each with its
+    STT (`numbers`, as signed or its place in the annex) and its group (Awardee.group)."""
     decision: object
-    collectives: list = field(default_factory=list)
-    individuals: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # awardees whose award stands, in annex order
+    numbers: list = field(default_factory=list)  # the STT of each of `rows`
+    collectives: int = 0
     revoked: int = 0  # awards of this decision later revoked (names are not shown)
     revoked_by: list = field(default_factory=list)  # the decisions that revoked them
     page_of: dict = field(default_factory=dict)  # awardee id -> page number of the decision page
@@ -30,12 +35,12 @@ class DecisionRoll:
     rows_key: str | None = field(default=None, repr=False, compare=False)
 
     @property
-    def rows(self) -> list:
-        return self.collectives + self.individuals
+    def count(self) -> int:
+        return len(self.rows)
 
     @property
-    def count(self) -> int:
-        return len(self.collectives) + len(self.individuals)
+    def individuals(self) -> int:
+        return len(self.rows) - self.collectives
 
 
 @dataclass
@@ -90,7 +95,6 @@ def build_index(site) -> HonorIndex:
     for group in (collectives, individuals):
         for a in group:
             roll = rolls[a.decision]
-            (roll.collectives if group is collectives else roll.individuals).append(a)
             roll.award_counts[a.award] += 1
             by_award.setdefault(a.award, []).append(a)
             if a.locality:
@@ -114,12 +118,17 @@ def build_index(site) -> HonorIndex:
         for unit in dict.fromkeys(u for p in places.today(locality) for u in places.today_chain(p.unit)):
             today[unit] += count
     for roll in rolls.values():
-        roll.page_of = {a.id: 1 + i // PER_PAGE for i, a in enumerate(roll.rows)}
-        for a in roll.decision.awardees:
+        annex = roll.decision.awardees
+        for a, number in zip(annex, annex_numbers(annex)):
             if a.revoked_by:
                 roll.revoked += 1
                 if a.revoked_by not in roll.revoked_by:
                     roll.revoked_by.append(a.revoked_by)
+            else:
+                roll.rows.append(a)
+                roll.numbers.append(number)
+                roll.collectives += a.kind == "collective"
+        roll.page_of = {a.id: 1 + i // PER_PAGE for i, a in enumerate(roll.rows)}
     by_year: dict[int, list] = {}
     for d in decisions:
         by_year.setdefault(d.date.year, []).append(d)

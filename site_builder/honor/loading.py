@@ -93,4 +93,5 @@ def _add(site, decision, item: dict, source: Source, names: NameNormaliser, pref
         name=data["name"], award=award, position=data.get("position"), unit=data.get("unit"),
         locality=data.get("locality"), achievement=data.get("achievement"),
         public_fields=data.get("public_fields") or [], source=source,
+        stt=data.get("stt") or None, group=data.get("group") or None,
     ))

@@ -25,9 +25,10 @@ FIELD_HEADERS = {
     "achievement": ("Thành tích", "thanh_tich", "achievement"),
     "id": ("Mã", "ma", "id"),
     "public_fields": ("public_fields",),
+    # The annex's own numbering and groups, kept as signed (honor/annex.py).
+    "stt": ("STT", "TT", "Số TT", "Số thứ tự", "stt"),
+    "group": ("Nhóm", "nhom", "group"),
 }
-# Row-number columns of office templates (Số thứ tự): accepted and not read.
-IGNORED_HEADERS = ("STT", "TT", "Số TT", "Số thứ tự")
 
 
 def header_key(text: str) -> str:
@@ -36,7 +37,6 @@ def header_key(text: str) -> str:
 
 
 _FIELD_OF = {header_key(h): name for name, headers in FIELD_HEADERS.items() for h in headers}
-_IGNORED = frozenset(header_key(h) for h in IGNORED_HEADERS)
 # The headers a message lists, (vi, en).
 KNOWN_HEADERS = (", ".join(headers[0] for headers in FIELD_HEADERS.values()),
                  ", ".join(headers[0] if headers[0] == name else f"{headers[0]} ({name})"
@@ -68,7 +68,7 @@ def read_header(cells: list[str]) -> Header:
         header.fields.append(None)
         if not text:
             header.blank.append(index)
-        elif name is None and key not in _IGNORED:
+        elif name is None:
             header.unknown[index] = text
             nearest = _nearest_field(key)
             name_suggested = name_suggested or nearest == "name"

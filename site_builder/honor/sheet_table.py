@@ -45,6 +45,9 @@ class Table:
     sheet: str | None = None  # the worksheet read (XLSX)
     header_index: int | None = None  # index in `rows` of the header row; None: no row has a value
     problems: list = field(default_factory=list)  # (Excel row, column index or None, code, params)
+    # Indexes in `rows` of rows merged across cells around their one value: an annex's group
+    # headings ("I. KHỐI CƠ QUAN" over the whole width), honor/annex.py.
+    headings: set = field(default_factory=set)
 
     def find_header(self) -> None:
         seen = 0

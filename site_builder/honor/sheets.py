@@ -26,6 +26,7 @@ from ..content.problems import Problem, Problems, rel
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
 from .sheet_headers import Header, read_header
 from .sheet_table import Table, TableError, column_letter, unreadable
+from .annex import GROUP_LINES, has_letter, is_roman, kind_of_heading, roman_heading
 
 if TYPE_CHECKING:
     from .read_ahead import Prefetch
@@ -37,11 +38,11 @@ KIND_ALIASES = {"cá nhân": "individual", "ca nhan": "individual", "tập thể
 # The columns of SheetAwardees.rows, one list each (fewer objects to store and load than a
 # tuple per row); `award` is the row's own award, None when it takes the decision's.
 _ROW_COLUMNS = ("row", "id", "kind", "name", "award", "position", "unit", "locality", "achievement",
-                "public_fields", "page_stamp", "row_stamp", "sort_key")
+                "public_fields", "stt", "group", "page_stamp", "row_stamp", "sort_key")
 # Columns whose values repeat from row to row: one string object per distinct value.
-_SHARED_COLUMNS = ("kind", "award", "position", "unit", "locality")
+_SHARED_COLUMNS = ("kind", "award", "position", "unit", "locality", "group")
 # Columns of (nearly) unique texts, stored packed (sheet_cache.pack_texts).
-_TEXT_COLUMNS = ("id", "name", "achievement", "page_stamp", "row_stamp")
+_TEXT_COLUMNS = ("id", "name", "achievement", "stt", "page_stamp", "row_stamp")
 
 
 @dataclass
@@ -82,11 +83,11 @@ class SheetAwardees:
             site.refs.append((self.file, schema.RefTable(self.columns, self.refs, self.ref_count)))
         default_award, file, columns, decision_id = decision.meta.get("award"), self.file, self.columns, decision.id
         awardees = decision.awardees
-        for (row, awardee_id, kind, name, award, position, unit, locality, achievement, public,
+        for (row, awardee_id, kind, name, award, position, unit, locality, achievement, public, stt, group,
              page_stamp, row_stamp, sort_key) in zip(*(self.rows[name] for name in _ROW_COLUMNS)):
             awardee = Awardee(decision_id, awardee_id, kind, name, award or default_award, position, unit, locality,
                               achievement, list(public) if public else [],
-                              AwardeeSource(file, row, "", columns, not award))
+                              AwardeeSource(file, row, "", columns, not award), stt=stt, group=group)
             # What the row says, digested when the sheet was read (kept in the sheet cache).
             awardee._content_stamps = (page_stamp, row_stamp)
             awardee._sort_key = sort_key
@@ -299,11 +300,17 @@ def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_a
     explicit_ids: dict[str, int] = {}  # id -> the row that gave it
     taken = set(RESERVED_IDS)
     rows = []
+    headings = _Headings(fields, table.headings)
     for index in range(table.header_index + 1, len(table.rows)):
         number = index + 1
         cells = [c.strip() for c in table.rows[index]]
         if not any(cells):
             continue  # an empty row: nothing to lose
+        if headings.read(index, cells):
+            # A group heading of the annex: the rows below stand under it. It is published
+            # too, so it is checked for personal data as a row's cells are.
+            _check_heading(problems, file, number, column(headings.column), headings.line)
+            continue
         if len(cells) > width or header.blank:
             _note_headerless(cells, width, header, number, headerless)
         if every_column_read:
@@ -312,6 +319,8 @@ def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_a
             item = {f: c for f, c in zip(fields, cells) if c and f is not None}
             if header.unknown:
                 _scan_unknown_columns(problems, file, number, header, cells, item)
+        if "kind" not in item and headings.kind:
+            item["kind"] = headings.kind  # under "I. TẬP THỂ" or "II. CÁ NHÂN"
         values = check_row(item, number)
         if not values.get("name"):
             continue  # reported by check_row: the name is required
@@ -326,7 +335,8 @@ def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_a
             problems.add(file, number, "award", "missing_field", column=sheet.columns.get("award", "award"))
         row = (number, new_id(taken, values), values.get("kind") or "individual", values["name"],
                values.get("award"), values.get("position"), values.get("unit"), values.get("locality"),
-               values.get("achievement"), values.get("public_fields") or None)
+               values.get("achievement"), values.get("public_fields") or None, values.get("stt"),
+               values.get("group") or headings.group)
         rows.append(row + content_stamps(*row[1:4], row[4] or default_award, *row[5:])
                     + (name_sort_key(row[2], row[3]),))
     for index, (first, count) in sorted(headerless.items()):
@@ -337,6 +347,56 @@ def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_a
         problems.add(file, None, None, "sheet_no_rows")
     sheet.rows = _by_column(rows)
     sheet.refs, sheet.ref_count = refs.places, refs.count
+
+
+class _Headings:
+    """The group headings between a sheet's rows (honor/annex.py says how communicators write
+    them): `read` takes a row that is one and says so; `group` is the heading the rows below
+    stand under (consecutive heading rows are its lines), `kind` the kind it names, if any."""
+
+    def __init__(self, fields: list, merged: set):
+        self.name = fields.index("name")
+        self.stt = fields.index("stt") if "stt" in fields else None
+        self.merged = merged  # indexes of rows merged across cells around one value (xlsx_sheet.py)
+        self.group: str | None = None
+        self.kind: str | None = None
+        self._lines: list[str] = []
+        self._open = False  # the last row read was a heading: the next one adds a line
+        self.line, self.column = "", 0  # the last heading read and the column it stands in
+
+    def read(self, index: int, cells: list[str]) -> bool:
+        line = self._heading(index, cells)
+        if line is None:
+            self._open = False
+            return False
+        self.line, self.column = line, next(column for column, cell in enumerate(cells) if cell)
+        if not self._open:
+            self._lines, self._open = [], True
+        self._lines.append(line)
+        self.group = GROUP_LINES.join(self._lines)
+        self.kind = kind_of_heading(self._lines) or self.kind
+        return True
+
+    def _heading(self, index: int, cells: list[str]) -> str | None:
+        values = [(column, cell) for column, cell in enumerate(cells) if cell]
+        if index in self.merged:
+            return values[0][1]
+        if len(values) == 1:
+            column, cell = values[0]
+            # Not in the name column: a row holding only a name is a recipient.
+            if column != self.name and column in (self.stt, 0) and has_letter(cell):
+                return cell
+        elif (len(values) == 2 and self.stt is not None and {c for c, _ in values} == {self.stt, self.name}
+              and is_roman(cells[self.stt])):
+            return roman_heading(cells[self.stt], cells[self.name])  # "I" | "TẬP THỂ"
+        return None
+
+
+def _check_heading(problems: Problems, file: str, number: int, column: str | None, line: str) -> None:
+    from ..rules.privacy import check_awardee_fields
+
+    check_awardee_fields({"group": line}, lambda field, code, **params: problems.add(
+        file, number, field, code, column=column, **params))
 
 
 def _note_headerless(cells: list[str], width: int, header: Header, number: int, headerless: dict) -> None:

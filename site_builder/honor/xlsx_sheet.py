@@ -7,7 +7,8 @@
 - **Merged cells** keep their value in the first cell only, so every row below it would read
   empty: a merged range from the header row down is a problem naming the range (filling it
   down would guess; an honor roll must say what the decision says). Merged titles above the
-  header row are fine.
+  header row are fine, and so is a group heading below it: one row merged across cells
+  around its one value ("I. KHỐI CƠ QUAN"), which honor/sheets.py reads as a heading.
 - **Dates** are shown day first, as a Vietnamese reader writes them: `15/09/2021`
   (`15/09/2021 08:30` when the cell has a time of day), never `2021-09-15 00:00:00`.
 - **Formulas** show the value Excel saved with them. A formula without a saved value (the
@@ -68,11 +69,26 @@ def read_xlsx(data: bytes, sheet_name: str | None) -> Table:
     table.find_header()
     for merged in sheet.merged_cells.ranges:
         if merged.max_row >= table.header_row:
-            table.problems.append((merged.min_row, merged.min_col - 1, "merged_cells", {"range": merged.coord}))
+            if _heading_row(table, merged):
+                table.headings.add(merged.min_row - 1)
+            else:
+                table.problems.append((merged.min_row, merged.min_col - 1, "merged_cells", {"range": merged.coord}))
     table.note_control_characters()
     table.problems = sorted((p for p in table.problems if p[0] >= table.header_row),
                             key=lambda p: (p[0], -1 if p[1] is None else p[1]))
     return table
+
+
+def _heading_row(table: Table, merged) -> bool:
+    """A range merged across one row below the header, holding the row's one value: a group
+    heading of the annex ("I. KHỐI CƠ QUAN"), which loses nothing. A range over several rows
+    would leave the rows below its first one empty, and one beside other values in its row
+    would leave a column of a recipient's row empty: both stay problems."""
+    if merged.min_row != merged.max_row or merged.min_row <= table.header_row or merged.min_col == merged.max_col:
+        return False
+    cells = table.rows[merged.min_row - 1]
+    values = [column for column, cell in enumerate(cells) if cell.strip()]
+    return values == [merged.min_col - 1]
 
 
 def cell_text(value) -> str:

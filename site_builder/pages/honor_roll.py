@@ -3,7 +3,8 @@
 URLs (docs/architecture.md, docs/honor-roll.md):
   /khen-thuong/                               overview: counts by award, place, campaign, year
   /khen-thuong/<decision>/ (+ trang/N/)       the decision, laid out as the official document,
-                                              with its recipients table
+                                              with its list in the order of its signed annex
+  /khen-thuong/<decision>/in/                 the same with the whole list on one page, for print
   /khen-thuong/<decision>/danh-sach.csv       the recipients, for Excel (UTF-8 with BOM)
   /khen-thuong/<decision>/<recipient>.html    one shareable page per recipient (urls.py)
   /khen-thuong/hinh-thuc/<award>/             by award form
@@ -32,6 +33,7 @@ from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
 from . import recipient_page
 from .documents import header_of
+from ..honor.annex import GROUP_LINES
 from ..honor.index import PER_PAGE, index_of, pages_of
 from .honor_rows import Cells, TableRows
 from ..runtime.keys import (
@@ -160,18 +162,21 @@ def _decision_pages(ctx, lang, index, facts):
             "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
             "csv": urls.decision_csv(decision.id), "pager": None,
+            "print_page": urls.decision_print_page(decision.id),
+            "print_address": _address(ctx, lang, urls.decision_print_page(decision.id)),
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
-        n_coll = len(roll.collectives)
+        extra = ([awardee_stamp(r["awardee"]) for r in revokes], entry_stamp(common["plan"]),
+                 index.campaign_of.get(decision.id))
         for number, chunk in enumerate(chunks, start=1):
             offset = (number - 1) * PER_PAGE
             context = dict(common)
-            # The roll's rows are its collectives, then its individuals: a page's share of
-            # each is a slice (made for every page, rendered or kept).
+            # A page's share of the annex, in its order; its first group, when it goes on from
+            # the page before, is headed again.
             context.update({
-                "collectives": roll.collectives[offset:offset + PER_PAGE],
-                "individuals": roll.individuals[max(0, offset - n_coll):max(0, offset + PER_PAGE - n_coll)],
-                "collective_start": offset, "individual_start": max(0, offset - n_coll),
+                "rows": chunk, "numbers": roll.numbers[offset:offset + PER_PAGE],
+                "group_before": roll.rows[offset - 1].group if offset else None,
+                "first_row": offset + 1, "last_row": offset + len(chunk),
                 "pager": _pager(decision_path(decision.id), number, len(chunks)),
                 "first_page": number == 1,
             })
@@ -180,9 +185,24 @@ def _decision_pages(ctx, lang, index, facts):
                 title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
                 description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
                 content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
-                key=partial(decision_key, ctx, decision, roll, info, (
-                    number, len(chunks), [awardee_stamp(r["awardee"]) for r in revokes],
-                    entry_stamp(common["plan"]), index.campaign_of.get(decision.id))))
+                key=partial(decision_key, ctx, decision, roll, info, (number, len(chunks), *extra)))
+        # Printing a paged list would print one page of it: the print view holds the whole
+        # annex, without pager or site chrome (docs/honor-roll.md, "Printing a decision").
+        yield PageSpec(
+            path=urls.decision_print_page(decision.id), template="honor/decision.html",
+            title=lang.t("print_view_title", title=title), description=lang.t("decision_count_line", count=roll.count),
+            content_lang=lang.code if translation or lang.code == "vi" else "vi", embed=False,
+            context={**common, "rows": roll.rows, "numbers": roll.numbers, "group_before": None, "first_row": 1,
+                     "last_row": roll.count, "first_page": True, "print_view": True},
+            key=partial(decision_key, ctx, decision, roll, info, ("print", *extra)))
+
+
+def _address(ctx, lang, path: str) -> str:
+    """A page's address as a reader types it from paper: absolute with a site_url, else from
+    the site's root."""
+    config = ctx.site.config
+    path = lang.prefix + path
+    return config.site_url.rstrip("/") + "/" + path if config.site_url else "/" + path
 
 
 def _pager(base: str, number: int, total: int) -> dict | None:
@@ -435,12 +455,15 @@ def _descends(site, child: str, ancestor: str) -> bool:
 
 # ---- files written once: CSV downloads and story photos ----------------------------------
 
+# "Nhóm" (the annex's group heading, its lines joined by " / ") comes last: the columns
+# before it kept their places when it was added.
 CSV_COLUMNS = ("STT", "Loại", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Địa phương", "Hình thức khen thưởng",
-               "Thành tích", "Mã", "Quyết định")
+               "Thành tích", "Mã", "Quyết định", "Nhóm")
 
 
 def csv_text(ctx, decision) -> str:
-    """The decision's active recipients as Excel opens them: UTF-8 with a BOM, CRLF rows."""
+    """The decision's active recipients as Excel opens them (UTF-8 with a BOM, CRLF rows), in
+    the order of the signed annex, with its STT and the group each row stands under."""
     index = index_of(ctx)
     site = ctx.site
     roll = index.rolls[decision.id]
@@ -449,10 +472,11 @@ def csv_text(ctx, decision) -> str:
     awards = {a.id: a.label_in("vi") for a in site.awards.values()}
     kinds = {"collective": "Tập thể"}
     reference = decision.reference
-    for number, a in enumerate(roll.rows, start=1):
-        lines.append(csv_row((str(number), kinds.get(a.kind, "Cá nhân"), a.name, a.position or "", a.unit or "",
+    for number, a in zip(roll.numbers, roll.rows):
+        group = (a.group or "").replace(GROUP_LINES, " / ")
+        lines.append(csv_row((number, kinds.get(a.kind, "Cá nhân"), a.name, a.position or "", a.unit or "",
                               places.get(a.locality or "", ""), awards.get(a.award or "", a.award or ""),
-                              one_line(a.achievement), a.id, reference)))
+                              one_line(a.achievement), a.id, reference, group)))
     return "".join(lines)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from ..honor.annex import GROUP_LINES
 from ..render.escaping import awardee_fields, escaped
 
 
@@ -33,6 +34,7 @@ class TableRows:
         self._award = Cells(lambda award: f"<td>{facts.award_html[award]}</td>")
         self._award_lang = Cells(lambda award: f'<td lang="{code}">{facts.award_html[award]}</td>')
         self._no_cell = Cells(lambda _key: "")  # the column is not shown
+        self._continued = f' <span class="muted">({escape(facts.lang.t("group_continued"))})</span>'
         self._notes_at: dict[str, Cells] = {}  # unit in force -> its list's place notes by place
 
     def _note_at(self, today_place: str, unit_id: str | None) -> str:
@@ -80,6 +82,45 @@ class TableRows:
                      f'</th><td>{f.position_unit}</td>{award[a.award]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
         return "\n".join(parts)
+
+
+    def annex(self, awardees, numbers, before: str | None, several_awards: bool, base: str) -> str:
+        """A decision's rows in the order of its signed annex, as <tbody>s: one per group,
+        headed by the group's heading (honor/annex.py); each row with its STT as signed.
+        `before`: the group of the row before the first (on the previous page): a group that
+        goes on from there is headed again, marked as continued."""
+        award = self._award_lang if several_awards else self._no_cell
+        collective, note, span = self._collective_mark, self._place_note, 4 if several_awards else 3
+        parts = []
+        group = before
+        for i, (a, number) in enumerate(zip(awardees, numbers)):
+            if i == 0 or a.group != group:
+                if i:
+                    parts.append("</tbody>\n")
+                heading = "" if not a.group else _group_heading(a.group, span, self._continued if (
+                    i == 0 and a.group == before) else "")
+                parts.append(f'<tbody lang="vi">{heading}\n')
+                group = a.group
+            f = a._escaped
+            if f is None:
+                f = awardee_fields(a)
+            parts.append(f'<tr id="{f.id}"><td class="num">{escape(number)}</td><th scope="row"><a href="{base}{f.href}">'
+                         f'{f.name}</a></th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
+                         f'{note[a.locality]}</td>{award[a.award]}</tr>\n')
+        if parts:
+            parts.append("</tbody>")
+        return "".join(parts)
+
+
+def _kind_mark(a, f, collective: str) -> str:
+    if a.kind != "collective":
+        return ""
+    return collective + " " if f.position_unit else collective
+
+
+def _group_heading(group: str, span: int, continued: str) -> str:
+    lines = "<br>".join(str(escape(line)) for line in group.split(GROUP_LINES))
+    return f'<tr class="roll-group"><th colspan="{span}" scope="rowgroup">{lines}{continued}</th></tr>'
 
 
 class Cells(dict):

@@ -115,6 +115,7 @@ class SiteIndex:
         for entry, address in self._entry_addresses(site.unpublished):
             self.unpublished.setdefault(address, entry)
         for decision in site.decisions.values():
+            self.pages[urls.decision_print_page(decision.id)] = None  # the whole text and list, for print
             year = getattr(decision.meta.get("date"), "year", None)
             if year:
                 self.pages[urls.year_page(year)] = None

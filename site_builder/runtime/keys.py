@@ -22,7 +22,7 @@ from .digests import digest
 # ---- awardees ---------------------------------------------------------------------------------
 
 def content_stamps(awardee_id, kind, name, award, position, unit, locality, achievement,
-                   public_fields) -> tuple[str, str]:
+                   public_fields, stt=None, group=None) -> tuple[str, str]:
     """Digests of what a record says: (every field a page may show of it, the fields a list
     row shows: not the achievement, so that editing it re-renders no list). Made when a sheet
     is read and kept in the sheet cache, so a rebuild does not digest 100,000 records again;
@@ -31,7 +31,9 @@ def content_stamps(awardee_id, kind, name, award, position, unit, locality, achi
     # of 50,000 achievements for printability (half the cost). An absent field and an empty
     # one stamp alike; pages show them alike.
     row = "\0".join((awardee_id, kind or "", name or "", award or "", position or "", unit or "", locality or ""))
-    whole = "\0".join((row, achievement or "", "\1".join(map(str, public_fields or ()))))
+    # The annex's STT and group show on the decision's pages only: not in the row stamp of
+    # browse lists.
+    whole = "\0".join((row, achievement or "", "\1".join(map(str, public_fields or ())), stt or "", group or ""))
     return digest(whole), digest(row)
 
 
@@ -39,7 +41,8 @@ def awardee_content_stamps(a) -> tuple[str, str]:
     stamps = a._content_stamps
     if stamps is None:
         stamps = a._content_stamps = content_stamps(
-            a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields)
+            a.id, a.kind, a.name, a.award, a.position, a.unit, a.locality, a.achievement, a.public_fields,
+            a.stt, a.group)
     return stamps
 
 

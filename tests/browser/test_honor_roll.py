@@ -10,7 +10,7 @@ from .conftest import axe_violations, describe
 BIG = "khen-thuong/dak-lak-qd-khen-thuong-covid-2021/"
 SOC_TRANG = "khen-thuong/soc-trang-qd-khen-thuong-covid-2021/"
 PAGES = [
-    "khen-thuong/", BIG, BIG + "trang/2/", SOC_TRANG, SOC_TRANG + "thach-thi-sa-ry.html",
+    "khen-thuong/", BIG, BIG + "trang/2/", BIG + "in/", SOC_TRANG, SOC_TRANG + "thach-thi-sa-ry.html",
     SOC_TRANG + "tran-van-anh.html", "khen-thuong/hinh-thuc/bang-khen-chu-tich-tinh/",
     "khen-thuong/dia-phuong/", "khen-thuong/dia-phuong/can-tho/", "khen-thuong/phong-trao/covid-19-2021/",
     "khen-thuong/nam/2021/",
@@ -24,7 +24,7 @@ def test_browse_a_decision_and_follow_a_recipient(page, example_site):
     page.get_by_role("link", name="Quyết định số 3120/QĐ-UBND").first.click()
     page.wait_for_url("**/" + BIG)
     assert page.locator("h1").inner_text().startswith("QUYẾT ĐỊNH")
-    rows = page.locator("#ca-nhan ~ .table-scroll tbody tr")
+    rows = page.locator(".roll-table.annex tbody tr[id]")
     assert rows.count() > 100
     first = rows.first
     name = first.locator("th a").inner_text()
