@@ -92,7 +92,7 @@ def _spec(lang, values: dict, other) -> PageSpec:
 
 
 def _specs(ctx, lang, facts, decision, other):
-    qr_codes = QrCache(ctx.config.project_dir, decision.id)
+    qr_codes = _qr_cache(ctx, decision)
     for a in decision.awardees:
         yield _spec(lang, _values(ctx, facts, decision, a, qr_codes), other)
     qr_codes.save(_addresses(ctx, decision))
@@ -102,7 +102,7 @@ def _made(ctx, lang, facts, decision, other, kit_for):
     """The same pages, a valid award's from a stencil of the template (one per shape: with or
     without position, unit, QR code)."""
     renderer = kit_for(1).renderer
-    qr_codes = QrCache(ctx.config.project_dir, decision.id)
+    qr_codes = _qr_cache(ctx, decision)
     stencils: dict[tuple, Frame | None] = {}
     confirmed: set[tuple] = set()
     for a in decision.awardees:
@@ -172,6 +172,10 @@ def _stencil(renderer, lang, other, a, values: dict) -> Frame | None:
 
 def _html(value) -> bytes:
     return str(escape(value or "")).encode("utf-8")
+
+
+def _qr_cache(ctx, decision) -> QrCache:
+    return QrCache(ctx.config.project_dir, f"{ctx.config.site_url}\0{decision.id}")
 
 
 def _addresses(ctx, decision) -> set[str]:
