@@ -205,3 +205,15 @@ def test_a_collision_gives_the_later_award_a_longer_code():
     other = next(r for r in (f"r{n}" for n in range(1000)) if verification_code("qd-2", r, 1) == first)
     second = unique_code("qd-2", other, taken, length=1)
     assert first != second and len(second) == 2 and second.startswith(first)
+
+
+def test_an_annulment_published_later_changes_the_page_at_the_same_address(make_site):
+    site = _site(make_site)
+    site.run("build", check_exit=0)
+    path, before = _page_of(site, "nguyen-van-hung")
+    assert "Khen thưởng này có giá trị" in before and "Nguyễn Văn Hùng" in before
+    site.write({"content/decisions/qd-1500-2022.md": ANNULLING})
+    site.run("build", check_exit=0)  # incremental: the decision's verification pages are remade
+    after = site.html(path)
+    assert "Khen thưởng này đã bị hủy bỏ" in after and "Nguyễn Văn Hùng" not in after
+    assert "Khen thưởng này có giá trị" in _page_of(site, "le-thi-mai")[1]

@@ -30,7 +30,6 @@ from ..i18n import Lang
 from ..render.frame import Frame, MarkerUsed, mark
 from ..render.pages import MadePage, PageBatch, PageSpec, PageTypeHooks
 from ..render.qr_codes import QrCache
-from ..runtime.keys import awardee_stamp
 from .honor_roll import facts_of
 
 TEMPLATE = "honor/verify.html"
@@ -61,11 +60,13 @@ def pages(ctx, lang):
 
 
 def _key(ctx, facts, decision, other) -> str:
-    """What the decision's verification pages show besides the code's fingerprint."""
+    """What the decision's verification pages show besides the code's fingerprint: only the
+    fields a page shows (an edited achievement keeps them), the decisions that annulled or
+    corrected each award."""
     decided = facts.decision
     return repr((ctx.config.site_url, ctx.config.base_path, other is not None, decided[decision.id], [
-        (code_of(a), awardee_stamp(a), facts.award_label.get(a.award, a.award), decided.get(a.revoked_by or ""),
-         [decided.get(c) for c in a.corrected_by]) for a in decision.awardees]))
+        (code_of(a), a.kind, a.name, a.position, a.unit, facts.award_label.get(a.award, a.award),
+         decided.get(a.revoked_by or ""), [decided.get(c) for c in a.corrected_by]) for a in decision.awardees]))
 
 
 def _values(ctx, facts, decision, a, qr_codes: QrCache) -> dict:
