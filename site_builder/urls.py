@@ -18,6 +18,7 @@ to be formatted and pass through a join.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 # Sections: the top-level folders the core writes.
@@ -30,10 +31,11 @@ SEARCH = "tim-kiem/"
 OPEN_DATA = "du-lieu/"
 WIDGETS = "nhung/"
 CALENDARS = "lich/"
+VERIFY = "xm/"  # short verification addresses (xác minh), one file per award: verification_page()
 # The sections a visitor browses (the site's menu; links.py knows them as pages).
 BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, SEARCH)
 # Every section the core writes (the MkDocs shell leaves them alone).
-CORE_SECTIONS = BROWSED_SECTIONS + (WIDGETS, OPEN_DATA)
+CORE_SECTIONS = BROWSED_SECTIONS + (WIDGETS, OPEN_DATA, VERIFY)
 
 # Folder names inside sections.
 PAGING = "trang"  # <list>/trang/<n>/: page n (> 1) of a long list
@@ -206,3 +208,34 @@ def embed_file(folder: str) -> str:
 def cards_file(folder: str) -> str:
     """The recipient cards of the decision page in `folder` (pages/recipient_embeds.py)."""
     return folder + CARDS_FILE
+
+
+# ---- verification addresses ---------------------------------------------------------------
+# Every award has a short address to print on its Bằng khen or Giấy khen, typed from paper or
+# read from a QR code: xm/<code>.html. The code is derived from the decision id and the
+# recipient id alone (a digest, written in an alphabet without the letters and digits that
+# read alike on paper: no 0/o, 1/i/l), so it stays the same from build to build, whatever else
+# changes, as long as those two ids do (docs/honor-roll.md, "Verifying an award"). Two awards
+# whose codes collide (about one chance in 10^6 at 50,000 awards) are told apart by
+# honor/verification.py: the older award keeps the code, the other takes a longer one.
+VERIFY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+VERIFY_CODE_LENGTH = 10
+
+
+def verification_code(decision_id: str, recipient_id: str, length: int = VERIFY_CODE_LENGTH) -> str:
+    """The award's verification code: `length` characters of VERIFY_ALPHABET from a digest of
+    the two ids (a longer length extends the shorter code, so a collision's longer code still
+    begins with the printed one)."""
+    number = int.from_bytes(hashlib.blake2b(f"{decision_id}/{recipient_id}".encode("utf-8"),
+                                            digest_size=16).digest(), "big")
+    base = len(VERIFY_ALPHABET)
+    out = []
+    for _ in range(length):
+        number, digit = divmod(number, base)
+        out.append(VERIFY_ALPHABET[digit])
+    return "".join(out)
+
+
+def verification_page(code: str) -> str:
+    """The award's verification page and printable certificate: its short address."""
+    return VERIFY + code + ".html"

@@ -244,7 +244,8 @@ def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
     assert "achievement" in recipient_files.AWARDEE_FIELDS and "_escaped" not in recipient_files.AWARDEE_FIELDS
     changed = {"decision": "qd-2", "id": "b", "kind": "collective", "name": "Lê Văn An", "award": "gk",
                "position": None, "unit": "Trạm", "locality": "huyen-dong", "achievement": "Tốt lắm.",
-               "public_fields": ["unit"], "revoked_by": "qd-9", "stt": "7", "group": "II. CÁ NHÂN"}
+               "public_fields": ["unit"], "revoked_by": "qd-9", "stt": "7", "group": "II. CÁ NHÂN",
+               "corrected_by": ("qd-8",)}
     assert set(changed) == set(recipient_files.AWARDEE_FIELDS)
     for field, value in changed.items():
         assert recipient_files.piece_key(Ctx, Decision, [awardee(**{field: value})], "stamp") != key, field

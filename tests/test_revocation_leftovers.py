@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from site_builder.urls import verification_code
+
 from .conftest import BASE_DATA
 
 NAME = "Nguyễn Văn Hùng"  # the name the search page's example would suggest
@@ -48,7 +50,10 @@ STORY = """
 """
 PHOTO = b'<svg xmlns="http://www.w3.org/2000/svg" width="7" height="5"><!-- photo of the revoked --></svg>'
 
-# Where the name is published by design (docs/honor-roll.md, "Revoking an award").
+# Where the name is published by design (docs/honor-roll.md, "Revoking an award"). The annulled
+# award's verification page (xm/<code>.html) is published too, and is deliberately NOT here: it
+# says the award was annulled and by which decision, without the name (docs/honor-roll.md,
+# "Verifying an award"), so the grep below holds it to that.
 NAMED_BY_LAW = {"khen-thuong/qd-1500-2022/index.html", "khen-thuong/qd-1500-2022/nhung.html",
                 "khen-thuong/qd-1500-2022/in/index.html",  # the revoking decision's print view
                 "khen-thuong/qd-1234-2021/nguyen-van-hung.html"}
@@ -88,6 +93,9 @@ def test_a_revoked_award_leaves_no_photo_story_or_suggestion(make_site):
     assert 'placeholder="Ví dụ: họ và tên, có dấu hoặc không dấu"' in search
     assert any("Lê Thị Mai" in p.read_text(encoding="utf-8", errors="replace")
                for p in (site.root / "site/search/names").rglob("*") if p.is_file())  # so the grep would see it
+    # the annulled award's verification page is there for the grep above, and says so
+    verify = site.html(f"xm/{verification_code('qd-1234-2021', 'nguyen-van-hung')}.html")
+    assert "Khen thưởng này đã bị hủy bỏ" in verify and "1500/QĐ-UBND" in verify
     # the old address only says the award was revoked
     notice = site.html("khen-thuong/qd-1234-2021/nguyen-van-hung.html")
     assert "đã bị thu hồi" in notice and "chốt kiểm dịch" not in notice

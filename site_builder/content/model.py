@@ -213,6 +213,10 @@ class Awardee:
     # its group (lines joined by "\n"), when the list gives them.
     stt: str | None = None
     group: str | None = None
+    # Ids of the correction decisions (Quyết định đính chính) that amended this award, oldest
+    # first; the award stays valid. The hook the corrections rule fills: the verification page
+    # (pages/verification.py) says "corrected by" each of them.
+    corrected_by: tuple[str, ...] = ()
     # What is derived from the fields, kept once made (honor/awardees.py, runtime/keys.py,
     # render/escaping.py). Slots rather than a dictionary per object: a province's 100,000
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000
@@ -223,6 +227,7 @@ class Awardee:
     _row_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
     _escaped: object = field(default=None, init=False, repr=False, compare=False)  # AwardeeFields
     _jsonld: bytes | None = field(default=None, init=False, repr=False, compare=False)  # recipient_page.py
+    _verify_code: str | None = field(default=None, init=False, repr=False, compare=False)  # honor/verification.py
 
     @property
     def key(self) -> str:

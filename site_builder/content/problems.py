@@ -374,8 +374,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this build stops, the live site is unchanged; build again later",
     ),
     "site_url_missing": (
-        "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml và liên kết chuẩn (canonical)",
-        "site_url is not set in mkdocs.yml: RSS/Atom feeds, sitemap.xml and canonical links are not written",
+        "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml, liên kết chuẩn (canonical) "
+        "và mã QR xác minh khen thưởng",
+        "site_url is not set in mkdocs.yml: RSS/Atom feeds, sitemap.xml, canonical links and the awards' "
+        "verification QR codes are not written",
     ),
 }
 

@@ -31,6 +31,7 @@ from ..render.escaping import awardee_fields, escaped
 from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
+from ..honor.verification import assign_codes, code_of
 from . import recipient_page
 from .documents import header_of
 from ..honor.annex import GROUP_LINES
@@ -115,8 +116,10 @@ def pages(ctx, lang):
 
 def prepare(ctx) -> None:
     """The honor index, which pages, CSV downloads, open data and the search index all read:
-    built before the data process forks (render/renderer.py), not once in each process."""
+    built before the data process forks (render/renderer.py), not once in each process; and
+    every award's verification code, which recipient pages show (honor/verification.py)."""
     index_of(ctx)
+    assign_codes(ctx.site)
 
 
 def stamp_all(ctx) -> None:
@@ -221,9 +224,17 @@ def _recipient_batches(ctx, lang, index, facts):
     so an unchanged decision costs one key, however many recipients it has. They are made from
     stencils of their template, the theme's or ours (recipient_page.py)."""
     for decision in index.decisions:
-        yield PageBatch(name=f"recipients/{decision.id}", key=partial(recipients_key, ctx, index, facts, decision),
+        yield PageBatch(name=f"recipients/{decision.id}", key=partial(_recipients_key, ctx, index, facts, decision),
                         specs=partial(_recipient_pages, ctx, lang, index, facts, decision),
                         make=partial(_made_recipient_pages, ctx, lang, index, facts, decision))
+
+
+def _recipients_key(ctx, index, facts, decision) -> str:
+    """runtime/keys.py recipients_key, and the verification codes that are not the ids' own
+    (a collision made them longer: honor/verification.py); every other code follows from the
+    ids the key holds already."""
+    longer = [code_of(a) for a in index.rolls[decision.id].rows if len(code_of(a)) > urls.VERIFY_CODE_LENGTH]
+    return recipients_key(ctx, index, facts, decision) + ("\0" + repr(longer) if longer else "")
 
 
 def _recipient_pages(ctx, lang, index, facts, decision):
@@ -272,6 +283,7 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
             "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
+            "verify": urls.verification_page(code_of(a)), "verify_code": code_of(a),
         })
 
 

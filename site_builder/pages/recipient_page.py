@@ -18,6 +18,7 @@ from markupsafe import escape
 from .. import urls
 from ..urls import awardee_path
 from ..feeds.discover import OG_LOCALES, awardee_jsonld
+from ..honor.verification import code_of
 from ..feeds.records import absolute
 from ..render.escaping import awardee_fields, escape_text, escaped
 from ..render.frame import MarkerUsed, frame_shape, mark
@@ -120,6 +121,7 @@ class Maker:
         if stencil is None:
             return None
         fields = awardee_fields(a)
+        code = code_of(a)  # letters and digits of urls.VERIFY_ALPHABET: nothing to escape
         encoded = fields.utf8
         id_html = _utf8(fields.id)
         label_html = self._escaped[label]
@@ -134,6 +136,7 @@ class Maker:
             "a_achievement": encoded.achievement, "a_id": id_html, "a_locality": self._escaped[a.locality],
             "a_award": self._escaped[a.award], "place": self._escaped[place], "award_label": label_html,
             "anchor": self._lists[list_path] + id_html,
+            "verify": _utf8(urls.verification_page(code)), "verify_code": _utf8(code),
         })
         if shape not in self._confirmed:
             if not kit.confirmed(TEMPLATE, (shape, self._decision_shape), html, lambda: self.spec_of(a)):
@@ -148,7 +151,8 @@ class Maker:
         return {"awardee": MarkedAwardee(a.kind, present), "d": self._decision,
                 "award_label": mark("award_label") if label else label,
                 "place": mark("place") if place else place, "anchor": mark("anchor"),
-                "story": None, "photo": None, "og_type": "profile", "og_image": None}
+                "story": None, "photo": None, "og_type": "profile", "og_image": None,
+                "verify": mark("verify"), "verify_code": mark("verify_code")}
 
     def discovery(self, a, path: str, title_html: bytes, description_html: bytes) -> bytes:
         """feeds/discover.py discovery_html() of a recipient page without a story."""

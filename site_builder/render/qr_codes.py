@@ -1,0 +1,82 @@
+"""QR codes of verification addresses, as inline SVG made by segno, kept between builds.
+
+A QR code is a small pure-Python computation that costs more than the page it sits on
+(measured on the build machine, one 50-character address: 2.8 ms with segno choosing the best
+of its eight masks, 0.55 ms with a fixed mask, plus 0.28 ms for the SVG; a recipient page costs
+about 0.02 ms). At 50,000 awards that would be two minutes of CPU, or 40 s with a fixed mask,
+on every full build (docs/honor-roll.md, "Verifying an award", has the figures). So:
+
+- the mask is fixed: every mask makes a valid code that every reader decodes (the tests decode
+  them with ZXing); choosing one only avoids patterns that some old readers find harder;
+- error correction is level L, raised to the highest level the same size of code allows
+  (`boost_error`): for an address of about 50 characters that is a 29 x 29 code (1.4 KB of
+  SVG), where level M would take a 33 x 33 one (1.9 KB) on every verification page;
+- each decision's codes are kept in the machine's cache (runtime/cache_dirs.py
+  machine_cache_dir()/qr/, else the project's .cache/site-builder/qr/; one file per site
+  address and decision, address -> SVG): an address never changes its code, so only the first
+  build on a machine, or a new award, makes one, and a `--clean` build, a branch preview or a
+  fresh checkout of the same site reuses them. Deleting the folder costs time, never
+  correctness: a file is only ever read for the addresses it holds.
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from ..runtime.atomic import replace_file
+from ..runtime.cache_dirs import CACHE_DIR, machine_cache_dir
+from ..runtime.digests import digest
+
+MASK = 2
+ERROR = "l"
+# Bump when the SVG's form changes: a cache written in another form is not read.
+FORM = "2"
+
+
+def qr_svg(address: str) -> str:
+    """The QR code of `address` as an SVG element to put in HTML: one path, sized by CSS
+    (a viewBox, no width or height), quiet zone included, no XML declaration."""
+    import segno  # noqa: PLC0415  (only builds that make a code pay its import)
+
+    code = segno.make(address, error=ERROR, mask=MASK, micro=False, boost_error=True)
+    out = io.BytesIO()
+    code.save(out, kind="svg", xmldecl=False, svgns=False, nl=False, omitsize=True, scale=1, border=4,
+              svgclass="qr", lineclass=None)
+    return out.getvalue().decode("ascii")
+
+
+class QrCache:
+    """The QR codes of one decision's addresses: read from the project's cache, made when
+    missing (qr_svg), written back by `save` when any was made."""
+
+    def __init__(self, project_dir, name: str):
+        """`name`: what tells this group of codes from others on the machine (the site's
+        address and the decision's id)."""
+        folder = machine_cache_dir() or Path(project_dir) / CACHE_DIR
+        self.file = folder / "qr" / (digest(FORM + "\0" + name)[:24] + ".json")
+        try:
+            self.codes = json.loads(self.file.read_text(encoding="utf-8"))
+            if not isinstance(self.codes, dict):
+                self.codes = {}
+        except (OSError, ValueError):
+            self.codes = {}
+        self.made = False
+
+    def svg(self, address: str) -> str:
+        svg = self.codes.get(address)
+        if not isinstance(svg, str):
+            svg = self.codes[address] = qr_svg(address)
+            self.made = True
+        return svg
+
+    def save(self, keep: set[str]) -> None:
+        """Write the codes of the addresses in `keep` (the decision's today), when any was made."""
+        if not self.made:
+            return
+        codes = {address: svg for address, svg in self.codes.items() if address in keep}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            replace_file(self.file, json.dumps(codes, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
+        except OSError:
+            pass  # a cache that cannot be written costs the next build time, not correctness

@@ -1,0 +1,219 @@
+"""A verifiable award (issue 22, item 4): every award has a short address, xm/<code>.html, whose
+page says plainly whether the award is valid, corrected or annulled, by which decision, and
+which, printed, is the certificate view with a QR code of that address (docs/honor-roll.md,
+"Verifying an award")."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import zxingcpp
+from PIL import Image, ImageDraw
+
+from site_builder.honor.verification import unique_code
+from site_builder.urls import VERIFY_ALPHABET, VERIFY_CODE_LENGTH, verification_code
+
+from .conftest import BASE_DATA
+
+SITE_URL = "https://thidua.example.gov.vn/"
+DECISION = """
+    ---
+    number: "1234"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2021-11-20
+    title: Về việc tặng Bằng khen
+    award: bang-khen-tinh
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    awardees:
+      - {name: Nguyễn Văn Hùng, position: Tổ trưởng, unit: Tổ COVID cộng đồng, locality: huyen-dong}
+      - {name: Lê Thị Mai, position: Điều dưỡng, unit: Trạm Y tế xã Tây, locality: tinh-mau}
+      - {kind: collective, name: Công an huyện Đông}
+    ---
+    Tặng Bằng khen.
+"""
+ANNULLING = """
+    ---
+    number: "1500"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2022-03-02
+    title: Về việc hủy bỏ quyết định khen thưởng
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    revokes:
+      - {decision: qd-1234-2021, recipient: nguyen-van-hung, reason: Kê khai thành tích không đúng}
+    ---
+    Hủy bỏ quyết định khen thưởng.
+"""
+CORRECTING = """
+    ---
+    number: "1500"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2022-03-02
+    title: Về việc đính chính và tặng Bằng khen
+    award: bang-khen-tinh
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    awardees:
+      - {name: Phạm Văn Đức, position: Bác sĩ}
+    ---
+    Đính chính.
+"""
+
+
+def _site(make_site, *more, site_url=SITE_URL, languages=("vi", "en")):
+    files = {"content/decisions/qd-1234-2021.md": DECISION}
+    for extra in more:
+        files.update(extra)
+    return make_site(BASE_DATA, files, languages=languages, **({"site_url": site_url} if site_url else {}))
+
+
+def _page_of(site, recipient: str) -> tuple[str, str]:
+    """(short address's path, its page) of a recipient of qd-1234-2021."""
+    code = verification_code("qd-1234-2021", recipient)
+    path = f"xm/{code}.html"
+    return path, site.html(path)
+
+
+def qr_image(svg: str, scale: int = 8) -> Image.Image:
+    """The SVG QR code as a picture: its path is rows of horizontal strokes ("M4 4.5h7m2 0h3…",
+    one unit wide), drawn as they read; the viewBox gives the size."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
+    path = re.search(r'<path[^>]* d="([^"]+)"', svg).group(1)
+    image = Image.new("L", (size * scale, size * scale), 255)
+    draw = ImageDraw.Draw(image)
+    x = y = 0.0
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:\s+(-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            length = float(a)
+            draw.rectangle([x * scale, (y - 0.5) * scale, (x + length) * scale - 1, (y + 0.5) * scale - 1], fill=0)
+            x += length
+    return image
+
+
+def test_the_qr_code_decodes_to_the_verification_address(make_site):
+    site = _site(make_site)
+    site.run("build", check_exit=0)
+    path, page = _page_of(site, "le-thi-mai")
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    found = zxingcpp.read_barcodes(qr_image(svg))
+    assert [result.text for result in found] == [SITE_URL + path]
+    # the page names the address it encodes, for typing it from paper
+    assert SITE_URL + path in page
+
+
+def test_a_valid_award_says_it_is_valid_with_its_decision(make_site):
+    site = _site(make_site)
+    site.run("build", check_exit=0)
+    path, page = _page_of(site, "le-thi-mai")
+    assert "Khen thưởng này có giá trị" in page and "This award is valid" in page
+    assert "Lê Thị Mai" in page and "Điều dưỡng, Trạm Y tế xã Tây" in page
+    assert "Bằng khen" in page
+    assert "Quyết định số 1234/QĐ-UBND</a> ngày 20/11/2021 của" in page and "Ủy ban nhân dân tỉnh" in page
+    assert 'href="../khen-thuong/qd-1234-2021/le-thi-mai.html"' in page
+    # the recipient page links its short address, in every language
+    for prefix in ("", "en/"):
+        recipient = site.html(prefix + "khen-thuong/qd-1234-2021/le-thi-mai.html")
+        assert 'id="xac-minh"' in recipient and f'{path}"' in recipient
+    # one page per award, not per language, and never in the sitemap
+    assert not (site.root / "site/en" / path).exists()
+    assert "xm/" not in "".join(p.read_text(encoding="utf-8") for p in (site.root / "site").glob("sitemap*.xml"))
+
+
+def test_a_collective_award_is_verified_too(make_site):
+    site = _site(make_site)
+    site.run("build", check_exit=0)
+    _, page = _page_of(site, "cong-an-huyen-dong")
+    assert "Khen thưởng này có giá trị" in page and "Công an huyện Đông" in page
+
+
+def test_an_annulled_award_says_by_which_decision_without_the_name(make_site):
+    site = _site(make_site, {"content/decisions/qd-1500-2022.md": ANNULLING})
+    site.run("build", check_exit=0)
+    path, page = _page_of(site, "nguyen-van-hung")
+    assert "Khen thưởng này đã bị hủy bỏ" in page and "This award was annulled" in page
+    assert re.search(r"Đã bị hủy bỏ bởi <a href=\"../khen-thuong/qd-1500-2022/\">Quyết định số 1500/QĐ-UBND</a> "
+                     r"ngày 02/03/2022", page)
+    assert "1234/QĐ-UBND" in page  # the decision it annulled
+    for withheld in ("Nguyễn Văn Hùng", unicodedata.normalize("NFD", "Nguyễn Văn Hùng"), "Tổ trưởng",
+                     "Tổ COVID cộng đồng"):
+        assert withheld not in page
+    assert "<svg" not in page  # nothing to print for an annulled award
+    assert "Khen thưởng này có giá trị" not in page
+    # the other awards of the decision stay valid
+    assert "Khen thưởng này có giá trị" in _page_of(site, "le-thi-mai")[1]
+
+
+def test_a_corrected_award_says_by_which_decision(make_site, monkeypatch):
+    """The corrections rule fills Awardee.corrected_by (the hook: content/model.py); here a rule
+    registered in-process sets it as that rule will."""
+    import site_builder.rules.run as rules
+    from site_builder import SiteConfig, build_site
+    from site_builder.honor.awardees import find_awardee
+
+    site = _site(make_site, {"content/decisions/qd-1500-2022.md": CORRECTING})
+
+    def corrected(loaded):
+        find_awardee(loaded, "qd-1234-2021", "le-thi-mai").corrected_by = ("qd-1500-2022",)
+
+    monkeypatch.setattr(rules, "RULES", [corrected])
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], site_url=SITE_URL)
+    build_site(config, site.root / "site")
+    _, page = _page_of(site, "le-thi-mai")
+    assert "Khen thưởng này có giá trị và đã được đính chính" in page
+    assert "Đính chính bởi <a href=\"../khen-thuong/qd-1500-2022/\">Quyết định số 1500/QĐ-UBND</a>" in page
+    assert "Lê Thị Mai" in page and "<svg" in page
+    assert "Khen thưởng này có giá trị" in _page_of(site, "nguyen-van-hung")[1]
+
+
+def test_the_printable_view_holds_the_qr_code_and_an_a4_landscape_sheet(make_site):
+    site = _site(make_site)
+    site.run("build", check_exit=0)
+    _, page = _page_of(site, "le-thi-mai")
+    assert '<figure class="qr-code"><svg viewBox=' in page
+    assert 'href="../assets/verify.css"' in page
+    css = (site.root / "site/assets/verify.css").read_text(encoding="utf-8")
+    assert "@page { size: A4 landscape;" in css
+
+
+def test_without_site_url_no_qr_code_and_check_says_so(make_site):
+    site = _site(make_site, site_url="")
+    output = site.run("check", check_exit=0).stdout
+    assert "mã QR xác minh khen thưởng" in output
+    site.run("build", check_exit=0)
+    path, page = _page_of(site, "le-thi-mai")
+    assert "Khen thưởng này có giá trị" in page and "<svg" not in page
+    assert f"/{path}" in page  # the address, as far as the site knows it
+
+
+def test_codes_are_short_unambiguous_and_stable():
+    code = verification_code("qd-1234-2021", "le-thi-mai")
+    assert len(code) == VERIFY_CODE_LENGTH and set(code) <= set(VERIFY_ALPHABET)
+    assert not set("01ilo") & set(VERIFY_ALPHABET)
+    assert code == verification_code("qd-1234-2021", "le-thi-mai")
+    assert code != verification_code("qd-1234-2021", "le-thi-mai-2")
+
+
+def test_a_collision_gives_the_later_award_a_longer_code():
+    taken: set[str] = set()
+    first = unique_code("qd-1", "a", taken, length=1)
+    # find an award whose one-character code is the same
+    other = next(r for r in (f"r{n}" for n in range(1000)) if verification_code("qd-2", r, 1) == first)
+    second = unique_code("qd-2", other, taken, length=1)
+    assert first != second and len(second) == 2 and second.startswith(first)
+
+
+def test_an_annulment_published_later_changes_the_page_at_the_same_address(make_site):
+    site = _site(make_site)
+    site.run("build", check_exit=0)
+    path, before = _page_of(site, "nguyen-van-hung")
+    assert "Khen thưởng này có giá trị" in before and "Nguyễn Văn Hùng" in before
+    site.write({"content/decisions/qd-1500-2022.md": ANNULLING})
+    site.run("build", check_exit=0)  # incremental: the decision's verification pages are remade
+    after = site.html(path)
+    assert "Khen thưởng này đã bị hủy bỏ" in after and "Nguyễn Văn Hùng" not in after
+    assert "Khen thưởng này có giá trị" in _page_of(site, "le-thi-mai")[1]
