@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("--stamp", nargs="+", metavar="FILE", help="write the source's fingerprint into these translations")
     tr.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     n = sub.add_parser("new", help="create a content file with every field explained")
-    n.add_argument("kind", choices=("plan", "decision", "message"))
+    n.add_argument("kind", choices=("plan", "decision", "message", "consultation"))
     n.add_argument("name", help="file name without .md (lower-case, hyphens)")
     n.add_argument("--content-dir", default="content")
     sc = sub.add_parser("schema", help="write JSON Schemas of the frontmatter for editors")

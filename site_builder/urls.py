@@ -27,13 +27,14 @@ DOCUMENTS = "van-ban/"
 CAMPAIGNS = "phong-trao/"
 HONOR_ROLL = "khen-thuong/"
 MESSAGES = "thong-diep/"
+CONSULTATIONS = "lay-y-kien/"  # proposal lists put out for public comment (pages/consultations.py)
 SEARCH = "tim-kiem/"
 OPEN_DATA = "du-lieu/"
 WIDGETS = "nhung/"
 CALENDARS = "lich/"
 VERIFY = "xm/"  # short verification addresses (xác minh), one file per award: verification_page()
 # The sections a visitor browses (the site's menu; links.py knows them as pages).
-BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, SEARCH)
+BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, CONSULTATIONS, SEARCH)
 # Every section the core writes (the MkDocs shell leaves them alone).
 CORE_SECTIONS = BROWSED_SECTIONS + (WIDGETS, OPEN_DATA, VERIFY)
 
@@ -115,7 +116,8 @@ def document_page(doc_id: str) -> str:
 
 
 # The section each collection's pages live in.
-COLLECTION_SECTIONS = {"plan": DOCUMENTS, "decision": HONOR_ROLL, "message": MESSAGES}
+COLLECTION_SECTIONS = {"plan": DOCUMENTS, "decision": HONOR_ROLL, "message": MESSAGES,
+                       "consultation": CONSULTATIONS}
 
 
 def entry_page(collection: str, entry_id: str) -> str | None:
@@ -185,6 +187,11 @@ def message_page(message_id: str) -> str:
 
 def message_print_page(message_id: str) -> str:
     return message_page(message_id) + PRINT + "/"
+
+
+def consultation_page(consultation_id: str) -> str:
+    """A proposal list put out for public comment (lấy ý kiến nhân dân)."""
+    return CONSULTATIONS + consultation_id + "/"
 
 
 def widget_page(slug: str) -> str:

@@ -88,16 +88,30 @@ STORY = """
     ---
     Câu chuyện.
 """
+CONSULTATION = """
+    ---
+    title: Danh sách đề nghị tặng Bằng khen của Thủ tướng Chính phủ
+    issuer: ubnd-tinh
+    legal_basis: Nghị định 152/2025/NĐ-CP
+    award: bang-khen-ttg
+    from: 2021-11-01
+    to: 2021-11-15
+    contact: {office: Ban Thi đua - Khen thưởng tỉnh, phone: 0262 3852 123, email: btdkt@mau.gov.vn}
+    ---
+    Mời góp ý.
+"""
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3"/></svg>'
 
 FILES = {**BASE_DATA,
          "content/decisions/qd-1234-2021.md": DECISION, "content/decisions/qd-1500-2022.md": REVOKING,
          "content/messages/poster.md": MESSAGE, "content/messages/poster.svg": SVG,
-         "content/stories/tram.md": STORY}
+         "content/stories/tram.md": STORY, "content/consultations/de-nghi-2021.md": CONSULTATION,
+         "content/consultations/de-nghi-2021.csv": "Họ và tên,Đơn vị\nỨng Viên A,Sở Y tế\n"}
 
 # Which file and which record of it each kind of the schema is fuzzed in.
 COLLECTION_FILES = {"plan": "content/plans/kh-tinh.md", "decision": "content/decisions/qd-1234-2021.md",
-                    "message": "content/messages/poster.md", "story": "content/stories/tram.md"}
+                    "message": "content/messages/poster.md", "story": "content/stories/tram.md",
+                    "consultation": "content/consultations/de-nghi-2021.md"}
 DATA_FILES = {"body": ("content/data/bodies.yml", "ubnd-tinh"), "award": ("content/data/awards.yml", 1),
               "unit": ("content/data/units.yml", "huyen-dong"), "campaign": ("content/data/campaigns.yml", "covid")}
 

@@ -14,7 +14,7 @@ from site_builder.content.scaffold import SCAFFOLDS
 from .conftest import BASE_DATA, REPO
 
 
-@pytest.mark.parametrize("kind", ["plan", "decision", "message"])
+@pytest.mark.parametrize("kind", ["plan", "decision", "message", "consultation"])
 def test_scaffold_lists_every_field_of_the_schema(kind):
     text = SCAFFOLDS[kind]
     for field in schema.COLLECTIONS[kind]:

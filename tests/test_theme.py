@@ -19,6 +19,7 @@ NAV = """nav:
   - Phong trào: phong-trao/
   - Khen thưởng: khen-thuong/
   - Thông điệp: thong-diep/
+  - Lấy ý kiến: lay-y-kien/
   - Tìm kiếm: tim-kiem/
 """
 PROVINCE = {"logo": "assets/tinh-thu.svg", "primary_color": "#00574b", "accent_color": "#6b4e00"}
@@ -132,7 +133,7 @@ def test_material_header_has_our_search_form_and_the_site_navigation(province_si
     assert 'for="__search"' not in home and "md-search" not in home, "a dead Material search button remains"
     links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', header[header.index("<nav"):])
     assert links == [("van-ban/", "Văn bản"), ("phong-trao/", "Phong trào"), ("khen-thuong/", "Khen thưởng"),
-                     ("thong-diep/", "Thông điệp"), ("tim-kiem/", "Tìm kiếm")]
+                     ("thong-diep/", "Thông điệp"), ("lay-y-kien/", "Lấy ý kiến"), ("tim-kiem/", "Tìm kiếm")]
     plan = province_site.html("van-ban/kh-tinh/index.html")
     core_nav = plan[plan.index('<nav class="wrap nav"'):plan.index("</nav>")]
     assert [t for _, t in links] == re.findall(r'<a href="[^"]+">([^<]+)</a>', core_nav)

@@ -15,10 +15,10 @@ from .. import urls
 from ..config import SiteConfig
 from .frontmatter import FrontmatterError, load_yaml, parse
 from .model import (
-    COLLECTION_CLASSES, AwardForm, Body, Campaign, DataSource, Decision, Document, Entry, Message, Source,
-    Story, Translation, Unit,
+    COLLECTION_CLASSES, AwardForm, Body, Campaign, Consultation, DataSource, Decision, Document, Entry, Message,
+    Source, Story, Translation, Unit,
 )
-from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_SUFFIXES
+from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_COLLECTIONS, SHEET_SUFFIXES
 from .problems import Problems, rel, unreadable
 from .safe_files import leaves, too_large
 
@@ -46,6 +46,9 @@ class Site:
     decisions: dict[str, Decision] = field(default_factory=dict)
     messages: dict[str, Message] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
+    # Proposal lists put out for public comment, in and out of their window (pages/consultations.py
+    # decides what shows); their candidates are in no decision.
+    consultations: dict[str, Consultation] = field(default_factory=dict)
     pages: list[str] = field(default_factory=list)  # hand-written pages, rendered by the shell
     media: list[str] = field(default_factory=list)
     unpublished: dict[str, Entry] = field(default_factory=dict)  # drafts and scheduled entries
@@ -58,7 +61,12 @@ class Site:
 
     def collection(self, name: str) -> dict:
         return {"plan": self.plans, "decision": self.decisions, "message": self.messages,
-                "story": self.stories}[name]
+                "story": self.stories, "consultation": self.consultations}[name]
+
+    def entries(self) -> list[Entry]:
+        """Every published entry of every collection (content/folders.py COLLECTION_DIRS), in
+        the order of that table: for rules that look at all of them alike."""
+        return [entry for kind in COLLECTION_DIRS.values() for entry in self.collection(kind).values()]
 
     def document(self, doc_id: str) -> Document | None:
         return self.plans.get(doc_id) or self.decisions.get(doc_id)
@@ -81,7 +89,8 @@ def load_site(config: SiteConfig) -> Site:
         return site
     entries: list[tuple[str, Path]] = []
     translations: list[tuple[str, Path, str, str]] = []
-    sheets: dict[str, Path] = {}
+    # collection -> {stem: the sheet of people beside the entry of that stem}
+    sheets: dict[str, dict[str, Path]] = {kind: {} for kind in SHEET_COLLECTIONS}
     for path in sorted(content.rglob("*")):
         rp = path.relative_to(content)
         if any(part.startswith(".") for part in rp.parts[:-1]) or (
@@ -125,12 +134,13 @@ def load_site(config: SiteConfig) -> Site:
                 else:
                     entries.append((kind, path))
                 continue
-            if kind == "decision" and path.suffix in SHEET_SUFFIXES:
-                if path.stem in sheets:  # a .csv and a .xlsx: which one is the list?
-                    site.problems.add(name, None, None, "two_sheets", other=rel(sheets[path.stem], root))
+            if kind in sheets and path.suffix in SHEET_SUFFIXES:
+                beside = sheets[kind]
+                if path.stem in beside:  # a .csv and a .xlsx: which one is the list?
+                    site.problems.add(name, None, None, "two_sheets", other=rel(beside[path.stem], root))
                     site.problems.mark(name, "failed")
                 else:
-                    sheets[path.stem] = path
+                    beside[path.stem] = path
                 continue
         if path.suffix.lower() in MEDIA_SUFFIXES:
             site.media.append(rp.as_posix())
@@ -163,7 +173,7 @@ def load_site(config: SiteConfig) -> Site:
     # Hundreds of thousands of small objects that are never cyclic garbage: with the cyclic
     # collector on, rescanning them cost a third of loading 50,000 awardees.
     with paused_gc():
-        load_awardees(site, sheets)
+        load_awardees(site, sheets["decision"], sheets["consultation"])
         run_rules(site)
     _soften_unpublished(site)
     for name in site.problems.failed_files():

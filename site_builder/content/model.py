@@ -253,4 +253,30 @@ class Story(Entry):
     pass
 
 
-COLLECTION_CLASSES = {"plan": Document, "decision": Decision, "message": Message, "story": Story}
+@dataclass
+class Consultation(Entry):
+    """A proposal list put out for public comment (lấy ý kiến nhân dân). Its people are read
+    from the sheet beside it by the decisions' sheet reader, so they are Awardee records and
+    the field keeps that reader's name; they are candidates, never awardees: they live here,
+    not in a decision, and no honor-roll output looks here."""
+    awardees: list[Awardee] = field(default_factory=list)
+    _awardee_ids: set[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _awardee_index: dict[str, Awardee] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def candidates(self) -> list[Awardee]:
+        return self.awardees
+
+    @property
+    def opens(self) -> dt.date | None:
+        """The first day of the consultation window (`from`)."""
+        return self.meta.get("from")
+
+    @property
+    def closes(self) -> dt.date | None:
+        """The last day of the window (`to`)."""
+        return self.meta.get("to")
+
+
+COLLECTION_CLASSES = {"plan": Document, "decision": Decision, "message": Message, "story": Story,
+                      "consultation": Consultation}

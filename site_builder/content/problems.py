@@ -127,6 +127,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the decision lists no recipients: write awardees: in its frontmatter, "
         "or put {stem}.csv or {stem}.xlsx beside it",
     ),
+    "consultation_window": (
+        "thời gian lấy ý kiến kết thúc (to: {to}) trước khi bắt đầu (from: {start}): hãy sửa lại một trong hai ngày",
+        "the consultation ends (to: {to}) before it starts (from: {start}): correct one of the two dates",
+    ),
+    "consultation_no_contact": (
+        "chưa ghi cách góp ý: viết contact: với địa chỉ (address), điện thoại (phone) hoặc thư điện tử (email) "
+        "của Ban Thi đua - Khen thưởng, hoặc địa chỉ hệ thống tiếp nhận phản ánh (url)",
+        "the consultation does not say how to comment: write contact: with the address, phone or email of the "
+        "Ban Thi đua - Khen thưởng, or the address (url) of the province's feedback system",
+    ),
+    "consultation_no_candidates": (
+        "danh sách lấy ý kiến không có ai: đặt tệp {stem}.csv hay {stem}.xlsx (danh sách đề nghị) cùng thư mục",
+        "the consultation lists nobody: put {stem}.csv or {stem}.xlsx (the proposal list) beside it",
+    ),
     "two_sheets": (
         "quyết định đã có danh sách {other}: chỉ giữ một tệp danh sách",
         "the decision already has the list {other}: keep only one list file",
@@ -387,6 +401,8 @@ KIND_NAMES = {
     "awardee": ("người/tập thể được khen", "awardee"),
     "message": ("thông điệp", "message"),
     "story": ("gương điển hình", "story"),
+    "consultation": ("danh sách lấy ý kiến nhân dân", "public consultation"),
+    "contact": ("cách góp ý", "contact"),
     "body": ("cơ quan", "body"),
     "award": ("hình thức khen thưởng", "award form"),
     "unit": ("đơn vị hành chính", "administrative unit"),

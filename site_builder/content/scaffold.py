@@ -113,8 +113,39 @@ source_hash: ""
 Nội dung thông điệp (với audio: lời đọc đầy đủ).
 """
 
-SCAFFOLDS = {"plan": PLAN, "decision": DECISION, "message": MESSAGE}
-FOLDERS = {"plan": "plans", "decision": "decisions", "message": "messages"}
+CONSULTATION = """\
+---
+title: Danh sách đề nghị tặng ...   # tên danh sách đề nghị khen thưởng đưa ra lấy ý kiến
+issuer: ma-co-quan          # mã cơ quan lấy ý kiến trong data/bodies.yml
+number: ""                  # số thông báo công bố danh sách (nếu có)
+symbol: TB-UBND
+date: {today}               # ngày của thông báo đó
+legal_basis: "Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP"   # căn cứ phải lấy ý kiến (bắt buộc)
+award: ma-hinh-thuc         # hình thức đề nghị (mã trong data/awards.yml); từng dòng của bảng có thể ghi riêng
+from: {today}               # ngày bắt đầu lấy ý kiến (trước ngày này danh sách chưa hiện)
+to: {today}                 # ngày cuối lấy ý kiến (sau ngày này chuyển vào mục Đã kết thúc)
+contact:                    # cách góp ý: ít nhất một trong address, phone, email, url
+  office: Ban Thi đua - Khen thưởng tỉnh ...
+  address: ""               # địa chỉ cơ quan (được phép đăng: là liên hệ công khai của cơ quan)
+  phone: ""                 # điện thoại cơ quan
+  email: ""                 # thư điện tử cơ quan
+  url: ""                   # địa chỉ hệ thống tiếp nhận phản ánh, kiến nghị của tỉnh
+summary: Một câu tóm tắt
+campaign: ma-phong-trao
+sheet: ""                   # tên trang tính cần đọc khi tệp .xlsx có nhiều trang
+illustrative: false         # true nếu đây là danh sách minh họa
+draft: true
+publish_date: ""
+review: []
+source_hash: ""
+---
+
+Lời mời góp ý (không bắt buộc). Danh sách người được đề nghị đặt trong tệp .csv hoặc .xlsx cùng
+tên, cùng thư mục, với các cột như danh sách khen thưởng: Họ và tên, Chức vụ, Đơn vị, Thành tích.
+"""
+
+SCAFFOLDS = {"plan": PLAN, "decision": DECISION, "message": MESSAGE, "consultation": CONSULTATION}
+FOLDERS = {"plan": "plans", "decision": "decisions", "message": "messages", "consultation": "consultations"}
 
 
 def scaffold(kind: str, today: str) -> str:

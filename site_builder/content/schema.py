@@ -154,6 +154,38 @@ STORY = {
     "public_fields": F("list", items=F("str"), doc="fields the personal-data check must let through"),
 }
 
+# A proposal list put out for public comment before the proposal goes up (lấy ý kiến nhân dân,
+# docs/consultation.md). Its candidates are in a sheet beside it, read as a decision's are;
+# they are candidates, not awardees, and appear in no honor-roll output.
+# `contact` holds the public contacts of the office that takes the comments (the Ban Thi
+# đua-Khen thưởng): the personal-data check lets a phone number, e-mail address and street
+# address through in these fields only (rules/privacy.py CONTACT_FIELDS).
+CONTACT = F("obj", kind="contact", fields={
+    "office": F("str", doc="the office that takes the comments, e.g. Ban Thi đua - Khen thưởng tỉnh"),
+    "address": F("str", doc="its postal address"),
+    "phone": F("str", doc="its public telephone number"),
+    "email": F("str", doc="its public e-mail address"),
+    "url": F("url", doc="the province's feedback system (hệ thống tiếp nhận phản ánh, kiến nghị)"),
+}, doc="how to comment: the office's address, phone and e-mail, or a link to the feedback system")
+CONSULTATION = {
+    **COMMON,
+    "title": F("text", required=True, doc="what is proposed, e.g. Danh sách đề nghị tặng Huân chương Lao động"),
+    "issuer": F("ref", required=True, ref="bodies", doc="id of the body that puts the list out for comment"),
+    "number": F("str", doc="number of the notice (thông báo) that publishes the list, if any"),
+    "symbol": F("str", doc="its symbol, e.g. TB-UBND"),
+    "date": F("docdate", doc="date of that notice"),
+    "legal_basis": F("text", required=True,
+                     doc="the legal text that requires the consultation (e.g. Nghị định 152/2025/NĐ-CP)"),
+    "award": F("ref", ref="awards", doc="the award form proposed for every candidate (a row may name its own)"),
+    "from": F("date", required=True, doc="first day of the consultation window; not shown before it"),
+    "to": F("date", required=True, doc="last day of the window; archived after it"),
+    "contact": CONTACT,
+    "summary": F("text"),
+    "campaign": F("ref", ref="campaigns"),
+    "sheet": F("str", doc="the worksheet to read in the .xlsx list beside it, when the workbook has several"),
+    "illustrative": F("bool", doc="true: example content, not a real consultation"),
+}
+
 LABELS = F("obj", kind="award", fields={"vi": F("str", required=True), "en": F("str"), "km": F("str")})
 
 # The authorities the award law knows (site_builder/rules/law/catalogue.yml names them): the
@@ -218,7 +250,8 @@ CAMPAIGN = {
     "issuer_name": F("str", doc="who launched it, when the launching document is not in the site"),
 }
 
-COLLECTIONS = {"plan": PLAN, "decision": DECISION, "message": MESSAGE, "story": STORY}
+COLLECTIONS = {"plan": PLAN, "decision": DECISION, "message": MESSAGE, "story": STORY,
+               "consultation": CONSULTATION}
 DATA = {"body": BODY, "award": AWARD, "unit": UNIT, "campaign": CAMPAIGN}
 
 

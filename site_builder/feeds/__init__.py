@@ -19,10 +19,12 @@ from ..runtime.gc_pause import paused_gc
 from ..runtime.output import write_keyed
 from ..runtime.keys import documents_stamp, entry_stamp
 from .. import urls
+from ..pages.consultations import state_of
 from . import calendar, opendata, recipient_files, records, sitemap, syndication
 
 FEED_TITLES = {"documents": (urls.DOCUMENTS, "Văn bản"), "decisions": (urls.HONOR_ROLL, "Quyết định khen thưởng"),
-               "messages": (urls.MESSAGES, "Thông điệp đang có hiệu lực")}
+               "messages": (urls.MESSAGES, "Thông điệp đang có hiệu lực"),
+               "consultations": (urls.CONSULTATIONS, "Lấy ý kiến nhân dân")}
 
 
 def prepare(ctx) -> None:
@@ -40,7 +42,7 @@ def pages(ctx, lang):
 
 
 def feed_paths(ctx) -> list[str]:
-    folders = [FEED_TITLES[name][0] for name in ("documents", "decisions", "messages")]
+    folders = [FEED_TITLES[name][0] for name in FEED_TITLES]
     folders += [urls.campaign_page(campaign_id) for campaign_id in ctx.site.campaigns]
     return [folder + name for folder in folders for name in (urls.RSS_FILE, urls.ATOM_FILE)]
 
@@ -75,7 +77,11 @@ def write_data(ctx, output) -> None:
         write_keyed(output, "ics " + documents, calendar.paths(ctx.site), lambda: calendar.calendars(ctx))
         if ctx.config.site_url:
             messages = sorted((m.id, entry_stamp(m)) for m in ctx.site.messages.values())
-            write_keyed(output, "feeds " + digest(repr((documents, messages))), feed_paths(ctx),
+            # A consultation enters and leaves its feed with the days, not with an edit: its
+            # state as of today is part of the key (pages/consultations.py state_of).
+            today = ctx.config.today
+            consultations = sorted((c.id, entry_stamp(c), state_of(c, today)) for c in ctx.site.consultations.values())
+            write_keyed(output, "feeds " + digest(repr((documents, messages, consultations))), feed_paths(ctx),
                         lambda: feed_files(ctx))
         output.write("robots.txt", sitemap.robots(ctx.config))
 

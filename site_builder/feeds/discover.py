@@ -26,7 +26,7 @@ OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
 # Raster formats only: link previews of social networks ignore SVG.
 OG_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 FEED_FOLDERS = {urls.DOCUMENTS: urls.DOCUMENTS, urls.HONOR_ROLL: urls.HONOR_ROLL, urls.MESSAGES: urls.MESSAGES,
-                urls.MESSAGES_CURRENT: urls.MESSAGES}
+                urls.MESSAGES_CURRENT: urls.MESSAGES, urls.CONSULTATIONS: urls.CONSULTATIONS}
 
 
 def feed_folder(path: str) -> str | None:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import urls
+from ..pages.consultations import OPEN, consultation_path, published_consultations
 from ..pages.messages import message_path, published_messages
 
 
@@ -74,18 +75,36 @@ def _message_item(ctx, message) -> Item:
                 campaign=campaign)
 
 
+def _consultation_item(ctx, consultation) -> Item:
+    site = ctx.site
+    campaign = consultation.get("campaign")
+    # News on the day comments open; the window is in the summary, the candidates are not.
+    window = f"{consultation.opens.isoformat()} – {consultation.closes.isoformat()}" \
+        if consultation.opens and consultation.closes else ""
+    summary = " ".join(part for part in (window, consultation.get("summary", "")) if part)
+    return Item(key=f"consultation/{consultation.id}", path=consultation_path(consultation),
+                title=consultation.title, date=consultation.opens or site.config.today, summary=summary,
+                author=_issuer_name(site, consultation) or site.config.site_name,
+                categories=[site.campaigns[campaign].name] if campaign in site.campaigns else [],
+                campaign=campaign)
+
+
 def _newest_first(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda i: (i.date, i.key), reverse=True)
 
 
 def collections(ctx) -> dict[str, list[Item]]:
-    """Feed items per collection: documents (plans), decisions, messages in force."""
+    """Feed items per collection: documents (plans), decisions, messages in force, open
+    consultations."""
     site = ctx.site
     return {
         "documents": _newest_first([_doc_item(ctx, d) for d in site.plans.values()]),
         "decisions": _newest_first([_doc_item(ctx, d) for d in site.decisions.values()]),
         # Feeds announce what is in force: expired messages live on in the archive page only.
         "messages": _newest_first([_message_item(ctx, m) for m in published_messages(site)["current"]]),
+        # Like messages: a consultation is announced while comments are taken; once closed it
+        # stays on its page and in the archive part of /lay-y-kien/ only.
+        "consultations": _newest_first([_consultation_item(ctx, c) for c in published_consultations(site)[OPEN]]),
     }
 
 

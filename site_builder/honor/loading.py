@@ -17,29 +17,42 @@ from .sheet_cache import SheetCache
 from .sheets import read_sheets
 
 
-def load_awardees(site, sheets: dict[str, Path]) -> None:
+def load_awardees(site, sheets: dict[str, Path], candidate_sheets: dict[str, Path] | None = None) -> None:
+    """The awardees of every decision, and the candidates of every consultation (`candidate_sheets`:
+    the sheets beside content/consultations/*.md), read by the same reader with the same checks;
+    a candidate joins its consultation, never a decision."""
     root = site.config.project_dir
     cache = SheetCache(root)
-    decisions = []
-    for stem, path in sheets.items():
-        decision = site.decisions.get(stem)
-        if decision is None:
-            if stem not in site.unpublished:
-                site.problems.add(rel(path, root), None, None, "unknown_ref",
-                                  target=("quyết định (tệp .md cùng tên)", "decision (a .md file of the same name)"),
-                                  value=stem, hint=("", ""))
-            continue
-        if decision.meta.get("awardees"):
-            site.problems.add(decision.source.file, decision.parsed.line_of("awardees"), "awardees",
-                              "duplicate_key")
-        worksheet = (decision.meta.get("sheet") or None) if path.suffix == ".xlsx" else None
-        decisions.append((decision, (rel(path, root), path, decision.meta.get("award"), worksheet)))
-    # A helper may be reading these sheets already (the site-builder command starts it).
+    candidate_sheets = candidate_sheets or {}
+    read = []  # (owners, jobs) of the decisions, then of the consultations
+    for collection, beside, target in (
+            (site.decisions, sheets, ("quyết định (tệp .md cùng tên)", "decision (a .md file of the same name)")),
+            (site.consultations, candidate_sheets,
+             ("danh sách lấy ý kiến (tệp .md cùng tên)", "consultation (a .md file of the same name)"))):
+        owners, jobs = [], []
+        read.append((owners, jobs))
+        for stem, path in beside.items():
+            owner = collection.get(stem)
+            if owner is None:
+                if stem not in site.unpublished:
+                    site.problems.add(rel(path, root), None, None, "unknown_ref", target=target, value=stem,
+                                      hint=("", ""))
+                continue
+            if owner.meta.get("awardees"):
+                site.problems.add(owner.source.file, owner.parsed.line_of("awardees"), "awardees",
+                                  "duplicate_key")
+            worksheet = (owner.meta.get("sheet") or None) if path.suffix == ".xlsx" else None
+            owners.append(owner)
+            jobs.append((rel(path, root), path, owner.meta.get("award"), worksheet))
+    # A helper may be reading the decisions' sheets already (the site-builder command starts
+    # it); it knows the decisions folder only, so the consultations' sheets are read apart.
     prefetch = sheet_prefetch.take(site.config.content_dir)
-    for (decision, _job), sheet in zip(decisions, read_sheets(cache, [job for _decision, job in decisions], prefetch)):
-        site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
-        sheet.attach(site, decision)
-    cache.prune(rel(path, root) for path in sheets.values())
+    for (owners, jobs), helper in zip(read, (prefetch, None)):
+        for owner, sheet in zip(owners, read_sheets(cache, jobs, helper)):
+            site.problems.mark(sheet.file, "built" if sheet.readable else "failed")
+            sheet.attach(site, owner)
+    cache.prune(rel(path, root) for path in [*sheets.values(), *candidate_sheets.values()])
+    _check_candidates(site, candidate_sheets)
     _check_lists(site, sheets)
     for decision in site.decisions.values():
         # The raw frontmatter items, not the validated ones: the privacy check must also see
@@ -53,6 +66,19 @@ def load_awardees(site, sheets: dict[str, Path]) -> None:
                 _add(site, decision, item,
                      AwardeeSource(decision.source.file, decision.parsed.line_of(prefix), prefix=prefix),
                      names, prefix=prefix, raw=raw if isinstance(raw, dict) else None)
+
+
+def _check_candidates(site, sheets: dict[str, Path]) -> None:
+    """A consultation puts a list of people out for comment: without its sheet it would show
+    an empty list."""
+    for consultation in site.consultations.values():
+        sheet = sheets.get(consultation.id)
+        if consultation.meta.get("sheet") and (sheet is None or sheet.suffix != ".xlsx"):
+            site.problems.add(consultation.source.file, consultation.parsed.line_of("sheet"), "sheet",
+                              "sheet_without_workbook",
+                              list_file=rel(sheet, site.config.project_dir) if sheet else f"{consultation.id}.xlsx")
+        if sheet is None:
+            site.problems.add(consultation.source.file, None, None, "consultation_no_candidates", stem=consultation.id)
 
 
 def _check_lists(site, sheets: dict[str, Path]) -> None:

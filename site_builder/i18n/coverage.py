@@ -50,10 +50,9 @@ def coverage(site) -> list[LanguageCoverage]:
         return []
     # (source file, kind, meta, body, {lang: (translation file, meta)})
     items = []
-    for coll in ("plan", "decision", "message", "story"):
-        for entry in site.collection(coll).values():
-            langs = {code: (t.file, t.meta) for code, t in entry.translations.items()}
-            items.append((entry.source.file, coll, entry.meta, entry.body, langs))
+    for entry in site.entries():
+        langs = {code: (t.file, t.meta) for code, t in entry.translations.items()}
+        items.append((entry.source.file, entry.collection, entry.meta, entry.body, langs))
     items += _pages(site, others)
     for source_file, kind, meta, body, langs in sorted(items, key=lambda i: i[0]):
         current_hash = None

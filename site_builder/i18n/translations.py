@@ -22,6 +22,7 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "decision": ("title", "summary"),
     "message": ("title", "summary", "audience", "image_alt"),
     "story": ("title", "summary", "photo_alt"),
+    "consultation": ("title", "summary"),
     "page": ("title", "description"),
 }
 # Bookkeeping fields every translation may carry besides the translatable ones.

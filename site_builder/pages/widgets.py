@@ -3,11 +3,13 @@
 - /nhung/tim-kiem/              honor-roll search box (a GET form to the site's search page)
 - /nhung/khen-thuong-moi/       latest commendations: newest decisions and their standing awards
 - /nhung/thong-diep-hien-hanh/  banner of the messages in force today
+- /nhung/lay-y-kien/            the consultations open today (lấy ý kiến nhân dân), with their windows
 - /nhung/                       for operators: every widget previewed with its embed code
 
 Widgets are rendered from the model, never from other pages, and use the same helpers as
-the honor roll and message pages (active awardees, message validity), so a revoked award
-or an expired message leaves the portal in the same build as it leaves the site.
+the honor roll, message and consultation pages (active awardees, message validity, a
+consultation's window), so a revoked award, an expired message or a closed consultation
+leaves the portal in the same build as it leaves the site.
 
 `finish` writes the server header snippets (embedding/server_headers.py) once per build:
 framing rules belong with the pages made to be framed.
@@ -21,6 +23,7 @@ from ..embedding import allowed_origins, embed_code, write_server_headers
 from ..render.embed import PARENT_JS, site_base
 from .. import urls
 from ..render.pages import PageSpec, PageTypeHooks
+from .consultations import open_views
 from .search_page import search_box
 
 WIDGET_ROOT = urls.WIDGETS
@@ -46,6 +49,7 @@ WIDGETS = (
     Widget("tim-kiem", "widgets/search.html", "widget_search", "widget_search_intro", 110),
     Widget("khen-thuong-moi", "widgets/latest.html", "widget_latest", "widget_latest_intro", 480),
     Widget("thong-diep-hien-hanh", "widgets/messages.html", "widget_messages", "widget_messages_intro", 160),
+    Widget("lay-y-kien", "widgets/consultations.html", "widget_consultations", "widget_consultations_intro", 200),
 )
 
 
@@ -95,6 +99,7 @@ def pages(ctx, lang):
         "tim-kiem": {"search_box": lambda root: search_box(ctx, lang, root)},
         "khen-thuong-moi": {"latest": latest_commendations(site)},
         "thong-diep-hien-hanh": {"current": current_messages(site)[:CURRENT_MESSAGES]},
+        "lay-y-kien": {"open": open_views(site, lang)},
     }
     for widget in WIDGETS:
         yield PageSpec(path=widget.path, template=widget.template, title=lang.t(widget.title_key),

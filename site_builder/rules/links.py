@@ -110,7 +110,8 @@ class SiteIndex:
         self.unpublished: dict[str, object] = {}
         for address in SECTIONS:
             self.pages[address] = None
-        for entry, address in self._entry_addresses(site.plans, site.decisions, site.messages):
+        for entry, address in self._entry_addresses(site.plans, site.decisions, site.messages,
+                                                      site.consultations):
             self.pages[address] = entry
         for entry, address in self._entry_addresses(site.unpublished):
             self.unpublished.setdefault(address, entry)
@@ -240,7 +241,7 @@ class SiteIndex:
 
 
 def _bodies(site, index: SiteIndex):
-    entries = [e for coll in ("plan", "decision", "message", "story") for e in site.collection(coll).values()]
+    entries = site.entries()
     entries += list(site.unpublished.values())
     for entry in sorted(entries, key=lambda e: e.source.file):
         page = index.entry_address(entry)
@@ -367,7 +368,8 @@ def _check_md_link(site, index, body, url, path, fragment, line) -> None:
             _check_anchor(site, index, body, url, fragment, target, line)
         return
     suggestion = None
-    for entry in [*site.documents.values(), *site.messages.values(), *site.unpublished.values()]:
+    for entry in [*site.documents.values(), *site.messages.values(), *site.consultations.values(),
+                  *site.unpublished.values()]:
         if _content_path(site, entry.source.file) == target:
             suggestion = index.entry_address(entry)
     if suggestion is None and target in site.pages:

@@ -268,6 +268,8 @@ def check_awardee_fields(item: dict, report) -> None:
     public = item.get("public_fields") or []
     if isinstance(public, str):
         public = [f.strip() for f in public.split(",")]
+    elif not isinstance(public, list):
+        public = []  # a number or a group: the schema reports it; every field is checked
     # One quick look at the whole row first: every pattern matches inside one field, so it
     # also matches inside the fields joined, and a row with no "@" (or one spelt out) and
     # nothing shaped like a long number or a date (nearly every row) needs no look at its
@@ -284,12 +286,24 @@ def check_awardee_fields(item: dict, report) -> None:
             report(field, "personal_data", what=WHAT[kind], sample=sample, field_name=field)
 
 
+# The frontmatter fields of a consultation that may hold a phone number, an e-mail address
+# and a street address: `contact`, the public contacts of the office that takes the comments
+# (the Ban Thi đua - Khen thưởng), which the consultation exists to publish. They are an
+# office's, not a person's (docs/consultation.md); every other field of a consultation is
+# checked, and its candidates' sheet is checked as a decision's recipients are.
+CONTACT_FIELDS = frozenset({"contact"})
+# Collections whose frontmatter is checked here, and the fields each may publish as it is.
+CHECKED_FRONTMATTER = {"story": frozenset(), "consultation": CONTACT_FIELDS}
+
+
 def check(site) -> None:
-    """Stories: their frontmatter is checked the same way (a story may list `public_fields`)."""
-    entries = list(site.stories.values()) + [e for e in site.unpublished.values() if e.collection == "story"]
+    """Stories and consultations: their frontmatter is checked the same way (a story may list
+    `public_fields`; a consultation's `contact` is let through)."""
+    entries = [e for kind in CHECKED_FRONTMATTER for e in site.collection(kind).values()]
+    entries += [e for e in site.unpublished.values() if e.collection in CHECKED_FRONTMATTER]
     for story in entries:
         raw = story.parsed.meta if getattr(story, "parsed", None) else story.meta
-        public = story.meta.get("public_fields") or []
+        public = [*(story.meta.get("public_fields") or []), *CHECKED_FRONTMATTER[story.collection]]
         for field, value in (raw or {}).items():
             if field in SKIP_FIELDS or field in public:
                 continue

@@ -55,7 +55,7 @@ class _Labels:
 def check(site) -> None:
     targets = _targets(site)
     labels = _Labels(targets)
-    entries = [e for coll in ("plan", "decision", "message", "story") for e in site.collection(coll).values()]
+    entries = site.entries()
     entries += list(site.unpublished.values())
     refs = [(e.source.file, r) for e in entries for r in getattr(e, "refs", [])]
     refs += site.refs
@@ -88,8 +88,8 @@ def _codes_of_labels(table: RefTable, known, labels: _Labels) -> dict[tuple[str,
 
 def _awardees_by_file(site) -> dict[str, list]:
     by_file: dict[str, list] = {}
-    for decision in site.decisions.values():
-        for awardee in decision.awardees:
+    for owner in [*site.decisions.values(), *site.consultations.values()]:  # recipients and candidates
+        for awardee in owner.awardees:
             by_file.setdefault(awardee.source.file, []).append(awardee)
     return by_file
 

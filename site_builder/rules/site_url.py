@@ -9,5 +9,5 @@ from __future__ import annotations
 def check(site) -> None:
     if site.config.site_url:
         return
-    if site.plans or site.decisions or site.messages:
+    if site.plans or site.decisions or site.messages or site.consultations:
         site.problems.add("mkdocs.yml", None, "site_url", "site_url_missing", severity="warning")

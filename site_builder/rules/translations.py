@@ -12,7 +12,7 @@ from ..i18n.translations import allowed_fields
 
 def check(site) -> None:
     root = site.config.project_dir
-    entries = [e for coll in ("plan", "decision", "message", "story") for e in site.collection(coll).values()]
+    entries = site.entries()
     entries += list(site.unpublished.values())
     for entry in entries:
         allowed = allowed_fields(entry.collection)

@@ -23,7 +23,7 @@ from ...i18n import Lang
 
 # Core sections linked from mkdocs.yml's nav, and the string key naming each of them.
 SECTION_KEYS = {urls.DOCUMENTS: "documents", urls.CAMPAIGNS: "campaigns", urls.HONOR_ROLL: "honor_roll",
-                urls.MESSAGES: "messages", urls.SEARCH: "search"}
+                urls.MESSAGES: "messages", urls.CONSULTATIONS: "consultations", urls.SEARCH: "search"}
 
 
 def split_lang(src_uri: str, languages) -> tuple[str, str | None]:

@@ -10,7 +10,10 @@ Event order and why:
   Material's navigation. Hand-written translations (x.en.md) move under /en/, and an
   untranslated page gets a Vietnamese stand-in there (languages.py).
 - on_page_context / on_page_content: per-page language of hand-written pages (<html lang>,
-  hreflang, switcher, navigation, fallback note): see languages.py.
+  hreflang, switcher, navigation, fallback note): see languages.py. The home page of each
+  language also gets the consultations open today on top (core template
+  consultations/home.html, data from pages/consultations.py), so it shows them prominently
+  whatever the province wrote in index.md.
 - on_post_build: the core writes its pages into the (staging) site_dir: all of them on a
   first build, then the staging folder replaces the real one; only the changed ones when
   the previous build left a trusted manifest, then they (and MkDocs's few pages) make the new
@@ -38,7 +41,8 @@ from ...content.loader import COLLECTION_DIRS, load_site
 from ...content.safe_files import leaves
 from ...runtime.output import discard
 from ...runtime.swap import claim_site, staging_dir_for
-from ...render.env import bytecode_cache
+from ...pages.consultations import open_views
+from ...render.env import bytecode_cache, make_env
 from ...content.report import problem_lines, refusal, summary
 from ...runtime.timing import phase
 from .config import SiteBuilderConfig
@@ -169,7 +173,23 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return self.page_languages.on_page_context(context, page, config, nav)
 
     def on_page_content(self, html, *, page, config, files):
-        return self.page_languages.on_page_content(html, page)
+        html = self.page_languages.on_page_content(html, page)
+        base, code = self.page_languages.page_language(page)
+        if base == "index.md" and self.site is not None and self.site.consultations:
+            html = self.home_notice(code) + html
+        return html
+
+    def home_notice(self, code: str) -> str:
+        """The open consultations, in the language of the home page `code`, rendered by the core's
+        template (a province may override it in theme/core/)."""
+        views = open_views(self.site, self.page_languages.langs[code])
+        if not views:
+            return ""
+        lang = self.page_languages.langs[code]
+        env = make_env(self.site.config.theme_dir, self.site.config.project_dir / CACHE_DIR)
+        root = "../" * lang.prefix.count("/")  # the home page of a language is its folder's index
+        return env.get_template("consultations/home.html").render(
+            open=views, lang=lang, t=lang.t, url=lambda path: root + lang.prefix + path)
 
     @event_priority(-100)
     def on_post_build(self, *, config):
