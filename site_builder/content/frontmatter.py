@@ -52,12 +52,18 @@ class Parsed:
 
     def line_of(self, path: str) -> int | None:
         """Line of a field, or of its closest written parent."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return None
+        return nearest_line(self.lines, path)
+
+
+def nearest_line(lines: dict[str, int], path: str) -> int | None:
+    """The line of `path` ("signer.name", "phases[0].start") in a line map made by load_yaml,
+    or of the closest enclosing field written on a line of its own."""
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
 
 
 def split(text: str) -> tuple[str | None, str, int]:

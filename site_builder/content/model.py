@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import UNKNOWN_DATE, DocDate
+from .frontmatter import nearest_line
 
 DOC_TYPE_NAMES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CV": "Công văn", "HD": "Hướng dẫn",
@@ -69,13 +70,7 @@ class DataSource:
     def line_of(self, path: str = "") -> int | None:
         """The line of a field of the record ("successors[0].unit"), or of the nearest
         enclosing one written on a line of its own, or of the record's key."""
-        full = f"{self.key}.{path}" if path else self.key
-        while full:
-            if full in self.lines:
-                return self.lines[full]
-            cut = max(full.rfind("."), full.rfind("["))
-            full = full[:cut] if cut > 0 else ""
-        return None
+        return nearest_line(self.lines, f"{self.key}.{path}" if path else self.key)
 
 
 @dataclass(frozen=True)
