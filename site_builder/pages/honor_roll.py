@@ -30,6 +30,7 @@ from ..render.escaping import awardee_fields, escaped
 from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
 from ..rules.revocation import revocation_of
+from ..feeds.records import absolute
 from . import recipient_page
 from .documents import header_of
 from ..honor.index import PER_PAGE, index_of, pages_of
@@ -212,11 +213,12 @@ def _recipient_pages(ctx, lang, index, facts, decision):
     for a in roll.rows:
         yield _recipient_spec(lang, index, facts, decision, a)
     yield from _revoked_pages(ctx, lang, facts, decision)
+    yield from _moved_pages(ctx, lang, decision)
 
 
 def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
     """The same pages made from stencils (recipient_page.Maker), but for recipients with a
-    story and any the Maker leaves to Jinja."""
+    story or a correction's history and any the Maker leaves to Jinja."""
     roll = index.rolls[decision.id]
     info = facts.decision[decision.id]
     # Recipient pages are files in the decision's folder: the depth of its index.html.
@@ -224,13 +226,14 @@ def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
                                 partial(_recipient_spec, lang, index, facts, decision))
     told = index.stories.get(decision.id) or {}
     for a in roll.rows:
-        if a.id in told:
+        if a.id in told or a.corrections:
             yield _recipient_spec(lang, index, facts, decision, a)
             continue
         label, place, list_path, card = _recipient_parts(facts, roll, a)
         page = make(a, label, recipient_description(label, info, a), place, list_path, card)
         yield page if page is not None else _recipient_spec(lang, index, facts, decision, a)
     yield from _revoked_pages(ctx, lang, facts, decision)
+    yield from _moved_pages(ctx, lang, decision)
 
 
 def _recipient_parts(facts, roll, a) -> tuple[str, str | None, str, str]:
@@ -252,7 +255,32 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
             "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
+            "history": history_of(facts, a),
         })
+
+
+def history_of(facts, a) -> list[dict]:
+    """The "Lịch sử" note of a corrected recipient: each correction, oldest first, with the
+    correcting decision's facts (its page, reference and date) and the values as shown."""
+    def shown(field: str, value: str) -> str:
+        return facts.unit_name.get(value, value) if field == "locality" else value
+
+    return [{"by": facts.decision[c.decision], "field": c.field, "old": shown(c.field, c.old),
+             "new": shown(c.field, c.new)} for c in a.corrections if c.decision in facts.decision]
+
+
+def _moved_pages(ctx, lang, decision):
+    """The former addresses of the decision's recipients whose id changed (rules/moved_recipients.py):
+    each a small page that sends the reader on to the recipient's page."""
+    for old, (new, _name) in sorted(ctx.site.moved.get(decision.id, {}).items()):
+        target = urls.recipient_path(decision.id, new)
+        awardee = find_awardee(ctx.site, decision.id, new)
+        yield PageSpec(
+            path=urls.recipient_path(decision.id, old), template="honor/moved.html",
+            title=awardee.name if awardee else new, description="", embed=False,
+            context={"target": target, "awardee": awardee,
+                     "canonical": absolute(ctx.site.config, lang.prefix + target) if ctx.site.config.site_url
+                     else None})
 
 
 def _revoked_pages(ctx, lang, facts, decision):
