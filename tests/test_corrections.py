@@ -170,3 +170,40 @@ def test_an_annulled_award_is_named_in_the_law_s_words(make_site):
     assert "Award annulled" in english and "the insignia and prize money are recovered" in english
     assert "Hủy bỏ quyết định khen thưởng, thu hồi hiện vật, tiền thưởng" in site.html(
         "khen-thuong/qd-1500-2022/index.html")
+
+
+def test_a_correction_finds_its_recipient_after_the_sheet_was_fixed_too(make_site):
+    """The sheet carries the corrected name as well: the correction still names the old id, its
+    old address redirects, with no build cache at all, and the page keeps the trail."""
+    site = _site(make_site)
+    site.write({"content/decisions/qd-1234-2021.csv": SHEET.format(name=NEW, unit="Tổ COVID")})
+    out = site.run("check", "--lang", "en", check_exit=0).stdout
+    assert "moved_recipients" not in out and "'corrects" not in out
+    site.run("build", check_exit=0)
+    page = site.html("khen-thuong/qd-1234-2021/nguyen-van-nam.html")
+    assert f"thành “<span lang=\"vi\">{NEW}</span>”" in page and "Tổ COVID cộng đồng" in page
+    moved = site.html("khen-thuong/qd-1234-2021/ngyen-van-nam.html")
+    assert 'url=../../khen-thuong/qd-1234-2021/nguyen-van-nam.html"' in moved
+
+
+def test_an_annulment_may_name_a_recipient_by_its_former_id(make_site):
+    annulling = """
+        ---
+        number: "1700"
+        symbol: QĐ-UBND
+        issuer: ubnd-tinh
+        date: 2022-06-01
+        title: Về việc hủy bỏ quyết định khen thưởng
+        signer: {title: CHỦ TỊCH, name: Trần Văn B}
+        revokes:
+          - {decision: qd-1234-2021, recipient: ngyen-van-nam}
+        ---
+        Hủy bỏ quyết định khen thưởng.
+    """
+    site = _site(make_site)
+    site.write({"content/decisions/qd-1234-2021.csv": SHEET.format(name=NEW, unit="Tổ COVID"),
+                "content/decisions/qd-1700-2022.md": annulling})
+    site.run("build", check_exit=0)
+    assert "Đã hủy bỏ quyết định khen thưởng" in site.html("khen-thuong/qd-1234-2021/nguyen-van-nam.html")
+    assert NEW not in site.html("khen-thuong/qd-1234-2021/index.html")
+    assert NEW in site.html("khen-thuong/qd-1700-2022/index.html")

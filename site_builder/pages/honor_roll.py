@@ -29,6 +29,7 @@ from ..render.pages import PageBatch, PageSpec, PageTypeHooks
 from ..render.escaping import awardee_fields, escaped
 from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
+from ..rules.corrections import recipient_of
 from ..rules.revocation import revocation_of
 from ..feeds.records import absolute
 from . import recipient_page
@@ -151,7 +152,7 @@ def _decision_pages(ctx, lang, index, facts):
         revokes = []
         for item in decision.get("revokes", []):
             target = site.decisions.get(item.get("decision"))
-            awardee = next((a for a in target.awardees if a.id == item.get("recipient")), None) if target else None
+            awardee = recipient_of(site, target.id, item.get("recipient") or "") if target else None
             if awardee is not None and awardee.revoked_by == decision.id:
                 revokes.append({"awardee": awardee, "decision": facts.decision[target.id], "reason": item.get("reason")})
         common = {

@@ -52,7 +52,7 @@ def _apply(site, decision, i: int, item: dict) -> None:
                target_date=target.date.iso())
         return
     field = item["field"]
-    old, new = _written(field, item["from"]), _written(field, item["to"])
+    old, new = written_value(field, item["from"]), written_value(field, item["to"])
     if field == "locality" and new not in site.units:
         report("to", "unknown_ref", target=("đơn vị hành chính", "administrative unit"), value=new, hint=("", ""))
         return
@@ -76,11 +76,11 @@ def recipient_of(site, decision_id: str, recipient_id: str):
     awardee = find_awardee(site, decision_id, recipient_id)
     if awardee is None:
         moved = site.moved.get(decision_id, {}).get(recipient_id)
-        awardee = find_awardee(site, decision_id, moved) if moved else None
+        awardee = find_awardee(site, decision_id, moved[0]) if moved else None
     return awardee
 
 
-def _written(field: str, value: str) -> str:
+def written_value(field: str, value: str) -> str:
     """A value in the one form the sheet reader gives names (text/normal_names.py), so that
     `from` compares with what was read and `to` is shown as any name is."""
     value = value.strip()

@@ -9,7 +9,8 @@ from . import (authority, corrections, frame_ancestors, issuers, links, messages
 
 # In the order they run: later rules may rely on what earlier ones set (moved_recipients sets
 # `site.moved`, which corrections read; corrections amend awardees' fields, which units,
-# privacy and authority then see; revocation sets `revoked_by`, which authority and stories read).
+# privacy and authority then see; revocation sets `revoked_by`, which authority and stories read;
+# corrections and revocations find a recipient by a former id too).
 BUILT_IN = (references, moved_recipients, corrections, units, numbering, messages, site_url, translations, links,
             revocation, issuers, authority, privacy, stories, frame_ancestors)
 RULES: list = []  # rules registered on top of the built-in ones, run after them
