@@ -78,7 +78,15 @@ def test_a_correction_keeps_the_address_and_shows_the_trail(make_site):
     assert shards, "the corrected name is in the search index"
     opendata = json.loads(files["du-lieu/recipients.json"])
     assert NEW in json.dumps(opendata, ensure_ascii=False)
-    trail = {"khen-thuong/qd-1234-2021/ngyen-van-nam.html", "en/khen-thuong/qd-1234-2021/ngyen-van-nam.html"}
+    # The correcting decision's page says what it corrected, linking the recipient.
+    correcting = site.html("khen-thuong/qd-1600-2022/index.html").split('id="corrects-title">Đính chính</h2>', 1)[1]
+    assert (f'<a href="../../khen-thuong/qd-1234-2021/ngyen-van-nam.html" lang="vi">{NEW}</a> — '
+            '<a href="../../khen-thuong/qd-1234-2021/">Quyết định số 1234/QĐ-UBND</a>: họ và tên '
+            f'“<span lang="vi">{OLD}</span>” thành') in correcting
+    # The old name is only in the trail: the recipient's history and the correcting decision.
+    trail = {"khen-thuong/qd-1234-2021/ngyen-van-nam.html", "en/khen-thuong/qd-1234-2021/ngyen-van-nam.html",
+             "khen-thuong/qd-1600-2022/index.html", "khen-thuong/qd-1600-2022/nhung.html",
+             "en/khen-thuong/qd-1600-2022/index.html", "en/khen-thuong/qd-1600-2022/nhung.html"}
     leaks = sorted(path for path, text in files.items() if (OLD in text or "ngyen van nam" in text.lower())
                    and path not in trail)
     assert not leaks, leaks

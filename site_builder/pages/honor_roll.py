@@ -155,9 +155,10 @@ def _decision_pages(ctx, lang, index, facts):
             awardee = recipient_of(site, target.id, item.get("recipient") or "") if target else None
             if awardee is not None and awardee.revoked_by == decision.id:
                 revokes.append({"awardee": awardee, "decision": facts.decision[target.id], "reason": item.get("reason")})
+        corrects = _corrects(site, facts, decision)
         common = {
             "doc": decision, "doc_title": info["title"], "header": header_of(ctx, decision), "info": info,
-            "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes,
+            "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes, "corrects": corrects,
             "plan": site.document(decision.get("plan") or ""),
             "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
@@ -184,7 +185,25 @@ def _decision_pages(ctx, lang, index, facts):
                 content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
                 key=partial(decision_key, ctx, decision, roll, info, (
                     number, len(chunks), [awardee_stamp(r["awardee"]) for r in revokes],
+                    [(awardee_stamp(c["awardee"]), c["decision"]) for c in corrects],
                     entry_stamp(common["plan"]), index.campaign_of.get(decision.id))))
+
+
+def _corrects(site, facts, decision) -> list[dict]:
+    """What a correction decision corrected, for its own page: each recipient (linked to its
+    page unless the award was since annulled), the corrected decision, the field, old and new."""
+    found = []
+    for item in decision.get("corrects", []):
+        target = site.decisions.get(item.get("decision") or "")
+        awardee = recipient_of(site, target.id, item.get("recipient") or "") if target else None
+        for c in (awardee.corrections if awardee is not None else ()):
+            if c.decision == decision.id and c.field == item.get("field"):
+                found.append({"awardee": awardee, "decision": facts.decision[target.id], "field": c.field,
+                              "old": facts.unit_name.get(c.old, c.old) if c.field == "locality" else c.old,
+                              "new": facts.unit_name.get(c.new, c.new) if c.field == "locality" else c.new,
+                              "page": None if awardee.revoked_by else awardee_path(awardee)})
+                break
+    return found
 
 
 def _pager(base: str, number: int, total: int) -> dict | None:
