@@ -215,3 +215,27 @@ def test_an_annulment_may_name_a_recipient_by_its_former_id(make_site):
     assert "Đã hủy bỏ quyết định khen thưởng" in site.html("khen-thuong/qd-1234-2021/nguyen-van-nam.html")
     assert NEW not in site.html("khen-thuong/qd-1234-2021/index.html")
     assert NEW in site.html("khen-thuong/qd-1700-2022/index.html")
+
+
+def test_moves_are_found_by_place_or_job_and_not_in_a_list_replaced_whole():
+    from types import SimpleNamespace
+
+    from site_builder.honor.moves import MOST_GONE, moves_of, rows_of
+
+    def people(names, position="Tình nguyện viên"):
+        return [SimpleNamespace(id=f"id-{i}-{n}", name=n, position=position, unit="Đoàn") for i, n in enumerate(names)]
+
+    before = people(["Lê Thị Mai", "Ngyễn Văn Nam", "Trần Văn Bình"])
+    previous = (rows_of(before), {})
+    fixed = [before[0], SimpleNamespace(id="nguyen", name="Nguyễn Văn Nam", position="Tổ trưởng", unit="Tổ"), before[2]]
+    assert moves_of(previous, fixed) == {before[1].id: ("nguyen", "Ngyễn Văn Nam")}  # same place
+    shifted = [SimpleNamespace(id="new-row", name="Phạm Thị Hoa", position="", unit=""), before[0],
+               SimpleNamespace(id="nguyen", name="Nguyễn Văn Nam", position="Tình nguyện viên", unit="Đoàn"),
+               before[2]]
+    assert moves_of(previous, shifted) == {before[1].id: ("nguyen", "Ngyễn Văn Nam")}  # same job
+    other = [before[0], SimpleNamespace(id="hoang", name="Hoàng Thị Lan", position="", unit=""), before[2]]
+    assert moves_of(previous, other) == {}  # a different person took the row
+    many = people([f"Nguyễn Văn Nam {i}" for i in range(MOST_GONE + 1)])
+    renamed = [SimpleNamespace(id=a.id + "x", name=a.name + "x", position=a.position, unit=a.unit) for a in many]
+    assert moves_of((rows_of(many), {}), renamed) == {}
+    assert len(moves_of((rows_of(many[:MOST_GONE]), {}), renamed[:MOST_GONE])) == MOST_GONE

@@ -31,6 +31,13 @@ VERSION = 1
 # How alike two folded names must be to be one person's (difflib ratio): a corrected letter or
 # two in a name of 15 letters is about 0.9; two different given names rarely reach 0.8.
 SIMILAR = 0.8
+# New recipients of the same position and unit a gone one is compared with, besides the one
+# at its place.
+CANDIDATES = 20
+# More recipients gone from one decision in one build than this is a list replaced, not names
+# fixed: no moves are looked for (each look compares names: 50,000 gone rows took half a
+# minute). At most MOST_GONE x (CANDIDATES + 1) comparisons a decision, a tenth of a second.
+MOST_GONE = 200
 
 
 def state_path(config) -> Path:
@@ -73,28 +80,39 @@ def save_state(site) -> None:
 
 def moves_of(previous: tuple | None, awardees) -> dict:
     """former id -> (current id, former name): the moves of one decision, those the last build
-    knew that still lead to a page and those found now."""
+    knew that still lead to a page and those found now. Each gone recipient is compared with
+    the new one at its place and at most CANDIDATES new ones of the same position and unit,
+    and only when at most MOST_GONE are gone: a sheet replaced whole costs a count."""
     if not previous:
         return {}
     rows, known = previous
     current = {a.id: a for a in awardees}
-    places = {id(a): place for place, a in enumerate(awardees)}
-    fresh = [a for a in awardees if a.id not in rows]
-    found = {}
-    if fresh:
+    at_place, by_job = {}, {}
+    for place, a in enumerate(awardees):
+        if a.id not in rows:
+            at_place[place] = a
+            by_job.setdefault((a.position or "", a.unit or ""), []).append(a)
+    found, taken = {}, set()
+    if at_place and len(rows) - (len(current) - len(at_place)) <= MOST_GONE:
         for old, (place, name, position, unit) in rows.items():
             if old in current:
                 continue
+            candidates = [at_place[place]] if place in at_place else []
+            if position or unit:
+                candidates += by_job.get((position, unit), ())[:CANDIDATES]
             folded, best = fold(name), None
-            for a in fresh:
-                if a.id in found.values() or not (places[id(a)] == place or (position or unit) and
-                                                   (a.position or "", a.unit or "") == (position, unit)):
+            for a in candidates:
+                if a.id in taken:
                     continue
-                ratio = difflib.SequenceMatcher(None, folded, fold(a.name)).ratio()
+                matcher = difflib.SequenceMatcher(None, folded, fold(a.name))
+                if matcher.quick_ratio() < SIMILAR:  # an upper bound of ratio(), cheaper
+                    continue
+                ratio = matcher.ratio()
                 if ratio >= SIMILAR and (best is None or ratio > best[0]):
                     best = (ratio, a.id)
             if best is not None:
                 found[old] = best[1]
+                taken.add(best[1])
     moves = {}
     for old, (new, name) in known.items():
         new = found.get(new, new)  # its page moved again
