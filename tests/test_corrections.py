@@ -70,6 +70,8 @@ def test_a_correction_keeps_the_address_and_shows_the_trail(make_site):
     # Everything else that shows the recipient shows the corrected name, and never the old one.
     decision = site.html("khen-thuong/qd-1234-2021/index.html")
     assert NEW in decision and "Tổ COVID cộng đồng" in decision
+    assert NEW in site.html("khen-thuong/qd-1234-2021/nhung-nguoi.html")  # the embed cards
+    assert NEW in site.html("khen-thuong/dia-phuong/tinh-mau/index.html")
     rows = list(csv.reader(io.StringIO((site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv")
                                        .read_text(encoding="utf-8-sig"))))
     assert [NEW, "Tổ COVID cộng đồng", "ngyen-van-nam"] == [rows[2][2], rows[2][4], rows[2][8]]
@@ -239,3 +241,17 @@ def test_moves_are_found_by_place_or_job_and_not_in_a_list_replaced_whole():
     renamed = [SimpleNamespace(id=a.id + "x", name=a.name + "x", position=a.position, unit=a.unit) for a in many]
     assert moves_of((rows_of(many), {}), renamed) == {}
     assert len(moves_of((rows_of(many[:MOST_GONE]), {}), renamed[:MOST_GONE])) == MOST_GONE
+
+
+def test_a_correction_added_later_reaches_every_page_on_the_next_build(make_site):
+    site = _site(make_site, correcting=None)
+    site.run("build", check_exit=0)
+    assert OLD in site.html("khen-thuong/qd-1234-2021/index.html")
+    site.write({"content/decisions/qd-1600-2022.md": CORRECTING})
+    site.run("build", check_exit=0)
+    page = site.html("khen-thuong/qd-1234-2021/ngyen-van-nam.html")
+    assert 'id="history-title"' in page and f"<h1 id=\"r-name\" lang=\"vi\">{NEW}</h1>" in page
+    for path in ("khen-thuong/qd-1234-2021/index.html", "khen-thuong/dia-phuong/tinh-mau/index.html",
+                 "khen-thuong/qd-1234-2021/nhung-nguoi.html", "khen-thuong/qd-1234-2021/danh-sach.csv"):
+        text = (site.root / "site" / path).read_text(encoding="utf-8-sig")
+        assert NEW in text and OLD not in text, path
