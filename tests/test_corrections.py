@@ -100,6 +100,7 @@ def test_check_refuses_a_correction_aimed_wrong(make_site):
     wrong = wrong.replace("    ---\n    **Điều 1.**", """      - {decision: qd-1234-2021, recipient: le-thi-mai, field: award, from: a, to: b}
       - {decision: qd-9999-2021, recipient: le-thi-mai, field: unit, from: a, to: b}
       - {decision: qd-1234-2021, recipient: le-thi-mai, field: locality, from: huyen-dong, to: huyen-bac}
+      - {decision: qd-1234-2021, recipient: le-thi-mai, field: unit, from: Trạm Y tế xã Tây, to: "ĐT 0912345678"}
     ---
     **Điều 1.**""")
     site = _site(make_site, correcting=wrong)
@@ -112,6 +113,7 @@ def test_check_refuses_a_correction_aimed_wrong(make_site):
     assert f"{file}:15: 'corrects[2].field': " in out and "award" in out
     assert f"{file}:16: 'corrects[3].decision': " in out and "qd-9999-2021" in out
     assert f"{file}:17: 'corrects[4].to': there is no administrative unit with the id \"huyen-bac\"" in out
+    assert f"{file}:18: 'corrects[5].to': field 'unit' seems to hold" in out  # personal data, as in a sheet
     # A correction dated before the decision it corrects is aimed at the wrong decision.
     early = _site(make_site, correcting=CORRECTING.replace("date: 2022-04-05", "date: 2021-10-01"))
     out = early.run("check", "--lang", "en", check_exit=1).stdout

@@ -17,6 +17,7 @@ import difflib
 from ..content.dates import UNKNOWN_DATE
 from ..content.model import Correction
 from ..honor.awardees import amend, find_awardee
+from .privacy import check_awardee_fields
 from ..text.normal_names import normal_name
 
 # How each field is named in messages (vi, en).
@@ -55,6 +56,15 @@ def _apply(site, decision, i: int, item: dict) -> None:
     old, new = written_value(field, item["from"]), written_value(field, item["to"])
     if field == "locality" and new not in site.units:
         report("to", "unknown_ref", target=("đơn vị hành chính", "administrative unit"), value=new, hint=("", ""))
+        return
+    # The new value is published like any field of the list: the personal-data check of the
+    # sheet reader looks at it too (the recipient's public_fields let a field through).
+    found = []
+    check_awardee_fields({field: new, "public_fields": awardee.public_fields},
+                         lambda _field, code, **params: found.append((code, params)))
+    for code, params in found:
+        report("to", code, **params)
+    if found:
         return
     current = getattr(awardee, field) or ""
     if current == new and old != new:
