@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .content.loader import Site, load_site
+from .honor.moves import save_state
 from .runtime.output import Output, commit, discard, open_output
 from .runtime.swap import claim_site
 from .pages.catalog import PAGE_TYPES
@@ -59,6 +60,9 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
                 raise
             with phase("commit"):
                 commit(output, site.config, Path(target))
+            # What was published, so the next build can tell a recipient whose name was
+            # corrected in the sheet and redirect its old address (honor/moves.py).
+            save_state(site)
     finally:
         if lock is not None:
             lock.release()

@@ -262,7 +262,7 @@ def test_revocation_end_to_end(make_site):
     assert "Nguyễn Thị Ánh" not in csv_text and "Trần Văn Anh" in csv_text
     # the old URL still answers, says the award was revoked and by which decision, and nothing else
     old = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
-    assert "đã bị thu hồi" in old and "1500/QĐ-UBND" in old and 'href="../../khen-thuong/qd-1500-2022/"' in old
+    assert "hủy bỏ quyết định khen thưởng" in old and "thu hồi hiện vật, tiền thưởng" in old and "1500/QĐ-UBND" in old and 'href="../../khen-thuong/qd-1500-2022/"' in old
     assert '<meta name="robots" content="noindex">' in old
     for private in ("Điều dưỡng", "Trực chốt kiểm dịch", "Trạm Y tế xã Tây", "không trung thực"):
         assert private not in old.split("<main", 1)[1], private

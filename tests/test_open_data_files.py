@@ -15,7 +15,8 @@ import pytest
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
 from site_builder.feeds import opendata, recipient_files
-from site_builder.content.model import Awardee
+from site_builder.content.dates import DocDate
+from site_builder.content.model import Awardee, Correction
 from tests.test_incremental import DECISION, HEADER, ROWS_2
 from tests.test_incremental import files as incremental_site
 
@@ -245,7 +246,7 @@ def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
     changed = {"decision": "qd-2", "id": "b", "kind": "collective", "name": "Lê Văn An", "award": "gk",
                "position": None, "unit": "Trạm", "locality": "huyen-dong", "achievement": "Tốt lắm.",
                "public_fields": ["unit"], "revoked_by": "qd-9", "stt": "7", "group": "II. CÁ NHÂN",
-               "corrected_by": ("qd-8",)}
+               "corrections": (Correction("qd-3", DocDate(2022, 1, 5), "name", "Lê Văn Ân", "Lê Văn An"),)}
     assert set(changed) == set(recipient_files.AWARDEE_FIELDS)
     for field, value in changed.items():
         assert recipient_files.piece_key(Ctx, Decision, [awardee(**{field: value})], "stamp") != key, field

@@ -70,7 +70,7 @@ def test_check_says_the_story_of_a_revoked_award_is_not_published(make_site):
     site = _site(make_site)
     output = site.run("check", "--lang", "en", check_exit=0).stdout
     assert ("content/stories/hung.md:3: warning: 'recipient': the award \"qd-1234-2021/nguyen-van-hung\" was "
-            "revoked by content/decisions/qd-1500-2022.md, so this story and its photo are not published") in output
+            "annulled by content/decisions/qd-1500-2022.md, so this story and its photo are not published") in output
 
 
 def test_a_revoked_award_leaves_no_photo_story_or_suggestion(make_site):
@@ -98,7 +98,7 @@ def test_a_revoked_award_leaves_no_photo_story_or_suggestion(make_site):
     assert "Khen thưởng này đã bị hủy bỏ" in verify and "1500/QĐ-UBND" in verify
     # the old address only says the award was revoked
     notice = site.html("khen-thuong/qd-1234-2021/nguyen-van-hung.html")
-    assert "đã bị thu hồi" in notice and "chốt kiểm dịch" not in notice
+    assert "Đã hủy bỏ quyết định khen thưởng" in notice and "chốt kiểm dịch" not in notice
 
 
 def test_the_example_stays_when_no_revoked_name_matches_it(make_site):

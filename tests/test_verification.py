@@ -54,6 +54,8 @@ CORRECTING = """
     title: Về việc đính chính và tặng Bằng khen
     award: bang-khen-tinh
     signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    corrects:
+      - {decision: qd-1234-2021, recipient: le-thi-mai, field: unit, from: Trạm Y tế xã Tây, to: Trạm Y tế xã Đông}
     awardees:
       - {name: Phạm Văn Đức, position: Bác sĩ}
     ---
@@ -148,25 +150,13 @@ def test_an_annulled_award_says_by_which_decision_without_the_name(make_site):
     assert "Khen thưởng này có giá trị" in _page_of(site, "le-thi-mai")[1]
 
 
-def test_a_corrected_award_says_by_which_decision(make_site, monkeypatch):
-    """The corrections rule fills Awardee.corrected_by (the hook: content/model.py); here a rule
-    registered in-process sets it as that rule will."""
-    import site_builder.rules.run as rules
-    from site_builder import SiteConfig, build_site
-    from site_builder.honor.awardees import find_awardee
-
+def test_a_corrected_award_says_by_which_decision(make_site):
     site = _site(make_site, {"content/decisions/qd-1500-2022.md": CORRECTING})
-
-    def corrected(loaded):
-        find_awardee(loaded, "qd-1234-2021", "le-thi-mai").corrected_by = ("qd-1500-2022",)
-
-    monkeypatch.setattr(rules, "RULES", [corrected])
-    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], site_url=SITE_URL)
-    build_site(config, site.root / "site")
+    site.run("build", check_exit=0)
     _, page = _page_of(site, "le-thi-mai")
     assert "Khen thưởng này có giá trị và đã được đính chính" in page
     assert "Đính chính bởi <a href=\"../khen-thuong/qd-1500-2022/\">Quyết định số 1500/QĐ-UBND</a>" in page
-    assert "Lê Thị Mai" in page and "<svg" in page
+    assert "Lê Thị Mai" in page and "Trạm Y tế xã Đông" in page and "<svg" in page
     assert "Khen thưởng này có giá trị" in _page_of(site, "nguyen-van-hung")[1]
 
 

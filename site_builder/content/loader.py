@@ -58,6 +58,9 @@ class Site:
     # (file, schema.Ref) written in data files and frontmatter awardees, (file, schema.RefTable)
     # of each recipients sheet (its rows' refs grouped by id); entries keep their own refs.
     refs: list = field(default_factory=list)
+    # Recipients whose address moved: decision id -> {former id: (current id, former name)}
+    # (rules/moved_recipients.py); their former pages redirect.
+    moved: dict = field(default_factory=dict)
 
     def collection(self, name: str) -> dict:
         return {"plan": self.plans, "decision": self.decisions, "message": self.messages,

@@ -190,6 +190,18 @@ class Document(Entry):
         return DOC_TYPE_NAMES.get(self.doc_type, self.doc_type)
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One field of an awardee amended by a correction decision (Quyết định đính chính,
+    `corrects:` in its frontmatter; rules/corrections.py applies it). The awardee's field holds
+    the corrected value; this is the trail its page shows under "Lịch sử"."""
+    decision: str  # id of the correcting decision
+    date: DocDate  # its date
+    field: str  # name, position, unit, locality or achievement
+    old: str  # the value the corrected decision published ("" for none)
+    new: str  # the value in force since the correction
+
+
 @dataclass(slots=True)
 class Awardee:
     decision: str  # decision id
@@ -208,10 +220,9 @@ class Awardee:
     # its group (lines joined by "\n"), when the list gives them.
     stt: str | None = None
     group: str | None = None
-    # Ids of the correction decisions (Quyết định đính chính) that amended this award, oldest
-    # first; the award stays valid. The hook the corrections rule fills: the verification page
-    # (pages/verification.py) says "corrected by" each of them.
-    corrected_by: tuple[str, ...] = ()
+    # Corrections applied to it, oldest first (rules/corrections.py): the fields above hold
+    # the corrected values. A tuple, empty for nearly every awardee (one shared object).
+    corrections: tuple[Correction, ...] = ()
     # What is derived from the fields, kept once made (honor/awardees.py, runtime/keys.py,
     # render/escaping.py). Slots rather than a dictionary per object: a province's 100,000
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000

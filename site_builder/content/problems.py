@@ -256,13 +256,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'decision "{decision}" has no awardee with the id "{value}"{hint}',
     ),
     "already_revoked": (
-        'khen thưởng "{value}" đã bị thu hồi bởi {other}',
-        'the award "{value}" is already revoked by {other}',
+        'quyết định khen thưởng "{value}" đã bị hủy bỏ bởi {other}',
+        'the award "{value}" is already annulled by {other}',
+    ),
+    # Corrections and moved addresses (rules/corrections.py, rules/moved_recipients.py)
+    "correction_mismatch": (
+        '{field_name} của "{recipient}" đang là "{current}", không phải "{value}": kiểm tra lại mã người '
+        "được khen (recipient) hoặc giá trị cũ (from)",
+        'the {field_name} of "{recipient}" is "{current}", not "{value}": check the recipient id or the old '
+        "value (from)",
+    ),
+    "correction_before_decision": (
+        'quyết định đính chính ghi ngày {date}, trước quyết định "{decision}" mà nó đính chính ({target_date}): '
+        "kiểm tra lại ngày hoặc mã quyết định",
+        'this correction is dated {date}, before the decision "{decision}" it corrects ({target_date}): check '
+        "the date or the decision id",
+    ),
+    "recipient_moved": (
+        'tên ở dòng này đã sửa ("{old_name}" thành "{new_name}") nên địa chỉ trang đổi từ {old_page} thành '
+        "{new_page}; trang cũ chuyển hướng sang trang mới. Việc chuyển hướng này mới chỉ ghi trong bộ nhớ "
+        "đệm của bản dựng (.cache/): để giữ lâu dài, thêm vào {decision_file}: "
+        "moved_recipients: [{{from: {old_id}, to: {new_id}}}]",
+        'the name on this row was corrected ("{old_name}" to "{new_name}"), so the page\'s address changed from '
+        "{old_page} to {new_page}; the old page redirects to the new one. That redirect is only kept in the "
+        "build's cache (.cache/): to keep it for good, add to {decision_file}: "
+        "moved_recipients: [{{from: {old_id}, to: {new_id}}}]",
+    ),
+    "moved_from_exists": (
+        'quyết định này vẫn có người/tập thể được khen mã "{value}", nên địa chỉ đó không chuyển hướng được: '
+        "xóa dòng này",
+        'this decision still has an awardee with the id "{value}", so that address cannot redirect: delete '
+        "this line",
     ),
     "story_revoked": (
-        'khen thưởng "{value}" đã bị thu hồi bởi {other}, nên gương điển hình này và ảnh của nó không được đăng; '
+        'quyết định khen thưởng "{value}" đã bị hủy bỏ bởi {other}, nên gương điển hình này và ảnh của nó không được đăng; '
         "hãy xóa tệp này",
-        'the award "{value}" was revoked by {other}, so this story and its photo are not published; delete this file',
+        'the award "{value}" was annulled by {other}, so this story and its photo are not published; delete this file',
     ),
     # Administrative units through time (rules/units.py)
     "unit_code_form": (
@@ -412,7 +441,9 @@ KIND_NAMES = {
     "task": ("nhiệm vụ", "task"),
     "signer": ("người ký", "signer"),
     "cite": ("văn bản trích dẫn", "cited document"),
-    "revocation": ("thu hồi", "revocation"),
+    "revocation": ("hủy bỏ quyết định khen thưởng", "annulment"),
+    "correction": ("đính chính", "correction"),
+    "moved_recipient": ("địa chỉ đã chuyển", "moved address"),
     "successor": ("đơn vị kế thừa", "successor unit"),
     "page": ("trang", "page"),
     "document": ("văn bản", "document"),

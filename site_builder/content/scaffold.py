@@ -68,7 +68,9 @@ signer:
   title: PHÓ CHỦ TỊCH
   name: Họ và tên người ký
 recipients: []              # Nơi nhận
-revokes: []                 # thu hồi khen thưởng: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, reason: Lý do}}
+revokes: []                 # hủy bỏ quyết định khen thưởng: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, reason: Lý do}}
+corrects: []                # đính chính: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, field: name, from: Tên cũ, to: Tên đúng}}
+moved_recipients: []        # địa chỉ cũ chuyển sang địa chỉ mới: - {{from: ma-cu, to: ma-moi}}
 sheet: ""                   # trang tính cần đọc trong tệp .xlsx cùng tên, khi tệp có nhiều trang tính
 awardees:                   # danh sách khen thưởng; có thể để trong tệp .csv/.xlsx cùng tên thay vì ở đây
   - kind: individual        # individual (cá nhân) hoặc collective (tập thể)

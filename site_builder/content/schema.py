@@ -109,6 +109,10 @@ AWARDEE = {
     "group": F("str", doc="the annex's group heading the row stands under (I. TẬP THỂ, a unit's name)"),
 }
 
+# The fields of a recipient a correction decision may amend (rules/corrections.py). Not its
+# award form: a different form is a different award, conferred or annulled by its own decision.
+CORRECTABLE_FIELDS = ("name", "position", "unit", "locality", "achievement")
+
 DECISION = {
     **COMMON, **DOCUMENT,
     "plan": F("ref", ref="documents", doc="id of the plan this decision rewards"),
@@ -122,6 +126,21 @@ DECISION = {
         "recipient": F("str", required=True),
         "reason": F("text"),
     })),
+    # A correction decision (Quyết định đính chính): docs/honor-roll.md "Correcting an award".
+    "corrects": F("list", items=F("obj", kind="correction", fields={
+        "decision": F("ref", required=True, ref="decisions", doc="id of the decision being corrected"),
+        "recipient": F("str", required=True, doc="the recipient's id in that decision (its page's name)"),
+        "field": F("enum", required=True, choices=CORRECTABLE_FIELDS,
+                   doc="what is corrected: name, position, unit, locality (a unit id) or achievement"),
+        "from": F("str", required=True, doc="the value as the corrected decision published it (checked)"),
+        "to": F("str", required=True, doc="the corrected value"),
+    }), doc="fields of recipients of earlier decisions that this decision corrects"),
+    # Addresses of recipients whose id changed (a name corrected in the sheet): the old page
+    # redirects to the new one (docs/honor-roll.md "Addresses that stay").
+    "moved_recipients": F("list", items=F("obj", kind="moved_recipient", fields={
+        "from": F("id", required=True, reserved=urls.DECISION_NAMES, doc="the recipient's former id"),
+        "to": F("id", required=True, reserved=urls.DECISION_NAMES, doc="its id now"),
+    }), doc="former recipient ids of this decision whose pages redirect to the current ones"),
     "recipients": F("list", items=F("str"), doc="Nơi nhận, as written"),
 }
 

@@ -14,9 +14,11 @@ from ..pages.consultations import OPEN, consultation_path, published_consultatio
 from ..pages.messages import message_path, published_messages
 
 
-def revoked_paths(site) -> set[str]:
-    """Pages of revoked awards: they stay (saying the award was revoked) but are never listed."""
-    return {urls.awardee_path(a) for d in site.decisions.values() for a in d.awardees if a.revoked_by}
+def unlisted_paths(site) -> set[str]:
+    """Recipient pages that stay but are never listed: revoked awards' (saying the award was
+    annulled) and moved addresses' (redirecting to the recipient's page now)."""
+    return {urls.awardee_path(a) for d in site.decisions.values() for a in d.awardees if a.revoked_by} | {
+        urls.recipient_path(decision, old) for decision, moves in site.moved.items() for old in moves}
 
 
 def absolute(config, path: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..urls import PRINT_VIEW, is_recipient_path
-from .records import absolute, revoked_paths
+from .records import absolute, unlisted_paths
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -33,7 +33,7 @@ def core_urls(ctx) -> list[tuple[str, list[tuple[str, str]]]]:
     config = ctx.config
     prefix = {code: ("" if code == config.default_language else f"{code}/") for code in config.languages}
     by_path: dict[str, list[str]] = {}
-    revoked = revoked_paths(ctx.site)
+    revoked = unlisted_paths(ctx.site)
     for code, path in ctx.pages_written:
         if listed(path) and path not in revoked:
             by_path.setdefault(path, []).append(code)

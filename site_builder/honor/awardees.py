@@ -120,6 +120,15 @@ def is_active(awardee: Awardee) -> bool:
     return not awardee.revoked_by
 
 
+def amend(awardee: Awardee, field: str, value: str | None) -> None:
+    """Set one field of an awardee after it was read (a correction: rules/corrections.py) and
+    forget what was derived from the old value: its stamps, sort key, escaped fields and JSON-LD
+    are made again from the new one, so every page, list, file and index shows it."""
+    setattr(awardee, field, value)
+    awardee._sort_key = awardee._content_stamps = awardee._page_stamp = awardee._row_stamp = None
+    awardee._escaped = awardee._jsonld = None
+
+
 def name_sort_key(kind: str, name: str) -> str:
     """The order of the honor lists: a collective's name as text, a person's the Vietnamese
     way (given name first). Made when a sheet is read and kept in the sheet cache: computing

@@ -84,13 +84,14 @@ def _check_candidates(site, sheets: dict[str, Path]) -> None:
 def _check_lists(site, sheets: dict[str, Path]) -> None:
     """Every decision says who it commends: a decision with neither `awardees:` nor a sheet
     (the sheet was forgotten, or misnamed) would publish an empty list without a word. A
-    decision that only revokes awards needs no list. `sheet:` names a worksheet of an .xlsx."""
+    decision that only revokes or corrects awards needs no list. `sheet:` names a worksheet of an .xlsx."""
     for decision in site.decisions.values():
         sheet = sheets.get(decision.id)
         if decision.meta.get("sheet") and (sheet is None or sheet.suffix != ".xlsx"):
             site.problems.add(decision.source.file, decision.parsed.line_of("sheet"), "sheet", "sheet_without_workbook",
                               list_file=rel(sheet, site.config.project_dir) if sheet else f"{decision.id}.xlsx")
-        if sheet is None and not decision.meta.get("awardees") and not decision.meta.get("revokes"):
+        if sheet is None and not decision.meta.get("awardees") and not decision.meta.get("revokes") \
+                and not decision.meta.get("corrects"):
             site.problems.add(decision.source.file, None, None, "no_awardees", stem=decision.id)
 
 

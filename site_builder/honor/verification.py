@@ -9,7 +9,7 @@ a code already printed on paper keeps working when a later award happens to coll
 
 The status an award's verification page states (pages/verification.py):
 - "annulled": `revoked_by` (rules/revocation.py) names the decision that annulled it;
-- "corrected": `corrected_by` (content/model.py Awardee; filled by the corrections rule) names
+- "corrected": `corrections` (content/model.py Awardee; filled by rules/corrections.py) names
   the correction decisions; the award stays valid, with its corrected values;
 - "valid": neither.
 """
@@ -49,4 +49,10 @@ def status_of(awardee) -> str:
     """"annulled", "corrected" or "valid" (the module's docstring)."""
     if awardee.revoked_by:
         return "annulled"
-    return "corrected" if awardee.corrected_by else "valid"
+    return "corrected" if awardee.corrections else "valid"
+
+
+def correcting_decisions(awardee) -> list[str]:
+    """The ids of the decisions that corrected the award, oldest first, each once (one
+    decision may correct several fields)."""
+    return list(dict.fromkeys(c.decision for c in awardee.corrections))

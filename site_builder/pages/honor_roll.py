@@ -30,8 +30,10 @@ from ..render.pages import PageBatch, PageSpec, PageTypeHooks
 from ..render.escaping import awardee_fields, escaped
 from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
+from ..rules.corrections import recipient_of
 from ..rules.revocation import revocation_of
 from ..honor.verification import assign_codes, code_of
+from ..feeds.records import absolute
 from . import recipient_page
 from .documents import header_of
 from ..honor.annex import GROUP_LINES
@@ -155,12 +157,13 @@ def _decision_pages(ctx, lang, index, facts):
         revokes = []
         for item in decision.get("revokes", []):
             target = site.decisions.get(item.get("decision"))
-            awardee = next((a for a in target.awardees if a.id == item.get("recipient")), None) if target else None
+            awardee = recipient_of(site, target.id, item.get("recipient") or "") if target else None
             if awardee is not None and awardee.revoked_by == decision.id:
                 revokes.append({"awardee": awardee, "decision": facts.decision[target.id], "reason": item.get("reason")})
+        corrects = _corrects(site, facts, decision)
         common = {
             "doc": decision, "doc_title": info["title"], "header": header_of(ctx, decision), "info": info,
-            "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes,
+            "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes, "corrects": corrects,
             "plan": site.document(decision.get("plan") or ""),
             "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
@@ -169,8 +172,9 @@ def _decision_pages(ctx, lang, index, facts):
             "print_address": _address(ctx, lang, urls.decision_print_page(decision.id)),
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
-        extra = ([awardee_stamp(r["awardee"]) for r in revokes], entry_stamp(common["plan"]),
-                 index.campaign_of.get(decision.id))
+        extra = ([awardee_stamp(r["awardee"]) for r in revokes],
+                 [(awardee_stamp(c["awardee"]), c["decision"]) for c in corrects],
+                 entry_stamp(common["plan"]), index.campaign_of.get(decision.id))
         for number, chunk in enumerate(chunks, start=1):
             offset = (number - 1) * PER_PAGE
             context = dict(common)
@@ -208,6 +212,23 @@ def _address(ctx, lang, path: str) -> str:
     return config.site_url.rstrip("/") + "/" + path if config.site_url else "/" + path
 
 
+def _corrects(site, facts, decision) -> list[dict]:
+    """What a correction decision corrected, for its own page: each recipient (linked to its
+    page unless the award was since annulled), the corrected decision, the field, old and new."""
+    found = []
+    for item in decision.get("corrects", []):
+        target = site.decisions.get(item.get("decision") or "")
+        awardee = recipient_of(site, target.id, item.get("recipient") or "") if target else None
+        for c in (awardee.corrections if awardee is not None else ()):
+            if c.decision == decision.id and c.field == item.get("field"):
+                found.append({"awardee": awardee, "decision": facts.decision[target.id], "field": c.field,
+                              "old": facts.unit_name.get(c.old, c.old) if c.field == "locality" else c.old,
+                              "new": facts.unit_name.get(c.new, c.new) if c.field == "locality" else c.new,
+                              "page": None if awardee.revoked_by else awardee_path(awardee)})
+                break
+    return found
+
+
 def _pager(base: str, number: int, total: int) -> dict | None:
     if total <= 1:
         return None
@@ -243,11 +264,12 @@ def _recipient_pages(ctx, lang, index, facts, decision):
     for a in roll.rows:
         yield _recipient_spec(lang, index, facts, decision, a)
     yield from _revoked_pages(ctx, lang, facts, decision)
+    yield from _moved_pages(ctx, lang, decision)
 
 
 def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
     """The same pages made from stencils (recipient_page.Maker), but for recipients with a
-    story and any the Maker leaves to Jinja."""
+    story or a correction's history and any the Maker leaves to Jinja."""
     roll = index.rolls[decision.id]
     info = facts.decision[decision.id]
     # Recipient pages are files in the decision's folder: the depth of its index.html.
@@ -255,13 +277,14 @@ def _made_recipient_pages(ctx, lang, index, facts, decision, kit_for):
                                 partial(_recipient_spec, lang, index, facts, decision))
     told = index.stories.get(decision.id) or {}
     for a in roll.rows:
-        if a.id in told:
+        if a.id in told or a.corrections:
             yield _recipient_spec(lang, index, facts, decision, a)
             continue
         label, place, list_path, card = _recipient_parts(facts, roll, a)
         page = make(a, label, recipient_description(label, info, a), place, list_path, card)
         yield page if page is not None else _recipient_spec(lang, index, facts, decision, a)
     yield from _revoked_pages(ctx, lang, facts, decision)
+    yield from _moved_pages(ctx, lang, decision)
 
 
 def _recipient_parts(facts, roll, a) -> tuple[str, str | None, str, str]:
@@ -284,7 +307,32 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
             "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
             "verify": urls.verification_page(code_of(a)), "verify_code": code_of(a),
+            "history": history_of(facts, a),
         })
+
+
+def history_of(facts, a) -> list[dict]:
+    """The "Lịch sử" note of a corrected recipient: each correction, oldest first, with the
+    correcting decision's facts (its page, reference and date) and the values as shown."""
+    def shown(field: str, value: str) -> str:
+        return facts.unit_name.get(value, value) if field == "locality" else value
+
+    return [{"by": facts.decision[c.decision], "field": c.field, "old": shown(c.field, c.old),
+             "new": shown(c.field, c.new)} for c in a.corrections if c.decision in facts.decision]
+
+
+def _moved_pages(ctx, lang, decision):
+    """The former addresses of the decision's recipients whose id changed (rules/moved_recipients.py):
+    each a small page that sends the reader on to the recipient's page."""
+    for old, (new, _name) in sorted(ctx.site.moved.get(decision.id, {}).items()):
+        target = urls.recipient_path(decision.id, new)
+        awardee = find_awardee(ctx.site, decision.id, new)
+        yield PageSpec(
+            path=urls.recipient_path(decision.id, old), template="honor/moved.html",
+            title=awardee.name if awardee else new, description="", embed=False,
+            context={"target": target, "awardee": awardee,
+                     "canonical": absolute(ctx.site.config, lang.prefix + target) if ctx.site.config.site_url
+                     else None})
 
 
 def _revoked_pages(ctx, lang, facts, decision):

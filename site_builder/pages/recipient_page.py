@@ -9,7 +9,7 @@ and embed code or not) with markers in place of those values (render/frame.py); 
 its decision's values in once, and a page is that stencil filled with the recipient's values,
 escaped as Jinja escapes them. The template is the one source of the markup: a theme that
 overrides it changes these pages as well. A recipient with a story goes through the template
-(its story block reads the story's body).
+(its story block reads the story's body), and so does a corrected one (its "Lịch sử" note).
 """
 from __future__ import annotations
 
@@ -152,7 +152,7 @@ class Maker:
                 "award_label": mark("award_label") if label else label,
                 "place": mark("place") if place else place, "anchor": mark("anchor"),
                 "story": None, "photo": None, "og_type": "profile", "og_image": None,
-                "verify": mark("verify"), "verify_code": mark("verify_code")}
+                "verify": mark("verify"), "verify_code": mark("verify_code"), "history": None}
 
     def discovery(self, a, path: str, title_html: bytes, description_html: bytes) -> bytes:
         """feeds/discover.py discovery_html() of a recipient page without a story."""

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..feeds.records import absolute
 from ..honor.index import index_of
-from ..honor.verification import assign_codes, code_of, status_of
+from ..honor.verification import assign_codes, code_of, correcting_decisions, status_of
 from ..i18n import Lang
 from ..render.frame import Frame, MarkerUsed, mark
 from ..render.pages import MadePage, PageBatch, PageSpec, PageTypeHooks
@@ -66,7 +66,7 @@ def _key(ctx, facts, decision, other) -> str:
     decided = facts.decision
     return repr((ctx.config.site_url, ctx.config.base_path, other is not None, decided[decision.id], [
         (code_of(a), a.kind, a.name, a.position, a.unit, facts.award_label.get(a.award, a.award),
-         decided.get(a.revoked_by or ""), [decided.get(c) for c in a.corrected_by]) for a in decision.awardees]))
+         decided.get(a.revoked_by or ""), [decided.get(c) for c in correcting_decisions(a)]) for a in decision.awardees]))
 
 
 def _values(ctx, facts, decision, a, qr_codes: QrCache) -> dict:
@@ -82,7 +82,7 @@ def _values(ctx, facts, decision, a, qr_codes: QrCache) -> dict:
         "address": canonical or config.base_path + path, "canonical": canonical,
         "qr": Markup(qr_codes.svg(canonical)) if canonical and not a.revoked_by else None,
         "recipient": urls.awardee_path(a), "by": decided.get(a.revoked_by) if a.revoked_by else None,
-        "corrections": [decided[c] for c in a.corrected_by if c in decided],
+        "corrections": [decided[c] for c in correcting_decisions(a) if c in decided],
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from ..honor.awardees import find_awardee
+from .corrections import recipient_of
 
 
 def check(site) -> None:
@@ -21,7 +21,7 @@ def check(site) -> None:
             if target is None:
                 continue  # an unknown decision id is reported by rules.references
             path = f"revokes[{i}].recipient"
-            awardee = find_awardee(site, target.id, item["recipient"])
+            awardee = recipient_of(site, target.id, item["recipient"])
             if awardee is None:
                 close = difflib.get_close_matches(item["recipient"], [a.id for a in target.awardees], n=1, cutoff=0.6)
                 hint = (f"; có phải là '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ("", "")
@@ -42,6 +42,7 @@ def revocation_of(site, awardee) -> dict | None:
     if decision is None:
         return None
     for item in decision.get("revokes", []):
-        if item and item.get("decision") == awardee.decision and item.get("recipient") == awardee.id:
+        if item and item.get("decision") == awardee.decision and \
+                recipient_of(site, awardee.decision, item.get("recipient") or "") is awardee:
             return {"decision": decision, "reason": item.get("reason")}
     return {"decision": decision, "reason": None}

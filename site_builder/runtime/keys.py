@@ -47,10 +47,11 @@ def awardee_content_stamps(a) -> tuple[str, str]:
 
 
 def awardee_stamp(a) -> str:
-    """Every field of an awardee a page may show (revocation included)."""
+    """Every field of an awardee a page may show (revocation and corrections included)."""
     stamp = a._page_stamp
     if stamp is None:
-        stamp = a._page_stamp = f"{awardee_content_stamps(a)[0]}|{a.decision}|{a.revoked_by or ''}"
+        stamp = a._page_stamp = (f"{awardee_content_stamps(a)[0]}|{a.decision}|{a.revoked_by or ''}"
+                                 f"{'|' + digest(repr(a.corrections)) if a.corrections else ''}")
     return stamp
 
 
@@ -150,15 +151,19 @@ def recipients_key(ctx, index, facts, decision) -> str:
     """Everything a decision's recipient pages show besides the site fingerprint (award labels
     and place names come from data files, which it covers): the decision, every row in order
     (it sets each recipient's page of the list), revoked awards with the decisions that
-    revoked them, and stories (a story's body may cite any document)."""
+    revoked them, the decisions that corrected awards (their "Lịch sử" links them), the pages
+    that moved (rules/moved_recipients.py), and stories (a story's body may cite any document)."""
     roll = index.rolls[decision.id]
     revoked = [a for a in decision.awardees if a.revoked_by]
+    corrected = [a for a in decision.awardees if a.corrections]
     told = index.stories.get(decision.id)
     stories = [told[a.id] for a in roll.rows if a.id in told] if told else []
     return "\0".join((
         decision_stamp(decision, facts.decision[decision.id]),
         roll_key(roll),
         repr([(awardee_stamp(a), facts.decision.get(a.revoked_by)) for a in revoked]),
+        repr([facts.decision.get(c.decision) for a in corrected for c in a.corrections]) if corrected else "",
+        repr(sorted(ctx.site.moved.get(decision.id, {}).items())),
         "".join(entry_stamp(s) for s in stories), documents_stamp(ctx) if stories else "",
     ))
 

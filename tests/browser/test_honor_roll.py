@@ -60,7 +60,7 @@ def test_csv_download(page, example_site):
 
 def test_revoked_award_page_says_so(page, example_site):
     page.goto(example_site.url + SOC_TRANG + "tran-van-anh.html")
-    assert "đã bị thu hồi" in page.locator(".revoked-text").inner_text()
+    assert "hủy bỏ quyết định khen thưởng" in page.locator(".revoked-text").inner_text()
     assert page.locator("meta[name=robots]").get_attribute("content") == "noindex"
     page.locator(".revoked-text a").click()
     page.wait_for_url("**/khen-thuong/soc-trang-qd-thu-hoi-2022/")
