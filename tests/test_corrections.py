@@ -85,10 +85,13 @@ def test_a_correction_keeps_the_address_and_shows_the_trail(make_site):
     assert (f'<a href="../../khen-thuong/qd-1234-2021/ngyen-van-nam.html" lang="vi">{NEW}</a> — '
             '<a href="../../khen-thuong/qd-1234-2021/">Quyết định số 1234/QĐ-UBND</a>: họ và tên '
             f'“<span lang="vi">{OLD}</span>” thành') in correcting
-    # The old name is only in the trail: the recipient's history and the correcting decision.
+    # The old name is only in the trail: the recipient's history and the correcting decision
+    # (its page, its embed and its print page).
     trail = {"khen-thuong/qd-1234-2021/ngyen-van-nam.html", "en/khen-thuong/qd-1234-2021/ngyen-van-nam.html",
              "khen-thuong/qd-1600-2022/index.html", "khen-thuong/qd-1600-2022/nhung.html",
-             "en/khen-thuong/qd-1600-2022/index.html", "en/khen-thuong/qd-1600-2022/nhung.html"}
+             "khen-thuong/qd-1600-2022/in/index.html",
+             "en/khen-thuong/qd-1600-2022/index.html", "en/khen-thuong/qd-1600-2022/nhung.html",
+             "en/khen-thuong/qd-1600-2022/in/index.html"}
     leaks = sorted(path for path, text in files.items() if (OLD in text or "ngyen van nam" in text.lower())
                    and path not in trail)
     assert not leaks, leaks
