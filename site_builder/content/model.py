@@ -25,7 +25,8 @@ class Body:
     name: str
     level: str
     short: str | None = None
-    header: str | None = None
+    header: str | None = None  # its own line in a document header, when not its name in capitals
+    parent_header: str | None = None  # the line above it in a document header; none when absent
     parent: str | None = None
     kind: str | None = None
     locality: str | None = None
