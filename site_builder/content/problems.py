@@ -368,6 +368,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}": the text has no Điều {article} (its last article is Điều {last}); name the article that '
         'lists who carries the decision out',
     ),
+    # A document's signed original (rules/originals.py)
+    "original_kind": (
+        '"{value}": bản gốc có chữ ký phải là tệp PDF (.pdf) hoặc ảnh chụp/quét (.jpg, .png)',
+        '"{value}": the signed original must be a PDF (.pdf) or a scan (.jpg, .png)',
+    ),
+    "original_not_its_kind": (
+        '"{value}" không phải là tệp {kind} thật (nội dung tệp không khớp với đuôi tên tệp): hãy lấy lại bản '
+        'gốc từ máy quét hoặc xuất lại thành {kind}, đừng chỉ đổi tên tệp',
+        '"{value}" is not a real {kind} file (its content does not match its suffix): take the original from '
+        'the scanner again or export it as {kind}; renaming a file does not convert it',
+    ),
+    "original_too_large": (
+        '"{value}" nặng {size}, quá giới hạn {limit} của bản gốc: hãy quét lại ở 200-300 dpi, đen trắng hoặc '
+        'thang xám, hoặc nén tệp PDF',
+        '"{value}" is {size}, over the {limit} limit for an original: scan it again at 200-300 dpi in black and '
+        'white or greyscale, or compress the PDF',
+    ),
     "media_missing": (
         'không tìm thấy tệp "{value}" trong thư mục content/',
         'the file "{value}" is not in the content/ folder',

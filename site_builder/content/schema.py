@@ -71,6 +71,8 @@ DOCUMENT = {
         "title": F("text"),
     }), doc="documents cited that are not in the site"),
     "illustrative": F("bool", doc="true: example content, not a real document"),
+    "original": F("path", doc="the signed original, a PDF or a scan (.pdf, .jpg, .png), as a path from content/, "
+                              "e.g. decisions/qd-2475-2021.pdf; offered for download beside the text"),
 }
 
 PLAN = {

@@ -139,6 +139,13 @@ class Lang:
                 cache[value] = text
         return text
 
+    def file_size(self, size: int) -> str:
+        """A file's size as a reader takes it in: "1,2 MB" (vi), "1.2 MB" (en); below 1 MB in
+        whole kilobytes ("350 KB"), never "0,0 MB"."""
+        if size < 1024 * 1024:
+            return f"{format_decimal(max(1, round(size / 1024)), locale=self.code)} KB"
+        return f"{format_decimal(round(size / (1024 * 1024), 1), format='#,##0.0', locale=self.code)} MB"
+
     def doc_date_line(self, place: str | None, value: DocDate | None) -> str:
         """The document's place-and-date line, keeping blanks where the copy has them.
 

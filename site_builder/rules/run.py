@@ -4,13 +4,13 @@ Adding a check means adding a module to this package and listing it in BUILT_IN.
 """
 from __future__ import annotations
 
-from . import (authority, document_form, frame_ancestors, issuers, links, messages, numbering, privacy, references,
-               revocation, signatures, site_url, stories, translations, units)
+from . import (authority, document_form, frame_ancestors, issuers, links, messages, numbering, originals, privacy,
+               references, revocation, signatures, site_url, stories, translations, units)
 
 # In the order they run: later rules may rely on what earlier ones set (revocation sets
 # `revoked_by`, which authority and stories read).
 BUILT_IN = (references, units, numbering, messages, site_url, translations, links, revocation, issuers, authority,
-            signatures, document_form, privacy, stories, frame_ancestors)
+            signatures, document_form, originals, privacy, stories, frame_ancestors)
 RULES: list = []  # rules registered on top of the built-in ones, run after them
 
 
