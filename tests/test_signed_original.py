@@ -83,9 +83,13 @@ def test_a_plan_may_attach_a_scan_and_the_embed_and_open_data_link_it(make_site)
     assert "original" in json.dumps(schema)
 
 
-def test_a_decisions_original_is_in_the_decisions_data(make_site):
+def test_a_decisions_original_is_in_its_embeds_and_the_decisions_data(make_site):
     site = _site(make_site, files={"content/decisions/qd-12-2022.pdf": pdf()})
     site.run("build", check_exit=0)
+    # the embed variant of the decision page and the latest-commendations widget link it
+    assert 'href="../../khen-thuong/qd-12/ban-goc.pdf"' in site.html("khen-thuong/qd-12/nhung.html")
+    widget = site.html("nhung/khen-thuong-moi/index.html")
+    assert 'href="../../khen-thuong/qd-12/ban-goc.pdf"' in widget and "Bản gốc có chữ ký (PDF, 2 KB)" in widget
     decisions = {d["id"]: d for d in json.loads(site.html("du-lieu/decisions.json"))["items"]}
     assert decisions["qd-12"]["original"] == "/khen-thuong/qd-12/ban-goc.pdf"
     assert decisions["qd-12"]["original_type"] == "application/pdf"
