@@ -144,7 +144,8 @@ def test_as_article_n_must_name_an_article_of_the_text(make_site):
                and "không có Điều 3" in line for line in proc.stdout.splitlines()), proc.stdout
 
 
-@pytest.mark.parametrize("signer", [CHAIRMAN, DEPUTY])
+@pytest.mark.parametrize("signer", [
+    CHAIRMAN, DEPUTY, "{authority: KT., body: CHỦ TỊCH, title: PHÓ CHỦ TỊCH THƯỜNG TRỰC, name: Phạm Văn D}"])
 def test_a_chairmans_decision_signed_as_the_law_says_passes(make_site, signer):
     site = make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(signer=signer)})
     proc = site.run("check")

@@ -15,7 +15,8 @@ head and for signing by order or by delegation. What is checked, on plans and de
   never "TM. ỦY BAN NHÂN DÂN". Bodies that are one person (level president, prime_minister)
   or a ministry or department (headed by a minister or director) never sign TM. either.
 - KT. is signed by a deputy for the head: the title under it is the head's with "PHÓ" (the
-  deputy of a minister is a "THỨ TRƯỞNG"), and the line after "KT." names the head.
+  deputy of a minister is a "THỨ TRƯỞNG"), possibly followed by more ("PHÓ CHỦ TỊCH THƯỜNG
+  TRỰC"), and the line after "KT." names the head.
 - A deputy (a title starting "PHÓ", or "THỨ TRƯỞNG") signs only with KT.
 - Q., TL. and TUQ. are not judged: who may sign them is set by each body's own working
   rules (quy chế làm việc), which the site does not know.
@@ -68,7 +69,9 @@ def fault(doc, body, signer: dict) -> tuple[str, str, dict] | None:
         return None
     if authority == "KT.":
         head_title = head or _head_of(title)
-        if not head or title != _deputy_of(head_title):
+        deputy = _deputy_of(head_title)
+        # "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "PHÓ GIÁM ĐỐC PHỤ TRÁCH" are deputies too
+        if not head or (title != deputy and not title.startswith(deputy + " ")):
             return "signer_kt_deputy", "title" if head else "body", {
                 "title": signer.get("title") or "", "head": head_title, "deputy": _deputy_of(head_title)}
         return None
