@@ -54,6 +54,7 @@ EMBED_FILE = "nhung.html"  # the chrome-less variant beside every page (render/e
 OEMBED_FILE = "oembed.json"  # the page's embed code as an oEmbed document
 CARDS_FILE = "nhung-nguoi.html"  # a decision page's recipients as embeddable cards
 DECISION_CSV = "danh-sach.csv"  # a decision's recipients, for Excel
+ORIGINAL_FILE = "ban-goc"  # a document's signed original beside its page, with its own suffix
 RSS_FILE = "rss.xml"
 ATOM_FILE = "atom.xml"
 CALENDAR_FILE = "lich.ics"
@@ -205,6 +206,12 @@ def open_data_file(name: str, suffix: str) -> str:
 
 def open_data_schema(name: str) -> str:
     return OPEN_DATA + "schema/" + name + ".schema.json"
+
+
+def original_file(folder: str, suffix: str) -> str:
+    """The signed original of the document whose page is `folder`: 'van-ban/kh-1/', '.pdf' ->
+    'van-ban/kh-1/ban-goc.pdf' (beside index.html, so no page or recipient can take its name)."""
+    return folder + ORIGINAL_FILE + suffix
 
 
 def embed_file(folder: str) -> str:

@@ -31,7 +31,6 @@ BASE_DATA = {
           parent: ubnd-tinh
         ubnd-xa:
           name: Ủy ban nhân dân xã Tây
-          header: UBND XÃ TÂY
           level: commune
           parent: ubnd-huyen
     """,

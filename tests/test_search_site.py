@@ -72,7 +72,7 @@ place: Đông
 date: 2022-03-02
 title: Về việc tặng Giấy khen năm 2022
 award: giay-khen
-signer: {{authority: TM., body: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Lê Văn E}}
+signer: {{title: CHỦ TỊCH, name: Lê Văn E}}
 awardees:
 {_awardees(PEOPLE_2022, locality="tinh-mau")}
 ---

@@ -161,3 +161,17 @@ def test_example_province_colours_keep_white_header_text_readable():
     yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     primary = re.search(r'primary_color:\s*"(#[0-9a-fA-F]{6})"', yml).group(1)
     assert _contrast(primary, "#ffffff") >= 4.5, primary
+
+
+def test_the_print_serif_ships_with_its_licence_and_only_print_css_loads_it():
+    css = (ASSETS / "print.css").read_text(encoding="utf-8")
+    for weight in ("400", "700"):
+        name = f"source-serif-4-{weight}-normal.woff2"
+        assert (ASSETS / "fonts" / name).read_bytes()[:4] == b"wOF2"
+        assert f"url(fonts/{name})" in css
+    assert "SIL Open Font License, Version 1.1" in (ASSETS / "fonts" / "OFL-source-serif-4.txt").read_text(
+        encoding="utf-8")
+    assert re.search(r'\.document \{[^}]*font: 13pt/1\.5 "Source Serif 4"', css)
+    # screen stylesheets never name it: a phone does not download it
+    for sheet in ("site.css", "fonts.css", "honor.css"):
+        assert "Source Serif" not in (ASSETS / sheet).read_text(encoding="utf-8")

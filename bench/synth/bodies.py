@@ -2,6 +2,9 @@
 
 Besides the published fields, each body carries what the document generator needs: the
 symbol's body code ("QĐ-UBND", "QĐ-SYT"), the place written before the date, and a signer.
+Headers and signers follow Nghị định 30/2020 as `check` holds them (docs/content-model.md):
+the issuing body in full, and award decisions signed by the head ("CHỦ TỊCH", or "KT. CHỦ
+TỊCH" / "PHÓ CHỦ TỊCH"), never "TM.".
 """
 
 from __future__ import annotations
@@ -63,12 +66,12 @@ def build_bodies(province: Province, rng: random.Random) -> Bodies:
     national = Body(
         "thu-tuong-chinh-phu", "Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "THỦ TƯỚNG CHÍNH PHỦ",
         None, "prime_minister", "government", None, "TTg", "Hà Nội",
-        _signer(rng, "KT.", None, "PHÓ THỦ TƯỚNG"))
+        _signer(rng, "KT.", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"))
     committee = Body(
         f"ubnd-tinh-{province.id}", f"Ủy ban nhân dân tỉnh {capital}",
-        f"UBND tỉnh {capital}", f"UBND TỈNH {capital.upper()}", None, "province",
+        f"UBND tỉnh {capital}", f"ỦY BAN NHÂN DÂN TỈNH {capital.upper()}", None, "province",
         "people_committee", province.id, "UBND", capital,
-        _signer(rng, "KT.", None, "PHÓ CHỦ TỊCH"))
+        _signer(rng, "KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"))
     departments = {
         suffix: Body(
             f"{suffix}-{province.id}", f"{name} tỉnh {capital}", f"{name} {capital}",
@@ -87,16 +90,16 @@ def build_bodies(province: Province, rng: random.Random) -> Bodies:
 def _district_body(district: District, parent: str, rng: random.Random) -> Body:
     return Body(
         f"ubnd-{district.id}", f"Ủy ban nhân dân {district.in_text}", f"UBND {district.in_text}",
-        f"UBND {district.name.upper()}", parent, "district", "people_committee", district.id,
-        "UBND", district.bare_name, _signer(rng, "TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+        f"ỦY BAN NHÂN DÂN {district.name.upper()}", parent, "district", "people_committee", district.id,
+        "UBND", district.bare_name, _signer(rng, None, None, "CHỦ TỊCH"))
 
 
 def _commune_body(commune: Commune, parent: str, rng: random.Random) -> Body:
     place = commune.name.split(" ", 1)[1] if commune.type == "commune" else commune.name
     return Body(
         f"ubnd-{commune.id}", f"Ủy ban nhân dân {commune.in_text}", f"UBND {commune.in_text}",
-        f"UBND {commune.name.upper()}", parent, "commune", "people_committee", commune.id,
-        "UBND", place, _signer(rng, "TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+        f"ỦY BAN NHÂN DÂN {commune.name.upper()}", parent, "commune", "people_committee", commune.id,
+        "UBND", place, _signer(rng, None, None, "CHỦ TỊCH"))
 
 
 def _signer(rng: random.Random, authority: str | None, body: str | None, title: str) -> dict:

@@ -26,7 +26,8 @@ class Body:
     name: str
     level: str
     short: str | None = None
-    header: str | None = None
+    header: str | None = None  # its own line in a document header, when not its name in capitals
+    parent_header: str | None = None  # the line above it in a document header; none when absent
     parent: str | None = None
     kind: str | None = None
     locality: str | None = None
@@ -133,6 +134,29 @@ class Translation:
     body_line: int = 1
 
 
+@dataclass(frozen=True)
+class Original:
+    """A document's signed original (bản gốc có chữ ký): a PDF or a scan kept in content/,
+    checked by rules/originals.py, published beside the document's page (urls.original_file)."""
+    source: str  # its path under content/ ("decisions/qd-2475-2021.pdf")
+    kind: str  # "pdf", "jpeg" or "png": what its bytes are
+    size: int  # bytes
+
+    @property
+    def suffix(self) -> str:
+        """The suffix of its published copy: one per kind, whatever case the source used."""
+        return {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}[self.kind]
+
+    @property
+    def label(self) -> str:
+        """How its kind is named on the page: PDF, JPEG, PNG."""
+        return self.kind.upper()
+
+    @property
+    def media_type(self) -> str:
+        return "application/pdf" if self.kind == "pdf" else f"image/{self.kind}"
+
+
 @dataclass
 class Entry:
     """A Markdown content file of any collection."""
@@ -160,6 +184,9 @@ class Entry:
 @dataclass
 class Document(Entry):
     """Plans and other official documents (and, as a subclass, award decisions)."""
+    # Its signed original once rules/originals.py checked the file: pages, embeds and open
+    # data link it, and page keys include it (runtime/keys.py entry_stamp).
+    original: Original | None = field(default=None, compare=False)
 
     @property
     def doc_type(self) -> str:

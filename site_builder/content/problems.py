@@ -377,6 +377,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp nặng {size}, quá giới hạn {limit} của {kind} nên không được đọc: {advice}",
         "the file is {size}, over the {limit} limit for {kind}, so it is not read: {advice}",
     ),
+    # Nghị định 30/2020/NĐ-CP: the signing block, the header, Nơi nhận (rules/signatures.py,
+    # rules/document_form.py)
+    "signer_not_collective": (
+        '"TM." (thay mặt) chỉ dùng khi người đứng đầu ký thay mặt một tập thể (Ủy ban nhân dân); {why}: '
+        'hãy ký "{head}", hoặc "KT. {head}" với chức danh "{deputy}", và bỏ "TM."',
+        '"TM." (on behalf of) is only for a head signing for a collective body (a People\'s Committee); '
+        '{why}: sign "{head}", or "KT. {head}" with the title "{deputy}", and drop "TM."',
+    ),
+    "signer_kt_deputy": (
+        '"KT." (ký thay) là cấp phó ký thay người đứng đầu: ghi "body: {head}" và "title: {deputy}" '
+        '(đang ghi chức danh "{title}")',
+        '"KT." is a deputy signing for the head: write "body: {head}" and "title: {deputy}" (the title '
+        'written is "{title}")',
+    ),
+    "signer_deputy_without_kt": (
+        'cấp phó ("{title}") chỉ ký thay người đứng đầu: ghi "authority: KT." và "body: {head}"',
+        'a deputy ("{title}") signs only for the head: write "authority: KT." and "body: {head}"',
+    ),
+    "header_abbreviated": (
+        '"{value}": tên cơ quan ban hành phải viết đầy đủ, không viết tắt "{short}" (chỉ dòng cơ quan chủ '
+        'quản phía trên, parent_header, được viết tắt); hãy xóa trường header để dùng tên đầy đủ "{name}"',
+        '"{value}": the issuing body\'s name is written in full, without the abbreviation "{short}" (only the '
+        'line above it, parent_header, may abbreviate); delete the header field to use the full name "{name}"',
+    ),
+    "recipients_without_keep": (
+        'dòng cuối của "Nơi nhận" ("{value}") không phải dòng lưu: theo Nghị định 30/2020, danh sách kết '
+        'thúc bằng "Lưu: VT, …"; nếu bản gốc có dòng này, hãy chép lại',
+        'the last line of "Nơi nhận" ("{value}") is not the keeping line: under Nghị định 30/2020 the list '
+        'ends with "Lưu: VT, …"; if the signed copy has that line, copy it',
+    ),
+    "recipients_no_article": (
+        '"{value}": văn bản không có Điều {article} (điều cuối là Điều {last}); hãy ghi đúng điều nêu '
+        'những người thi hành',
+        '"{value}": the text has no Điều {article} (its last article is Điều {last}); name the article that '
+        'lists who carries the decision out',
+    ),
+    # A document's signed original (rules/originals.py)
+    "original_kind": (
+        '"{value}": bản gốc có chữ ký phải là tệp PDF (.pdf) hoặc ảnh chụp/quét (.jpg, .png)',
+        '"{value}": the signed original must be a PDF (.pdf) or a scan (.jpg, .png)',
+    ),
+    "original_not_its_kind": (
+        '"{value}" không phải là tệp {kind} thật (nội dung tệp không khớp với đuôi tên tệp): hãy lấy lại bản '
+        'gốc từ máy quét hoặc xuất lại thành {kind}, đừng chỉ đổi tên tệp',
+        '"{value}" is not a real {kind} file (its content does not match its suffix): take the original from '
+        'the scanner again or export it as {kind}; renaming a file does not convert it',
+    ),
+    "original_too_large": (
+        '"{value}" nặng {size}, quá giới hạn {limit} của bản gốc: hãy quét lại ở 200-300 dpi, đen trắng hoặc '
+        'thang xám, hoặc nén tệp PDF',
+        '"{value}" is {size}, over the {limit} limit for an original: scan it again at 200-300 dpi in black and '
+        'white or greyscale, or compress the PDF',
+    ),
     "media_missing": (
         'không tìm thấy tệp "{value}" trong thư mục content/',
         'the file "{value}" is not in the content/ folder',

@@ -30,6 +30,9 @@ SIZE_LIMITS = {
     "csv": ((".csv",), 50 * MB),
     "xlsx": ((".xlsx",), 20 * MB),
     "media": ((), 100 * MB),  # everything else MkDocs or a story copies (images, sound, video, PDF)
+    # A document's signed original (rules/originals.py), whatever its suffix: a scanned
+    # decision of a few pages at 300 dpi is 1-5 MB, and citizens on mobile data download it.
+    "original": ((), 20 * MB),
 }
 
 
@@ -61,14 +64,15 @@ def refusal(path: Path, content_dir: Path) -> tuple[str, dict] | None:
     return too_large(path)
 
 
-def too_large(path: Path) -> tuple[str, dict] | None:
-    """("too_large", its params) when the file is over its kind's limit; None otherwise (and
-    for a file that cannot be read: reading it reports that)."""
+def too_large(path: Path, kind: str | None = None) -> tuple[str, dict] | None:
+    """("too_large", its params) when the file is over the limit of its `kind` (by default,
+    the kind its name gives it); None otherwise (and for a file that cannot be read: reading
+    it reports that)."""
     try:
         size = path.stat().st_size
     except OSError:
         return None
-    kind = size_kind(path)
+    kind = kind or size_kind(path)
     limit = SIZE_LIMITS[kind][1]
     if size <= limit:
         return None

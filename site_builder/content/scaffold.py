@@ -31,8 +31,10 @@ signer:
   body: ỦY BAN NHÂN DÂN     # tập thể được ký thay (sau TM.)
   title: CHỦ TỊCH           # chức vụ người ký
   name: Họ và tên người ký
-recipients:                 # Nơi nhận, ghi như trên văn bản
+recipients:                 # Nơi nhận, ghi như trên văn bản (không cần gõ "-" và ";")
   - Như trên
+  - "Lưu: VT"               # dòng cuối: nơi lưu văn bản
+original: ""                # bản gốc có chữ ký (PDF, JPG, PNG; tối đa 20 MB), đường dẫn tính từ content/: plans/kh-85-2021.pdf
 illustrative: false         # true nếu đây là văn bản minh họa, không phải văn bản thật
 draft: true                 # true: chưa đăng (chỉ hiện trong bản xem trước)
 publish_date: {today}       # ngày bắt đầu được đăng
@@ -62,15 +64,18 @@ plan: ma-ke-hoach           # kế hoạch mà quyết định này khen thưở
 phase: Đợt 1                # tên đợt thi đua của kế hoạch (nếu có)
 award: ma-hinh-thuc         # hình thức khen thưởng mặc định cho mọi người trong danh sách
 cites: []
-signer:
+signer:                     # quyết định khen thưởng là của Chủ tịch: "CHỦ TỊCH", hoặc cấp phó ký thay (KT.); không dùng TM.
   authority: KT.
-  body: ""
+  body: CHỦ TỊCH            # người đứng đầu mà cấp phó ký thay
   title: PHÓ CHỦ TỊCH
   name: Họ và tên người ký
 recipients: []              # Nơi nhận
 revokes: []                 # hủy bỏ quyết định khen thưởng: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, reason: Lý do}}
 corrects: []                # đính chính: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, field: name, from: Tên cũ, to: Tên đúng}}
 moved_recipients: []        # địa chỉ cũ chuyển sang địa chỉ mới: - {{from: ma-cu, to: ma-moi}}
+recipients: []              # Nơi nhận; dòng cuối "Lưu: VT, ..."
+original: ""                # bản gốc có chữ ký (PDF, JPG, PNG; tối đa 20 MB), đường dẫn tính từ content/: decisions/qd-1234-2021.pdf
+revokes: []                 # thu hồi khen thưởng: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, reason: Lý do}}
 sheet: ""                   # trang tính cần đọc trong tệp .xlsx cùng tên, khi tệp có nhiều trang tính
 awardees:                   # danh sách khen thưởng; có thể để trong tệp .csv/.xlsx cùng tên thay vì ở đây
   - kind: individual        # individual (cá nhân) hoặc collective (tập thể)

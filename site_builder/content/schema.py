@@ -71,6 +71,8 @@ DOCUMENT = {
         "title": F("text"),
     }), doc="documents cited that are not in the site"),
     "illustrative": F("bool", doc="true: example content, not a real document"),
+    "original": F("path", doc="the signed original, a PDF or a scan (.pdf, .jpg, .png), as a path from content/, "
+                              "e.g. decisions/qd-2475-2021.pdf; offered for download beside the text"),
 }
 
 PLAN = {
@@ -213,7 +215,15 @@ LEVELS = ("president", "prime_minister", "ministry", "province", "department", "
           "armed_forces")
 
 BODY = {
-    "name": F("str", required=True), "short": F("str"), "header": F("str"),
+    "name": F("str", required=True), "short": F("str"),
+    # Nghị định 30/2020/NĐ-CP, Phụ lục I: the issuing body stands under its full official name;
+    # only the line of the body above it (cơ quan chủ quản) may abbreviate ("UBND TỈNH ...").
+    "header": F("str", doc="the issuing body's line in a document header when it is not the name in capitals "
+                           "(a department under its province: SỞ Y TẾ); the full official name, never "
+                           "abbreviated (rules/signatures.py refuses UBND, HĐND)"),
+    "parent_header": F("str", doc="the line printed above the body's own in its documents' header, as the "
+                                  "copies show it (UBND TỈNH TRÀ VINH); absent: no line (none is inferred "
+                                  "from `parent`)"),
     "parent": F("ref", ref="bodies"),
     "level": F("enum", required=True, choices=LEVELS,
                doc="which authority's powers it has: president (Chủ tịch nước), prime_minister, ministry, "

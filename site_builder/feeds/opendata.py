@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..honor.awardees import active_awardees
+from ..pages.originals import original_path
 from ..text.csv_file import BOM, csv_row, csv_text
 from ..urls import awardee_path
 from ..honor.annex import GROUP_LINES
@@ -51,6 +52,9 @@ COMMON_DOC = [
     Field("title", STR, "title (trích yếu) without the document type word"),
     Field("campaign", OPT_STR, "id of the campaign (phong trào)"),
     Field("campaign_name", OPT_STR, "name of the campaign"),
+    Field("original", OPT_STR, "address of the signed original (a PDF or a scan) when the site publishes it: "
+          "the legally valid text, of which the page's text is a transcription"),
+    Field("original_type", OPT_STR, "media type of the signed original: application/pdf, image/jpeg, image/png"),
 ]
 
 DATASETS = {
@@ -148,6 +152,8 @@ def _doc_common(ctx, doc) -> dict:
         "issuer": doc.get("issuer"), "issuer_name": body.name if body else None,
         "date": doc.date.iso() if doc.get("date") else None, "title": doc.title,
         "campaign": campaign.id if campaign else None, "campaign_name": campaign.name if campaign else None,
+        "original": _url(site.config, original_path(ctx, doc, doc.original)) if doc.original else None,
+        "original_type": doc.original.media_type if doc.original else None,
     }
 
 

@@ -139,17 +139,27 @@ class Lang:
                 cache[value] = text
         return text
 
+    def file_size(self, size: int) -> str:
+        """A file's size as a reader takes it in: "1,2 MB" (vi), "1.2 MB" (en); below 1 MB in
+        whole kilobytes ("350 KB"), never "0,0 MB"."""
+        if size < 1024 * 1024:
+            return f"{format_decimal(max(1, round(size / 1024)), locale=self.code)} KB"
+        return f"{format_decimal(round(size / (1024 * 1024), 1), format='#,##0.0', locale=self.code)} MB"
+
     def doc_date_line(self, place: str | None, value: DocDate | None) -> str:
         """The document's place-and-date line, keeping blanks where the copy has them.
 
-        Nghị định 30/2020/NĐ-CP, Phụ lục I: "Đại Mạch, ngày 11 tháng 9 năm 2021"; days and
-        months below 10 get a leading zero only for 1 and 2, which we leave to the author.
+        Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với những số thể hiện ngày nhỏ hơn 10 và
+        tháng 1, 2 phải ghi thêm số 0 phía trước" — a day below 10 and the months 1 and 2 take a
+        leading zero ("ngày 05 tháng 01 năm 2026", "ngày 28 tháng 02 năm 2023"), the months 3 to
+        9 do not ("ngày 11 tháng 9 năm 2021"): a 1 or 2 written in front of them would make no
+        month, so they need no guard against it.
         """
         if value is None:
             return place or ""
         blank = "\u2003\u2002"  # an em and an en space: a visible gap, as on the printed copy
-        day = str(value.day) if value.day else blank
-        month = str(value.month) if value.month else blank
+        day = f"{value.day:02d}" if value.day else blank
+        month = (f"{value.month:02d}" if value.month <= 2 else str(value.month)) if value.month else blank
         line = f"ngày {day} tháng {month} năm {value.year}"
         return f"{place}, {line}" if place else line.capitalize()
 

@@ -71,8 +71,10 @@ def resolve(name: str | None, parent: str | None, bodies: dict | None) -> tuple[
                 if key in {norm(str(b.get(k) or "")) for k in ("header", "name", "short")}]
         if len(hits) > 1 and parent:
             pkey = norm(parent)
-            hits = [h for h in hits if pkey in {norm(str((bodies.get(bodies[h].get("parent") or "") or {}).get(k) or ""))
-                                               for k in ("header", "name", "short")}] or hits
+            # the line above it as the body writes it (parent_header), or its parent body's names
+            hits = [h for h in hits if pkey == norm(str(bodies[h].get("parent_header") or "")) or pkey in {
+                norm(str((bodies.get(bodies[h].get("parent") or "") or {}).get(k) or ""))
+                for k in ("header", "name", "short")}] or hits
         if not hits and parent:  # "SỞ Y TẾ" under "UBND TỈNH ĐẮK LẮK" = "Sở Y tế tỉnh Đắk Lắk"
             place = re.sub(r"^(ubnd|hdnd)\s+", "", norm(parent))
             full = {norm(name + " " + place), norm(name + " " + _locality(parent))}

@@ -30,14 +30,15 @@ def summary_of(ctx, doc, lang) -> dict:
 
 
 def header_of(ctx, doc) -> dict:
-    """Issuing body under its parent body, as the document header shows them."""
-    site = ctx.site
-    body = site.bodies.get(doc.get("issuer"))
-    parent = site.bodies.get(body.parent) if body and body.parent else None
+    """The issuing body's lines in the document header (Nghị định 30/2020/NĐ-CP, Phụ lục I):
+    its full official name, and above it the line of the body it reports to only when
+    bodies.yml writes one (`parent_header`). None is inferred from `parent`: a People's
+    Committee's documents carry no line above it, and a department's copy shows its own."""
+    body = ctx.site.bodies.get(doc.get("issuer"))
     return {
         "body": body,
         "body_line": (body.header or body.name).upper() if body else "",
-        "parent_line": (parent.header or parent.short or parent.name).upper() if parent else "",
+        "parent_line": (body.parent_header or "").upper() if body else "",
     }
 
 

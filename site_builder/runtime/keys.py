@@ -70,7 +70,8 @@ def entry_stamp(entry) -> str:
         return "-"
     stamp = entry._page_stamp
     if stamp is None:
-        parts = [repr(sorted((str(k), repr(v)) for k, v in (entry.meta or {}).items())), entry.body or ""]
+        parts = [repr(sorted((str(k), repr(v)) for k, v in (entry.meta or {}).items())), entry.body or "",
+                 repr(getattr(entry, "original", None))]  # its signed original's kind and size
         for code, tr in sorted((entry.translations or {}).items()):
             parts += [code, repr(sorted((str(k), repr(v)) for k, v in (tr.meta or {}).items())), tr.body or ""]
         stamp = entry._page_stamp = digest("\0".join(parts))

@@ -271,4 +271,5 @@ def test_print_lays_the_plan_out_as_an_official_document(page, example_site):
     assert styles["motto"] == "solid"  # the motto is underlined over its whole length
     assert styles["title"] == "center"
     assert styles["body"] == "18.6667px"  # 14 pt
-    assert styles["font"].startswith('"Times New Roman"')
+    # the site's own serif first, with every Vietnamese letter; Times New Roman after it
+    assert styles["font"].startswith('"Source Serif 4", "Times New Roman"')
