@@ -51,7 +51,7 @@ def test_the_example_checks_clean(example):
 def test_the_2026_provincial_decision_is_published_under_decree_152(example):
     page = example.html(PROVINCIAL)
     body = text_of(page)
-    assert "UBND THÀNH PHỐ CẦN THƠ" in body
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" in body  # the full name (Nghị định 30/2020)
     assert "Số: 2890/QĐ-UBND" in body
     assert "ngày 28 tháng 9 năm 2026" in body
     # The preamble cites the decree in force since 01/7/2025 (not 98/2023, not 91/2017).
@@ -66,7 +66,7 @@ def test_the_2026_provincial_decision_is_published_under_decree_152(example):
 def test_the_commune_decision_confers_chien_si_thi_dua_co_so(example):
     page = example.html(COMMUNE)
     body = text_of(page)
-    assert "UBND XÃ TRẦN ĐỀ" in body and "năm 2026" in body
+    assert "ỦY BAN NHÂN DÂN XÃ TRẦN ĐỀ" in body and "năm 2026" in body
     for name in ("Sơn Thị Chanh Đa", "Phạm Quốc Bảo", "Kim Sà Rết"):
         assert "Chiến sĩ thi đua cơ sở" in row_of(page, name)
     assert "Lao động tiên tiến" in row_of(page, "Nguyễn Thị Thúy")
@@ -116,6 +116,6 @@ def test_the_2026_campaign_has_its_plan_and_both_decisions(example):
 
 def test_the_dai_mach_plan_has_no_district_line_its_copy_does_not_carry(example):
     page = example.html("van-ban/dai-mach-108-2021/index.html")
-    assert "UBND XÃ ĐẠI MẠCH" in text_of(page)
+    assert "ỦY BAN NHÂN DÂN XÃ ĐẠI MẠCH" in text_of(page)
     assert "UBND HUYỆN ĐÔNG ANH" not in page
     assert 'class="parent-body"' not in page

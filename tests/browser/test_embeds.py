@@ -27,7 +27,7 @@ from ..conftest import IN_CI, REPO
 from ..conftest import mkdocs_yml
 from ..test_embeds import EMBED_CONTENT
 
-WIDGETS = ("tim-kiem", "khen-thuong-moi", "thong-diep-hien-hanh")
+WIDGETS = ("tim-kiem", "khen-thuong-moi", "thong-diep-hien-hanh", "lay-y-kien")
 PAGE = "van-ban/kh-tinh/"
 
 

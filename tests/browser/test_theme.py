@@ -209,7 +209,8 @@ def test_material_and_core_pages_look_like_one_site(page, example_site):
     plan = _chrome(page)
     assert home == plan
     assert home["header"] == "rgb(165, 14, 14)"  # primary_color of mkdocs.yml
-    assert [n for n, _ in home["nav"]] == ["Văn bản", "Phong trào", "Khen thưởng", "Thông điệp", "Tìm kiếm"]
+    assert [n for n, _ in home["nav"]] == ["Văn bản", "Phong trào", "Khen thưởng", "Thông điệp", "Lấy ý kiến",
+                                           "Tìm kiếm"]
     assert home["search"] == example_site.url + "tim-kiem/"
 
 
