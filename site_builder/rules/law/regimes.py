@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...content import schema
 from ...content.dates import short_date
-from ...content.frontmatter import FrontmatterError, load_yaml
+from ...content.frontmatter import FrontmatterError, load_yaml, nearest_line
 from ...content.problems import Problems
 
 F = schema.F
@@ -197,17 +197,8 @@ def _validated(path: Path, spec: dict, kind: str, problems: Problems) -> tuple[d
     if not isinstance(raw, dict):
         _fault(problems, path, "must be a mapping of fields")
         return {}, {}
-    validator = schema.Validator(problems, path.name, None, kind, line_of=lambda p: _line(lines, p))
+    validator = schema.Validator(problems, path.name, None, kind, line_of=lambda p: nearest_line(lines, p))
     return validator.check(raw, spec), lines
-
-
-def _line(lines: dict, path: str) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return None
 
 
 def _fault(problems: Problems, path: Path, what: str, line: int | None = None) -> None:
