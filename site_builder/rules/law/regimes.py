@@ -217,7 +217,7 @@ def _regime(path: Path, data: dict, lines: dict, forms: dict, problems: Problems
         return None
     bases = {}
     for i, item in enumerate(data.get("bases", [])):
-        _provenance(problems, path, f"bases[{i}]", item, _line(lines, f"bases[{i}]"))
+        _provenance(problems, path, f"bases[{i}]", item, nearest_line(lines, f"bases[{i}]"))
         if "id" in item and "short" in item and "number" in item:
             bases[item["id"]] = Basis(**item)
     powers = {}
@@ -225,21 +225,21 @@ def _regime(path: Path, data: dict, lines: dict, forms: dict, problems: Problems
         grants = []
         for i, grant in enumerate(power.get("grants", [])):
             where = f"authorities.{level}.grants[{i}]"
-            _provenance(problems, path, where, grant, _line(lines, where))
+            _provenance(problems, path, where, grant, nearest_line(lines, where))
             unknown = [form for form in grant.get("forms", []) if form not in forms]
             if unknown:
                 _fault(problems, path, f"{where}: no such form in catalogue.yml: {', '.join(unknown)}",
-                       _line(lines, f"{where}.forms"))
+                       nearest_line(lines, f"{where}.forms"))
             if grant.get("basis") not in bases:
                 _fault(problems, path, f"{where}: basis {grant.get('basis')!r} is not one of this regime's bases",
-                       _line(lines, f"{where}.basis"))
+                       nearest_line(lines, f"{where}.basis"))
                 continue
             if "forms" in grant:
                 grants.append(Grant(tuple(grant["forms"]), bases[grant["basis"]], grant.get("article"),
                                     grant.get("checked"), grant.get("unverified")))
         if grants and power.get("ended"):
             _fault(problems, path, f"authorities.{level}: an authority with grants has not ended",
-                   _line(lines, f"authorities.{level}"))
+                   nearest_line(lines, f"authorities.{level}"))
         powers[level] = Power(tuple(grants), power.get("ended"))
     regime = Regime(data["id"], data.get("from"), data.get("until"), data["name"], tuple(bases.values()), powers,
                     path.name)
