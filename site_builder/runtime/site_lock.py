@@ -67,6 +67,7 @@ class SiteLock:
 
     def __init__(self, target: Path):
         self.target = Path(target).resolve()
+        self._finish: list = []
         self.path = lock_file_for(self.target)
         self._fd: int | None = None
 
@@ -100,7 +101,15 @@ class SiteLock:
         self._fd = fd
         return self
 
+    def on_release(self, finish) -> None:
+        """Call `finish()` when the lock is released, before another build may take it (work
+        of this build still running beside it: runtime/swap.py's mirror)."""
+        self._finish.append(finish)
+
     def release(self) -> None:
+        finish, self._finish = self._finish, []
+        for step in finish:
+            step()
         fd, self._fd = self._fd, None
         if fd is not None:
             if sys.platform == "win32":
