@@ -173,6 +173,27 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+
+def sheet_decision(stem: str = "qd-77-2021", extra: str = "", award: str | None = "bang-khen-tinh") -> dict:
+    """The one decision file of tests whose recipients are in a sheet beside it
+    (`content/decisions/<stem>.csv|xlsx`, which each test writes): by ubnd-tinh, dated
+    01/12/2021, with `award` as its default award (None: none) and `extra` frontmatter lines."""
+    award_line = f"award: {award}" if award else ""
+    return {f"content/decisions/{stem}.md": f"""
+        ---
+        number: "77"
+        symbol: QĐ-UBND
+        issuer: ubnd-tinh
+        date: 2021-12-01
+        title: Tặng Bằng khen theo danh sách
+        plan: kh-tinh
+        {award_line}
+        signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
+        {extra}
+        ---
+        Danh sách kèm theo.
+    """}
+
 @pytest.fixture(autouse=True, scope="session")
 def _machine_cache(tmp_path_factory):
     """Builds under test keep what they share between projects (compiled templates:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, sheet_decision
 
 DECISION = """
     ---
@@ -150,22 +150,6 @@ def test_csv_download_is_excel_ready(make_site):
     assert anh[6] == "Bằng khen của Chủ tịch UBND tỉnh" and anh[9] == "1234/QĐ-UBND"
 
 
-def sheet_decision(stem: str, award_line: str = "award: bang-khen-tinh") -> dict:
-    return {f"content/decisions/{stem}.md": f"""
-        ---
-        number: "77"
-        symbol: QĐ-UBND
-        issuer: ubnd-tinh
-        date: 2021-12-01
-        title: Tặng Bằng khen theo danh sách
-        plan: kh-tinh
-        {award_line}
-        signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
-        ---
-        Danh sách kèm theo.
-    """}
-
-
 def write_xlsx(path, rows):
     from openpyxl import Workbook
 
@@ -204,7 +188,7 @@ def test_sheet_errors_name_row_and_column(make_site):
 
 
 def test_commune_chairman_cannot_confer_a_bang_khen(make_site):
-    files = sheet_decision("qd-9-2021", award_line="award: giay-khen")
+    files = sheet_decision("qd-9-2021", award="giay-khen")
     files["content/decisions/qd-9-2021.md"] = files["content/decisions/qd-9-2021.md"].replace(
         "issuer: ubnd-tinh", "issuer: ubnd-xa")
     site = make_site(BASE_DATA, files)

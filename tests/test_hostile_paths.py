@@ -13,26 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, sheet_decision
 
 MB = 1024 * 1024
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3"/></svg>'
 
 
-def sheet_decision(stem: str = "qd-77-2021") -> dict:
-    return {f"content/decisions/{stem}.md": """
-        ---
-        number: "77"
-        symbol: QĐ-UBND
-        issuer: ubnd-tinh
-        date: 2021-12-01
-        title: Tặng Bằng khen theo danh sách
-        plan: kh-tinh
-        award: bang-khen-tinh
-        signer: {title: CHỦ TỊCH, name: Trần Văn B}
-        ---
-        Danh sách kèm theo.
-    """}
 
 
 PLAN = """

@@ -11,29 +11,11 @@ import unicodedata
 
 import pytest
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, sheet_decision
 
 STEM = "qd-77-2021"
 SHEET_CSV = f"content/decisions/{STEM}.csv"
 SHEET_XLSX = f"content/decisions/{STEM}.xlsx"
-
-
-def decision(extra: str = "") -> dict:
-    """A decision whose recipients are in a sheet beside it (default award: bang-khen-tinh)."""
-    return {f"content/decisions/{STEM}.md": f"""
-        ---
-        number: "77"
-        symbol: QĐ-UBND
-        issuer: ubnd-tinh
-        date: 2021-12-01
-        title: Tặng Bằng khen theo danh sách
-        plan: kh-tinh
-        award: bang-khen-tinh
-        signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
-        {extra}
-        ---
-        Danh sách kèm theo.
-    """}
 
 
 def xlsx_bytes(sheets: dict[str, list[list]], edit=None) -> bytes:
@@ -73,7 +55,7 @@ HEADER = ["Loại", "Họ và tên", "Chức vụ", "Đơn vị", "Địa phươ
 # ---- nothing lost -------------------------------------------------------------------------
 
 def test_a_decision_whose_sheet_is_missing_is_an_error(make_site):
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     out = check(site, 1)
     assert f"content/decisions/{STEM}.md: the decision lists no recipients" in out
     assert f"{STEM}.csv or {STEM}.xlsx" in out
@@ -81,7 +63,7 @@ def test_a_decision_whose_sheet_is_missing_is_an_error(make_site):
 
 
 def test_a_sheet_without_rows_is_an_error(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Họ và tên,Chức vụ\n"})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Họ và tên,Chức vụ\n"})
     assert f"{SHEET_CSV}: the spreadsheet has no recipient rows below its header row" in check(site, 1)
 
 
@@ -89,26 +71,26 @@ def test_a_workbook_with_two_sheets_needs_the_sheet_field(make_site):
     first = [HEADER] + [["Cá nhân", f"Người Thứ {i}", "", "", "", ""] for i in range(1, 40)]
     second = [HEADER] + [["Cá nhân", f"Người Đợt Hai {i}", "", "", "", ""] for i in range(1, 21)]
     data = xlsx_bytes({"Đợt 1": first, "Đợt 2": second, "Trống": []})
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: data})
     out = check(site, 1)
     assert (f'{SHEET_XLSX}: the workbook has several sheets with data ("Đợt 1", "Đợt 2"): name the one '
             "to read in the decision's sheet: field") in out, out
     site.run("build", check_exit=1)
 
-    site.write(decision('sheet: "Đợt 2"'))
+    site.write(sheet_decision(STEM, 'sheet: "Đợt 2"'))
     site.run("build", check_exit=0)
     listing = published_csv(site)
     assert listing.count("Người Đợt Hai") == 20 and "Người Thứ" not in listing
 
-    site.write(decision("sheet: Đợt 3"))
+    site.write(sheet_decision(STEM, "sheet: Đợt 3"))
     out = check(site, 1)
     assert f'{SHEET_XLSX}: the decision says sheet: "Đợt 3", but the workbook has no such sheet' in out
     assert '"Đợt 1", "Đợt 2", "Trống"' in out
 
 
 def test_the_sheet_field_needs_a_workbook(make_site):
-    site = make_site(BASE_DATA, decision("sheet: Danh sách"), {SHEET_CSV: "Họ và tên\nLê Văn Ước\n"})
+    site = make_site(BASE_DATA, sheet_decision(STEM, "sheet: Danh sách"), {SHEET_CSV: "Họ và tên\nLê Văn Ước\n"})
     out = check(site, 1)
     assert f"content/decisions/{STEM}.md:10: 'sheet': sheet: is only used with a .xlsx list" in out
 
@@ -118,7 +100,7 @@ def test_merged_cells_are_an_error_naming_the_range(make_site):
             ["Cá nhân", "Phạm Thị Hoa", "Dân quân", None, "huyen-dong", ""],
             ["Cá nhân", "Trần Văn Cả", "Dân quân", None, "huyen-dong", ""]]
     data = xlsx_bytes({"Danh sách": rows}, edit=lambda book: book["Danh sách"].merge_cells("D2:D4"))
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: data})
     out = check(site, 1)
     assert f'{SHEET_XLSX}, sheet "Danh sách", row 2, column Đơn vị: cells D2:D4 are merged' in out, out
@@ -128,7 +110,7 @@ def test_a_merged_title_above_the_header_row_is_fine(make_site):
     rows = [["DANH SÁCH CÁ NHÂN ĐƯỢC KHEN THƯỞNG"], [], HEADER,
             ["Cá nhân", "Lê Văn Ước", "Dân quân", "Ban CHQS xã Tây", "huyen-tay", ""]]
     data = xlsx_bytes({"Sheet1": rows}, edit=lambda book: book["Sheet1"].merge_cells("A1:F1"))
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: data})
     out = check(site, 1)
     # the one problem is the unknown place, at its row in Excel's numbering
@@ -147,7 +129,7 @@ def test_date_cells_are_shown_day_first(make_site):
 
     rows = [HEADER, ["Cá nhân", "Lê Văn Ước", "Dân quân", "", "", dt.datetime(2021, 9, 15)],
             ["Cá nhân", "Phạm Thị Hoa", "Dân quân", "", "", dt.date(2021, 10, 1)]]
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: xlsx_bytes({"Sheet1": rows}, edit=dates)})
     site.run("build", check_exit=0)
     listing = published_csv(site)
@@ -158,7 +140,7 @@ def test_date_cells_are_shown_day_first(make_site):
 
 def test_a_formula_without_its_value_is_an_error_naming_the_cell(make_site):
     rows = [HEADER, ["Cá nhân", "Lê Văn Ước", '=UPPER("dân quân")', "", "", ""]]
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: xlsx_bytes({"Sheet1": rows})})  # openpyxl saves no computed values
     out = check(site, 1)
     assert (f'{SHEET_XLSX}, sheet "Sheet1", row 2, column Chức vụ: cell C2 holds a formula whose result '
@@ -166,7 +148,7 @@ def test_a_formula_without_its_value_is_an_error_naming_the_cell(make_site):
 
 
 def test_duplicate_ids_are_an_error_naming_both_rows(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Mã,Họ và tên\n"
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Mã,Họ và tên\n"
                                              "le-van-uoc,Lê Văn Ước\n"
                                              "pham-thi-hoa,Phạm Thị Hoa\n"
                                              "le-van-uoc,Lê Văn Ước\n"})
@@ -175,7 +157,7 @@ def test_duplicate_ids_are_an_error_naming_both_rows(make_site):
 
 
 def test_values_beyond_the_headers_are_an_error_and_short_rows_are_fine(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Loại,Họ và tên,Chức vụ\n"
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Loại,Họ và tên,Chức vụ\n"
                                              "Cá nhân,Lê Văn Ước\n"
                                              "Cá nhân,Phạm Thị Hoa,Dân quân,Ban CHQS xã Tây,,\n"
                                              "Cá nhân,Trần Văn Cả,Dân quân,,,0912\n"})
@@ -191,7 +173,7 @@ def test_values_beyond_the_headers_are_an_error_and_short_rows_are_fine(make_sit
 
 
 def test_a_control_character_in_a_cell_is_an_error(make_site):
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_CSV: "Họ và tên,Chức vụ\nLê Văn Ước,Dân\x00 quân\n".encode()})
     out = check(site, 1)
     assert (f"{SHEET_CSV}, row 2, column Chức vụ: there is an invisible control character (U+0000) here: "
@@ -206,7 +188,7 @@ def test_a_control_character_in_a_markdown_file_is_an_error_at_its_line(make_sit
 
 
 def test_a_csv_and_a_workbook_for_one_decision_is_an_error(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Họ và tên\nLê Văn Ước\n"})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Họ và tên\nLê Văn Ước\n"})
     site.write({SHEET_XLSX: xlsx_bytes({"Sheet1": [["Họ và tên"], ["Phạm Thị Hoa"]]})})
     out = check(site, 1)
     assert f"the decision already has the list {SHEET_CSV}: keep only one list file" in out, out
@@ -250,7 +232,7 @@ def cp1258(text: str) -> bytes:
     pytest.param(lambda: vietnamese_rows("\t").encode("utf-8"), id="utf-8-tab"),
 ])
 def test_csv_files_as_excel_saves_them(make_site, encoded):
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_CSV: encoded()})
     site.run("build", check_exit=0)
     listing = published_csv(site)
@@ -262,7 +244,7 @@ def test_csv_files_as_excel_saves_them(make_site, encoded):
 
 
 def test_a_western_windows_csv_is_read_and_its_lost_letters_are_one_error(make_site):
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_CSV: "Họ và tên,Thành tích\nJosé Müller,Tình nguyện viên\nVõ Tân,Lái xe\n".encode(
         "cp1252", "replace")})
     out = check(site, 1)
@@ -283,7 +265,7 @@ def test_a_western_windows_csv_is_read_and_its_lost_letters_are_one_error(make_s
     (".xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "it is in the old Excel 97-2003 (.xls) format"),
 ])
 def test_an_unreadable_sheet_is_one_message_saying_how_to_save_it(make_site, suffix, data, reason):
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({f"content/decisions/{STEM}{suffix}": data})
     out = check(site, 1)
     assert errors(out) == [f"content/decisions/{STEM}{suffix}: this spreadsheet cannot be read: {reason}. "
@@ -300,7 +282,7 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(make_s
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b" " * (80 * 1024 * 1024))
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: buffer.getvalue()})
     out = check(site, 1)
     assert "this spreadsheet cannot be read: it unpacks to more than 64 MB" in out, out
@@ -316,7 +298,7 @@ def test_a_merged_range_over_the_whole_sheet_is_refused_before_it_is_laid_out(ma
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for part in source.infolist():  # the range grown to every cell of the sheet
             archive.writestr(part, source.read(part).replace(b'ref="A3:B4"', b'ref="A3:XFD1048576"'))
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: buffer.getvalue()})
     out = check(site, 1)
     assert "this spreadsheet cannot be read: its merged cells cover more than 5,000,000 cells" in out, out
@@ -324,7 +306,7 @@ def test_a_merged_range_over_the_whole_sheet_is_refused_before_it_is_laid_out(ma
 
 def test_a_misspelt_header_is_one_error_with_a_hint(make_site):
     rows = "".join(f"Cá nhân,Người Số {i},Dân quân\n" for i in range(1200))
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Loại,Họ tê,Chức vụ\n" + rows})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Loại,Họ tê,Chức vụ\n" + rows})
     out = check(site, 1)
     assert errors(out) == [f'{SHEET_CSV}, row 1, column Họ tê: there is no column "Họ tê" in a recipients '
                            'list; did you mean "Họ tên"? (the columns are: Loại (kind), Họ tên (name), '
@@ -333,7 +315,7 @@ def test_a_misspelt_header_is_one_error_with_a_hint(make_site):
 
 
 def test_headers_are_matched_without_marks_or_case_and_row_numbers_are_not_read(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "STT,HO VA TEN,chuc_vu,ĐƠN VỊ\n"
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "STT,HO VA TEN,chuc_vu,ĐƠN VỊ\n"
                                              "1,Lê Văn Ước,Dân quân,Ban CHQS xã Tây\n"})
     site.run("build", check_exit=0)
     listing = published_csv(site)
@@ -342,7 +324,7 @@ def test_headers_are_matched_without_marks_or_case_and_row_numbers_are_not_read(
 
 def test_problems_in_a_workbook_name_its_sheet(make_site):
     rows = [HEADER, ["Cá nhân", "Lê Văn Ước", "", "", "huyen-tay", ""]]
-    site = make_site(BASE_DATA, decision())
+    site = make_site(BASE_DATA, sheet_decision(STEM))
     site.write({SHEET_XLSX: xlsx_bytes({"Khen thưởng": rows})})
     out = site.run("check", check_exit=1).stdout
     assert re.search(rf'{SHEET_XLSX}, trang tính "Khen thưởng", dòng 2, cột Địa phương: ', out), out
