@@ -9,8 +9,8 @@ import io
 import json
 import re
 
-from .conftest import BASE_DATA
-from .test_hostile_sheets import SHEET_CSV, SHEET_XLSX, STEM, check, decision, errors, published_csv, xlsx_bytes
+from .conftest import BASE_DATA, sheet_decision
+from .test_hostile_sheets import SHEET_CSV, SHEET_XLSX, STEM, check, errors, published_csv, xlsx_bytes
 
 DECISION_PAGE = f"khen-thuong/{STEM}/index.html"
 AWARD_PAGE = "khen-thuong/hinh-thuc/bang-khen-tinh/index.html"
@@ -47,7 +47,7 @@ def csv_rows(site) -> list[dict]:
 
 
 def test_a_decision_keeps_its_annex_stt_and_groups_while_its_award_page_sorts(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: ANNEX})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: ANNEX})
     site.run("build", check_exit=0)
     assert annex_rows(site.html(DECISION_PAGE)) == [
         ("#", "I. KHỐI CƠ QUAN"), ("5", "Trần Văn Bình"), ("6", "Nguyễn Thị An"),
@@ -71,7 +71,7 @@ def test_a_list_without_stt_is_numbered_in_its_order_across_pages_and_a_group_go
     page 2 going on from page 1 and heading its group again, marked as continued."""
     names = [f"Người Thứ {n:03d}" for n in range(1, 206)]
     rows = [f"Khối A,{name}" for name in reversed(names[:203])] + [f"Khối B,{name}" for name in names[203:]]
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Nhóm,Họ và tên\n" + "\n".join(rows) + "\n"})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Nhóm,Họ và tên\n" + "\n".join(rows) + "\n"})
     site.run("build", check_exit=0)
     first = annex_rows(site.html(DECISION_PAGE))
     assert first[:3] == [("#", "Khối A"), ("1", "Người Thứ 203"), ("2", "Người Thứ 202")]
@@ -97,7 +97,7 @@ def test_merged_heading_rows_group_an_xlsx_and_say_who_is_a_collective(make_site
             [2, "Công an huyện Đông", None, None],
             ["II. CÁ NHÂN"],
             [1, "Nguyễn Văn Hải", "Bác sĩ", "Bệnh viện tỉnh"]]
-    site = make_site(BASE_DATA, decision(), {SHEET_XLSX: xlsx_bytes({"Danh sách": rows}, merge)})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_XLSX: xlsx_bytes({"Danh sách": rows}, merge)})
     site.run("build", check_exit=0)
     page = site.html(DECISION_PAGE)
     assert annex_rows(page) == [("#", "I. TẬP THỂ"), ("1", "Trạm Y tế xã Tây"), ("2", "Công an huyện Đông"),
@@ -117,7 +117,7 @@ def test_merged_heading_rows_group_an_xlsx_and_say_who_is_a_collective(make_site
 def test_what_is_not_a_heading_stays_a_recipient_or_an_error(make_site):
     """A name alone is a recipient (a collective named "Sở Y tế"); a row holding only a number
     is a numbered row left empty, still an error; a heading needs words."""
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "STT,Họ và tên,Chức vụ\n"
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "STT,Họ và tên,Chức vụ\n"
                                                         "1,Nguyễn Văn Hải,Bác sĩ\n"
                                                         ",Sở Y tế,\n"
                                                         "3,,\n"})
@@ -129,7 +129,7 @@ def test_what_is_not_a_heading_stays_a_recipient_or_an_error(make_site):
 
 
 def test_frontmatter_awardees_keep_their_order_stt_and_groups(make_site):
-    site = make_site(BASE_DATA, decision("""awardees:
+    site = make_site(BASE_DATA, sheet_decision(STEM, """awardees:
           - {name: Trần Văn Bình, stt: 1, group: A. TẬP THỂ VÀ CÁ NHÂN NGÀNH Y}
           - {name: Nguyễn Thị An, stt: 2, group: A. TẬP THỂ VÀ CÁ NHÂN NGÀNH Y}
           - {name: Lê Văn Cường, stt: 1, group: B. LỰC LƯỢNG VŨ TRANG}"""))
@@ -141,7 +141,7 @@ def test_frontmatter_awardees_keep_their_order_stt_and_groups(make_site):
 
 def test_the_print_view_holds_the_whole_annex_and_a_paged_page_says_where_it_is(make_site):
     names = [f"Người Thứ {n:03d}" for n in range(1, 451)]
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "Họ và tên\n" + "\n".join(names) + "\n"})
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Họ và tên\n" + "\n".join(names) + "\n"})
     site.run("build", check_exit=0)
     whole = site.html(f"khen-thuong/{STEM}/in/index.html")
     assert [name for _n, name in annex_rows(whole)] == names
@@ -157,7 +157,7 @@ def test_the_print_view_holds_the_whole_annex_and_a_paged_page_says_where_it_is(
 
 
 def test_a_heading_is_checked_for_personal_data_as_a_row_is(make_site):
-    site = make_site(BASE_DATA, decision(), {SHEET_CSV: "STT,Họ và tên\n"
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "STT,Họ và tên\n"
                                                         "Liên hệ anh Hải 0912 345 678,\n"
                                                         "1,Nguyễn Văn Hải\n"})
     out = check(site, 1)
