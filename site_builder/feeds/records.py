@@ -26,6 +26,12 @@ def absolute(config, path: str) -> str:
     return config.site_url.rstrip("/") + "/" + path
 
 
+def printed_address(config, path: str) -> str:
+    """A page's address as a reader types it from paper: absolute with a site_url, else
+    from the site's root."""
+    return absolute(config, path) if config.site_url else config.base_path + path
+
+
 def doc_day(value) -> dt.date | None:
     """A document date as a calendar day: partial dates take the first day of their period."""
     if value is None:

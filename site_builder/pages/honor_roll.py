@@ -33,7 +33,7 @@ from ..text.one_line import one_line
 from ..rules.corrections import recipient_of
 from ..rules.revocation import revocation_of
 from ..honor.verification import assign_codes, code_of
-from ..feeds.records import absolute
+from ..feeds.records import absolute, printed_address
 from . import recipient_page
 from .documents import header_of
 from ..honor.annex import GROUP_LINES
@@ -169,7 +169,7 @@ def _decision_pages(ctx, lang, index, facts):
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
             "csv": urls.decision_csv(decision.id), "pager": None,
             "print_page": urls.decision_print_page(decision.id),
-            "print_address": _address(ctx, lang, urls.decision_print_page(decision.id)),
+            "print_address": printed_address(ctx.site.config, lang.prefix + urls.decision_print_page(decision.id)),
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
         extra = ([awardee_stamp(r["awardee"]) for r in revokes],
@@ -202,14 +202,6 @@ def _decision_pages(ctx, lang, index, facts):
             context={**common, "rows": roll.rows, "numbers": roll.numbers, "group_before": None, "first_row": 1,
                      "last_row": roll.count, "first_page": True, "print_view": True},
             key=partial(decision_key, ctx, decision, roll, info, ("print", *extra)))
-
-
-def _address(ctx, lang, path: str) -> str:
-    """A page's address as a reader types it from paper: absolute with a site_url, else from
-    the site's root."""
-    config = ctx.site.config
-    path = lang.prefix + path
-    return config.site_url.rstrip("/") + "/" + path if config.site_url else "/" + path
 
 
 def _corrects(site, facts, decision) -> list[dict]:

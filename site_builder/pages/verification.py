@@ -23,7 +23,7 @@ from functools import partial
 from markupsafe import Markup, escape
 
 from .. import urls
-from ..feeds.records import absolute
+from ..feeds.records import absolute, printed_address
 from ..honor.index import index_of
 from ..honor.verification import assign_codes, code_of, correcting_decisions, status_of
 from ..i18n import Lang
@@ -79,7 +79,7 @@ def _values(ctx, facts, decision, a, qr_codes: QrCache) -> dict:
     return {
         "status": status_of(a), "code": code, "awardee": a, "d": decided[decision.id],
         "award_label": facts.award_label.get(a.award, a.award or ""),
-        "address": canonical or config.base_path + path, "canonical": canonical,
+        "address": printed_address(config, path), "canonical": canonical,
         "qr": Markup(qr_codes.svg(canonical)) if canonical and not a.revoked_by else None,
         "recipient": urls.awardee_path(a), "by": decided.get(a.revoked_by) if a.revoked_by else None,
         "corrections": [decided[c] for c in correcting_decisions(a) if c in decided],
