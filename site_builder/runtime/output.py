@@ -26,7 +26,7 @@ from pathlib import Path
 from .manifest import MARKER, Manifest, forget_manifest, load_manifest, new_build_id, save_manifest
 from .digests import digest
 from .output_paths import UnsafeOutputPath, output_path_problem
-from .swap import commit_changes, commit_fresh, remove_files, staging_dir_for
+from .swap import commit_changes, commit_fresh, remove_files, staging_dir_for, walk_files
 
 SHELL = "shell"  # manifest hash of a file the shell (MkDocs) wrote: rewritten by every build
 
@@ -332,7 +332,7 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
     if previous is None:
         # What the folder holds before the core writes is the shell's (MkDocs's pages): listed
         # now, a few hundred files, instead of walking the 100,000 of the built site at commit.
-        output.found = list(_walk(output.root))
+        output.found = list(walk_files(output.root))
     return output
 
 
@@ -363,20 +363,13 @@ def commit(output: Output, config, target: Path) -> None:
     save_manifest(config, target, manifest)
 
 
-def _walk(root: Path):
-    for folder, _dirs, names in os.walk(root):
-        base = os.path.relpath(folder, root)
-        for name in names:
-            yield name if base == "." else f"{base}/{name}".replace(os.sep, "/")
-
-
 def _add_shell_files(output: Output, root: Path, found: list[str] | None = None) -> None:
     """Files under root the core did not write are the shell's: list them, so that they are
     deleted when the shell stops making them. (Writing straight into the live folder, a file
     the previous build listed as the core's is not the shell's: it is stale.) `found`: the
     files root held before the core wrote, when known (only the core writes meanwhile)."""
     previous = output.previous.files if output.previous is not None else {}
-    for rel in _walk(root) if found is None else found:
+    for rel in walk_files(root) if found is None else found:
         if rel not in output.entries and rel != MARKER and previous.get(rel, SHELL) == SHELL:
             output.entries[rel] = SHELL
 
@@ -386,7 +379,7 @@ def _changed_files(output: Output) -> list[str]:
     the shell's (listed in the manifest as the shell's). A file the shell wrote where the core
     kept the live copy is a stand-in, left out: the live copy stays."""
     changed = []
-    for rel in _walk(output.root):
+    for rel in walk_files(output.root):
         if rel == MARKER or (rel in output.entries and rel not in output.written):
             continue
         if rel not in output.entries:

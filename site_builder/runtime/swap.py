@@ -152,7 +152,7 @@ def make_mirror(target: Path) -> None:
     if not linked:
         shutil.rmtree(tree, ignore_errors=True)
         os.makedirs(tree)
-        _link_files(target, tree, [rel for rel in _walk_files(target) if rel != MARKER])
+        _link_files(target, tree, [rel for rel in walk_files(target) if rel != MARKER])
     _mark(tree, live)
     previous = sibling(target, PREVIOUS)
     if _marker(target) != live:  # the site changed meanwhile: this is no mirror of it
@@ -163,7 +163,8 @@ def make_mirror(target: Path) -> None:
     os.rename(tree, previous)
 
 
-def _walk_files(root: Path):
+def walk_files(root: Path):
+    """Every file under `root`, as a path relative to it with "/" separators."""
     base = str(root)
     for folder, _dirs, names in os.walk(base):
         rel = os.path.relpath(folder, base).replace(os.sep, "/")
