@@ -341,6 +341,21 @@ def test_search_widget_submits_to_the_search_page_in_the_top_window(built):
     assert 'action="../../../en/tim-kiem/"' in english
 
 
+def test_every_widget_class_the_stylesheet_styles_is_on_a_widget_page(built):
+    """embed.css once styled `.widget-search` while the search widget's class was `widget-tim-kiem`
+    (made from its address): the widget showed a bare 13 px system box. Each widget's class is
+    now its name, and every `.widget-…` class of the stylesheet is on a widget page."""
+    css = (REPO / "site_builder/assets/embed/embed.css").read_text(encoding="utf-8")
+    styled = set(re.findall(r"\.(widget-[a-z-]+)", css))
+    on_pages = set()
+    for page in sorted((built.root / "site/nhung").glob("*/index.html")):
+        for classes in re.findall(r'class="([^"]+)"', page.read_text(encoding="utf-8")):
+            on_pages.update(c for c in classes.split() if c.startswith("widget-"))
+    assert "widget-search" in styled
+    assert styled <= on_pages, f"styled but on no widget page: {sorted(styled - on_pages)}"
+    assert '<main id="main" class="embed-main widget widget-search">' in built.html("nhung/tim-kiem/index.html")
+
+
 def test_latest_commendations_leave_revoked_awards_out(built):
     main = widget_main(built, "nhung/khen-thuong-moi/index.html")
     assert "Quyết định 12/QĐ-UBND" in main

@@ -167,11 +167,32 @@ def test_search_page_exists_in_every_language_with_a_box_filters_and_browse_link
     assert '<option value="2022">2022 (3)</option>' in html
     assert '<option value="covid">' in html
     # with JavaScript off: the filters are hidden and the browse pages are linked
-    assert re.search(r'<fieldset class="sb-search-filters" data-search-js hidden>', html)
+    assert re.search(r'<details class="sb-search-filters" data-search-js hidden>', html)
     for href in ("khen-thuong/hinh-thuc/bang-khen-tinh/", "khen-thuong/hinh-thuc/giay-khen/",
                  "khen-thuong/dia-phuong/", "khen-thuong/nam/2021/", "khen-thuong/nam/2022/", "van-ban/"):
         assert f'href="{root}{prefix}{href}"' in html, href
     assert "<noscript>" in html
+
+
+def test_filters_fold_into_a_details_with_a_place_for_the_active_ones(built):
+    """On a phone the results come first: the filters are a <details>, closed in the HTML (the
+    loader opens it on wide screens), and the active filters show as chips outside it. The
+    box's hint is its description, and only the page's box shows on phones, not the header's."""
+    html = built.html("tim-kiem/index.html")
+    form = html.split('<form id="sb-search-form"', 1)[1].split("</form>", 1)[0]
+    details = form.split('<details class="sb-search-filters" data-search-js hidden>', 1)[1].split("</details>", 1)[0]
+    assert details.lstrip().startswith("<summary>Lọc danh sách khen thưởng<span data-search-filter-count></span></summary>")
+    for name in ("award", "locality", "year", "campaign"):
+        assert f'<select id="sb-{name}" name="{name}">' in details
+    chips = form.split("</details>", 1)[1]
+    assert '<div class="sb-search-chips" data-search-chips hidden>' in chips
+    assert '<span id="sb-chips-h">Đang lọc:</span>' in chips and 'aria-labelledby="sb-chips-h" data-search-chip-list' in chips
+    assert 'aria-describedby="sb-hint"' in form and '<p id="sb-hint" class="sb-search-hint">Tra cứu' in form
+    assert "@media (max-width: 40rem)" in html and ".top .search-form { display: none; }" in html
+    english = built.html("en/tim-kiem/index.html")
+    assert "<summary>Filter the honor roll<span" in english and ">Active filters:</span>" in english
+    strings = json.loads(re.search(r'data-search-strings="([^"]+)"', english).group(1).replace("&#34;", '"'))
+    assert strings["remove"] == "Remove the filter {filter}"
 
 
 def test_search_page_downloads_nothing_until_used(built):

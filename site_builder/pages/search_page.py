@@ -46,7 +46,8 @@ ENGINE_FILES = [Path(__file__).resolve().parent.parent / rel for rel in (
 NAME_FILTERS = ("award", "locality", "year", "campaign")
 # search.js keys -> interface strings (i18n/*.yml)
 JS_STRINGS = {"results": "search_results_n", "none": "search_none", "more": "search_more", "all": "search_all",
-              "loading": "search_loading", "error": "search_error", "collective": "search_collective"}
+              "loading": "search_loading", "error": "search_error", "collective": "search_collective",
+              "remove": "search_remove_filter"}
 
 
 def text_dir(lang_code: str) -> str:

@@ -34,8 +34,8 @@ CURRENT_MESSAGES = 3
 
 @dataclass(frozen=True)
 class Widget:
-    slug: str
-    template: str
+    name: str  # what it is, in English: its template and the class embed.css styles it by
+    slug: str  # its address under /nhung/, in the site's language (urls.widget_page)
     title_key: str
     intro_key: str
     height: int  # initial iframe height before child.js reports the real one
@@ -44,12 +44,22 @@ class Widget:
     def path(self) -> str:
         return urls.widget_page(self.slug)
 
+    @property
+    def template(self) -> str:
+        return f"widgets/{self.name}.html"
+
+    @property
+    def css_class(self) -> str:
+        """`widget-search`...: one name for templates/widgets/base.html and assets/embed/embed.css
+        (the class once came from the slug, `widget-tim-kiem`, which the stylesheet never named)."""
+        return f"widget-{self.name}"
+
 
 WIDGETS = (
-    Widget("tim-kiem", "widgets/search.html", "widget_search", "widget_search_intro", 110),
-    Widget("khen-thuong-moi", "widgets/latest.html", "widget_latest", "widget_latest_intro", 480),
-    Widget("thong-diep-hien-hanh", "widgets/messages.html", "widget_messages", "widget_messages_intro", 160),
-    Widget("lay-y-kien", "widgets/consultations.html", "widget_consultations", "widget_consultations_intro", 200),
+    Widget("search", "tim-kiem", "widget_search", "widget_search_intro", 110),
+    Widget("latest", "khen-thuong-moi", "widget_latest", "widget_latest_intro", 480),
+    Widget("messages", "thong-diep-hien-hanh", "widget_messages", "widget_messages_intro", 160),
+    Widget("consultations", "lay-y-kien", "widget_consultations", "widget_consultations_intro", 200),
 )
 
 

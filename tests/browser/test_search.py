@@ -174,6 +174,7 @@ def test_filters_narrow_results_and_live_in_the_url(reader, search_site):
     reader.goto(search_site.url + "tim-kiem/")
     assert len(search(reader, "nguyen van hung")) == 4
     reader.evaluate("window.__sr = []")
+    reader.click(".sb-search-filters summary")  # on a phone the filters are folded away
     reader.select_option("#sb-year", "2022")
     reader.wait_for_function("() => window.__sr.some(r => r.index.includes('names'))")
     assert shown(reader) == ["Nguyễn Văn Hùng"]

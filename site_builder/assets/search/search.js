@@ -315,9 +315,11 @@ export function createSearch(o) {
 
 const STRINGS = {
   vi: { results: "{n} kết quả", none: "Không tìm thấy kết quả phù hợp.", more: "Xem thêm", all: "Tất cả",
-        loading: "Đang tìm…", error: "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.", collective: "Tập thể" },
+        loading: "Đang tìm…", error: "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.", collective: "Tập thể",
+        remove: "Bỏ lọc {filter}" },
   en: { results: "{n} results", none: "No matching results.", more: "Show more", all: "All",
-        loading: "Searching…", error: "The search data could not be loaded. Please try again.", collective: "Collective" },
+        loading: "Searching…", error: "The search data could not be loaded. Please try again.", collective: "Collective",
+        remove: "Remove the filter {filter}" },
 };
 
 function el(tag, attrs, ...children) {
@@ -336,7 +338,9 @@ function el(tag, attrs, ...children) {
  *   data-search-strings JSON of interface strings overriding the defaults   optional
  * Inside ``root``: a <form> with <input name="q"> and optional <select name="award|
  * locality|year|campaign|kind">, [data-search-status] (aria-live), [data-search-results]
- * (an <ol> or <ul>), optional <button data-search-more>.
+ * (an <ol> or <ul>), optional <button data-search-more>; optional [data-search-chips]
+ * holding a [data-search-chip-list] (the active filters, one button each that removes it)
+ * and [data-search-filter-count] (how many filters are active, for a folded filter panel).
  */
 export function mount(root, options = {}) {
   if (root.__search) return root.__search;
@@ -354,6 +358,9 @@ export function mount(root, options = {}) {
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
   const target = root.dataset.searchTarget || null;
+  const chips = root.querySelector("[data-search-chips]");
+  const chipList = chips && chips.querySelector("[data-search-chip-list]");
+  const filterCount = root.querySelector("[data-search-filter-count]");
   let offset = 0, timer = 0, seq = 0;
 
   const params = new URLSearchParams(location.search);
@@ -391,6 +398,41 @@ export function mount(root, options = {}) {
       r.summary ? el("p", { class: "sb-search-summary" }, r.summary) : null);
   }
 
+  const facetText = (lab, id) => (lab && typeof lab === "object" ? lab[lang] || lab.vi || id : lab || id);
+
+  // An active filter as the reader reads it: "Năm: 2022" (its label, then its value's label).
+  function filterText(s) {
+    const label = s.id && form.querySelector('label[for="' + s.id + '"]');
+    const entry = m && (m.facets[s.name] || []).find((e) => String(e[0]) === s.value);
+    const option = s.selectedOptions[0];
+    const value = entry ? facetText(entry[1], s.value) : option ? option.textContent.trim() : s.value;
+    return (label ? label.textContent.trim() + ": " : "") + value;
+  }
+
+  // The active filters as chips, shown even when the filter panel is folded away (phones).
+  function showChips() {
+    const active = selects.filter((s) => s.value);
+    if (filterCount) filterCount.textContent = active.length ? " (" + active.length + ")" : "";
+    if (!chipList) return;
+    chipList.replaceChildren(...active.map((s) => {
+      const text = filterText(s);
+      const chip = el("button", { type: "button", "data-search-filter": s.name, "aria-label": strings.remove.replace("{filter}", text) },
+        el("span", {}, text), el("span", { "aria-hidden": "true" }, "\u00d7"));
+      chip.addEventListener("click", () => removeFilter(s, chip));
+      return el("li", {}, chip);
+    }));
+    chips.hidden = !active.length;
+  }
+
+  function removeFilter(s, chip) {
+    const before = [...chipList.querySelectorAll("button")].indexOf(chip);
+    s.value = "";
+    s.dispatchEvent(new Event("change", { bubbles: true })); // as if the reader chose "All"
+    // Focus stays among the chips (the one that took this one's place), else the query box.
+    const left = [...chipList.querySelectorAll("button")];
+    (left[Math.min(before, left.length - 1)] || input || form).focus();
+  }
+
   let m = null;
   async function fillFilters() {
     m = await search.meta();
@@ -401,12 +443,12 @@ export function mount(root, options = {}) {
       if (values && s.options.length <= 1) {
         if (!s.options.length) s.append(el("option", { value: "" }, strings.all));
         for (const [id, lab, count] of values) {
-          const text = (lab && typeof lab === "object" ? lab[lang] || lab.vi || id : lab || id) + " (" + count + ")";
-          s.append(el("option", { value: id }, text));
+          s.append(el("option", { value: id }, facetText(lab, id) + " (" + count + ")"));
         }
       }
       if (current.has(s.name)) s.value = current.get(s.name);
     }
+    showChips();
   }
 
   async function run(append) {
@@ -437,7 +479,7 @@ export function mount(root, options = {}) {
 
   form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); saveToUrl(); run(false); });
   if (input) input.addEventListener("input", schedule);
-  for (const s of selects) s.addEventListener("change", schedule);
+  for (const s of selects) s.addEventListener("change", () => { showChips(); schedule(); });
   if (more) { more.hidden = true; more.addEventListener("click", () => { if (offset != null) run(true); }); }
 
   const api = { search, run: () => run(false), ready: null };
