@@ -330,7 +330,10 @@ def test_every_page_is_of_a_known_type(built_sites):
 
 def test_every_page_template_has_a_page_type():
     named = {page_type.source for page_type in PAGE_TYPES}
-    assert page_templates() - named == set(), "page templates that no page type names (add them to PAGE_TYPES)"
+    templates = page_templates()
+    assert templates - named == set(), "page templates that no page type names (add them to PAGE_TYPES)"
+    stale = {name for name in named if re.fullmatch(r"[\w/]+\.html", name) and name not in templates}
+    assert not stale, "page types naming a template that is not a page template (renamed?)"
 
 
 def test_every_page_type_has_a_sample(built_sites):
