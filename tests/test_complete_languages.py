@@ -104,3 +104,145 @@ def test_english_pages_show_no_vietnamese_outside_names_and_marked_fragments(exa
         if scan.found:
             left[str(page.relative_to(example.root / "site"))] = sorted(set(scan.found))
     assert left == {}, "\n".join(f"{p}: {found[:3]}" for p, found in list(left.items())[:40])
+
+
+# --- inline sites ------------------------------------------------------------------------
+
+KH_TINH_EN = """
+    ---
+    title: Carrying out the special emulation campaign
+    ---
+    Carrying out the Prime Minister's decision.
+"""
+# A second plan without a number, of another body: the two must not read alike.
+KH_HUYEN = """
+    ---
+    number: ""
+    symbol: KH-UBND
+    issuer: ubnd-huyen
+    place: Đông
+    date: 2021-11-02
+    title: Triển khai ở huyện
+    campaign: covid
+    implements: [kh-tinh]
+    phases:
+      - {name: Cao điểm mùa khô, start: 2021-11-02}
+    signer: {authority: TM., body: ỦY BAN NHÂN DÂN, title: PHÓ CHỦ TỊCH PHỤ TRÁCH, name: Đỗ Văn D}
+    ---
+    Thực hiện Kế hoạch số 85/KH-UBND.
+"""
+
+
+def aside(page: str) -> str:
+    return re.search(r'(?s)<aside class="doc-summary".*?</aside>', page)[0]
+
+
+def test_the_english_sidebar_names_phases_titles_and_bodies_in_english(make_site):
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": KH_TINH_EN, "content/plans/kh-huyen.md": KH_HUYEN},
+                     languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    english = aside(site.html("en/van-ban/kh-tinh/index.html"))
+    assert "<strong>Round 1</strong>" in english  # "Đợt 1": a term with a number
+    assert '<span lang="vi">Trần Văn B</span>, Chairman' in english  # "CHỦ TỊCH"
+    assert "<li>Department of Health</li>" in english  # the task's "Sở Y tế"
+    assert '<span lang="vi">Gửi kế hoạch về Sở Nội vụ</span>' in english  # authored text: marked
+    assert "Đợt" not in english and "chủ tịch" not in english.lower()
+    # a word the catalogue does not know stays Vietnamese, marked for screen readers
+    district = aside(site.html("en/van-ban/kh-huyen/index.html"))
+    assert '<strong><span lang="vi">Cao điểm mùa khô</span></strong>' in district
+    assert '<span lang="vi">phó chủ tịch phụ trách</span>' in district
+    # the Vietnamese page shows them as written
+    vietnamese = aside(site.html("van-ban/kh-tinh/index.html"))
+    assert "<strong>Đợt 1</strong>" in vietnamese and "Trần Văn B, chủ tịch" in vietnamese
+    assert "<li>Sở Y tế</li>" in vietnamese
+
+
+def test_documents_without_a_number_are_named_by_type_issuer_and_date(make_site):
+    site = make_site(BASE_DATA, {"content/plans/kh-huyen.md": KH_HUYEN}, languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    children = re.search(r'(?s)<ul class="relations implemented-by">.*?</ul>', site.html("van-ban/kh-tinh/index.html"))[0]
+    assert ">Kế hoạch của Ủy ban nhân dân xã Tây tháng 12/2021</a>" in children
+    assert ">Kế hoạch của Ủy ban nhân dân huyện Đông ngày 02/11/2021</a>" in children
+    listing = site.html("van-ban/index.html")
+    assert ">Kế hoạch số 85/KH-UBND: " in listing and ">Quyết định số 1497/QĐ-TTg: " in listing
+    assert ">Kế hoạch của Ủy ban nhân dân xã Tây tháng 12/2021: " in listing
+    campaign = site.html("phong-trao/covid/index.html")
+    assert ">Kế hoạch của Ủy ban nhân dân huyện Đông ngày 02/11/2021</a>" in campaign
+    english = site.html("en/van-ban/kh-tinh/index.html")
+    assert '>Plan of <span lang="vi">Ủy ban nhân dân huyện Đông</span>, 2 Nov 2021</a>' in english
+    assert '>Plan of <span lang="vi">Ủy ban nhân dân xã Tây</span>, 12/2021</a>' in english
+
+
+CAMPAIGN_TREE = {"content/data/campaigns.yml": """
+    covid:
+      name: Cả nước đoàn kết phòng, chống dịch COVID-19
+      name_en: The whole country against COVID-19
+      launched_by: qd-1
+    tinh:
+      name: Tỉnh Mẫu chung sức chống dịch
+      parent: covid
+    xa:
+      name: Xã Tây chung sức chống dịch
+      parent: tinh
+    khac:
+      name: Phong trào khác
+"""}
+
+
+def test_the_campaign_tree_reads_both_ways(make_site):
+    site = make_site(BASE_DATA, CAMPAIGN_TREE, languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    # a campaign's page: the campaigns it answers to, the national one first, and its own
+    leaf = site.html("phong-trao/xa/index.html")
+    parents = re.search(r'(?s)<nav class="campaign-parents".*?</nav>', leaf)[0]
+    assert re.findall(r'href="([^"]+)"', parents) == ["../../phong-trao/", "../../phong-trao/covid/",
+                                                       "../../phong-trao/tinh/"]
+    assert '<li aria-current="page">Xã Tây chung sức chống dịch</li>' in parents
+    middle = site.html("phong-trao/tinh/index.html")
+    children = re.search(r'(?s)<ul class="campaign-children">.*?</ul>', middle)[0]
+    assert 'href="../../phong-trao/xa/">Xã Tây chung sức chống dịch</a>' in children
+    assert "campaign-parents" not in site.html("phong-trao/khac/index.html")  # a root has none
+    # /phong-trao/: nested lists, so the tree needs no script
+    index = site.html("phong-trao/index.html")
+    tree = re.search(r"(?s)<ul class=\"doc-list tree campaign-tree\">(.*)</ul>\s*<!--content:end-->", index)
+    text = re.sub(r"\s+", "", re.sub(r"<a [^>]*>(.*?)</a>", r"\1", tree[1]))
+    assert text == ("<li>Cảnướcđoànkếtphòng,chốngdịchCOVID-19<ul><li>TỉnhMẫuchungsứcchốngdịch"
+                    "<ul><li>XãTâychungsứcchốngdịch</li></ul></li></ul></li><li>Phongtràokhác</li>")
+    english = site.html("en/phong-trao/tinh/index.html")
+    assert 'href="../../../en/phong-trao/covid/">The whole country against COVID-19</a>' in english
+
+
+def test_translations_report_coverage_per_page_type(make_site):
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": KH_TINH_EN}, languages=("vi", "en"))
+    out = site.run("translations", "--lang", "en", check_exit=0).stdout
+    assert ("Translations (en): 1/4 pages translated\n  by page type:\n"
+            "    plans and documents: 1/3\n    hand-written pages: 0/1\n") in out
+    vietnamese = site.run("translations", check_exit=0).stdout
+    assert "  theo loại trang:\n    kế hoạch, văn bản: 1/3\n    trang viết tay: 0/1\n" in vietnamese
+    import json
+    report = json.loads(site.run("check", "--format", "json", check_exit=0).stdout)["translations"]
+    assert report[0]["by_type"] == {"plan": {"translated": 1, "total": 3}, "page": {"translated": 0, "total": 1}}
+
+
+# --- the example site in Khmer -----------------------------------------------------------
+
+SOC_TRANG = ("van-ban/soc-trang-kh-2021", "khen-thuong/soc-trang-qd-khen-thuong-covid-2021",
+             "khen-thuong/soc-trang-qd-dinh-chinh-2022", "khen-thuong/soc-trang-qd-thu-hoi-2022")
+
+
+@pytest.mark.parametrize("path", SOC_TRANG)
+def test_the_soc_trang_plan_and_its_decisions_have_khmer_pages(example, path):
+    page = example.html(f"km/{path}/index.html")
+    assert '<html lang="km"' in page
+    article = re.search(r'(?s)<article class="document" lang="([^"]+)"', page)
+    assert article[1] == "km"  # translated, not the Vietnamese fallback under a note
+    assert "\u200b" in page  # Khmer words separated for line breaking
+    assert "ឃ្លាំង" in page  # Sóc Trăng, by its Khmer name
+
+
+def test_the_khmer_plan_page_shows_its_facts_in_khmer(example):
+    summary = aside(example.html("km/van-ban/soc-trang-kh-2021/index.html"))
+    assert "<strong>ដំណាក់កាលទី 1</strong>" in summary  # "Đợt 1"
+    assert "ប្រធាន</dd>" in summary  # the signer's title, "CHỦ TỊCH"
+    assert "<li>មន្ទីរសុខាភិបាល</li>" in summary  # the task's "Sở Y tế"
+    assert "គណៈកម្មាធិការ\u200bប្រជាជន\u200bខេត្ត\u200bឃ្លាំង" in summary  # the issuer's name_km
