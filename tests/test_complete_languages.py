@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from site_builder import SiteConfig, load_site
+from site_builder.i18n import Lang
 
 from .conftest import BASE_DATA, REPO, SiteFixture
 
@@ -155,6 +156,15 @@ def test_the_english_sidebar_names_phases_titles_and_bodies_in_english(make_site
     vietnamese = aside(site.html("van-ban/kh-tinh/index.html"))
     assert "<strong>Đợt 1</strong>" in vietnamese and "Trần Văn B, chủ tịch" in vietnamese
     assert "<li>Sở Y tế</li>" in vietnamese
+
+
+def test_a_province_adds_its_own_terms_to_the_packages(tmp_path):
+    (tmp_path / "en.yml").write_text("terms:\n  truong phong: Head of Division\n", encoding="utf-8")
+    english = Lang("en", "vi", str(tmp_path))
+    assert english.term("TRƯỞNG PHÒNG") == "Head of Division"
+    assert english.term("Đợt 3") == "Round 3"  # the package's terms are still there
+    assert english.term("Tổ chuyên trách") == '<span lang="vi">Tổ chuyên trách</span>'
+    assert Lang("vi", "vi", str(tmp_path)).term("TRƯỞNG PHÒNG") == "TRƯỞNG PHÒNG"  # as written
 
 
 def test_documents_without_a_number_are_named_by_type_issuer_and_date(make_site):
