@@ -123,8 +123,8 @@ class Lang:
         return self._fill(key, mark, type=type_name, issuer=part(issuer, issuer_lang), when=when)
 
     def _doc_when(self, value) -> str:
-        if not isinstance(value, (DocDate, dt.date)):
-            return ""
+        if not isinstance(value, (DocDate, dt.date)) or (isinstance(value, DocDate) and not value.year):
+            return ""  # no date, or a wrong one (UNKNOWN_DATE, reported by check)
         if isinstance(value, DocDate) and not value.complete:
             return self.t("doc_in_month", date=self.partial_date(value)) if value.month \
                 else self.t("doc_in_year", year=value.year)
