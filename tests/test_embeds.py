@@ -358,7 +358,7 @@ def test_every_widget_class_the_stylesheet_styles_is_on_a_widget_page(built):
 
 def test_latest_commendations_leave_revoked_awards_out(built):
     main = widget_main(built, "nhung/khen-thuong-moi/index.html")
-    assert "Quyết định 12/QĐ-UBND" in main
+    assert "Quyết định số 12/QĐ-UBND" in main  # named as every page names a document (Lang.doc_label)
     assert 'href="../../khen-thuong/qd-khen/tram-y-te-xa-tay.html">Trạm Y tế xã Tây</a>' in main
     assert "Nguyễn Văn Hùng" not in main  # revoked by qd-thu-hoi
     assert "30/QĐ-UBND" not in main  # a decision that confers nothing is not a commendation

@@ -104,7 +104,7 @@ def test_icalendar_of_phases_and_deadlines(built):
     for path in ("lich/tat-ca.ics", "phong-trao/covid/lich.ics"):
         cal = icalendar.Calendar.from_ical(read(built, path))
         events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
-        phase = events["Đợt 1 (Kế hoạch 85/KH-UBND)"]
+        phase = events["Đợt 1 (Kế hoạch số 85/KH-UBND)"]
         assert str(phase.decoded("DTSTART")) == "2021-09-09"
         assert str(phase.decoded("DTEND")) == "2022-01-01"  # exclusive end: the phase ends on 31/12
         deadline = events["Hạn: Gửi kế hoạch về Sở Nội vụ"]

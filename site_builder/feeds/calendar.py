@@ -11,6 +11,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from .. import urls
+from ..i18n import Lang
 from .records import absolute, campaign_ids, doc_day
 
 
@@ -45,10 +46,9 @@ def _host(config) -> str:
 def events_of(ctx, doc) -> list[dict]:
     """All-day events of one plan: each phase (start to end) and each deadline."""
     events = []
-    issuer = ctx.site.bodies.get(doc.get("issuer"))
-    # "Kế hoạch 85/KH-UBND"; without a number, "Kế hoạch của UBND tỉnh Sóc Trăng".
-    label = (f"{doc.type_name} {doc.reference}" if doc.reference.strip("/")
-             else f"{doc.type_name} của {issuer.short or issuer.name}" if issuer else doc.type_name)
+    # named as every page names it (Lang.doc_label), in the site's language: "Kế hoạch số
+    # 85/KH-UBND"; without a number, "Kế hoạch của UBND tỉnh Sóc Trăng năm 2021"
+    label = Lang(ctx.config.default_language).doc_label(doc, ctx.site.bodies, mark=False)
     for index, phase in enumerate(doc.get("phases", [])):
         start, end = phase.get("start"), phase.get("end")
         if not (start or end):

@@ -7,6 +7,7 @@ structured data (award forms, dates, counts) needs no translator.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from ..content.dates import DocDate
+from ..text.folding import fold
 
 HERE = Path(__file__).parent
 
@@ -38,8 +40,15 @@ def strings(lang: str, extra_dir: str | None = None) -> dict:
     if extra_dir:
         extra = Path(extra_dir) / f"{lang}.yml"
         if extra.exists():
-            base.update(_load(extra))
+            extra_strings = _load(extra)
+            # a province adds terms to the package's, it does not have to copy them all
+            terms = {**base.get("terms", {}), **(extra_strings.pop("terms", None) or {})}
+            base.update(extra_strings, terms=terms)
     return base
+
+
+# A term's trailing number ("Đợt 2"): the catalogue writes the term once with "{n}".
+_NUMBERED = re.compile(r"^(.*?\D)\s*(\d+)$")
 
 
 class Lang:
@@ -64,6 +73,68 @@ class Lang:
     def doc_type(self, code: str) -> str:
         """Name of a document type (KH -> Kế hoạch / Plan / ផែនការ) without a translator."""
         return self._strings.get(f"doc_type_{code}") or code
+
+    # --- structured data in this language, or in Vietnamese marked as such -----------
+
+    def term_text(self, text) -> str | None:
+        """A recurring word of structured data (a signer's title "CHỦ TỊCH", a phase "Đợt 2")
+        in this language, from the catalogue's `terms` (keyed by the folded Vietnamese, a
+        trailing number written "{n}"); None when the catalogue has no such term."""
+        if not isinstance(text, str) or not text.strip():
+            return None
+        if self.code == self.default:
+            return text
+        terms = self._strings.get("terms") or {}
+        key = fold(text)
+        if key in terms:
+            return terms[key]
+        numbered = _NUMBERED.match(key)
+        if numbered and f"{numbered[1].strip()} {{n}}" in terms:
+            return terms[f"{numbered[1].strip()} {{n}}"].format(n=numbered[2])
+        return None
+
+    def term(self, text) -> Markup:
+        """`term_text`, or the Vietnamese as written, marked lang="vi" for screen readers."""
+        translated = self.term_text(text)
+        return escape(translated) if translated is not None else self.tag(text, self.default)
+
+    def doc_label(self, doc, bodies, mark: bool = True):
+        """How a document is named wherever a page names it: "Kế hoạch số 85/KH-UBND", and
+        one without a number by its type, issuer and date ("Kế hoạch của UBND tỉnh Sóc Trăng
+        năm 2021"), so two unnumbered plans never read alike. `bodies` maps issuer ids to
+        bodies (site.bodies). Markup with the Vietnamese parts marked lang="vi" (mark=False:
+        plain text, for titles, feeds and search)."""
+        def part(text: str, text_lang: str):
+            if not mark:
+                return text
+            return escape(text) if text.isascii() or text_lang == self.code else self.tag(text, text_lang)
+
+        type_name = self.doc_type(doc.doc_type)
+        if doc.number:
+            return self._fill("doc_label_numbered", mark, type=type_name, ref=part(doc.reference, self.default))
+        body = bodies.get(doc.get("issuer")) if isinstance(doc.get("issuer"), str) else None
+        # the body's name in this language, else its short Vietnamese name ("UBND tỉnh Sóc Trăng")
+        issuer = getattr(body, f"name_{self.code}", None) if body is not None and self.code != self.default else None
+        issuer_lang = self.code if issuer else self.default
+        issuer = issuer or ((body.short or body.name) if body is not None else "")
+        when = self._doc_when(doc.get("date"))
+        key = {(True, True): "doc_label_unnumbered", (True, False): "doc_label_by",
+               (False, True): "doc_label_dated", (False, False): "doc_label_type"}[(bool(issuer), bool(when))]
+        return self._fill(key, mark, type=type_name, issuer=part(issuer, issuer_lang), when=when)
+
+    def _doc_when(self, value) -> str:
+        if not isinstance(value, (DocDate, dt.date)) or (isinstance(value, DocDate) and not value.year):
+            return ""  # no date, or a wrong one (UNKNOWN_DATE, reported by check)
+        if isinstance(value, DocDate) and not value.complete:
+            return self.t("doc_in_month", date=self.partial_date(value)) if value.month \
+                else self.t("doc_in_year", year=value.year)
+        return self.t("doc_on_day", date=self.date(value))
+
+    def _fill(self, key: str, mark: bool, **parts):
+        """A catalogue string filled with parts that may be Markup (escaped once, as Markup)."""
+        if mark:
+            return Markup(escape(self._strings.get(key, key))).format(**parts)
+        return self.t(key, **parts)
 
     # --- content in this language, or in Vietnamese when nobody translated it ---------
 

@@ -12,12 +12,25 @@ from pathlib import Path
 
 from .translations import TRANSLATABLE, read_source, source_hash, translation_parts
 
+# The page types a translation can be written for, in the order the report lists them: the
+# collections of content/ (content/folders.py) and the hand-written pages.
+PAGE_TYPES = {
+    "plan": ("kế hoạch, văn bản", "plans and documents"),
+    "decision": ("quyết định khen thưởng", "award decisions"),
+    "message": ("thông điệp", "messages"),
+    "story": ("gương điển hình", "exemplary stories"),
+    "consultation": ("lấy ý kiến", "consultations"),
+    "page": ("trang viết tay", "hand-written pages"),
+}
+
 _WORDS = {
     "title": ("Bản dịch ({lang}): {done}/{total} trang đã dịch", "Translations ({lang}): {done}/{total} pages translated"),
     "missing": ("  chưa dịch", "  missing"),
     "stale": ("  bản tiếng Việt đã sửa sau khi dịch", "  Vietnamese source changed since translated"),
     "unstamped": ("  chưa ghi source_hash (không biết còn đúng không)",
                   "  no source_hash (cannot tell whether it is current)"),
+    "by_type": ("  theo loại trang:", "  by page type:"),
+    "type_line": ("    {name}: {done}/{total}", "    {name}: {done}/{total}"),
     "hint": ("  sau khi cập nhật bản dịch: site-builder translations --stamp TỆP",
              "  after updating a translation: site-builder translations --stamp FILE"),
 }
@@ -31,14 +44,28 @@ class LanguageCoverage:
     stale: list[str] = field(default_factory=list)  # translation files
     unstamped: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
+    # page type (PAGE_TYPES) -> [translated, total]
+    by_type: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def done(self) -> int:
         return self.total - len(self.missing)
 
+    def count(self, kind: str, translated: bool) -> None:
+        counts = self.by_type.setdefault(kind, [0, 0])
+        counts[0] += translated
+        counts[1] += 1
+
     def as_dict(self) -> dict:
         return {"lang": self.lang, "total": self.total, "translated": self.done, "missing": self.missing,
-                "stale": self.stale, "unstamped": self.unstamped, "current": self.current}
+                "stale": self.stale, "unstamped": self.unstamped, "current": self.current,
+                "by_type": {kind: {"translated": done, "total": total}
+                            for kind, (done, total) in _in_order(self.by_type)}}
+
+
+def _in_order(by_type: dict[str, list[int]]) -> list[tuple[str, list[int]]]:
+    order = list(PAGE_TYPES)
+    return sorted(by_type.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
 
 
 def coverage(site) -> list[LanguageCoverage]:
@@ -59,6 +86,7 @@ def coverage(site) -> list[LanguageCoverage]:
         for code in others:
             cov = result[code]
             cov.total += 1
+            cov.count(kind, code in langs)
             if code not in langs:
                 cov.missing.append(source_file)
                 continue
@@ -122,6 +150,10 @@ def report_lines(reports: list[LanguageCoverage], msg_lang: str = "vi") -> list[
     lines = []
     for cov in reports:
         lines.append(_WORDS["title"][i].format(lang=cov.lang, done=cov.done, total=cov.total))
+        if cov.by_type:
+            lines.append(_WORDS["by_type"][i])
+            lines.extend(_WORDS["type_line"][i].format(name=PAGE_TYPES.get(kind, (kind, kind))[i], done=done,
+                                                      total=total) for kind, (done, total) in _in_order(cov.by_type))
         for key in ("missing", "stale", "unstamped"):
             files = getattr(cov, key)
             if files:
@@ -132,4 +164,4 @@ def report_lines(reports: list[LanguageCoverage], msg_lang: str = "vi") -> list[
     return lines
 
 
-__all__ = ["coverage", "report_lines", "LanguageCoverage", "TRANSLATABLE"]
+__all__ = ["coverage", "report_lines", "LanguageCoverage", "PAGE_TYPES", "TRANSLATABLE"]

@@ -3,6 +3,7 @@ plus a list of all documents."""
 from __future__ import annotations
 
 from .. import urls
+from ..content.labels import LabelIndex
 from ..render.pages import PageSpec, PageTypeHooks
 
 
@@ -14,12 +15,19 @@ def summary_of(ctx, doc, lang) -> dict:
     for task in doc.get("tasks", []):
         if task["assignee"] not in bodies:
             bodies.append(task["assignee"])
+    # an assignee written as the name of one body of data/bodies.yml is shown under that
+    # body's name in the reader's language; any other is a term (Lang.term) or Vietnamese
+    named = LabelIndex(site.bodies) if bodies else None
+    task_bodies = []
+    for text in bodies:
+        codes = named.codes(text)
+        task_bodies.append({"text": text, "body": site.bodies[codes[0]] if len(codes) == 1 else None})
     return {
         "campaign": campaign,
         "phases": doc.get("phases", []),
         "deadlines": doc.get("deadlines", []),
         "awards": [site.awards[a] for a in doc.get("awards", []) if a in site.awards],
-        "task_bodies": bodies,
+        "task_bodies": task_bodies,
         "tasks": doc.get("tasks", []),
         "parents": [site.document(i) for i in doc.get("implements", []) if site.document(i)],
         "replaces": [site.document(i) for i in doc.get("replaces", []) if site.document(i)],

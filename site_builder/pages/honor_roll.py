@@ -74,7 +74,7 @@ class Facts:
             body = site.bodies.get(d.get("issuer"))
             translation = d.translations.get(lang.code)
             title = (translation.meta.get("title") if translation else None) or d.title
-            number = f"{d.type_name} số {d.reference}" if d.number else f"{d.type_name} {d.reference}".strip()
+            number = lang.doc_label(d, site.bodies, mark=False)
             self.decision[d.id] = {
                 "id": d.id, "path": decision_path(d.id), "ref": number, "title": title,
                 "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",

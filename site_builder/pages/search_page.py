@@ -163,8 +163,7 @@ def document_records(ctx, lang: Lang) -> list[dict]:
     for doc in documents:
         translation = doc.translations.get(code) if code != lang.default else None
         title = lang.field(doc, "title") or doc.title
-        if doc.reference.strip("/"):
-            title = f"{lang.doc_type(doc.doc_type)} {doc.reference}: {title}"
+        title = f"{lang.doc_label(doc, site.bodies, mark=False)}: {title}"
         kind = "decision" if doc.collection == "decision" else "plan"
         records.append({
             "url": ctx.doc_path(doc), "title": title, "kind": kind, "kind_label": lang.t(f"search_kind_{kind}"),
