@@ -33,6 +33,7 @@ OPEN_DATA = "du-lieu/"
 WIDGETS = "nhung/"
 CALENDARS = "lich/"
 VERIFY = "xm/"  # short verification addresses (xác minh), one file per award: verification_page()
+SHARE_IMAGES = "chia-se/"  # link-preview images (Zalo, Facebook) of each language: share_image()
 # The sections a visitor browses (the site's menu; links.py knows them as pages).
 BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, CONSULTATIONS, SEARCH)
 # Every section the core writes (the MkDocs shell leaves them alone).
@@ -77,7 +78,7 @@ MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
 # replace or hide a page of the site: content/schema.py and content/loader.py refuse them
 # (`id_fault`). A recipient's id is held to DECISION_NAMES, the names beside its page.
 SITE_NAMES = frozenset(
-    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS,)}
+    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS, SHARE_IMAGES)}
     | {PAGING, BY_AWARD, BY_PLACE, BY_CAMPAIGN, BY_YEAR, CURRENT, ARCHIVE, PRINT, "assets", "search"}
     | {name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in (
         INDEX_FILE, EMBED_FILE, OEMBED_FILE, CARDS_FILE, DECISION_CSV, RSS_FILE, ATOM_FILE, CALENDAR_FILE,
@@ -223,6 +224,12 @@ def consultation_page(consultation_id: str) -> str:
 
 def widget_page(slug: str) -> str:
     return WIDGETS + slug + "/"
+
+
+def share_image(award_id: str | None = None) -> str:
+    """The link-preview image of an award form's pages (its list, its recipients), or with no
+    award the site's own (named after INDEX_FILE, a name no award id may take)."""
+    return SHARE_IMAGES + (award_id or INDEX_FILE.rsplit(".", 1)[0]) + ".png"
 
 
 def open_data_file(name: str, suffix: str) -> str:

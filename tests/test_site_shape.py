@@ -110,3 +110,47 @@ def test_the_server_configuration_answers_with_the_404_page_of_the_address_langu
     nginx = (out / "cau-hinh" / "nginx-404.conf").read_text("utf-8")
     assert "error_page 404 @site_not_found;" in nginx
     assert "if ($uri ~ ^/km/) { rewrite ^ /km/404.html break; }" in nginx
+
+
+def og(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta property="(og:[a-z_]+)" content="([^"]*)">', page))
+
+
+def test_recipient_and_award_pages_name_their_award_share_image_in_their_language(example):
+    from PIL import Image
+
+    out = example.root / "site"
+    site_url = "https://thidua.tinh-mau.example.vn/"
+    decision = "khen-thuong/soc-trang-qd-khen-thuong-covid-2021/"
+    recipient = "ban-nhan-dan-ap-prey-chop-xa-lai-hoa.html"
+    images = {}
+    for prefix in ("", "en/", "km/"):
+        for page in (decision + recipient, "khen-thuong/hinh-thuc/bang-khen-chu-tich-tinh/"):
+            tags = og(example.html(prefix + page + ("index.html" if page.endswith("/") else "")))
+            assert tags["og:image"] == f"{site_url}{prefix}chia-se/bang-khen-chu-tich-tinh.png", page
+            assert tags["og:url"] == site_url + prefix + page and tags["og:title"] and tags["og:description"]
+        with Image.open(out / prefix / "chia-se" / "bang-khen-chu-tich-tinh.png") as image:
+            assert image.format == "PNG" and image.size == (1200, 630)
+        images[prefix] = (out / prefix / "chia-se" / "bang-khen-chu-tich-tinh.png").read_bytes()
+    assert len(set(images.values())) == 3  # the label is drawn in each language
+    # A few images, not one per recipient: one per award form with recipients, and the site's.
+    assert len(list((out / "chia-se").glob("*.png"))) < 10
+
+
+def test_other_pages_name_the_site_share_image(example):
+    site_url = "https://thidua.tinh-mau.example.vn/"
+    for page, image in (("van-ban/index.html", "chia-se/index.png"), ("en/khen-thuong/index.html", "en/chia-se/index.png"),
+                        ("index.html", "chia-se/index.png"), ("km/index.html", "km/chia-se/index.png")):
+        tags = og(example.html(page))
+        assert tags["og:image"] == site_url + image, page
+        assert (example.root / "site" / image).is_file()
+        assert tags["og:title"] and tags["og:url"].startswith(site_url)
+
+
+def test_without_a_site_url_the_images_are_made_but_no_page_names_one(make_site):
+    # Open Graph wants absolute addresses: without a site_url there is none to give.
+    site = make_site(BASE_DATA, languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    assert (site.root / "site" / "en" / "chia-se" / "index.png").is_file()
+    assert "og:image" not in site.html("van-ban/index.html")
+    assert "og:image" not in site.html("index.html")
