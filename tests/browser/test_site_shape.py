@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import IN_CI
+from .conftest import axe_violations, describe
 from .test_embeds import Nginx, free_ports
 
 # One page of every kind a reader reaches from the menus, a search, and shortened addresses.
@@ -104,6 +105,8 @@ def test_a_missing_address_gets_the_404_page_of_its_language_and_leads_on(page, 
     # Styled (its stylesheets answer from the root whatever the depth) and nothing else failed.
     assert [u for s, u in requests if s >= 400] == [nginx_site + path]
     assert page.evaluate("getComputedStyle(document.querySelector('header.top')).display") != "inline"
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
     links = page.locator("main a")
     assert links.count() == 3
     links.nth(0).click()
