@@ -34,9 +34,12 @@ def folders_of(path: str) -> list[str]:
 
 
 def missing_folders(paths) -> list[str]:
-    """The folders the pages at `paths` (of one language) lie in that are no page themselves."""
+    """The folders the pages at `paths` (of one language) lie in that are no page themselves.
+    The pages' own folders are gathered first: a decision's thousands of recipient pages
+    share one."""
     pages = set(paths) | {urls.HOME}
-    return sorted({folder for path in pages for folder in folders_of(path)} - pages)
+    parents = {path.rstrip("/").rpartition("/")[0] for path in pages}
+    return sorted({folder for parent in parents if parent for folder in folders_of(parent + "/x")} - pages)
 
 
 def landing(folder: str, pages: set[str]) -> str:
