@@ -53,6 +53,13 @@ class SiteConfig:
         return self.content_dir.parent
 
     @property
+    def icon(self) -> str:
+        """The site's icon (favicon), a path from the site's root: the logo, else the core's own
+        (assets/logo.svg, copied by every build). Every page links it, so no browser asks for
+        /favicon.ico, which the site does not have."""
+        return self.logo or "assets/logo.svg"
+
+    @property
     def base_path(self) -> str:
         """Path part of site_url ("/" when unknown): the site may live under a sub-path."""
         if not self.site_url:

@@ -33,6 +33,7 @@ OPEN_DATA = "du-lieu/"
 WIDGETS = "nhung/"
 CALENDARS = "lich/"
 VERIFY = "xm/"  # short verification addresses (xác minh), one file per award: verification_page()
+SHARE_IMAGES = "chia-se/"  # link-preview images (Zalo, Facebook) of each language: share_image()
 # The sections a visitor browses (the site's menu; links.py knows them as pages).
 BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, CONSULTATIONS, SEARCH)
 # Every section the core writes (the MkDocs shell leaves them alone).
@@ -58,6 +59,9 @@ ORIGINAL_FILE = "ban-goc"  # a document's signed original beside its page, with 
 RSS_FILE = "rss.xml"
 ATOM_FILE = "atom.xml"
 CALENDAR_FILE = "lich.ics"
+# The page a web server answers with for an address the site does not have: one per language
+# (404.html, en/404.html), chosen by the server's configuration (docs/publishing.md).
+NOT_FOUND_FILE = "404.html"
 ALL_CALENDAR = f"{CALENDARS}tat-ca.ics"
 
 # Files in a decision's folder that are not recipient pages.
@@ -74,11 +78,11 @@ MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
 # replace or hide a page of the site: content/schema.py and content/loader.py refuse them
 # (`id_fault`). A recipient's id is held to DECISION_NAMES, the names beside its page.
 SITE_NAMES = frozenset(
-    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS,)}
+    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS, SHARE_IMAGES)}
     | {PAGING, BY_AWARD, BY_PLACE, BY_CAMPAIGN, BY_YEAR, CURRENT, ARCHIVE, PRINT, "assets", "search"}
     | {name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in (
         INDEX_FILE, EMBED_FILE, OEMBED_FILE, CARDS_FILE, DECISION_CSV, RSS_FILE, ATOM_FILE, CALENDAR_FILE,
-        ALL_CALENDAR)})
+        ALL_CALENDAR, NOT_FOUND_FILE)})
 
 # The form of every id, since each becomes one segment of an address and one file or folder
 # name: lower-case ASCII words of letters and digits joined by single hyphens (what
@@ -105,6 +109,29 @@ _RECIPIENT_PAGE = re.compile(rf"^{re.escape(HONOR_ROLL)}[^/]+/([^/]+)\.html$")
 PRINT_VIEW = re.compile(rf"^((?:{re.escape(MESSAGES)}|{re.escape(HONOR_ROLL)})[^/]+/){re.escape(PRINT)}/$")
 # A campaign's page; group 1 is the campaign's id.
 CAMPAIGN_PAGE = re.compile(rf"^{re.escape(CAMPAIGNS)}([^/]+)/$")
+
+
+# The sections of the honor roll's overview (templates/honor/overview.html writes these ids)
+# that list what a browse folder holds: khen-thuong/hinh-thuc/ has no page of its own.
+BROWSE_SECTIONS = {BY_AWARD: "by-award", BY_PLACE: "by-place", BY_CAMPAIGN: "by-campaign", BY_YEAR: "by-year"}
+
+
+def parent_folder(folder: str) -> str:
+    """'khen-thuong/nam/' -> 'khen-thuong/'; a section -> HOME."""
+    head = folder.rstrip("/").rpartition("/")[0]
+    return head + "/" if head else HOME
+
+
+def folder_landing(folder: str) -> str:
+    """Where a folder that is no page of its own (a reader shortened an address to it) leads:
+    a list's paging folder to the list, a browse folder of the honor roll to the overview's
+    section that lists its pages, any other folder to the folder above it (the caller goes on
+    up until it meets a page). The answer may end in a #fragment."""
+    parent = parent_folder(folder)
+    name = folder.rstrip("/").rpartition("/")[2]
+    if parent == HONOR_ROLL and name in BROWSE_SECTIONS:
+        return HONOR_ROLL + "#" + BROWSE_SECTIONS[name]
+    return parent
 
 
 def paged(base: str, number: int) -> str:
@@ -197,6 +224,12 @@ def consultation_page(consultation_id: str) -> str:
 
 def widget_page(slug: str) -> str:
     return WIDGETS + slug + "/"
+
+
+def share_image(award_id: str | None = None) -> str:
+    """The link-preview image of an award form's pages (its list, its recipients), or with no
+    award the site's own (named after INDEX_FILE, a name no award id may take)."""
+    return SHARE_IMAGES + (award_id or INDEX_FILE.rsplit(".", 1)[0]) + ".png"
 
 
 def open_data_file(name: str, suffix: str) -> str:

@@ -4,6 +4,8 @@
 in base.html's <head>: canonical URL, Open Graph, schema.org JSON-LD and feed links. It reads
 the page's own template variables, so page types need not pass anything; a page may add
 `og_type`, `og_image` (a path under content/) or `jsonld` (a dict or a list) to its context.
+Without an og_image, a page names the share image of its award form (a recipient's, an
+award's list), else the site's (pages/share_images.py).
 Recipient pages, made without Jinja (pages/recipient_page.py), take their JSON-LD from
 `awardee_jsonld`: the text `discovery_html` would write, made from parts kept per decision.
 """
@@ -20,6 +22,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content.model import Awardee, Document
 from ..urls import awardee_path
+from ..pages.share_images import image_path
 from .records import absolute
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
@@ -90,7 +93,9 @@ def page_meta(context) -> dict:
         meta["canonical"] = absolute(config, lang.prefix + canonical_path(page["path"]))
         og.append(("og:url", meta["canonical"]))
         image = context.get("og_image")
-        if image and image.lower().endswith(OG_IMAGE_SUFFIXES):
+        if not (image and image.lower().endswith(OG_IMAGE_SUFFIXES)):
+            image = lang.prefix + image_path(context["ctx"], _award_of(context)) if "ctx" in context else None
+        if image:
             og.append(("og:image", absolute(config, image)))
         folder = feed_folder(page["path"])
         if folder:
@@ -99,6 +104,16 @@ def page_meta(context) -> dict:
     meta["og"] = og
     meta["jsonld"] = structured_data(context, site, config, lang)
     return meta
+
+
+def _award_of(context) -> str | None:
+    """The award form a page is about, whose share image it names (pages/share_images.py):
+    a recipient's, or the award of an award's list."""
+    awardee = context.get("awardee")
+    if isinstance(awardee, Awardee):
+        return awardee.award
+    award = context.get("award")
+    return award.id if context.get("kind") == "award" and award is not None else None
 
 
 def organization(site, body_id: str | None, config=None) -> dict | None:

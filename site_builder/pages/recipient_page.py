@@ -24,6 +24,7 @@ from ..render.escaping import awardee_fields, escape_text, escaped
 from ..render.frame import MarkerUsed, frame_shape, mark
 from ..render.pages import MadePage
 from .honor_rows import Cells
+from .share_images import image_path
 
 TEMPLATE = "honor/recipient.html"
 
@@ -94,6 +95,9 @@ class Maker:
         # escaped id is the whole link escaped.
         self._escaped = Cells(lambda value: _utf8(escaped(value)))
         self._lists = Cells(lambda list_path: _utf8(escaped(list_path) + "#"))
+        # og:image: the share image of the recipient's award form (pages/share_images.py).
+        ctx = kit.renderer.ctx
+        self._images = Cells(lambda award: _utf8(escape(absolute(config, lang.prefix + image_path(ctx, award)))))
 
     def __call__(self, a, label: str, description: str, place: str | None, list_path: str,
                  embed_src: str) -> MadePage | None:
@@ -163,7 +167,8 @@ class Maker:
         if description_html:
             out += (b'<meta property="og:description" content="', description_html, b'">\n')
         if canonical:
-            out += (b'<meta property="og:url" content="', canonical, b'">\n')
+            out += (b'<meta property="og:url" content="', canonical, b'">\n',
+                    b'<meta property="og:image" content="', self._images[a.award], b'">\n')
         out.append(self.twitter)
         out.append(jsonld_script(self.site, config, a))
         return b"".join(out)

@@ -29,6 +29,9 @@ class PageSpec:
     # (called only by the worker that renders the page: every worker walks every PageSpec).
     # None: always rendered, written only when its bytes changed.
     key: object = None
+    # Links from the site's root path (config.base_path: "/van-ban/") instead of relative to
+    # the page: for a page a server shows at any address (the 404 page, pages/not_found.py).
+    rooted: bool = False
 
     @property
     def file(self) -> str:

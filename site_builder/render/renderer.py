@@ -156,7 +156,7 @@ class Renderer:
         return _hreflang(alternates, lang), _switcher(alternates, lang)
 
     def page_vars(self, spec: PageSpec, lang: Lang) -> dict:
-        root = "../" * spec.depth + ("../" * lang.prefix.count("/"))
+        root = self.config.base_path if spec.rooted else "../" * spec.depth + ("../" * lang.prefix.count("/"))
         alternates = self.alternates(spec.path, root, lang)
         return {
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,

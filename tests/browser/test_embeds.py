@@ -73,11 +73,13 @@ http {{
 class Nginx:
     """nginx in the foreground (a child of the test), with everything in a temp folder."""
 
-    def __init__(self, tmp: Path, ports: list[int], **roots: Path):
+    def __init__(self, tmp: Path, ports: list[int], template: str = NGINX_CONF, **roots: Path):
+        """`template`: the configuration, formatted with tmp, the roots and site_port,
+        allowed_port, other_port (as many as `ports` holds)."""
         self.tmp = tmp
         conf = tmp / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(tmp=tmp, site_port=ports[0], allowed_port=ports[1],
-                                          other_port=ports[2], **roots), encoding="utf-8")
+        named = dict(zip(("site_port", "allowed_port", "other_port"), ports))
+        conf.write_text(template.format(tmp=tmp, **named, **roots), encoding="utf-8")
         self.proc = subprocess.Popen([shutil.which("nginx"), "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 15

@@ -120,6 +120,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             # caller may have redirected) and then raises its own English Abort; an Abort is
             # passed on as it is and printed by either command (`mkdocs build`, cli.py).
             raise Abort(refusal(problems, lang))
+        # The core writes a 404.html per language (pages/not_found.py); the theme's own is in
+        # English and links nowhere.
+        config.theme.static_templates.discard(urls.NOT_FOUND_FILE)
         theme_dir = self.site.config.theme_dir
         self.page_languages = PageLanguages(list(self.config.languages), self.config.default_language,
                                             str(theme_dir / "strings") if theme_dir else None)
