@@ -116,3 +116,28 @@ def test_plain_mkdocs_build_refuses_bad_content_and_keeps_the_site(make_site):
     assert proc.returncode != 0
     assert "content/plans/kh-xa.md:2:" in proc.stderr or "content/plans/kh-xa.md:3:" in proc.stderr, proc.stderr
     assert site.html("van-ban/kh-tinh/index.html") == before
+
+
+def test_a_citation_links_from_every_page_that_shows_the_body(make_site):
+    """A body is converted once per language of its text and shared by every page that shows
+    it (render/context.py body_html): each page still links from its own depth and language.
+    BASE_DATA's kh-xa cites Kế hoạch số 85/KH-UBND (kh-tinh); the message cites it too."""
+    site = make_site(BASE_DATA, {"content/messages/goi.md": """
+        ---
+        kind: message
+        title: Lời kêu gọi
+        campaign: covid
+        valid_from: 2021-09-10
+        ---
+        Thực hiện Kế hoạch số 85/KH-UBND ngày 21/9/2021 của tỉnh.
+    """}, languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    text = ">Kế hoạch số 85/KH-UBND ngày 21/9/2021</a>"
+    assert f'<a href="../../van-ban/kh-tinh/"{text}' in site.html("van-ban/kh-xa/index.html")
+    # the English page shows the Vietnamese text, its link leads to the English plan page
+    assert f'<a href="../../../en/van-ban/kh-tinh/"{text}' in site.html("en/van-ban/kh-xa/index.html")
+    assert f'<a href="../../van-ban/kh-tinh/"{text}' in site.html("thong-diep/goi/index.html")
+    # the print view sits one folder deeper
+    assert f'<a href="../../../van-ban/kh-tinh/"{text}' in site.html("thong-diep/goi/in/index.html")
+    assert f'<a href="../../../../en/van-ban/kh-tinh/"{text}' in site.html("en/thong-diep/goi/in/index.html")
+    assert "sb-link-base" not in site.html("en/thong-diep/goi/in/index.html")

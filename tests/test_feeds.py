@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import feedparser
 import icalendar
@@ -135,6 +136,28 @@ def test_revoked_award_is_in_no_feed_and_no_data(built):
         "du-lieu/recipients.csv", "du-lieu/decisions.json", "khen-thuong/rss.xml", "khen-thuong/atom.xml",
         "sitemap-core-1.xml"))
     assert "Lê Văn Bình".encode() not in everything and b"le-van-binh" not in everything
+
+
+def test_sitemap_lists_each_language_version_once_and_leaves_alternates_to_the_pages(make_site, monkeypatch):
+    """Issue 24 (size): a sitemap entry is its address only; the hreflang alternates are in
+    every page's head already (they were three more absolute addresses per entry)."""
+    monkeypatch.setenv("SITE_BUILDER_TODAY", "2021-12-15")
+    site = with_site_url(make_site(BASE_DATA, DECISIONS, languages=("vi", "en")))
+    site.run("build", check_exit=0)
+    core = ET.fromstring(read(site, "sitemap-core-1.xml"))
+    assert core.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    locs = [loc.text for loc in core.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(locs) == len(set(locs)) == len(core)  # one address per entry, none twice
+    for url in (f"{SITE_URL}khen-thuong/qd-khen/nguyen-van-an.html", f"{SITE_URL}en/khen-thuong/qd-khen/nguyen-van-an.html",
+                f"{SITE_URL}van-ban/kh-tinh/", f"{SITE_URL}en/van-ban/kh-tinh/"):
+        assert url in locs, url
+    assert b"xhtml" not in read(site, "sitemap-core-1.xml")
+    page = site.html("khen-thuong/qd-khen/nguyen-van-an.html")  # the alternates are here
+    assert (f'<link rel="alternate" hreflang="en" href="{SITE_URL}en/khen-thuong/qd-khen/nguyen-van-an.html">'
+            in page)
+    index = ET.fromstring(read(site, "sitemap.xml"))
+    assert [loc.text for loc in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")] == [
+        SITE_URL + "sitemap-pages.xml", SITE_URL + "sitemap-core-1.xml"]
 
 
 def test_sitemap_index_robots_and_page_metadata(built):

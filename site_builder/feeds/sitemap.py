@@ -6,61 +6,54 @@ over that part and its own parts (50,000 addresses at most per part, as the site
 protocol requires; a large honor roll needs several). Embed variants and print views are
 left out: they repeat pages that are already listed (core_urls lists pages, never
 the nhung.html variants).
+
+An entry is its address and nothing else: no `xhtml:link` language alternates. Every page's
+`<head>` already carries the same `hreflang` set (base.html, `page.hreflang`), which search
+engines read as they read a sitemap's, and repeating it here was three absolute addresses
+more per page and language: 940 bytes a recipient, a third of a 50,000-recipient sitemap's
+cost to build (docs/benchmarks.md). The parts are written as text, not through ElementTree:
+a part is a flat list of addresses, and building and indenting a tree of 100,000 elements
+was most of the time the build spends on the sitemap, on one core after the pages.
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 
 from ..urls import PRINT_VIEW, is_recipient_path
 from .records import absolute, unlisted_paths
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML = "http://www.w3.org/1999/xhtml"
 PART_SIZE = 50_000
+_HEAD = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
 def listed(path: str) -> bool:
     return not PRINT_VIEW.match(path) and (path == "" or path.endswith("/") or is_recipient_path(path))
 
 
-def _xml(root) -> str:
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def core_urls(ctx) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(absolute URL, [(hreflang, URL) of every language version]) of every listed core page."""
+def core_urls(ctx) -> list[str]:
+    """The absolute URL of every listed core page, each language version its own entry."""
     config = ctx.config
     prefix = {code: ("" if code == config.default_language else f"{code}/") for code in config.languages}
-    by_path: dict[str, list[str]] = {}
     revoked = unlisted_paths(ctx.site)
-    for code, path in ctx.pages_written:
-        if listed(path) and path not in revoked:
-            by_path.setdefault(path, []).append(code)
-    out = []
-    for path, codes in by_path.items():
-        versions = [(code, absolute(config, prefix[code] + path)) for code in codes]
-        for code, url in versions:
-            out.append((url, versions if len(versions) > 1 else []))
-    return out
+    return [absolute(config, prefix[code] + path) for code, path in ctx.pages_written
+            if listed(path) and path not in revoked]
+
+
+def _listing(tag: str, item: str, urls) -> str:
+    """<tag xmlns=...> with one <item><loc>url</loc></item> per URL, indented as ElementTree's
+    indent() wrote it."""
+    return "".join((_HEAD, f'<{tag} xmlns="{NS}">\n',
+                    "".join(f"  <{item}>\n    <loc>{escape(url)}</loc>\n  </{item}>\n" for url in urls),
+                    f"</{tag}>\n"))
 
 
 def part(urls) -> str:
-    # Namespaces are written as plain attributes: the sitemap namespace is the default one.
-    root = ET.Element("urlset", {"xmlns": NS, "xmlns:xhtml": XHTML})
-    for url, versions in urls:
-        node = ET.SubElement(root, "url")
-        ET.SubElement(node, "loc").text = url
-        for code, other in versions:  # language versions, as search engines read them
-            ET.SubElement(node, "xhtml:link", {"rel": "alternate", "hreflang": code, "href": other})
-    return _xml(root)
+    return _listing("urlset", "url", urls)
 
 
 def index(config, names: list[str]) -> str:
-    root = ET.Element("sitemapindex", {"xmlns": NS})
-    for name in names:
-        ET.SubElement(ET.SubElement(root, "sitemap"), "loc").text = absolute(config, name)
-    return _xml(root)
+    return _listing("sitemapindex", "sitemap", [absolute(config, name) for name in names])
 
 
 def write_sitemaps(ctx, output) -> None:

@@ -106,6 +106,8 @@ def _made(ctx, lang, facts, decision, other, kit_for):
     qr_codes = _qr_cache(ctx, decision)
     stencils: dict[tuple, Frame | None] = {}
     confirmed: set[tuple] = set()
+    decided: dict[str, bytes] | None = None  # the decision's values, escaped once for all its pages
+    labels: dict[str, bytes] = {}  # award label -> escaped, once per label
     for a in decision.awardees:
         values = _values(ctx, facts, decision, a, qr_codes)
         if values["status"] != "valid":
@@ -118,14 +120,19 @@ def _made(ctx, lang, facts, decision, other, kit_for):
         if stencil is None:
             yield _spec(lang, values, other)
             continue
-        d = values["d"]
+        if decided is None:
+            d = values["d"]
+            decided = {"v_d_ref": _html(d["ref"]), "v_d_date": _html(d["date"]),
+                       "v_d_issuer_name": _html(d["issuer_name"]), "v_d_path": _html(d["path"])}
+        label = values["award_label"]
+        if label not in labels:
+            labels[label] = _html(label)
         html = stencil.fill({
             "v_name": _html(a.name), "v_position": _html(a.position), "v_unit": _html(a.unit),
-            "v_award_label": _html(values["award_label"]), "v_code": _html(values["code"]),
+            "v_award_label": labels[label], "v_code": _html(values["code"]),
             "v_address": _html(values["address"]), "v_canonical": _html(values["canonical"]),
             "v_recipient": _html(values["recipient"]), "v_qr": str(values["qr"] or "").encode("utf-8"),
-            "v_d_ref": _html(d["ref"]), "v_d_date": _html(d["date"]), "v_d_issuer_name": _html(d["issuer_name"]),
-            "v_d_path": _html(d["path"]),
+            **decided,
         })
         if shape not in confirmed:
             # The first page of each shape is compared with Jinja's: a template that does with
@@ -172,7 +179,7 @@ def _stencil(renderer, lang, other, a, values: dict) -> Frame | None:
 
 
 def _html(value) -> bytes:
-    return str(escape(value or "")).encode("utf-8")
+    return str(escape(value)).encode("utf-8") if value else b""
 
 
 def _qr_cache(ctx, decision) -> QrCache:

@@ -8,6 +8,7 @@ and the data process fork, so that every process inherits them.
 """
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from .. import urls
@@ -16,6 +17,12 @@ from .markdown import CitationLinker, to_html
 if TYPE_CHECKING:
     from ..content.loader import Site
     from ..honor.index import HonorIndex
+
+# What a body's citation links begin with while it is converted, replaced by the page's root
+# and language prefix when a page takes it (body_html): a body is converted once per language,
+# not once per page depth and language (a decision's page and its print view, an English page
+# showing the Vietnamese text). Random, so no text can hold it.
+_LINK_BASE = f"sb-link-base-{uuid.uuid4().hex}/"
 
 
 class BuildContext:
@@ -42,7 +49,7 @@ class BuildContext:
                 self.rewarded_by.setdefault(decision.get("plan"), []).append(decision)
         # Links citations of documents in Markdown bodies (body_html).
         self.linker = CitationLinker(site.documents.values())
-        # (collection, id, language, root, prefix) -> body HTML (body_html)
+        # (collection, id, language of the text) -> body HTML, links from _LINK_BASE (body_html)
         self.html_cache: dict[tuple, str] = {}
         # (language code, path) of every core page written, for the sitemap (feeds/sitemap.py);
         # filled by the renderer once every worker is done.
@@ -75,8 +82,8 @@ class BuildContext:
         """The entry's body in a language (falling back to Vietnamese), with citations linked."""
         translation = entry.translations.get(lang_code)
         text = translation.body if translation else entry.body
-        key = (entry.collection, entry.id, lang_code, root, prefix)
-        if key not in self.html_cache:
-            linked = self.linker.link(text, lambda d: root + prefix + self.doc_path(d))
-            self.html_cache[key] = to_html(linked)
-        return self.html_cache[key]
+        key = (entry.collection, entry.id, lang_code if translation else None)
+        html = self.html_cache.get(key)
+        if html is None:
+            html = self.html_cache[key] = to_html(self.linker.link(text, lambda d: _LINK_BASE + self.doc_path(d)))
+        return html.replace(_LINK_BASE, root + prefix)
