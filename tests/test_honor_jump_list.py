@@ -19,11 +19,12 @@ GIVEN = ("An", "Ánh", "Ấn", "Bình", "Cường", "Dũng", "Đức", "Giang", 
 COLLECTIVES = ("Trường Tiểu học xã Tây", "Trạm Y tế xã Tây", "Công an xã Tây", "Hội Phụ nữ xã Tây", "Đoàn Thanh niên xã Tây")
 
 
-def long_commune_files(people: int = 600) -> dict[str, str]:
-    """A decision whose sheet lists `people` individuals and five collectives, all in one
-    commune (xã Tây, in force), with the position and unit a real annex gives."""
+def long_commune_files(people: int = 600, more: tuple[str, ...] = ()) -> dict[str, str]:
+    """A decision whose sheet lists `people` individuals (and the names `more`) and five
+    collectives, all in one commune (xã Tây, in force), with the position and unit a real
+    annex gives."""
     assert people <= 690  # distinct names: family and given name differ below 230, the middle name above
-    names = [f"{FAMILY[n % 10]} {MIDDLE[n // 230]} {GIVEN[n % 23]}" for n in range(people)]
+    names = [f"{FAMILY[n % 10]} {MIDDLE[n // 230]} {GIVEN[n % 23]}" for n in range(people)] + list(more)
     rows = [f"Tập thể,{name},,Xã Tây,{COMMUNE}\n" for name in COLLECTIVES]
     rows += [f"Cá nhân,{name},Giáo viên,Trường Trung học cơ sở xã Tây,{COMMUNE}\n" for name in names]
     return {
@@ -101,12 +102,15 @@ def test_every_page_of_a_long_list_has_the_jump_list_and_each_link_lands_on_its_
 
 
 def test_a_list_of_more_than_30_rows_is_grouped_even_on_one_page_and_a_shorter_one_is_not(make_site):
-    """Over 30 rows (about four screens on a phone) a list has its jump list, paged or not."""
-    longer = make_site(BASE_DATA, long_commune_files(people=26), folder="longer")  # 31 rows
+    """Over 30 rows (about four screens on a phone) a list has its jump list, paged or not; a
+    name in another script comes last, under "Khác"."""
+    longer = make_site(BASE_DATA, long_commune_files(people=25, more=("សុខ ចាន់ធី",)), folder="longer")  # 31 rows
     longer.run("build", check_exit=0)
     page = longer.html(PLACE + "index.html")
     assert len(row_names(page)) == 31 and 'class="pager"' not in page
-    assert [href for href, _label in jump_links(page)][:2] == [f"../../../{PLACE}#tap-the", f"../../../{PLACE}#chu-a"]
+    links = jump_links(page)
+    assert [href for href, _label in links][:2] == [f"../../../{PLACE}#tap-the", f"../../../{PLACE}#chu-a"]
+    assert links[-1] == (f"../../../{PLACE}#khac", "Khác") and row_names(page)[-1] == "សុខ ចាន់ធី"
     shorter = make_site(BASE_DATA, long_commune_files(people=25), folder="shorter")  # 30 rows
     shorter.run("build", check_exit=0)
     page = shorter.html(PLACE + "index.html")

@@ -10,6 +10,8 @@ phone").
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import urls
 from ..honor.awardees import awardee_sort_key
 from ..text.sorting import initial_letter
@@ -43,18 +45,26 @@ def group_label(group: str, t) -> str:
     return next((letter for letter, typed in _TELEX.items() if typed == code), code).upper()
 
 
-def jump_list(rows: list, base: str, per_page: int, t) -> list[dict] | None:
-    """The groups of the list at `base` in their order, each with the page and anchor where it
-    begins ({"id", "label", "path"}); None for a list too short to need one. `per_page`: the
-    rows of a page (urls.paged numbers the pages)."""
+@dataclass
+class JumpList:
+    """A long list's groups: `links`, one a group in the list's order ({"id", "label", "path",
+    "first"}: its anchor, what it says, the page where it begins and the row it begins at),
+    and `groups`, the group of every row (rows made once per list, not again per page)."""
+    links: list[dict]
+    groups: list[str]
+
+
+def jump_list(rows: list, base: str, per_page: int, t) -> JumpList | None:
+    """The jump list of the list at `base` (`per_page` rows a page, urls.paged numbers the
+    pages); None for a list too short to need one."""
     if len(rows) <= JUMP_LIST_FROM:
         return None
+    groups = [group_of(awardee) for awardee in rows]
     found: dict[str, dict] = {}
     last = None
-    for i, awardee in enumerate(rows):
-        group = group_of(awardee)
+    for i, group in enumerate(groups):
         if group != last and group not in found:
             found[group] = {"id": group, "label": group_label(group, t), "path": urls.paged(base, 1 + i // per_page),
                             "first": i}
         last = group
-    return list(found.values())
+    return JumpList(list(found.values()), groups)

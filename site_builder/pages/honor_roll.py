@@ -431,7 +431,7 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
     chunks = pages_of(rows)
     # Where each group of the whole list begins (honor_jump.py): every page shows it.
     jumps = jump_list(rows, base, PER_PAGE, lang.t)
-    jump_stamp = tuple((j["id"], j["first"]) for j in jumps or ())
+    jump_stamp = tuple((j["id"], j["first"]) for j in jumps.links) if jumps else ()
     for number, chunk in enumerate(chunks, start=1):
         yield PageSpec(
             path=urls.paged(base, number), template="honor/list.html",

@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from ..honor.annex import GROUP_LINES
 from ..render.escaping import awardee_fields, escaped
-from .honor_jump import group_label, group_of
+from .honor_jump import group_label
 
 
 class TableRows:
@@ -55,12 +55,12 @@ class TableRows:
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
     def rows(self, kind: str, awardees, start: int, option: bool, base: str, today_place: str | None = None,
-             jumps: list[dict] | None = None) -> str:
+             jumps=None) -> str:
         """The <tr>s of a table: kind list|collective|individual; `option` is with_award for
         lists and several_awards for decision tables; `base` is the page root + language prefix;
         `today_place`: the unit in force whose page lists them (its rows note a split place).
-        A list's rows come in <tbody>s: one, or with `jumps` (its jump list, honor_jump.py)
-        one per group of the page, headed by the group."""
+        A list's rows come in <tbody>s: one, or with `jumps` (the whole list's JumpList,
+        honor_jump.py) one per group of the page, headed by the group."""
         place = self._place
         decision = self._decisions.get(base)
         if decision is None:
@@ -78,7 +78,8 @@ class TableRows:
                      for number, a, f in _numbered(awardees, start)]
             if jumps is None:
                 return "<tbody>\n" + "\n".join(parts) + "\n</tbody>"
-            return self._grouped(parts, awardees, start, {j["id"]: j["first"] for j in jumps}, 5 if option else 4)
+            return self._grouped(parts, jumps.groups[start:start + len(parts)], start,
+                                 {j["id"]: j["first"] for j in jumps.links}, 5 if option else 4)
         elif kind == "collective":
             award = self._award_lang if option else self._no_cell
             parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
@@ -91,15 +92,14 @@ class TableRows:
                      for number, a, f in _numbered(awardees, start)]
         return "\n".join(parts)
 
-    def _grouped(self, parts: list[str], awardees, start: int, firsts: dict[str, int], span: int) -> str:
-        """A list page's rows (`parts`) in one <tbody> per group, each headed by its group's
-        name; the heading where a group begins carries its anchor (`firsts`: the row where
-        each group begins in the whole list), one that goes on from an earlier page is marked
-        as continued."""
+    def _grouped(self, parts: list[str], groups: list[str], start: int, firsts: dict[str, int], span: int) -> str:
+        """A list page's rows (`parts`, of the groups `groups`) in one <tbody> per group,
+        each headed by its group's name; the heading where a group begins carries its anchor
+        (`firsts`: the row where each group begins in the whole list), one that goes on from
+        an earlier page is marked as continued."""
         out = []
         last = None
-        for i, (a, row) in enumerate(zip(awardees, parts)):
-            group = group_of(a)
+        for i, (group, row) in enumerate(zip(groups, parts)):
             if group != last:
                 begins = firsts.get(group) == start + i
                 anchor = f' id="{group}"' if begins else ""
