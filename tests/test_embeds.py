@@ -186,8 +186,8 @@ def test_recipient_pages_have_an_embed_variant(built):
 
 
 def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
-    """A card file never holds more than a decision page's 200 recipients: the frame loads
-    every card to show one. Recipient 201 is on page 2 and its embed code says so."""
+    """A card file never holds more than a decision page's recipients (PER_PAGE): the frame
+    loads every card to show one. The one after them is on page 2 and its embed code says so."""
     from site_builder.honor.index import PER_PAGE
 
     people = "\n".join(f"          - {{kind: individual, name: Lê Văn Người {n:03d}, achievement: Tốt}}"

@@ -69,17 +69,17 @@ def test_a_decision_keeps_its_annex_stt_and_groups_while_its_award_page_sorts(ma
 def test_a_list_without_stt_is_numbered_in_its_order_across_pages_and_a_group_goes_on(make_site):
     """A `Nhóm` column groups the rows; with no STT they are numbered in the sheet's order,
     page 2 going on from page 1 and heading its group again, marked as continued."""
-    names = [f"Người Thứ {n:03d}" for n in range(1, 206)]
-    rows = [f"Khối A,{name}" for name in reversed(names[:203])] + [f"Khối B,{name}" for name in names[203:]]
+    names = [f"Người Thứ {n:03d}" for n in range(1, 106)]  # 100 rows a page
+    rows = [f"Khối A,{name}" for name in reversed(names[:103])] + [f"Khối B,{name}" for name in names[103:]]
     site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Nhóm,Họ và tên\n" + "\n".join(rows) + "\n"})
     site.run("build", check_exit=0)
     first = annex_rows(site.html(DECISION_PAGE))
-    assert first[:3] == [("#", "Khối A"), ("1", "Người Thứ 203"), ("2", "Người Thứ 202")]
-    assert first[-1] == ("200", "Người Thứ 004") and len(first) == 201
+    assert first[:3] == [("#", "Khối A"), ("1", "Người Thứ 103"), ("2", "Người Thứ 102")]
+    assert first[-1] == ("100", "Người Thứ 004") and len(first) == 101
     second = annex_rows(site.html(f"khen-thuong/{STEM}/trang/2/index.html"))
-    assert second == [("#", "Khối A (tiếp theo)"), ("201", "Người Thứ 003"), ("202", "Người Thứ 002"),
-                      ("203", "Người Thứ 001"), ("#", "Khối B"), ("204", "Người Thứ 204"), ("205", "Người Thứ 205")]
-    assert [r["STT"] for r in csv_rows(site)] == [str(n) for n in range(1, 206)]
+    assert second == [("#", "Khối A (tiếp theo)"), ("101", "Người Thứ 003"), ("102", "Người Thứ 002"),
+                      ("103", "Người Thứ 001"), ("#", "Khối B"), ("104", "Người Thứ 104"), ("105", "Người Thứ 105")]
+    assert [r["STT"] for r in csv_rows(site)] == [str(n) for n in range(1, 106)]
 
 
 def test_merged_heading_rows_group_an_xlsx_and_say_who_is_a_collective(make_site):
@@ -150,7 +150,7 @@ def test_the_print_view_holds_the_whole_annex_and_a_paged_page_says_where_it_is(
     assert f'<link rel="canonical"' not in whole or f'khen-thuong/{STEM}/"' in whole
     first = site.html(DECISION_PAGE)
     assert f'href="../../khen-thuong/{STEM}/in/">Bản in' in first
-    assert (f'<p class="print-only print-part">Bản in này chỉ có các dòng 1–200 trong 450 dòng của danh sách. '
+    assert (f'<p class="print-only print-part">Bản in này chỉ có các dòng 1–100 trong 450 dòng của danh sách. '
             f'Bản in đầy đủ: /khen-thuong/{STEM}/in/</p>') in first
     sitemap_free = (site.root / "site/sitemap.xml")
     assert not sitemap_free.exists() or "/in/" not in sitemap_free.read_text(encoding="utf-8")

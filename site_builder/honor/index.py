@@ -16,7 +16,7 @@ from .annex import annex_numbers
 from .awardees import active_awardees, awardee_sort_key
 from .places import UnitHistory
 
-PER_PAGE = 200  # rows per page of any long list: a phone on mobile data must not load thousands
+PER_PAGE = 100  # rows per page of any long list: under 20 screens on a 360 px phone (docs/honor-roll.md)
 
 
 @dataclass

@@ -39,6 +39,7 @@ from .documents import header_of
 from ..honor.annex import GROUP_LINES
 from ..honor.index import PER_PAGE, index_of, pages_of
 from .honor_rows import Cells, TableRows
+from .honor_jump import jump_list
 from ..runtime.keys import (
     awardee_stamp, decision_key, download_key, entry_stamp, list_key, recipients_key, row_stamp,
 )
@@ -428,14 +429,17 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
     units under it, whose awards it does not list)."""
     total = len(rows) if total is None else total
     chunks = pages_of(rows)
+    # Where each group of the whole list begins (honor_jump.py): every page shows it.
+    jumps = jump_list(rows, base, PER_PAGE, lang.t)
+    jump_stamp = tuple((j["id"], j["first"]) for j in jumps.links) if jumps else ()
     for number, chunk in enumerate(chunks, start=1):
         yield PageSpec(
             path=urls.paged(base, number), template="honor/list.html",
             title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
             description=lang.t("count_awards", count=lang.number(total)),
             context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
-                     "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks))},
-            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks))))
+                     "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks)), "jumps": jumps},
+            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks), jump_stamp)))
 
 
 def _unit_sort(history, unit_id):

@@ -14,13 +14,14 @@ from markupsafe import escape
 
 from ..honor.annex import GROUP_LINES
 from ..render.escaping import awardee_fields, escaped
+from .honor_jump import group_label
 
 
 class TableRows:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
     language shares (AwardeeFields: its link and "position, unit", made once) with this
     language's cells, each made once per award, place and decision and kept in a dictionary:
-    a row is one formatted string with a few look-ups, no calls (a list page shows 200 rows,
+    a row is one formatted string with a few look-ups, no calls (a list page shows 100 rows,
     50,000 recipients make half a million rows per language)."""
 
     def __init__(self, facts):
@@ -36,6 +37,7 @@ class TableRows:
         self._no_cell = Cells(lambda _key: "")  # the column is not shown
         self._continued = f' <span class="muted">({escape(facts.lang.t("group_continued"))})</span>'
         self._notes_at: dict[str, Cells] = {}  # unit in force -> its list's place notes by place
+        self._group_label = Cells(lambda group: escape(group_label(group, facts.lang.t)))  # honor_jump.py
 
     def _note_at(self, today_place: str, unit_id: str | None) -> str:
         """The place note of a row on the page of a unit in force: the place as recorded, and
@@ -52,10 +54,13 @@ class TableRows:
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
-    def rows(self, kind: str, awardees, start: int, option: bool, base: str, today_place: str | None = None) -> str:
+    def rows(self, kind: str, awardees, start: int, option: bool, base: str, today_place: str | None = None,
+             jumps=None) -> str:
         """The <tr>s of a table: kind list|collective|individual; `option` is with_award for
         lists and several_awards for decision tables; `base` is the page root + language prefix;
-        `today_place`: the unit in force whose page lists them (its rows note a split place)."""
+        `today_place`: the unit in force whose page lists them (its rows note a split place).
+        A list's rows come in <tbody>s: one, or with `jumps` (the whole list's JumpList,
+        honor_jump.py) one per group of the page, headed by the group."""
         place = self._place
         decision = self._decisions.get(base)
         if decision is None:
@@ -71,6 +76,10 @@ class TableRows:
                      f'</th><td lang="vi">{collective if a.kind == "collective" else ""}{f.position_unit}'
                      f'{note[a.locality]}</td>{award[a.award]}{decision[a.decision]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
+            if jumps is None:
+                return "<tbody>\n" + "\n".join(parts) + "\n</tbody>"
+            return self._grouped(parts, jumps.groups[start:start + len(parts)], start,
+                                 {j["id"]: j["first"] for j in jumps.links}, 5 if option else 4)
         elif kind == "collective":
             award = self._award_lang if option else self._no_cell
             parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
@@ -82,6 +91,25 @@ class TableRows:
                      f'</th><td>{f.position_unit}</td>{award[a.award]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
         return "\n".join(parts)
+
+    def _grouped(self, parts: list[str], groups: list[str], start: int, firsts: dict[str, int], span: int) -> str:
+        """A list page's rows (`parts`, of the groups `groups`) in one <tbody> per group,
+        each headed by its group's name; the heading where a group begins carries its anchor
+        (`firsts`: the row where each group begins in the whole list), one that goes on from
+        an earlier page is marked as continued."""
+        out = []
+        last = None
+        for i, (group, row) in enumerate(zip(groups, parts)):
+            if group != last:
+                begins = firsts.get(group) == start + i
+                anchor = f' id="{group}"' if begins else ""
+                out.append(f'{"</tbody>" if out else ""}<tbody><tr class="roll-group"{anchor}><th colspan="{span}" '
+                           f'scope="rowgroup">{self._group_label[group]}{"" if begins else self._continued}</th></tr>')
+                last = group
+            out.append(row)
+        if out:
+            out.append("</tbody>")
+        return "\n".join(out)
 
 
     def annex(self, awardees, numbers, before: str | None, several_awards: bool, base: str) -> str:

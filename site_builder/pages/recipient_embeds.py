@@ -2,11 +2,11 @@
 
 Every page gets a chrome-less `nhung.html` beside it (render/embed.py), but recipient pages
 are the bulk of the site (100,000 x languages) and a second file for each would double the
-build's writes. Instead each page of a decision's roll (200 recipients at most, the same
+build's writes. Instead each page of a decision's roll (100 recipients at most, the same
 pages as /khen-thuong/<decision>/trang/N/) gets one embed file:
 
   /khen-thuong/<decision>/nhung-nguoi.html            recipients of page 1 (all of them, for
-                                                       a decision of up to 200 recipients)
+                                                       a decision of up to 100 recipients)
   /khen-thuong/<decision>/trang/N/nhung-nguoi.html    recipients of page N
 
 holding a compact card per active recipient with id="<recipient id>". CSS shows only the

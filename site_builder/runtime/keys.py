@@ -10,7 +10,7 @@ piece of content the page shows that is not in the fingerprint; when in doubt it
 more (a page rendered for nothing costs a millisecond, a stale page misinforms citizens).
 
 Keys are built from per-awardee and per-entry stamps computed once per process, so a list
-page of 200 rows costs one string join, not 200 reprs.
+page of 100 rows costs one string join, not 100 reprs.
 """
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def list_key(rows, facts, extra) -> str:
     """A list page: its rows, the decisions they link to, and what else it shows (`extra`).
     The decisions are covered by one stamp of every decision's reference in the language
     (renumbering a decision, which is rare, re-renders every list): collecting the few
-    decisions of each page's 200 rows cost as much as the rows' stamps."""
+    decisions of each page's 100 rows cost as much as the rows' stamps."""
     return "\0".join((row_stamps(rows), references_stamp(facts), repr(extra)))
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "vietnamese_name_key",
     "vietnamese_order",
     "vietnamese_name_order",
+    "initial_letter",
 ]
 
 # Combining tone marks in sort order; the tone-less syllable comes first (0).
@@ -259,3 +260,15 @@ def vietnamese_name_order(full_name: str) -> str:
     p = parse_name(full_name)
     return (_words_text(p.given) + _words_text(p.family) + _words_text(p.middle)
             + (_word_text(p.prefix) if p.prefix else "\0") + (full_name or ""))
+
+
+def initial_letter(key: str) -> str | None:
+    """The letter of ALPHABET that a key made by vietnamese_order or vietnamese_name_order
+    begins with: "đ" for "Đặng", "ư" for "Ước", "u" for the Ê Đê "Ŭ" (it sorts right after
+    every u, so a list cut by initial keeps it with them). None when the key begins with a
+    number, a letter of another script or nothing. Read from the key, so a list sorted by
+    these keys has each letter's entries together, and no name is parsed again."""
+    if len(key) < 2 or key[0] != chr(2):  # chr(1 + class): class 1 is a word
+        return None
+    index = (ord(key[1]) - 2 - _LETTER_RANK["a"]) // _LETTER_STEP
+    return ALPHABET[index] if 0 <= index < len(ALPHABET) else None

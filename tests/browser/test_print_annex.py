@@ -15,7 +15,7 @@ STEM = "qd-88-2021"
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
 GIVEN = ("Ánh", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Lộc", "Minh", "Nguyệt", "Phúc",
          "Quỳnh", "Sơn", "Thủy", "Uyên", "Việt", "Xuân", "Yến")
-# 450 distinct names: more than two screen pages (200 rows each).
+# 450 distinct names: more than two screen pages (100 rows each).
 NAMES = [f"{FAMILY[n % 10]} Văn {GIVEN[n // 10 % 18]} {n // 180 + 1}" for n in range(450)]
 
 
@@ -83,6 +83,6 @@ def test_a_page_of_the_paged_list_prints_no_pager_and_says_where_the_whole_list_
     page.emulate_media(media="print")
     text = pdf_text(page.pdf(prefer_css_page_size=True))
     assert printed("Trang sau") not in text and printed("Trang trước") not in text
-    assert printed(f"Bản in này chỉ có các dòng 201–400 trong 450 dòng của danh sách. "
+    assert printed(f"Bản in này chỉ có các dòng 101–200 trong 450 dòng của danh sách. "
                    f"Bản in đầy đủ: /khen-thuong/{STEM}/in/") in text
-    assert printed(NAMES[200]) in text and printed(NAMES[0]) not in text
+    assert printed(NAMES[100]) in text and printed(NAMES[0]) not in text

@@ -1,0 +1,70 @@
+"""The jump list of a long honor-roll list: its rows grouped by initial, each group headed in
+the table, and links to where each group begins, on whichever page of the list that is.
+
+An award's or a place's list is sorted collectives first, then people by given name the
+Vietnamese way (honor/index.py); a group is the collectives, then each letter of the
+Vietnamese alphabet the given names begin with ("Ấn" under Â, "Đức" under Đ), then the names
+that begin with a number or a letter of another script, under "Khác". Plain links to page
+addresses and anchors: the jump list works without JavaScript (docs/honor-roll.md, "On a
+phone").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import urls
+from ..honor.awardees import awardee_sort_key
+from ..text.sorting import initial_letter
+
+# A list of more rows than this is grouped and has a jump list (about 4 screens on a phone).
+JUMP_LIST_FROM = 30
+
+COLLECTIVES = "tap-the"
+OTHER = "khac"
+# The anchors of letters with marks, written as Vietnamese keyboards type them (Telex):
+# ASCII, readable in an address, and none the same as another letter's.
+_TELEX = {"ă": "aw", "â": "aa", "đ": "dd", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw"}
+
+
+def group_of(awardee) -> str:
+    """The anchor id of the awardee's group: "tap-the", "chu-a", "chu-aw" (Ă), "chu-dd" (Đ)...,
+    "khac"."""
+    if awardee.kind == "collective":
+        return COLLECTIVES
+    letter = initial_letter(awardee_sort_key(awardee))
+    return OTHER if letter is None else "chu-" + _TELEX.get(letter, letter)
+
+
+def group_label(group: str, t) -> str:
+    """What a group's heading and its link say: "Tập thể", "A", "Ă", "Đ", "Khác"."""
+    if group == COLLECTIVES:
+        return t("collectives")
+    if group == OTHER:
+        return t("jump_other")
+    code = group[len("chu-"):]
+    return next((letter for letter, typed in _TELEX.items() if typed == code), code).upper()
+
+
+@dataclass
+class JumpList:
+    """A long list's groups: `links`, one a group in the list's order ({"id", "label", "path",
+    "first"}: its anchor, what it says, the page where it begins and the row it begins at),
+    and `groups`, the group of every row (rows made once per list, not again per page)."""
+    links: list[dict]
+    groups: list[str]
+
+
+def jump_list(rows: list, base: str, per_page: int, t) -> JumpList | None:
+    """The jump list of the list at `base` (`per_page` rows a page, urls.paged numbers the
+    pages); None for a list too short to need one."""
+    if len(rows) <= JUMP_LIST_FROM:
+        return None
+    groups = [group_of(awardee) for awardee in rows]
+    found: dict[str, dict] = {}
+    last = None
+    for i, group in enumerate(groups):
+        if group != last and group not in found:
+            found[group] = {"id": group, "label": group_label(group, t), "path": urls.paged(base, 1 + i // per_page),
+                            "first": i}
+        last = group
+    return JumpList(list(found.values()), groups)
