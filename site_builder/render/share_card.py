@@ -186,5 +186,7 @@ def card(band: str, kicker: str, title: str, footer: str, primary: str, accent: 
         _draw_line(draw, MARGIN, SIZE[1] - 48, fit(footer, 400, (28,), limit, 1)[1][0], 400, 28, MUTED)
     draw.rectangle((0, SIZE[1] - 14, SIZE[0], SIZE[1]), fill=accent_rgb)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    # zlib's default level, not optimize=True: the search for the smallest file took 60 % of a
+    # card's time on a cold build, for 5 % fewer bytes.
+    image.save(out, "PNG", compress_level=6)
     return out.getvalue()
