@@ -92,8 +92,12 @@ DECISION = rf"(?!(?:{'|'.join(map(re.escape, HONOR_FOLDERS))})/)[^/]+"  # a deci
 
 # In order: the first type whose shape (and marker) fits a file is its type.
 PAGE_TYPES: list[PageType] = [
+    # A folder on the way to pages that is no page itself (khen-thuong/hinh-thuc/, .../trang/):
+    # its index.html sends the reader on at once (pages/folder_indexes.py).
+    PageType("folder index", "folder_index.html", re.compile(r"(?:[^/]+/)+\Z"), marker='http-equiv="refresh"',
+             shown="a redirect: the browser leaves it at once for the list the folder belongs to"),
     PageType("home page", "MkDocs: content/index.md", _shape(urls.HOME)),
-    PageType("not-found page", "MkDocs: 404.html", _shape("404.html")),
+    PageType("not-found page", "not_found.html", _shape("404.html")),
     PageType("open data", "open_data.html", _shape(urls.OPEN_DATA)),
     PageType("documents", "documents.html", _shape(urls.DOCUMENTS, paged=True)),
     PageType("plan or document", "document.html", _shape(urls.DOCUMENTS, SEGMENT, "/")),
@@ -102,14 +106,9 @@ PAGE_TYPES: list[PageType] = [
     PageType("honor roll", "honor/overview.html", _shape(urls.HONOR_ROLL)),
     PageType("places", "honor/places.html", _shape(urls.PLACES)),
     PageType("place (locality)", "honor/list.html", _shape(urls.PLACES, SEGMENT, "/", paged=True)),
-    PageType("award forms", "index page of khen-thuong/hinh-thuc/ (issue 23, item 6)",
-             _shape(urls.HONOR_ROLL, urls.BY_AWARD, "/")),
     PageType("award form", "honor/list.html", _shape(urls.HONOR_ROLL, urls.BY_AWARD, "/", SEGMENT, "/", paged=True)),
-    PageType("honor campaigns", "index page of khen-thuong/phong-trao/ (issue 23, item 6)",
-             _shape(urls.HONOR_ROLL, urls.BY_CAMPAIGN, "/")),
     PageType("honor roll of a campaign", "honor/campaign.html",
              _shape(urls.HONOR_ROLL, urls.BY_CAMPAIGN, "/", SEGMENT, "/")),
-    PageType("years", "index page of khen-thuong/nam/ (issue 23, item 6)", _shape(urls.HONOR_ROLL, urls.BY_YEAR, "/")),
     PageType("year", "honor/year.html", _shape(urls.HONOR_ROLL, urls.BY_YEAR, "/", SEGMENT, "/")),
     PageType("decision", "honor/decision.html", re.compile(rf"{re.escape(urls.HONOR_ROLL)}{DECISION}/{PAGED}\Z")),
     PageType("decision, for print", "honor/decision.html",
@@ -193,7 +192,8 @@ class BuiltSite:
         typed: dict[str, list[str]] = {}
         unknown = []
         for path, file in sorted(self.pages().items()):
-            html = file.read_text(encoding="utf-8", errors="replace") if _recipient_shape().match(path) else ""
+            marked = any(t.marker and t.shape.match(path) for t in PAGE_TYPES)
+            html = file.read_text(encoding="utf-8", errors="replace") if marked else ""
             page_type = page_type_of(path, html)
             if page_type is None:
                 unknown.append(path)
