@@ -111,7 +111,7 @@ def test_a_long_locality_is_split_into_pages_under_20_screens_reached_by_next_an
         heading = page.locator("#chu-uw")
         assert heading.inner_text() == "Ư"
         box = heading.bounding_box()
-        assert 0 <= box["y"] < PHONE["height"]  # scrolled to it
+        assert -1 < box["y"] < PHONE["height"]  # scrolled to it (to the pixel: the scroll may round)
         assert page.locator("#chu-uw ~ tr").first.locator("th a").inner_text().endswith(" Ước")
     finally:
         context.close()
