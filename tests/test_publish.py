@@ -419,6 +419,26 @@ def test_hook_publishes_the_branch_as_it_is_never_an_older_commit(make_site, tmp
     assert "Kế hoạch đẩy lần hai" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
 
 
+def test_a_branch_preview_keeps_its_own_working_copy_until_the_branch_is_deleted(make_site, tmp_path_factory):
+    remote = tmp_path_factory.mktemp("remote")
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, remote / "www", "pre-receive", "post-receive")
+    git(bare, "config", "publish.previewDir", str(remote / "xem-truoc"))
+    editor_clone(site, bare)
+    git(site.root, "push", "-q", "origin", "main")
+    git(site.root, "switch", "-q", "-c", "thu-nghiem")
+    bad_date(site)  # a work in progress: other branches are not refused, their preview says why
+    git(site.root, "commit", "-q", "-am", "Đang sửa")
+    push = git(site.root, "push", "origin", "thu-nghiem")
+    assert "remote: KHÔNG ĐĂNG: nội dung có lỗi" in push.stderr
+    assert "remote: content/plans/kh-tinh.md:6: 'date'" in push.stderr
+    copy = bare / "publish" / "thu-nghiem" / "tree"
+    assert "2021-13-01" in (copy / "content/plans/kh-tinh.md").read_text(encoding="utf-8")
+    git(site.root, "push", "-q", "origin", "--delete", "thu-nghiem")
+    assert not (bare / "publish" / "thu-nghiem").exists()
+    assert (bare / "publish" / "main" / "tree").is_dir()
+
+
 def test_manifests_of_output_folders_that_are_gone_are_removed(make_site, tmp_path):
     """One manifest per output folder; a development server's temporary folders must not leave
     theirs behind in the project's cache for ever."""
