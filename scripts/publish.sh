@@ -6,20 +6,26 @@
 #   scripts/publish.sh [production|preview]
 #
 # 1. check   `site-builder check`: on errors, stop here; the published site is not touched.
-# 2. build   into a fresh temporary folder beside PUBLISH_DIR.
-# 3. swap    the new folder replaces PUBLISH_DIR (two renames), the old one is deleted.
-# 4. deploy  only now, and only if DEPLOY is set: copy PUBLISH_DIR elsewhere (scripts/deploy.sh).
+#            CHECK=no skips it: the build checks the content again and refuses errors with
+#            the same report (the git hook does, its pre-receive having checked the commit).
+# 2. build   `site-builder build` straight into PUBLISH_DIR: incremental when the previous
+#            build into that folder left its record (.cache/site-builder/ beside CONFIG), and
+#            atomic: the build makes the new site beside PUBLISH_DIR and exchanges the two in
+#            one step; the old output is deleted in the background, after this script returns.
+# 3. deploy  only now, and only if DEPLOY is set: copy PUBLISH_DIR elsewhere (scripts/deploy.sh).
 #
 # Variables (all optional):
 #   PUBLISH_DIR    folder that receives the finished site (default: site)
 #   CONFIG         the site's mkdocs.yml (default: mkdocs.yml)
+#   CHECK          yes | no: run step 1 (default: yes)
 #   SITE_BUILDER   command that runs site-builder (default: site-builder, else python3 -m site_builder.cli)
 #   CHECK_FORMAT   text | github | json (default: github under GitHub Actions, text elsewhere)
 #   MESSAGES_LANG  vi | en (default: vi)
 #   DEPLOY         none | rsync | s3 (default: none); see scripts/deploy.sh for their variables
 #
 # Exit codes: 0 published; 1 the content has errors (nothing published); 2 wrong usage or
-# configuration; 3 the build or the deploy failed (the last good site is still in place).
+# configuration; 3 the build or the deploy failed (the last good site is still in place);
+# 75 another build kept PUBLISH_DIR busy longer than SITE_BUILDER_LOCK_WAIT (site unchanged).
 set -euo pipefail
 
 mode="${1:-production}"
@@ -30,6 +36,8 @@ case "$mode" in
 esac
 
 PUBLISH_DIR="${PUBLISH_DIR:-site}"
+case "$PUBLISH_DIR" in /*) ;; *) PUBLISH_DIR="$PWD/$PUBLISH_DIR" ;; esac  # one record per folder: one name for it
+CHECK="${CHECK:-yes}"
 CONFIG="${CONFIG:-mkdocs.yml}"
 MESSAGES_LANG="${MESSAGES_LANG:-vi}"
 DEPLOY="${DEPLOY:-none}"
@@ -50,7 +58,7 @@ say() {  # one line in the communicator's language
 
 # 1. check ------------------------------------------------------------------------------------
 status=0
-"${builder[@]}" check -f "$CONFIG" --lang "$MESSAGES_LANG" --format "$CHECK_FORMAT" "${preview[@]}" || status=$?
+[ "$CHECK" = "no" ] || "${builder[@]}" check -f "$CONFIG" --lang "$MESSAGES_LANG" --format "$CHECK_FORMAT" "${preview[@]}" || status=$?
 if [ "$status" -ne 0 ]; then
   if [ "$status" -eq 1 ]; then
     say "KHÔNG ĐĂNG: nội dung có lỗi (xem danh sách ở trên). Trang web đang chạy giữ nguyên; sửa lỗi rồi đẩy (push) lại." \
@@ -59,32 +67,33 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
-# 2. build into a temporary folder on the same disk as PUBLISH_DIR, so the swap is a rename.
-# Its name is fixed (not random): the build keeps one manifest per output folder in .cache/,
-# and a fixed name keeps that to one file instead of one per publication.
-parent="$(dirname "$PUBLISH_DIR")"
-mkdir -p "$parent"
-work="$parent/.publish-$(basename "$PUBLISH_DIR")"
-rm -rf "$work"
-mkdir "$work"
-trap 'rm -rf "$work"' EXIT
-if ! "${builder[@]}" build -f "$CONFIG" --lang "$MESSAGES_LANG" -d "$work/site" "${preview[@]}"; then
-  say "KHÔNG ĐĂNG: dựng trang bị lỗi. Trang web đang chạy giữ nguyên." \
-      "NOT PUBLISHED: the build failed. The live site is unchanged."
-  exit 3
-fi
-if [ ! -f "$work/site/index.html" ]; then
-  say "KHÔNG ĐĂNG: bản dựng không có index.html." "NOT PUBLISHED: the build has no index.html."
-  exit 3
+# 2. build straight into PUBLISH_DIR. The build renders only what changed since its last
+# build into that folder (its record is in .cache/site-builder/ beside CONFIG), beside the
+# folder, and puts the new site in place in one step (site_builder/runtime/swap.py); what it
+# replaced is deleted by a detached process, after this script has returned.
+mkdir -p "$(dirname "$PUBLISH_DIR")"
+status=0
+"${builder[@]}" build -f "$CONFIG" --lang "$MESSAGES_LANG" -d "$PUBLISH_DIR" "${preview[@]}" || status=$?
+case "$status" in
+  0) ;;
+  1) say "KHÔNG ĐĂNG: nội dung có lỗi (xem danh sách ở trên). Trang web đang chạy giữ nguyên; sửa lỗi rồi đẩy (push) lại." \
+         "NOT PUBLISHED: the content has errors (listed above). The live site is unchanged; fix them and push again."
+     exit 1 ;;
+  75) say "KHÔNG ĐĂNG: một lần dựng khác vẫn đang ghi vào $PUBLISH_DIR. Trang web đang chạy giữ nguyên; hãy đăng lại sau." \
+          "NOT PUBLISHED: another build is still writing $PUBLISH_DIR. The live site is unchanged; publish again later."
+      exit 75 ;;
+  *) say "KHÔNG ĐĂNG: dựng trang bị lỗi. Trang web đang chạy giữ nguyên." \
+         "NOT PUBLISHED: the build failed. The live site is unchanged."
+     exit 3 ;;
+esac
+# Earlier versions of this script built in .publish-<name>/ beside the site: a leftover of one
+# can be a whole site, deleted in the background too.
+legacy="$(dirname "$PUBLISH_DIR")/.publish-$(basename "$PUBLISH_DIR")"
+if [ -d "$legacy" ]; then
+  (rm -rf "$legacy" </dev/null >/dev/null 2>&1 &)
 fi
 
-# 3. swap: the old site serves until the new one is complete ---------------------------------
-if [ -e "$PUBLISH_DIR" ]; then
-  mv -T "$PUBLISH_DIR" "$work/old"
-fi
-mv -T "$work/site" "$PUBLISH_DIR"
-
-# 4. deploy, only after a successful build ----------------------------------------------------
+# 3. deploy, only after a successful build ----------------------------------------------------
 if [ "$DEPLOY" != "none" ]; then
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
   if ! "$here/deploy.sh" "$DEPLOY" "$PUBLISH_DIR"; then

@@ -21,7 +21,7 @@ import pytest
 from .conftest import BASE_DATA, REPO
 
 PUBLISH = REPO / "scripts" / "publish.sh"
-HOOK = REPO / "scripts" / "hooks" / "post-receive"
+HOOKS = REPO / "scripts" / "hooks"
 
 pytestmark = pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None,
                                 reason="needs bash and git")
@@ -278,11 +278,13 @@ def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProces
     return proc
 
 
-def server_repo(tmp_path: Path, www: Path, hook_name: str) -> Path:
-    bare = tmp_path / f"server-{hook_name}.git"
+def server_repo(tmp_path: Path, www: Path, *hook_names: str) -> Path:
+    """A bare repository with the shipped hooks installed as docs/publishing.md says."""
+    bare = tmp_path / "server.git"
     git(tmp_path, "init", "--bare", "-q", "-b", "main", str(bare))
-    shutil.copy(HOOK, bare / "hooks" / hook_name)
-    (bare / "hooks" / hook_name).chmod(0o755)
+    for name in hook_names:
+        shutil.copy(HOOKS / name, bare / "hooks" / name)
+        (bare / "hooks" / name).chmod(0o755)
     git(bare, "config", "publish.dir", str(www))
     return bare
 
@@ -331,24 +333,110 @@ def test_git_push_publishes_and_a_push_with_errors_leaves_the_site(make_site, se
     assert leftovers(www.parent) == []
 
 
-def test_pre_receive_refuses_a_push_with_errors(make_site, tmp_path_factory):
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_push_publishes_incrementally_and_pre_receive_refuses_a_push_with_errors(make_site, tmp_path_factory):
     remote = tmp_path_factory.mktemp("remote")
     www = remote / "www"
     site = make_site(BASE_DATA)
-    bare = server_repo(remote, www, "pre-receive")
+    bare = server_repo(remote, www, "pre-receive", "post-receive")
     editor_clone(site, bare)
-    git(site.root, "push", "-q", "origin", "main")
-    good = (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
 
+    # A cold publish: no site, no working copy on the server yet.
+    push = git(site.root, "push", "-q", "origin", "main")
+    assert "ĐÃ ĐĂNG (production)" in push.stderr, push.stderr
+    assert "Triển khai phong trào thi đua đặc biệt" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    kept_copy = bare / "publish" / "main" / "tree"
+    assert (kept_copy / "content/plans/kh-tinh.md").is_file()
+    assert list((kept_copy / ".cache" / "site-builder").glob("manifest-*.marshal"))
+    before, folder_before = inodes(www), www.stat().st_ino
+
+    # An edit: the kept working copy and its build record make the build incremental, and the
+    # build exchanges the live folder in one step (a new folder whose unchanged files are the
+    # same files, hard links, where a fresh build would have made every file anew).
+    retitle(site, "Triển khai phong trào thi đua đặc biệt (sửa đổi)")
+    git(site.root, "commit", "-q", "-am", "Sửa tên kế hoạch")
+    push = git(site.root, "push", "-q", "origin", "main")
+    assert "ĐÃ ĐĂNG (production)" in push.stderr, push.stderr
+    page = (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    assert "Triển khai phong trào thi đua đặc biệt (sửa đổi)" in page
+    after = inodes(www)
+    assert www.stat().st_ino != folder_before  # exchanged, not edited in place
+    assert after["van-ban/kh-tinh/index.html"] != before["van-ban/kh-tinh/index.html"]
+    kept = [path for path, inode in after.items() if before.get(path) == inode]
+    assert "404.html" in kept and len(kept) > len(after) // 2, kept
+    assert leftovers(www.parent) == []
+    good_commit = git(site.root, "rev-parse", "HEAD").stdout.strip()
+    live = files(www)
+
+    # A push with an error is refused before the branch moves; the site stays as it was.
     bad_date(site)
+    retitle(site, "Tiêu đề không được đăng")
     git(site.root, "commit", "-q", "-am", "Ngày sai")
     push = git(site.root, "push", "origin", "main", check=False)
     assert push.returncode != 0
-    assert "pre-receive hook declined" in push.stderr
-    assert "remote: content/plans/kh-tinh.md:6:" in push.stderr
-    server_head = git(bare, "rev-parse", "main").stdout.strip()
-    assert server_head != git(site.root, "rev-parse", "HEAD").stdout.strip()
-    assert (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8") == good
+    assert "[remote rejected] main -> main (pre-receive hook declined)" in push.stderr
+    assert "remote: content/plans/kh-tinh.md:6: 'date': \"2021-13-01\" không phải là ngày hợp lệ" in push.stderr
+    assert "remote: TỪ CHỐI: nội dung có lỗi" in push.stderr
+    assert "Traceback" not in push.stderr
+    assert git(bare, "rev-parse", "main").stdout.strip() == good_commit
+    assert files(www) == live
+    assert (kept_copy / "content/plans/kh-tinh.md").read_text(encoding="utf-8") == \
+        git(site.root, "show", f"{good_commit}:content/plans/kh-tinh.md").stdout
+
+    # Fixed and pushed again: accepted and published.
+    git(site.root, "revert", "--no-edit", "HEAD")
+    push = git(site.root, "push", "-q", "origin", "main")
+    assert "ĐÃ ĐĂNG (production)" in push.stderr, push.stderr
+
+
+def test_hook_publishes_the_branch_as_it_is_never_an_older_commit(make_site, tmp_path_factory):
+    """Two pushes in quick succession: the hook that runs last may carry the older commit on its
+    input; it publishes the branch as it is, or says the newest commit is live already."""
+    remote = tmp_path_factory.mktemp("remote")
+    www = remote / "www"
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, www, "post-receive")
+    editor_clone(site, bare)
+    first = git(site.root, "rev-parse", "HEAD").stdout.strip()
+    retitle(site, "Kế hoạch đẩy lần hai")
+    git(site.root, "commit", "-q", "-am", "Lần hai")
+    git(site.root, "push", "-q", "origin", "main")
+    assert "Kế hoạch đẩy lần hai" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    second = git(site.root, "rev-parse", "HEAD").stdout.strip()
+
+    late = subprocess.run([str(bare / "hooks" / "post-receive")], cwd=bare, capture_output=True, text=True,
+                          input=f"0000000000000000000000000000000000000000 {first} refs/heads/main\n",
+                          env=publish_env(GIT_DIR=str(bare)))
+    assert late.returncode == 0, late.stdout + late.stderr
+    assert f"bản {second[:7]}, đã dựng trong lần đẩy trước" in late.stdout
+    assert "Kế hoạch đẩy lần hai" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+
+
+def test_a_branch_preview_keeps_its_own_working_copy_until_the_branch_is_deleted(make_site, tmp_path_factory):
+    remote = tmp_path_factory.mktemp("remote")
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, remote / "www", "pre-receive", "post-receive")
+    git(bare, "config", "publish.previewDir", str(remote / "xem-truoc"))
+    editor_clone(site, bare)
+    git(site.root, "push", "-q", "origin", "main")
+    git(site.root, "switch", "-q", "-c", "thu-nghiem")
+    bad_date(site)  # a work in progress: other branches are not refused, their preview says why
+    git(site.root, "commit", "-q", "-am", "Đang sửa")
+    push = git(site.root, "push", "origin", "thu-nghiem")
+    assert "remote: KHÔNG ĐĂNG: nội dung có lỗi" in push.stderr
+    assert "remote: content/plans/kh-tinh.md:6: 'date'" in push.stderr
+    copy = bare / "publish" / "thu-nghiem" / "tree"
+    assert "2021-13-01" in (copy / "content/plans/kh-tinh.md").read_text(encoding="utf-8")
+    git(site.root, "push", "-q", "origin", "--delete", "thu-nghiem")
+    assert not (bare / "publish" / "thu-nghiem").exists()
+    assert (bare / "publish" / "main" / "tree").is_dir()
 
 
 def test_manifests_of_output_folders_that_are_gone_are_removed(make_site, tmp_path):
