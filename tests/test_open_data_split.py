@@ -83,6 +83,7 @@ def test_nothing_changed_keeps_every_open_data_file_and_the_index(make_site, tmp
     out = tmp_path / "out"
     core_build(site, out)
     before = open_data(out)
+    assert "du-lieu/khen-thuong/index.json" in before and "du-lieu/khen-thuong/qd-2.csv" in before
     core_build(site, out)
     assert open_data(out) == before
     site.write({"content/decisions/qd-2.md": (site.root / "content/decisions/qd-2.md").read_text(encoding="utf-8")
