@@ -63,7 +63,7 @@ def kind_of(path: str, languages: tuple[str, ...] = ("en", "km")) -> str:
     if path.startswith(urls.VERIFY):
         return "verification pages"
     if path.startswith(urls.OPEN_DATA):
-        return "open data " + leaf if leaf in ("recipients.json", "recipients.csv") else "open data, other"
+        return "open data recipients" if path.startswith(urls.OPEN_DATA_RECIPIENTS) else "open data, other"
     if leaf.startswith("sitemap"):
         return "sitemaps"
     return (path.split("/", 1)[0] + "/" if "/" in path else "files at the site's root") + embed

@@ -233,8 +233,24 @@ def share_image(award_id: str | None = None) -> str:
 
 
 def open_data_file(name: str, suffix: str) -> str:
-    """'recipients', 'csv' -> 'du-lieu/recipients.csv'."""
+    """'plans', 'csv' -> 'du-lieu/plans.csv' (the recipients: recipients_file, recipients_index)."""
     return OPEN_DATA + name + "." + suffix
+
+
+# The recipients dataset is one file pair per award decision, listed by an index (docs/open-data.md):
+# one edit rewrites one decision's files, not a whole-province file of 100 MB.
+OPEN_DATA_RECIPIENTS = OPEN_DATA + "khen-thuong/"
+
+
+def recipients_file(decision_id: str, suffix: str) -> str:
+    """'qd-12-2021', 'csv' -> 'du-lieu/khen-thuong/qd-12-2021.csv'."""
+    return OPEN_DATA_RECIPIENTS + decision_id + "." + suffix
+
+
+def recipients_index(suffix: str) -> str:
+    """The list of the recipients files: 'du-lieu/khen-thuong/index.json' (no decision may take
+    the id "index": it is one of SITE_NAMES)."""
+    return OPEN_DATA_RECIPIENTS + INDEX_FILE.rsplit(".", 1)[0] + "." + suffix
 
 
 def open_data_schema(name: str) -> str:

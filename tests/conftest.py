@@ -1,6 +1,9 @@
 """Shared test helpers: tiny whole sites written inline (as Hugo's integration tests do)."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import subprocess
 import sys
@@ -221,3 +224,17 @@ def make_site(tmp_path):
             site.write(files)
         return site
     return factory
+
+
+def open_data_recipients(site_dir) -> tuple[dict, list[dict]]:
+    """The recipients open data of a built site, read as a consumer does (docs/open-data.md):
+    the index du-lieu/khen-thuong/index.json, then every decision's JSON and CSV file in its
+    order. ({"count", "items"} of all JSON files, the rows of all CSV files)."""
+    folder = Path(site_dir) / "du-lieu/khen-thuong"
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    items, rows = [], []
+    for entry in index["items"]:
+        items += json.loads((folder / f"{entry['decision']}.json").read_text(encoding="utf-8"))["items"]
+        text = (folder / f"{entry['decision']}.csv").read_text(encoding="utf-8-sig")
+        rows += list(csv.DictReader(io.StringIO(text, newline="")))
+    return {"count": index["count"], "items": items}, rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from tests.conftest import BASE_DATA
+from tests.conftest import BASE_DATA, open_data_recipients
 
 CONSULTATION = """
     ---
@@ -136,7 +136,7 @@ def test_candidates_appear_in_no_honor_roll_output(make_site):
     assert found == []
     # the honor roll is there, with its own recipient only
     assert "Người Được Khen" in site.html("khen-thuong/qd-12-2026/index.html")
-    recipients = site.html("du-lieu/recipients.csv")
+    recipients = json.dumps(open_data_recipients(site.root / "site"), ensure_ascii=False)
     assert "Người Được Khen" in recipients and "Ứng Viên" not in recipients
     assert '"recipient_count": 1' in site.html("du-lieu/decisions.json")
 

@@ -78,7 +78,8 @@ def test_a_correction_keeps_the_address_and_shows_the_trail(make_site):
     files = _files(site)
     shards = [text for path, text in files.items() if path.startswith("search/names/") and NEW in text]
     assert shards, "the corrected name is in the search index"
-    opendata = json.loads(files["du-lieu/recipients.json"])
+    opendata = [json.loads(text) for path, text in files.items() if path.startswith("du-lieu/khen-thuong/")
+                and path.endswith(".json")]
     assert NEW in json.dumps(opendata, ensure_ascii=False)
     # The correcting decision's page says what it corrected, linking the recipient.
     correcting = site.html("khen-thuong/qd-1600-2022/index.html").split('id="corrects-title">Đính chính</h2>', 1)[1]

@@ -12,7 +12,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, open_data_recipients
 
 SITE_URL = "https://thidua.example.vn/"
 
@@ -114,26 +114,27 @@ def test_icalendar_of_phases_and_deadlines(built):
         assert len({str(e["UID"]) for e in cal.walk("VEVENT")}) == len(cal.walk("VEVENT"))
 
 
-@pytest.mark.parametrize("name", ["plans", "decisions", "recipients"])
-def test_open_data_validates_against_its_schema_and_matches_csv(built, name):
-    data = json.loads(read(built, f"du-lieu/{name}.json"))
-    schema = json.loads(read(built, f"du-lieu/schema/{name}.schema.json"))
+@pytest.mark.parametrize("path", ["du-lieu/plans", "du-lieu/decisions", "du-lieu/khen-thuong/qd-khen"])
+def test_open_data_validates_against_its_schema_and_matches_csv(built, path):
+    data = json.loads(read(built, f"{path}.json"))
+    schema = json.loads(read(built, f"du-lieu/schema/{data['dataset']}.schema.json"))
     jsonschema.Draft7Validator.check_schema(schema)
     jsonschema.validate(data, schema)
     assert data["count"] == len(data["items"]) > 0
-    rows = list(csv.DictReader(io.StringIO(read(built, f"du-lieu/{name}.csv").decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(read(built, f"{path}.csv").decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == [i["id"] for i in data["items"]]
 
 
 def test_revoked_award_is_in_no_feed_and_no_data(built):
-    recipients = json.loads(read(built, "du-lieu/recipients.json"))
+    recipients = open_data_recipients(built.root / "site")[0]
     names = [r["name"] for r in recipients["items"]]
     assert names == ["Nguyễn Văn An", "Tổ COVID cộng đồng ấp 3"]
     assert recipients["items"][0]["award_label"] == "Bằng khen của Chủ tịch UBND tỉnh"
     decisions = {d["id"]: d for d in json.loads(read(built, "du-lieu/decisions.json"))["items"]}
     assert decisions["qd-khen"]["recipient_count"] == 2
     everything = b"".join((built.root / "site" / p).read_bytes() for p in (
-        "du-lieu/recipients.csv", "du-lieu/decisions.json", "khen-thuong/rss.xml", "khen-thuong/atom.xml",
+        *(f"du-lieu/khen-thuong/{name}" for name in ("index.csv", "index.json", "qd-khen.csv", "qd-khen.json")),
+        "du-lieu/decisions.json", "khen-thuong/rss.xml", "khen-thuong/atom.xml",
         "sitemap-core-1.xml"))
     assert "Lê Văn Bình".encode() not in everything and b"le-van-binh" not in everything
 

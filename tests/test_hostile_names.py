@@ -7,13 +7,11 @@ indexed in one normal form, with a warning that says what changed.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, open_data_recipients
 
 HEAD = """
     ---
@@ -58,7 +56,7 @@ def test_a_sheet_may_name_awards_and_places_by_their_labels_in_any_language(make
         assert name in place and name in award
     page = site.html("khen-thuong/qd-12/le-van-cuong.html")
     assert "Bằng khen của Chủ tịch UBND tỉnh" in page and "Huyện Đông" in page
-    rows = list(csv.DictReader(io.StringIO((site.root / "site/du-lieu/recipients.csv").read_text(encoding="utf-8-sig"))))
+    rows = open_data_recipients(site.root / "site")[1]
     assert {row["award"] for row in rows} == {"bang-khen-tinh"}
     assert sorted(row["locality"] for row in rows) == ["huyen-dong"] * 3 + ["tinh-mau"]
 
@@ -140,7 +138,7 @@ def test_names_are_published_sorted_and_indexed_in_their_normal_form(make_site):
         "recipient page": site.html("khen-thuong/qd-12/dang-van-binh.html"),
         "decision page": site.html("khen-thuong/qd-12/index.html"),
         "download": (site.root / "site/khen-thuong/qd-12/danh-sach.csv").read_text(encoding="utf-8-sig"),
-        "open data": (site.root / "site/du-lieu/recipients.json").read_text(encoding="utf-8"),
+        "open data": "".join(p.read_text(encoding="utf-8") for p in (site.root / "site/du-lieu/khen-thuong").glob("*.json")),
         "name index": "".join(p.read_text(encoding="utf-8") for p in (site.root / "site/search/names").rglob("*.json")),
     }
     for where, text in published.items():

@@ -1,7 +1,6 @@
-"""Open-data files at scale (feeds/opendata.py, feeds/recipient_files.py, runtime/pieced_files.py):
-the bytes are those of json.dumps(indent=1) and csv.writer, recipients.json/.csv are made of
-per-decision pieces that a rebuild copies from the previous build's files, and an edit is
-never missed."""
+"""Open-data files at scale (feeds/opendata.py, feeds/recipient_files.py): the bytes are those
+of json.dumps(indent=1) and csv.writer, the recipients files (one pair per decision) that did
+not change are kept from the previous build, and an edit is never missed."""
 from __future__ import annotations
 
 import csv
@@ -20,7 +19,7 @@ from site_builder.content.model import Awardee, Correction
 from tests.test_incremental import DECISION, HEADER, ROWS_2
 from tests.test_incremental import files as incremental_site
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, open_data_recipients
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -80,16 +79,18 @@ def encoded(monkeypatch):
 
 
 def recipients(out: Path) -> tuple[dict, list[dict]]:
-    data = json.loads((out / "du-lieu/recipients.json").read_text(encoding="utf-8"))
-    rows = list(csv.DictReader(io.StringIO((out / "du-lieu/recipients.csv").read_text(encoding="utf-8-sig"))))
-    return data, rows
+    return open_data_recipients(out)
+
+
+def recipients_files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "du-lieu/khen-thuong").iterdir())}
 
 
 def test_files_are_exactly_what_json_dumps_and_csv_writer_give(make_site, tmp_path):
     site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
-    for name in opendata.DATASETS:
+    for name in ("plans", "decisions", "khen-thuong/qd-1", "khen-thuong/qd-2"):
         raw = (out / f"du-lieu/{name}.json").read_bytes()
         data = json.loads(raw)
         assert data["items"], name
@@ -115,14 +116,9 @@ def test_json_text_matches_json_dumps_for_nested_and_empty_datasets():
         assert opendata.dataset_json(head, case) == expected
 
 
-@pytest.mark.parametrize("copying", ["kernel", "read and write"])
-def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tmp_path, encoded, monkeypatch, copying):
-    """Unchanged pieces are copied out of the published files (Output.write_parts): by the
-    kernel where it can, else read and written; the bytes are the same either way."""
-    if copying != "kernel":
-        def unsupported(*args):
-            raise OSError(18, "Invalid cross-device link")
-        monkeypatch.setattr("os.copy_file_range", unsupported, raising=False)
+def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tmp_path, encoded):
+    """Unchanged decisions' files are kept from the previous build; the files add up to what
+    a build from nothing makes."""
     site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
@@ -133,7 +129,7 @@ def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tm
               for row in ROWS_1]
     site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
     core_build(site, out)
-    assert set(encoded) == {"qd-1"}  # qd-2's piece came from the previous files
+    assert set(encoded) == {"qd-1"}  # qd-2's files were kept
     data, rows = recipients(out)
     by_id = {item["id"]: item for item in data["items"]}
     assert by_id["qd-1/tran-van-anh"]["achievement"] == "Ghi chú cập nhật."
@@ -142,16 +138,15 @@ def test_edit_one_recipient_rebuild_the_edit_is_in_data_and_search(make_site, tm
     assert by_id["qd-2/pham-thi-dung"]["achievement"] == "Dạy học trực tuyến."
     shards = " ".join(p.read_text(encoding="utf-8") for p in (out / "search/names/r").iterdir())
     assert "Trần Văn Ánh" in shards and "Trần Văn Anh" not in shards
-    # the reused pieces and the new one add up to what a build from nothing makes
+    # the kept files and the new ones are what a build from nothing makes
     fresh = tmp_path / "fresh"
     core_build(site, fresh, clean=True)
-    for name in ("recipients.json", "recipients.csv"):
-        assert (out / "du-lieu" / name).read_bytes() == (fresh / "du-lieu" / name).read_bytes()
+    assert recipients_files(out) == recipients_files(fresh)
 
 
 def test_pieces_are_reused_when_the_build_writes_over_the_live_folder(make_site, tmp_path, encoded):
     """`direct` output (the development server) writes over the published files themselves:
-    the pieces copied out of them are read before the file is rewritten."""
+    an unchanged decision's files stay, the edited one's are rewritten."""
     from site_builder.build import publish_site
     from site_builder.content.loader import load_site
 
@@ -166,20 +161,19 @@ def test_pieces_are_reused_when_the_build_writes_over_the_live_folder(make_site,
     assert set(encoded) == {"qd-1"}
     fresh = tmp_path / "fresh"
     core_build(site, fresh, clean=True)
-    for name in ("recipients.json", "recipients.csv"):
-        assert (out / "du-lieu" / name).read_bytes() == (fresh / "du-lieu" / name).read_bytes()
+    assert recipients_files(out) == recipients_files(fresh)
 
 
 def test_unchanged_files_are_kept_without_encoding_anything(make_site, tmp_path, encoded):
     site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
-    before = {name: (out / "du-lieu" / name).stat().st_ino for name in ("recipients.json", "recipients.csv")}
+    before = {p.name: p.stat().st_ino for p in (out / "du-lieu/khen-thuong").iterdir()}
     encoded.clear()
     site.write({"content/decisions/qd-2.md": DECISION.format(number="102", day="21") + "\nMột câu thêm.\n"})
     core_build(site, out)  # a decision's body is in no recipient record
     assert encoded == []
-    assert {name: (out / "du-lieu" / name).stat().st_ino for name in before} == before
+    assert {name: (out / "du-lieu/khen-thuong" / name).stat().st_ino for name in before} == before
 
 
 def test_a_revocation_in_another_decision_removes_the_recipient(make_site, tmp_path, encoded):
@@ -199,7 +193,7 @@ def test_a_damaged_previous_file_is_not_reused(make_site, tmp_path, encoded):
     site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     core_build(site, out)
-    target = out / "du-lieu/recipients.json"
+    target = out / "du-lieu/khen-thuong/qd-2.json"
     target.write_bytes(target.read_bytes()[:-40])  # not the size the manifest recorded
     encoded.clear()
     site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(ROWS_1[1:]) + "\n"})
@@ -207,8 +201,8 @@ def test_a_damaged_previous_file_is_not_reused(make_site, tmp_path, encoded):
     assert "qd-2" in encoded
     fresh = tmp_path / "fresh"
     core_build(site, fresh, clean=True)
-    assert target.read_bytes() == (fresh / "du-lieu/recipients.json").read_bytes()
-    ids = [item["id"] for item in json.loads(target.read_text(encoding="utf-8"))["items"]]
+    assert recipients_files(out) == recipients_files(fresh)
+    ids = [item["id"] for item in recipients(out)[0]["items"]]
     assert len(ids) == 4 and ids[0] == "qd-1/tran-van-anh" and ids[2:] == ["qd-2/le-van-cuong", "qd-2/pham-thi-dung"]
 
 
@@ -252,14 +246,11 @@ def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
         assert recipient_files.piece_key(Ctx, Decision, [awardee(**{field: value})], "stamp") != key, field
 
 
-def test_layout_entries_that_are_not_ours_are_ignored():
-    from site_builder.runtime.pieced_files import Layout
-
-    layout = Layout("d", 10, 30, [("k1", 5), ("k2", 7)])
-    assert Layout.parse(layout.dump()) == layout
-    assert layout.spans(2) == {"k1": (10, 5), "k2": (17, 7)}
-    for text in (None, "c0123", "pieces-1 d x 30", "pieces-1 d 10 30 k1", "pieces-1 d 10 30 k1:x"):
-        assert Layout.parse(text) is None
+def test_manifest_entries_that_are_not_ours_are_ignored():
+    entry = recipient_files.Entry("key", 30, "ab12")
+    assert recipient_files.Entry.parse(entry.dump()) == entry
+    for text in (None, "c0123", "decision-files-1 key x ab12", "decision-files-1 key 30", "pieces-1 d 10 30 k1:5"):
+        assert recipient_files.Entry.parse(text) is None
 
 
 def test_finish_leaves_the_data_files_to_write_data_once_the_renderer_has_run_it(tmp_path):
@@ -295,10 +286,14 @@ def test_calendars_and_small_datasets_are_made_again_only_when_a_document_change
     inodes = {path: (out / path).stat().st_ino for path in made}
     edited = [row.replace("Trần Văn Anh", "Trần Văn Ánh") for row in ROWS_1]
     site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
-    core_build(site, out)  # a recipient changed: decisions.csv may show it (counts, awards), the rest not
+    core_build(site, out)  # a recipient's name changed: no count or award, so none of these
     assert (out / "lich/tat-ca.ics").stat().st_ino == inodes["lich/tat-ca.ics"]
     assert (out / "du-lieu/plans.json").stat().st_ino == inodes["du-lieu/plans.json"]
+    assert (out / "du-lieu/decisions.csv").stat().st_ino == inodes["du-lieu/decisions.csv"]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited[1:]) + "\n"})
+    core_build(site, out)  # a recipient less: decisions.csv shows the count
     assert (out / "du-lieu/decisions.csv").stat().st_ino != inodes["du-lieu/decisions.csv"]
+    assert json.loads((out / "du-lieu/decisions.json").read_text(encoding="utf-8"))["items"][0]["recipient_count"] == 2
 
     plan = site.root / "content/plans/kh-tinh.md"
     plan.write_text(plan.read_text(encoding="utf-8").replace("Gửi kế hoạch về Sở Nội vụ", "Nộp báo cáo"),
@@ -339,7 +334,7 @@ def test_formula_cells_are_published_as_text_in_every_csv_and_as_written_on_page
     site = make_site(BASE_DATA, files(rows1=FORMULA_ROWS))
     out = tmp_path / "out"
     core_build(site, out)
-    for path in ("khen-thuong/qd-1/danh-sach.csv", "du-lieu/recipients.csv"):
+    for path in ("khen-thuong/qd-1/danh-sach.csv", "du-lieu/khen-thuong/qd-1.csv"):
         # Read as a spreadsheet splits it: UTF-8 with its BOM, comma-separated, quoted cells.
         rows = list(csv.reader(io.StringIO((out / path).read_text(encoding="utf-8-sig"), newline="")))
         cells = {cell for row in rows for cell in row}

@@ -9,7 +9,7 @@ import io
 import json
 import re
 
-from .conftest import BASE_DATA, sheet_decision
+from .conftest import BASE_DATA, open_data_recipients, sheet_decision
 from .test_hostile_sheets import SHEET_CSV, SHEET_XLSX, STEM, check, errors, published_csv, xlsx_bytes
 
 DECISION_PAGE = f"khen-thuong/{STEM}/index.html"
@@ -61,7 +61,7 @@ def test_a_decision_keeps_its_annex_stt_and_groups_while_its_award_page_sorts(ma
         ("5", "Trần Văn Bình", "I. KHỐI CƠ QUAN"), ("6", "Nguyễn Thị An", "I. KHỐI CƠ QUAN"),
         ("9", "Lê Văn Cường", "II. Khối xã"), ("9a", "Phạm Thị Ánh", "II. Khối xã")]
     # open data: the annex's order within the decision, with the STT and group as signed
-    records = json.loads((site.root / "site/du-lieu/recipients.json").read_text(encoding="utf-8"))["items"]
+    records = open_data_recipients(site.root / "site")[0]["items"]
     assert [(r["stt"], r["name"], r["group"]) for r in records] == [
         (r["STT"], r["Họ và tên / Tên tập thể"], r["Nhóm"]) for r in rows]
 

@@ -35,7 +35,8 @@ def test_every_file_is_counted_once_in_the_kind_it_is(make_site, capsys):
     assert sizes["verification pages"] == [len(list(out.glob("xm/*.html"))), sum(
         p.stat().st_size for p in out.glob("xm/*.html"))]
     assert sizes["decision cards"][0] == len(list(out.glob("**/khen-thuong/*/nhung-nguoi.html")))
-    assert sizes["open data recipients.json"] == [1, (out / "du-lieu/recipients.json").stat().st_size]
+    recipients_files = list((out / "du-lieu/khen-thuong").iterdir())
+    assert sizes["open data recipients"] == [len(recipients_files), sum(f.stat().st_size for f in recipients_files)]
     assert main([str(out), "--recipients", "3", "--markdown"]) == 0
     table = capsys.readouterr().out
     assert table.startswith("| kind | files | MB | files per recipient | bytes per recipient | share |")
@@ -51,7 +52,7 @@ def test_kinds_of_paths():
     assert kind_of("en/khen-thuong/hinh-thuc/bang-khen-tinh/nhung.html") == "award lists (embed variants)"
     assert kind_of("khen-thuong/index.html") == "honor roll overview"
     assert kind_of("xm/abc123defg.html") == "verification pages"
-    assert kind_of("du-lieu/recipients.csv") == "open data recipients.csv"
+    assert kind_of("du-lieu/khen-thuong/qd-1.csv") == "open data recipients"
     assert kind_of("du-lieu/schema/recipients.schema.json") == "open data, other"
     assert kind_of("sitemap-core-1.xml") == "sitemaps"
     assert kind_of("van-ban/kh-tinh/index.html") == "van-ban/"

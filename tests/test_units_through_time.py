@@ -5,13 +5,11 @@ The codes and the second part of xã Đại Mạch below are invented for the te
 succession Đại Mạch -> Thiên Lộc, in part, is from the domain notes)."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import textwrap
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, open_data_recipients
 
 # Hà Nội beside the base data's Tỉnh Mẫu: a district dissolved into its city, a commune split
 # between two new communes (the second part and every code but Hà Nội's are invented).
@@ -180,9 +178,8 @@ def test_every_place_counts_the_same_in_the_search_filter_as_on_its_page(make_si
 
 
 def rows_of(site) -> tuple[list[dict], list[dict]]:
-    data = json.loads(site.html("du-lieu/recipients.json"))["items"]
-    text = (site.root / "site/du-lieu/recipients.csv").read_text(encoding="utf-8-sig")
-    return data, list(csv.DictReader(io.StringIO(text)))
+    data, rows = open_data_recipients(site.root / "site")
+    return data["items"], rows
 
 
 def test_open_data_carries_the_recorded_unit_and_todays_with_their_codes(make_site):

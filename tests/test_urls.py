@@ -71,4 +71,7 @@ def test_page_shapes():
     assert urls.entry_page("unit", "xa-a") is None
     assert urls.PRINT_VIEW.match(urls.message_print_page("loa"))[1] == urls.message_page("loa")
     assert urls.CAMPAIGN_PAGE.match(urls.campaign_page("covid"))[1] == "covid"
-    assert urls.open_data_file("recipients", "csv") == "du-lieu/recipients.csv"
+    assert urls.open_data_file("plans", "csv") == "du-lieu/plans.csv"
+    assert urls.recipients_file("qd-12-2021", "csv") == "du-lieu/khen-thuong/qd-12-2021.csv"
+    assert urls.recipients_index("json") == "du-lieu/khen-thuong/index.json"
+    assert urls.id_fault("index") == "reserved"  # no decision's files can take the index's name

@@ -37,6 +37,10 @@ def pages(ctx, lang):
     yield PageSpec(path=urls.OPEN_DATA, template="open_data.html", title=lang.t("open_data"),
                    description=lang.t("open_data_intro"),
                    context={"datasets": list(opendata.DATASETS), "counts": opendata.counts(ctx),
+                            # recipients: the index of the per-decision files (recipient_files.py)
+                            "files": {name: {suffix: urls.recipients_index(suffix) if name == "recipients"
+                                             else urls.open_data_file(name, suffix) for suffix in ("json", "csv")}
+                                      for name in opendata.DATASETS},
                             "has_feeds": bool(ctx.config.site_url),
                             "campaigns": list(ctx.site.campaigns.values())})
 
@@ -89,10 +93,14 @@ def write_data(ctx, output) -> None:
 def write_open_data(ctx, output, documents: str) -> None:
     """Every open-data file (feeds/opendata.py). The plans and decisions files are made only
     when a document (`documents`: their key, with the site fingerprint) or a recipient
-    changed; the recipients files by recipient_files, piece by piece."""
+    changed; the recipients files by recipient_files, one decision at a time."""
     for name, key in (("plans", documents),
-                      # recipient counts and awards: every standing recipient, by piece
-                      ("decisions", digest(repr((documents, recipient_files.piece_keys(ctx, output)))))):
+                      # what the decisions dataset shows of their recipients: a count and the
+                      # awards (opendata.decision_records), so an edit to a recipient's name or
+                      # achievement leaves these files as they are
+                      ("decisions", digest(repr((documents, [
+                          (decision.id, len(awardees), list(dict.fromkeys(a.award for a in awardees if a.award)))
+                          for decision, awardees in opendata.standing(ctx)]))))):
         def make(name=name):
             items = opendata.records(ctx, name)
             return {urls.open_data_file(name, "json"): opendata.dataset_json(opendata.header(ctx, name, len(items)), items),

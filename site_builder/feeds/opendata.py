@@ -4,8 +4,8 @@ One table of fields per dataset drives the records, the CSV columns and the sche
 three cannot disagree. Recipients come from awardees.active_awardees (the honor roll's rule,
 so pages, feeds and data agree): a revoked award is in none of the files. Field names are the content model's English names (docs/open-data.md).
 
-The recipients files are the big ones (about 100 MB at 50,000 recipients): recipient_files.py
-makes them one decision at a time and reuses what the previous build wrote. feeds/__init__.py
+The recipients dataset is the big one (about 100 MB at 50,000 recipients): recipient_files.py
+writes it as one file pair per decision with an index, each rewritten only when it changes. feeds/__init__.py
 writes every file.
 """
 from __future__ import annotations
@@ -138,7 +138,8 @@ TITLES = {"plans": "Kế hoạch và văn bản", "decisions": "Quyết định 
           "recipients": "Tập thể, cá nhân được khen thưởng"}
 
 
-def _url(config, path: str) -> str:
+def url_of(config, path: str) -> str:
+    """A link in the data: absolute with a site_url, else a path from the site root."""
     return absolute(config, path) if config.site_url else config.base_path + path
 
 
@@ -147,12 +148,12 @@ def _doc_common(ctx, doc) -> dict:
     body = site.bodies.get(doc.get("issuer"))
     campaign = site.campaigns.get(doc.get("campaign"))
     return {
-        "id": doc.id, "url": _url(site.config, ctx.doc_path(doc)), "doc_type": doc.doc_type,
+        "id": doc.id, "url": url_of(site.config, ctx.doc_path(doc)), "doc_type": doc.doc_type,
         "number": doc.number, "symbol": doc.symbol, "reference": doc.reference,
         "issuer": doc.get("issuer"), "issuer_name": body.name if body else None,
         "date": doc.date.iso() if doc.get("date") else None, "title": doc.title,
         "campaign": campaign.id if campaign else None, "campaign_name": campaign.name if campaign else None,
-        "original": _url(site.config, original_path(ctx, doc, doc.original)) if doc.original else None,
+        "original": url_of(site.config, original_path(ctx, doc, doc.original)) if doc.original else None,
         "original_type": doc.original.media_type if doc.original else None,
     }
 
@@ -216,7 +217,7 @@ def recipient_columns(ctx, decision, awardees) -> list[list]:
     place_columns = list(zip(*(places.get(x, nowhere) for x in localities))) if count else [()] * PLACE_WIDTH
     return [
         [a.key for a in awardees],
-        [_url(config, awardee_path(a)) for a in awardees],
+        [url_of(config, awardee_path(a)) for a in awardees],
         *([value] * count for value in decision_values(ctx, decision)),
         [a.kind for a in awardees], [a.name for a in awardees], [a.position for a in awardees],
         [a.unit for a in awardees], localities, *map(list, place_columns),
@@ -294,12 +295,15 @@ def schema_of(config, name: str) -> dict:
         "required": [f.name for f in fields if f.required],
         "additionalProperties": False,
     }
+    per_decision = name == "recipients"  # one file per decision (recipient_files.py)
     schema = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": TITLES[name],
-        "description": f"{urls.open_data_file(name, 'json')} of a site-builder portal: a header and the list of {name}",
+        "description": (f"{urls.recipients_file('<decision>', 'json')} of a site-builder portal: a header and the "
+                        f"list of one decision's recipients; {urls.recipients_index('json')} lists the files")
+        if per_decision else f"{urls.open_data_file(name, 'json')} of a site-builder portal: a header and the list of {name}",
         "type": "object",
-        "required": ["dataset", "title", "site_name", "as_of", "count", "items"],
+        "required": ["dataset", "title", "site_name", "decision" if per_decision else "as_of", "count", "items"],
         "additionalProperties": False,
         "properties": {
             "$schema": {"type": "string", "description": "address of this schema"},
@@ -307,8 +311,10 @@ def schema_of(config, name: str) -> dict:
             "title": STR,
             "site_name": STR,
             "site_url": {"type": "string", "description": "absolute address of the site; empty when not configured"},
-            "as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                      "description": "the build's date: revocations up to this day are applied"},
+            **({"decision": {**STR, "description": "id of the award decision whose recipients the file holds"}}
+               if per_decision else
+               {"as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                          "description": "the build's date: revocations up to this day are applied"}}),
             "count": {"type": "integer", "minimum": 0},
             "items": {"type": "array", "items": item},
         },
@@ -335,6 +341,19 @@ def header(ctx, name: str, count: int) -> dict:
         else f"schema/{name}.schema.json",
         "dataset": name, "title": TITLES[name], "site_name": config.site_name, "site_url": config.site_url,
         "as_of": config.today.isoformat(), "count": count,
+    }
+
+
+def decision_header(ctx, decision, count: int) -> dict:
+    """Everything of a decision's recipients file (du-lieu/khen-thuong/<decision>.json) but its
+    items. No `as_of`: a build's date in every file would rewrite all of them every day
+    (docs/open-data.md, "Recipients: one file per decision")."""
+    config = ctx.config
+    return {
+        "$schema": absolute(config, urls.open_data_schema("recipients")) if config.site_url
+        else "../schema/recipients.schema.json",
+        "dataset": "recipients", "title": TITLES["recipients"], "site_name": config.site_name,
+        "site_url": config.site_url, "decision": decision.id, "count": count,
     }
 
 

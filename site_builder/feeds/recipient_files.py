@@ -1,35 +1,41 @@
-"""du-lieu/recipients.json and du-lieu/recipients.csv, made of one piece per decision.
+"""The recipients dataset: one JSON and one CSV file per award decision, and an index of them.
 
-At 50,000 recipients the two files hold about 100 MB, and encoding them took a second or
-more on every build, although a rebuild usually follows an edit to one decision. Each file
-is a head (the JSON header, the CSV header row), then one piece per decision that has
-standing awards (the JSON items or the CSV rows of its recipients, in decision order), then
-a tail. The bytes are those opendata.dataset_json and text/csv_file.py give for the whole
-dataset. The files are written with runtime/pieced_files.py: kept when no piece changed,
-else made again from the previous build's unchanged pieces and the changed ones, encoded here.
+du-lieu/khen-thuong/<decision>.json and .csv hold the standing recipients of one decision, in
+the order of its signed list (the records and columns of opendata.DATASETS["recipients"]).
+A whole-province file (100 MB at 50,000 recipients) changed with every edit and dominated
+deploys: now an edit rewrites its decision's two files and the index, nothing else
+(docs/open-data.md, "Recipients: one file per decision").
 
-A piece's key hashes what the piece shows: the decision's own values, every field of each
-of its standing awardees (all of Awardee's fields but `source`, so a field added to the
-model later is covered without anyone remembering to add it here), the names it looks up
-(issuers, units, award labels), the address settings and the site fingerprint (code,
-templates, data files, configuration).
+A decision's files are kept as the previous build published them when their piece key is the
+one the manifest recorded for them. The key hashes what the files show: the decision's own
+values, every field of each of its standing awardees (all of Awardee's fields but `source`,
+so a field added to the model later is covered without anyone remembering to add it here),
+the names it looks up (issuers, units, award labels), the address settings and the site
+fingerprint (code, templates, data files, configuration). The manifest entry also records
+the files' size and SHA-256, which the index lists, so a kept file is never read again.
+
+The index (du-lieu/khen-thuong/index.json and .csv) has one line per decision and nothing that
+changes with the day: it keeps its bytes (and so its modification time) while no file it
+lists changes.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import operator
+import os
+from pathlib import Path
 
 from ..content.model import Awardee
 from ..runtime.digests import digest, values_digest
-from ..runtime.pieced_files import write_pieced
-from ..text.csv_file import csv_column
+from ..text.csv_file import csv_column, csv_text
 from .. import urls
 from . import opendata
 
-JSON_PATH = urls.open_data_file("recipients", "json")
-CSV_PATH = urls.open_data_file("recipients", "csv")
-PIECE_FORMAT = "pieces-3"  # in every piece key: bump when what a piece holds changes
+PIECE_FORMAT = "pieces-4"  # in every piece key: bump when what a piece holds changes
+ENTRY = "decision-files-1"  # first word of a decision file's manifest entry (Entry)
+SUFFIXES = ("json", "csv")
 
 # Every field an awardee is made with but where it was read from (a row moving in its sheet
 # changes no byte); not what is derived from them.
@@ -99,44 +105,102 @@ def _encode_column(values: list) -> tuple[list[bytes], list[bytes]]:
     return text.split(b"\n"), csv_column(values)
 
 
-class Pieces:
-    """The pieces of this build that had to be encoded, made on first use and shared by both
-    files. A piece is kept as its items (JSON) or rows (CSV): the file is joined once, from
-    them, rather than each piece first and the file again from the pieces."""
+# ---- one decision's files --------------------------------------------------------------------
 
-    def __init__(self, ctx, groups):
-        self.ctx = ctx
-        self.groups = groups
-        self.made: dict[int, dict[str, list[bytes]]] = {}
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """What the manifest records of one decision's file: its piece key, size and SHA-256."""
+    key: str
+    size: int
+    sha256: str
 
-    def get(self, index: int, kind: str) -> list[bytes]:
-        made = self.made.get(index)
-        if made is None:
-            decision, awardees = self.groups[index]
-            items, rows = encode_piece(opendata.recipient_columns(self.ctx, decision, awardees))
-            made = self.made[index] = {"json": items, "csv": rows}
-        return made[kind]
+    def dump(self) -> str:
+        return f"{ENTRY} {self.key} {self.size} {self.sha256}"
 
-    def json_parts(self, index: int) -> list[bytes]:
-        """A piece of the JSON file as a list to join: its items with ",\n" between them."""
-        items = self.get(index, "json")
-        if len(items) < 2:
-            return items
-        parts = [_ITEM_SEPARATOR] * (2 * len(items) - 1)
-        parts[0::2] = items
-        return parts
+    @classmethod
+    def parse(cls, text) -> "Entry | None":
+        if not isinstance(text, str) or not text.startswith(ENTRY + " "):
+            return None
+        try:
+            _, key, size, sha256 = text.split(" ")
+            return cls(key, int(size), sha256)
+        except ValueError:
+            return None
 
-    def csv_parts(self, index: int) -> list[bytes]:
-        return self.get(index, "csv")
+
+def decision_files(ctx, decision, awardees) -> dict[str, bytes]:
+    """suffix -> bytes of a decision's recipients files: the JSON exactly as json.dumps(indent=1)
+    writes the header and items, the CSV through text/csv_file.py (byte-order mark, header row)."""
+    items, rows = encode_piece(opendata.recipient_columns(ctx, decision, awardees))
+    head = opendata.decision_header(ctx, decision, len(awardees))
+    has_items = bool(items)
+    return {"json": opendata.json_head(head, has_items).encode("utf-8") + _ITEM_SEPARATOR.join(items)
+            + opendata.json_tail(has_items).encode("utf-8"),
+            "csv": opendata.csv_head("recipients").encode("utf-8") + b"".join(rows)}
+
+
+def write_decision(ctx, output, decision, awardees, key: str) -> dict[str, Entry]:
+    """Write (or keep) one decision's files; suffix -> its Entry, for the index."""
+    paths = {suffix: urls.recipients_file(decision.id, suffix) for suffix in SUFFIXES}
+    previous = output.previous.files if getattr(output, "previous", None) is not None else {}
+    entries = {suffix: Entry.parse(previous.get(path)) for suffix, path in paths.items()}
+    if all(entry is not None and entry.key == key and _published_size(output, paths[suffix]) == entry.size
+           for suffix, entry in entries.items()) and all(output.keep(path, previous[path]) for path in paths.values()):
+        return entries
+    made = {}
+    for suffix, data in decision_files(ctx, decision, awardees).items():
+        made[suffix] = Entry(key, len(data), hashlib.sha256(data).hexdigest())
+        output.write(paths[suffix], data, key=made[suffix].dump())
+    return made
+
+
+def _published_size(output, path: str) -> int:
+    """The size of the file the live site has at `path` (-1: none): a file cut short or
+    replaced by hand is made again rather than listed with the size and hash it had."""
+    try:
+        return os.stat(Path(output.live) / path).st_size
+    except (OSError, AttributeError):
+        return -1
+
+
+# ---- the index --------------------------------------------------------------------------------
+
+INDEX_COLUMNS = ("decision", "count", "csv", "csv_bytes", "csv_sha256", "json", "json_bytes", "json_sha256")
+
+
+def index_rows(ctx, groups, entries: list[dict[str, Entry]]) -> list[tuple]:
+    """One row per decision (INDEX_COLUMNS), in decision order."""
+    config = ctx.config
+    rows = []
+    for (decision, awardees), entry in zip(groups, entries):
+        row = [decision.id, len(awardees)]
+        for suffix in ("csv", "json"):
+            row += [opendata.url_of(config, urls.recipients_file(decision.id, suffix)),
+                    entry[suffix].size, entry[suffix].sha256]
+        rows.append(tuple(row))
+    return rows
+
+
+def index_files(ctx, rows: list[tuple]) -> dict[str, bytes]:
+    """The index as JSON (a header, then one item per line: an edit changes one line) and CSV."""
+    config = ctx.config
+    head = {"dataset": "recipients", "title": opendata.TITLES["recipients"], "site_name": config.site_name,
+            "site_url": config.site_url,
+            "schema": opendata.url_of(config, urls.open_data_schema("recipients")),
+            "decisions": len(rows), "count": sum(row[1] for row in rows)}
+    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "items": ['
+    lines = [json.dumps(dict(zip(INDEX_COLUMNS, row)), ensure_ascii=False, separators=(",", ":")) for row in rows]
+    text += ("\n" + ",\n".join(lines) + "\n ]\n}\n") if lines else "]\n}\n"
+    return {"json": text.encode("utf-8"),
+            "csv": csv_text(INDEX_COLUMNS, ([str(v) for v in row] for row in rows)).encode("utf-8")}
 
 
 def write(ctx, output) -> None:
-    """Write (or keep) du-lieu/recipients.json and du-lieu/recipients.csv."""
+    """Write (or keep) every decision's recipients files, then the index (kept when its bytes
+    are the same: Output.write compares them with the previous build's)."""
     groups = opendata.standing(ctx)
     keys = piece_keys(ctx, output)
-    pieces = Pieces(ctx, groups)
-    has_items = bool(groups)
-    head = opendata.header(ctx, "recipients", sum(len(awardees) for _, awardees in groups))
-    write_pieced(output, JSON_PATH, opendata.json_head(head, has_items).encode("utf-8"), keys, pieces.json_parts,
-                 opendata.json_tail(has_items).encode("utf-8"), separator=_ITEM_SEPARATOR)
-    write_pieced(output, CSV_PATH, opendata.csv_head("recipients").encode("utf-8"), keys, pieces.csv_parts)
+    entries = [write_decision(ctx, output, decision, awardees, key)
+               for (decision, awardees), key in zip(groups, keys)]
+    for suffix, data in index_files(ctx, index_rows(ctx, groups, entries)).items():
+        output.write(urls.recipients_index(suffix), data)

@@ -73,28 +73,6 @@ class Output:
         self.bytes += len(raw)
         return target
 
-    def write_parts(self, path: str, parts: list, key: str) -> None:
-        """Write `path` from `parts` in order: bytes, or (offset, length) ranges of the file the
-        live site has at the same path, which the kernel copies (os.copy_file_range) without
-        passing them through Python: a rebuild that changes one decision's share of a 100 MB
-        file copies the rest. The caller has checked that the live file is the one its ranges
-        describe (runtime/pieced_files.py: size and manifest)."""
-        self.entries[path] = key
-        target = self._target(path)
-        with open(self.live / path, "rb") as source:
-            if self.root.resolve() == self.live.resolve():
-                # Writing over the live file itself (`direct`): read the ranges first.
-                parts = [part if isinstance(part, (bytes, bytearray, memoryview))
-                         else _read_range(source.fileno(), *part) for part in parts]
-                source.close()
-                _store(target, b"".join(parts))
-                size = sum(map(len, parts))
-            else:
-                size = _store_parts(target, parts, source.fileno())
-        self.written.add(path)
-        self.files += 1
-        self.bytes += size
-
     def _target(self, path: str) -> str:
         """The file to write for `path`, its folder made. Strings, not Paths: a Path per file
         cost as much as writing a small page. A path that could leave the output folder is
@@ -220,7 +198,8 @@ class Output:
 def write_keyed(output, key: str, paths: list[str], make) -> None:
     """Files made together from what `key` hashes (runtime/digests.py): kept when the previous
     build made every one of them from the same key, else all made again (make() -> {path:
-    content}). Large files made of pieces have their own keyed write: runtime/pieced_files.py."""
+    content}). The recipients open data keeps each decision's files its own way:
+    feeds/recipient_files.py."""
     keep = getattr(output, "keep", None)
     if keep is not None and getattr(output, "previous", None) is not None and all(keep(p, key) for p in paths):
         return
@@ -260,55 +239,6 @@ def _write_all(fd: int, data) -> int:
     while view:
         view = view[os.write(fd, view):]
     return size
-
-
-def _store_parts(target: str, parts: list, source: int) -> int:
-    """_store for write_parts: bytes written as they are, (offset, length) ranges copied from
-    the file open at `source`; returns the size written."""
-    fd = _create(target)
-    size = 0
-    try:
-        for part in parts:
-            if isinstance(part, (bytes, bytearray, memoryview)):
-                size += _write_all(fd, part)
-            else:
-                offset, length = part
-                size += length
-                _copy_range(source, fd, offset, length)
-    finally:
-        os.close(fd)
-    return size
-
-
-def _copy_range(source: int, fd: int, offset: int, length: int) -> None:
-    """`length` bytes of `source` from `offset`, appended to `fd`: in the kernel where the
-    system can (Linux), else read and written in blocks."""
-    copy = getattr(os, "copy_file_range", None)
-    while length > 0:
-        done = 0
-        if copy is not None:
-            try:
-                done = copy(source, fd, length, offset)
-            except OSError:
-                copy = None  # a file system that cannot: read and write instead
-        if not done:
-            done = _write_all(fd, _read_range(source, offset, min(length, 1 << 20)))
-        offset += done
-        length -= done
-
-
-def _read_range(source: int, offset: int, length: int) -> bytes:
-    """`length` bytes of the file open at `source` from `offset` (os.lseek and os.read: no
-    os.pread on Windows)."""
-    os.lseek(source, offset, os.SEEK_SET)
-    chunks = []
-    while length > 0:
-        chunk = os.read(source, length)
-        if not chunk:
-            raise OSError(f"the live file ended {length} bytes early")
-        chunks.append(chunk)
-        length -= len(chunk)
-    return b"".join(chunks)
 
 
 def open_output(config, target: Path, staging: Path | None = None, clean: bool = False,
