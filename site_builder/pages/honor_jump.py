@@ -45,9 +45,16 @@ def group_label(group: str, t) -> str:
     return next((letter for letter, typed in _TELEX.items() if typed == code), code).upper()
 
 
+def group_lang(group: str) -> str | None:
+    """The language of a group's label when it is not the page's: a letter is one of the
+    Vietnamese alphabet on every page ("Đ" on an English page too), "Tập thể" and "Khác" are
+    translated."""
+    return None if group in (COLLECTIVES, OTHER) else "vi"
+
+
 @dataclass
 class JumpList:
-    """A long list's groups: `links`, one a group in the list's order ({"id", "label", "path",
+    """A long list's groups: `links`, one a group in the list's order ({"id", "label", "lang", "path",
     "first"}: its anchor, what it says, the page where it begins and the row it begins at),
     and `groups`, the group of every row (rows made once per list, not again per page)."""
     links: list[dict]
@@ -64,7 +71,7 @@ def jump_list(rows: list, base: str, per_page: int, t) -> JumpList | None:
     last = None
     for i, group in enumerate(groups):
         if group != last and group not in found:
-            found[group] = {"id": group, "label": group_label(group, t), "path": urls.paged(base, 1 + i // per_page),
-                            "first": i}
+            found[group] = {"id": group, "label": group_label(group, t), "lang": group_lang(group),
+                            "path": urls.paged(base, 1 + i // per_page), "first": i}
         last = group
     return JumpList(list(found.values()), groups)

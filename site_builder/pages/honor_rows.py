@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from ..honor.annex import GROUP_LINES
 from ..render.escaping import awardee_fields, escaped
-from .honor_jump import group_label
+from .honor_jump import group_label, group_lang
 
 
 class TableRows:
@@ -38,6 +38,7 @@ class TableRows:
         self._continued = f' <span class="muted">({escape(facts.lang.t("group_continued"))})</span>'
         self._notes_at: dict[str, Cells] = {}  # unit in force -> its list's place notes by place
         self._group_label = Cells(lambda group: escape(group_label(group, facts.lang.t)))  # honor_jump.py
+        self._group_lang = Cells(lambda group: f' lang="{group_lang(group)}"' if group_lang(group) else "")
 
     def _note_at(self, today_place: str, unit_id: str | None) -> str:
         """The place note of a row on the page of a unit in force: the place as recorded, and
@@ -104,7 +105,7 @@ class TableRows:
                 begins = firsts.get(group) == start + i
                 anchor = f' id="{group}"' if begins else ""
                 out.append(f'{"</tbody>" if out else ""}<tbody><tr class="roll-group"{anchor}><th colspan="{span}" '
-                           f'scope="rowgroup">{self._group_label[group]}{"" if begins else self._continued}</th></tr>')
+                           f'scope="rowgroup"{self._group_lang[group]}>{self._group_label[group]}{"" if begins else self._continued}</th></tr>')
                 last = group
             out.append(row)
         if out:
