@@ -26,7 +26,8 @@
 # modification time with the upload time, and every fresh build looks newer. Without a
 # manifest (the first deploy, or one deleted by hand) every file is uploaded once.
 # A file whose size and modification time match the manifest is not read again: the
-# incremental build keeps both for the files it does not change.
+# incremental build keeps both for the files it does not change. Needs python3 (as
+# site-builder does) besides the aws CLI.
 set -euo pipefail
 
 method="${1:-}"
@@ -58,7 +59,8 @@ case "$method" in
     S3_MANIFEST=".site-builder-deploy.json"
     endpoint=()
     if [ -n "${S3_ENDPOINT_URL:-}" ]; then endpoint=(--endpoint-url "$S3_ENDPOINT_URL"); fi
-    work="$(mktemp -d)"
+    # Beside the site, on its disk, so the plan can hard-link files instead of copying them.
+    work="$(mktemp -d "$(dirname "$src")/.deploy-s3-XXXXXX")"
     trap 'rm -rf "$work"' EXIT
     # The bucket's manifest; none yet means every file goes up.
     if ! aws "${endpoint[@]}" s3 cp "$dest$S3_MANIFEST" "$work/old.json" --only-show-errors >/dev/null 2>&1; then
@@ -68,7 +70,7 @@ case "$method" in
     # them all), the keys to delete in $work/delete-*.json (batches of 1000, the API's limit),
     # the new manifest in $work/new.json.
     python3 - "$src" "$work" "$S3_MANIFEST" "${S3_PREFIX:+$S3_PREFIX/}" <<'PY'
-import hashlib, json, os, sys
+import hashlib, json, os, shutil, sys
 from pathlib import Path
 
 src, work, manifest_name, prefix = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -99,7 +101,10 @@ for folder, _dirs, names in os.walk(src):
 for rel in upload:
     target = work / "upload" / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.link(src / rel, target)
+    try:
+        os.link(src / rel, target)
+    except OSError:  # no hard links here: a copy
+        shutil.copy2(src / rel, target)
 gone = sorted(set(old) - set(new))
 for i in range(0, len(gone), 1000):
     batch = {"Objects": [{"Key": prefix + rel} for rel in gone[i:i + 1000]], "Quiet": True}
