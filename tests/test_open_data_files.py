@@ -298,7 +298,9 @@ def test_calendars_and_small_datasets_are_made_again_only_when_a_document_change
     core_build(site, out)  # a recipient changed: decisions.csv may show it (counts, awards), the rest not
     assert (out / "lich/tat-ca.ics").stat().st_ino == inodes["lich/tat-ca.ics"]
     assert (out / "du-lieu/plans.json").stat().st_ino == inodes["du-lieu/plans.json"]
-    assert (out / "du-lieu/decisions.csv").stat().st_ino != inodes["du-lieu/decisions.csv"]
+    # decisions.csv is made again (its key holds the recipients) but its bytes come out the
+    # same (it shows counts and awards, not names): the live file stays, with its time
+    assert (out / "du-lieu/decisions.csv").stat().st_ino == inodes["du-lieu/decisions.csv"]
 
     plan = site.root / "content/plans/kh-tinh.md"
     plan.write_text(plan.read_text(encoding="utf-8").replace("Gửi kế hoạch về Sở Nội vụ", "Nộp báo cáo"),
