@@ -19,6 +19,7 @@ same folders and hand back their `result()`; the parent `absorb()`s them.
 from __future__ import annotations
 
 import errno
+import filecmp
 import os
 import shutil
 from pathlib import Path
@@ -307,15 +308,29 @@ def _add_shell_files(output: Output, root: Path, found: list[str] | None = None)
 def _changed_files(output: Output) -> list[str]:
     """The files in the staging folder that the new site publishes: those the core wrote and
     the shell's (listed in the manifest as the shell's). A file the shell wrote where the core
-    kept the live copy is a stand-in, left out: the live copy stays."""
+    kept the live copy is a stand-in, left out: the live copy stays. So is a file written again
+    with the bytes the live one has (MkDocs rewrites its pages and assets every build; a list
+    whose key changed may come out the same): the live file, with its modification time,
+    stays, so rsync without --checksum skips it (docs/publishing.md)."""
     changed = []
+    live = str(output.live) + "/"
     for rel in walk_files(output.root):
         if rel == MARKER or (rel in output.entries and rel not in output.written):
             continue
         if rel not in output.entries:
             output.entries[rel] = SHELL
-        changed.append(rel)
+        if not _same_bytes(str(output.root / rel), live + rel):
+            changed.append(rel)
+    filecmp.clear_cache()
     return changed
+
+
+def _same_bytes(new: str, old: str) -> bool:
+    """Whether two files hold the same bytes (read only when their sizes are equal)."""
+    try:
+        return os.path.getsize(new) == os.path.getsize(old) and filecmp.cmp(new, old, shallow=False)
+    except OSError:
+        return False
 
 
 def discard(staging: Path) -> None:

@@ -1,0 +1,319 @@
+"""What the CI workflows and scripts/deploy.sh do, read from the files a province copies:
+the GitHub workflow and the GitLab pipeline (scheduled rebuilds, which runs deploy, lean
+checkouts, previews and their removal), and deploys that send only what changed (S3 by
+content hash, rsync by size and time, which the incremental build keeps)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import BASE_DATA, REPO
+
+DEPLOY = REPO / "scripts" / "deploy.sh"
+GITHUB = REPO / ".github" / "workflows" / "publish.yml"
+GITLAB = REPO / ".gitlab-ci.yml"
+
+
+def github() -> dict:
+    return yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+
+
+def github_triggers(workflow: dict) -> dict:
+    # YAML 1.1 reads the key `on` as the boolean true
+    return workflow.get("on", workflow.get(True))
+
+
+def gitlab() -> dict:
+    return yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+
+
+def all_steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def script_lines(job: dict, config: dict) -> list[str]:
+    lines = []
+    for part in ("before_script", "script"):
+        value = job.get(part, config.get("default", {}).get(part, []))
+        lines += value if isinstance(value, list) else [value]
+    return [str(line) for line in lines]
+
+
+# --- GitHub Actions -----------------------------------------------------------------------------
+
+
+def test_github_rebuilds_daily_and_deploys_by_branch_not_by_event():
+    workflow = github()
+    on = github_triggers(workflow)
+    assert on["schedule"] and on["schedule"][0]["cron"].split()[0:2] == ["15", "17"]  # 00:15 in Vietnam
+    assert "workflow_dispatch" in on
+    # one build per commit: pushes build the default branch, pull requests the others
+    assert on["push"]["branches"] == ["main"]
+    assert "pull_request" in on
+    build = workflow["jobs"]["build"]
+    mode = next(step for step in build["steps"] if step.get("id") == "mode")
+    # production whenever the run is on the default branch, whatever started it
+    assert "DEFAULT_BRANCH" in mode["run"] and "schedule" in mode["run"]
+    assert "event_name == 'push'" not in GITHUB.read_text(encoding="utf-8")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["if"] == "needs.build.outputs.mode == 'production'"
+    publish = [step for step in build["steps"] if "scripts/publish.sh" in step.get("run", "")]
+    assert len(publish) == 1 and "${{ steps.mode.outputs.mode }}" in publish[0]["run"]
+
+
+def test_github_mode_step_picks_production_on_the_default_branch_only(tmp_path):
+    """The mode step's shell, run for each trigger: schedule, manual run and push on main
+    deploy; a manual run on another branch and a pull request preview."""
+    mode = next(step for step in github()["jobs"]["build"]["steps"] if step.get("id") == "mode")
+    cases = {("schedule", "refs/heads/main"): "production", ("workflow_dispatch", "refs/heads/main"): "production",
+             ("push", "refs/heads/main"): "production", ("workflow_dispatch", "refs/heads/thu"): "preview",
+             ("pull_request", "refs/pull/7/merge"): "preview"}
+    for (event, ref), expected in cases.items():
+        out = tmp_path / "out"
+        out.write_text("")
+        env = {**os.environ, "GITHUB_OUTPUT": str(out)}
+        env.update({key: value.replace("${{ github.event_name }}", event).replace("${{ github.ref }}", ref)
+                    .replace("${{ github.event.repository.default_branch }}", "main")
+                    for key, value in mode["env"].items()})
+        subprocess.run(["bash", "-c", mode["run"]], env=env, check=True, capture_output=True)
+        assert f"mode={expected}" in out.read_text().splitlines(), (event, ref)
+
+
+def test_github_checkout_is_shallow_and_nothing_is_installed_with_apt():
+    workflow = github()
+    checkouts = [step for step in all_steps(workflow) if str(step.get("uses", "")).startswith("actions/checkout")]
+    assert checkouts and all(step.get("with", {}).get("fetch-depth", 1) == 1 for step in checkouts)
+    assert not any("apt" in step.get("run", "") for step in all_steps(workflow))
+
+
+def test_github_keeps_the_last_site_and_cache_for_an_incremental_build():
+    steps = github()["jobs"]["build"]["steps"]
+    cache = next(step for step in steps if str(step.get("uses", "")).startswith("actions/cache"))
+    paths = cache["with"]["path"].split()
+    assert "_site" in paths and ".cache" in paths
+    # production and previews keep separate sites (drafts), each restoring the closest earlier one
+    assert "steps.mode.outputs.mode" in cache["with"]["key"] and "github.run_id" in cache["with"]["key"]
+    assert "steps.mode.outputs.mode" in cache["with"]["restore-keys"]
+
+
+def test_github_preview_says_preview_gives_an_address_and_is_removed_with_its_branch():
+    workflow = github()
+    on = github_triggers(workflow)
+    assert "delete" in on
+    steps = workflow["jobs"]["build"]["steps"]
+    upload = next(step for step in steps if str(step.get("uses", "")).startswith("actions/upload-artifact"))
+    assert upload["if"] == "steps.mode.outputs.mode == 'preview'"
+    announce = next(step for step in steps if "artifact-url" in step.get("run", "") + str(step.get("env", "")))
+    assert "BẢN XEM TRƯỚC" in announce["run"] and "ĐÃ ĐĂNG" not in announce["run"]
+    assert "http://localhost:8000/" in announce["run"]  # the artifact works served, not from disk
+    remove = workflow["jobs"]["remove-preview"]
+    assert "github.event_name == 'delete'" in remove["if"]
+    assert remove["permissions"]["actions"] == "write"
+    assert "DELETE" in "".join(step.get("run", "") for step in remove["steps"])
+    # the build never runs for a deleted branch
+    assert "github.event_name != 'delete'" in workflow["jobs"]["build"]["if"]
+
+
+# --- GitLab CI ----------------------------------------------------------------------------------
+
+
+def test_gitlab_clone_is_shallow_and_nothing_is_installed_with_apt():
+    config = gitlab()
+    assert str(config["variables"]["GIT_DEPTH"]) == "1"
+    text = GITLAB.read_text(encoding="utf-8")
+    assert "apt-get" not in text
+
+
+def test_gitlab_publishes_the_default_branch_incrementally_whatever_started_the_pipeline():
+    config = gitlab()
+    pages = config["pages"]
+    # by branch: a push, a pipeline schedule (documented at the top) or a manual run on it
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert "Pipeline schedules" in GITLAB.read_text(encoding="utf-8")
+    workflow_rules = [rule.get("if", "") for rule in config.get("workflow", {}).get("rules", [])]
+    assert not any("schedule" in rule or "web" in rule for rule in workflow_rules)
+    assert any("publish.sh production" in line for line in script_lines(pages, config))
+    for job in ("pages", "preview"):
+        caches = config[job]["cache"]
+        caches = caches if isinstance(caches, list) else [caches]
+        paths = [path for cache in caches for path in cache["paths"]]
+        assert ".cache/" in paths and any(path.startswith("public") for path in paths), job
+    # production and each merge request keep their own site
+    assert config["pages"]["cache"][0]["key"] != config["preview"]["cache"][0]["key"]
+
+
+def test_gitlab_preview_has_an_address_is_members_only_and_stops_with_its_branch():
+    config = gitlab()
+    preview = config["preview"]
+    artifacts = preview["artifacts"]
+    assert artifacts["expose_as"] and all(path.endswith("/") for path in artifacts["paths"])
+    assert artifacts["access"] == "developer"
+    env = preview["environment"]
+    assert env["url"].endswith("/index.html") and "$CI_JOB_ID" in env["url"]
+    assert env["on_stop"] in config
+    stop = config[env["on_stop"]]
+    assert stop["environment"]["action"] == "stop" and stop["environment"]["name"] == env["name"]
+    assert stop["variables"]["GIT_STRATEGY"] == "none"
+    assert stop["rules"][0]["if"] == preview["rules"][0]["if"] and stop["rules"][0]["when"] == "manual"
+    lines = " ".join(script_lines(preview, config))
+    assert "BẢN XEM TRƯỚC" in lines and "ĐÃ ĐĂNG" not in lines
+
+
+# --- deploys that send what changed -------------------------------------------------------------
+
+FAKE_AWS = """#!{python}
+# A stand-in for the aws CLI: a bucket is a folder, every call is logged as one JSON line.
+import json, os, shutil, sys
+from pathlib import Path
+args = sys.argv[1:]
+if args[:2] == ["--endpoint-url", args[1] if len(args) > 1 else ""]:
+    args = args[2:]
+bucket_root = Path(os.environ["FAKE_BUCKETS"])
+uploaded = []
+def local(url):
+    assert url.startswith("s3://"), url
+    return bucket_root / url[5:]
+if args[:2] == ["s3", "cp"]:
+    src, dest = args[2], args[3]
+    if "--recursive" in args:
+        for path in sorted(Path(src).rglob("*")):
+            if path.is_file():
+                target = local(dest) / path.relative_to(src)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+                uploaded.append(path.relative_to(src).as_posix())
+    elif src.startswith("s3://"):
+        if not local(src).is_file():
+            sys.exit(1)
+        shutil.copyfile(local(src), dest)
+    else:
+        local(dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, local(dest))
+elif args[:2] == ["s3api", "delete-objects"]:
+    bucket = args[args.index("--bucket") + 1]
+    batch = json.loads(Path(args[args.index("--delete") + 1].removeprefix("file://")).read_text())
+    for obj in batch["Objects"]:
+        (bucket_root / bucket / obj["Key"]).unlink()
+else:
+    sys.exit(f"fake aws: unsupported {{args}}")
+with open(os.environ["FAKE_AWS_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps({{"args": args, "uploaded": uploaded}}) + "\\n")
+"""
+
+
+@pytest.fixture
+def fake_aws(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "aws").write_text(FAKE_AWS.format(python=sys.executable), encoding="utf-8")
+    (bin_dir / "aws").chmod(0o755)
+    buckets, log = tmp_path / "buckets", tmp_path / "aws-calls"
+    buckets.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "FAKE_BUCKETS": str(buckets),
+           "FAKE_AWS_LOG": str(log), "S3_BUCKET": "cong-thong-tin", "S3_PREFIX": "thi-dua"}
+    return env, buckets / "cong-thong-tin" / "thi-dua", log
+
+
+def files_of(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def deploy_s3(site_dir: Path, env: dict, log: Path) -> tuple[set[str], list[list[str]]]:
+    """Deploy and return the paths uploaded (read back from the calls) and the calls."""
+    log.write_text("")
+    proc = subprocess.run(["bash", str(DEPLOY), "s3", str(site_dir)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    records = [json.loads(line) for line in log.read_text().splitlines()]
+    return {path for record in records for path in record["uploaded"]}, [record["args"] for record in records]
+
+
+EDIT = ("content/plans/kh-tinh.md", "của Thủ tướng Chính phủ.", "của Thủ tướng Chính phủ, đã sửa.")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_s3_deploy_uploads_only_objects_whose_content_changed(make_site, fake_aws, tmp_path):
+    env, bucket, log = fake_aws
+    site = make_site(BASE_DATA)
+    out = site.root / "site"
+    site.run("build", check_exit=0)
+    first = files_of(out)
+
+    uploaded, calls = deploy_s3(out, env, log)
+    assert not any(call[:2] == ["s3", "sync"] for call in calls)
+    bucket_files = {p.relative_to(bucket).as_posix() for p in bucket.rglob("*") if p.is_file()}
+    assert bucket_files == set(first) | {".site-builder-deploy.json"}
+
+    assert uploaded == set(first)
+    # nothing changed: nothing uploaded, nothing deleted (only the manifest is rewritten)
+    uploaded, calls = deploy_s3(out, env, log)
+    assert uploaded == set()
+    assert not any(call[0] == "s3api" for call in calls)
+
+    # one edit: exactly the files whose bytes changed go up
+    path, old, new = EDIT
+    text = (site.root / path).read_text(encoding="utf-8")
+    assert old in text
+    site.write({path: text.replace(old, new, 1)})
+    site.run("build", check_exit=0)
+    second = files_of(out)
+    changed = {p for p in second if p not in first or first[p][1] != second[p][1]}
+    assert changed and len(changed) < len(second) / 2
+    uploaded, calls = deploy_s3(out, env, log)
+    assert uploaded == changed
+    for rel, (_mtime, data) in second.items():
+        assert (bucket / rel).read_bytes() == data, rel
+
+    # a cold build (new folder, every file new on disk) with the same content uploads nothing:
+    # content hashes, not times, decide
+    cold = tmp_path / "cold"
+    shutil.copytree(out, cold)  # new modification times
+    for p in cold.rglob("*"):
+        if p.is_file():
+            os.utime(p, ns=(1, 1))
+    uploaded, _calls = deploy_s3(cold, env, log)
+    assert uploaded == set()
+
+    # a page the site no longer has is deleted from the bucket
+    gone = sorted(second)[0]
+    (cold / gone).unlink()
+    uploaded, calls = deploy_s3(cold, env, log)
+    assert uploaded == set() and any(call[:2] == ["s3api", "delete-objects"] for call in calls)
+    assert not (bucket / gone).exists()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_rsync_deploy_relies_on_the_times_the_incremental_build_keeps(make_site, tmp_path):
+    """rsync skips files by size and time, without --checksum: that is right only because
+    every file the incremental build does not change keeps its bytes and its time."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "rsync-calls"
+    (bin_dir / "rsync").write_text(f'#!/bin/sh\necho "$@" >> "{calls}"\n', encoding="utf-8")
+    (bin_dir / "rsync").chmod(0o755)
+    env = {**os.environ, "RSYNC_DEST": "web@127.0.0.1:/srv/www/", "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+    site = make_site(BASE_DATA)
+    out = site.root / "site"
+    site.run("build", check_exit=0)
+    first = files_of(out)
+    path, old, new = EDIT
+    site.write({path: (site.root / path).read_text(encoding="utf-8").replace(old, new, 1)})
+    site.run("build", check_exit=0)
+    second = files_of(out)
+    same_bytes = [p for p in second if p in first and first[p][1] == second[p][1]]
+    assert same_bytes and len(same_bytes) < len(second)
+    moved = [p for p in same_bytes if first[p][0] != second[p][0]]
+    assert moved == [], "\n".join(moved)
+
+    proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(out)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    args = calls.read_text(encoding="utf-8").split()
+    assert "-rlt" in args and "--checksum" not in args and "-c" not in args
