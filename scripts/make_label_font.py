@@ -7,8 +7,7 @@ word is wasteful, and the system font shows empty boxes on machines without Khme
 So that one word gets its own font family ("Khmer Label" in site_builder/assets/fonts.css):
 Noto Sans Khmer cut down to the characters of the label, with its layout tables kept, because
 the label is a cluster (KHA, COENG + MO stacked below, the vowel AE around it, RO) that only
-shapes correctly through GSUB/GPOS. The WOFF2 bytes go into fonts.css itself, as the data: URL
-of that face's `src`, so that no page spends a round trip on them (docs/theme.md "Fonts").
+shapes correctly through GSUB/GPOS.
 
 This is an authoring step, not part of a build: run it after changing `language_name` in
 site_builder/i18n/km.yml or updating the Noto Sans Khmer file, and commit the result.
@@ -19,10 +18,7 @@ It needs fontTools and brotli (for WOFF2), which the site builder itself does no
 """
 from __future__ import annotations
 
-import base64
-import re
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -32,9 +28,7 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "site_builder" / "assets" / "fonts"
 SOURCE = FONTS / "noto-sans-khmer-khmer-400-normal.woff2"
-FONTS_CSS = ROOT / "site_builder" / "assets" / "fonts.css"
-# The src of the "Khmer Label" face in fonts.css: the part this script rewrites.
-LABEL_SRC = re.compile(r'(font-family: "Khmer Label";[^}]*?src: url\()data:font/woff2;base64,[A-Za-z0-9+/=]*(\))')
+TARGET = FONTS / "khmer-label-400-normal.woff2"
 LABELS = ROOT / "site_builder" / "i18n" / "km.yml"
 LIMIT = 3 * 1024  # bytes: the point is that every page can afford it
 
@@ -45,7 +39,7 @@ def label_text() -> str:
     return str(strings["language_name"])
 
 
-def make(text: str, source: Path, target: Path) -> int:
+def make(text: str, source: Path = SOURCE, target: Path = TARGET) -> int:
     options = subset.Options()
     options.flavor = "woff2"
     # Every OpenType feature of the kept scripts: Khmer shaping uses several (pref, blwf, abvs,
@@ -66,28 +60,14 @@ def make(text: str, source: Path, target: Path) -> int:
     return target.stat().st_size
 
 
-def write_into_css(font: bytes, css_file: Path = FONTS_CSS) -> None:
-    """Put the font's bytes into the "Khmer Label" face of fonts.css, as its data: URL."""
-    css = css_file.read_text(encoding="utf-8")
-    data = "data:font/woff2;base64," + base64.b64encode(font).decode("ascii")
-    new, found = LABEL_SRC.subn(lambda m: m[1] + data + m[2], css)
-    if found != 1:
-        raise SystemExit(f"{css_file}: no \"Khmer Label\" face with a data: URL to replace")
-    css_file.write_text(new, encoding="utf-8")
-
-
 def main() -> int:
     text = label_text()
-    with tempfile.TemporaryDirectory() as work:
-        target = Path(work) / "khmer-label-400-normal.woff2"
-        size = make(text, SOURCE, target)
-        font = target.read_bytes()
-    print(f"Khmer Label: {size} bytes for {text!r} ({' '.join(f'U+{ord(c):04X}' for c in text)})")
+    size = make(text)
+    print(f"{TARGET.relative_to(ROOT)}: {size} bytes for {text!r} "
+          f"({' '.join(f'U+{ord(c):04X}' for c in text)})")
     if size > LIMIT:
         print(f"more than {LIMIT} bytes: the label font should stay tiny", file=sys.stderr)
         return 1
-    write_into_css(font)
-    print(f"written into {FONTS_CSS.relative_to(ROOT)}")
     return 0
 
 

@@ -11,6 +11,7 @@ from .conftest import axe_violations, describe
 
 PLAN = "van-ban/dai-mach-108-2021/"
 KHMER_FILE = "noto-sans-khmer-khmer-"
+LABEL_FILE = "khmer-label-400-normal.woff2"
 KHMER_TEXT = "ព្រះរាជាណាចក្រកម្ពុជា ក្ក"
 
 KHMER_PLAN = f"""
@@ -62,10 +63,10 @@ def test_no_request_leaves_the_site_and_fonts_are_served_locally(browser, exampl
             page.evaluate("document.fonts.ready.then(() => true)")
             outside = [u for u in urls if not u.startswith(example_site.url)]
             assert not outside, f"/{path} asked {outside}"
-            # Text in the system font, the switcher's Khmer label in the font inside fonts.css:
-            # a Vietnamese page waits for no font file (docs/theme.md "Fonts").
-            fonts = [u for u in urls if u.endswith(".woff2")]
-            assert not fonts, f"/{path} fetched {fonts}"
+            # Text in the system font: the only font file of a Vietnamese page is the switcher's
+            # 1.5 KB Khmer label (docs/theme.md "Fonts").
+            fonts = [u.rsplit("/", 1)[-1] for u in urls if u.endswith(".woff2")]
+            assert fonts == [LABEL_FILE], f"/{path} fetched {fonts}"
             family = page.evaluate("getComputedStyle(document.body).fontFamily")
             assert family.startswith('-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto'), family
             page.close()
@@ -117,12 +118,12 @@ def test_khmer_font_is_fetched_only_where_khmer_is_written_and_renders_it(browse
 def test_khmer_label_of_the_switcher_draws_with_its_tiny_font_on_vietnamese_pages(page, example_site):
     """The switcher's "ខ្មែរ" must not depend on a Khmer system font (boxes without one), nor
     pull the whole Khmer font: it has its own subset ("Khmer Label"), shaped like the full font,
-    inside fonts.css (no request of its own)."""
+    preloaded: asked for once."""
     urls = _record_requests(page)
     page.goto(example_site.url + PLAN)
     page.evaluate("document.fonts.ready.then(() => true)")
     assert not _font_requests(urls, KHMER_FILE), "a Vietnamese page fetched the whole Khmer font"
-    assert not [u for u in urls if u.endswith(".woff2")], "the label font was a request of its own"
+    assert len(_font_requests(urls, LABEL_FILE)) == 1, urls
     state = page.evaluate("""() => {
         const label = document.querySelector('.langs [lang=km]');
         const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Khmer Label');
@@ -153,6 +154,8 @@ def test_khmer_label_of_the_switcher_draws_with_its_tiny_font_on_vietnamese_page
     # COENG + MO is a subscript: KHA with it is about as wide as KHA alone.
     assert state["khaCoengMo"] < state["kha"] * 1.3, f"subscript MO not stacked: {state}"
     assert state["word"] < state["parts"], f"the label was not shaped as one cluster: {state}"
+    size = (Path(example_site.httpd.RequestHandlerClass.keywords["directory"]) / "assets/fonts" / LABEL_FILE).stat().st_size
+    assert size < 3 * 1024, f"{LABEL_FILE} is {size} bytes"
 
 
 def _core_page_types(site_dir: Path) -> list[str]:
