@@ -4,6 +4,7 @@
     python bench/slow_network.py --recipients 5000     # a generated province (bench/generate.py)
     python bench/slow_network.py --site DIR            # a site already built
     python bench/slow_network.py --quick               # one round: checks that the bench runs
+    python bench/slow_network.py --requests            # also list round 1's requests (a waterfall)
 
 Chromium (Debian's, through Playwright) at 360x740, with the Chrome DevTools Protocol set to
 `Emulation.setCPUThrottlingRate` 4 (a CPU four times slower), and
@@ -195,14 +196,56 @@ def answered_ok(url: str) -> None:
 
 
 @dataclass
+class Request:
+    """One request as the network saw it: CDP timestamps (seconds), bytes as sent."""
+    url: str
+    start: float
+    end: float | None = None
+    bytes: int = 0
+    status: int | None = None
+
+
+@dataclass
 class Traffic:
-    """What the page fetched, as the network saw it (compressed bytes, headers included)."""
+    """What the page fetched, as the network saw it (compressed bytes, headers included),
+    and every request (for --requests)."""
     requests: int = 0
     bytes: int = 0
+    listing: dict[str, Request] = field(default_factory=dict)
+
+    def sent(self, event: dict) -> None:
+        if not event["request"]["url"].startswith("data:"):  # inside a file already fetched
+            self.listing[event["requestId"]] = Request(event["request"]["url"], event["timestamp"])
+
+    def answered(self, event: dict) -> None:
+        if event["requestId"] in self.listing:
+            self.listing[event["requestId"]].status = event["response"]["status"]
 
     def finished(self, event: dict) -> None:
+        if event["requestId"] not in self.listing:
+            return  # a data: URL, or a request sent before the listing restarted
         self.requests += 1
         self.bytes += int(event.get("encodedDataLength", 0))
+        request = self.listing[event["requestId"]]
+        request.end, request.bytes = event["timestamp"], int(event.get("encodedDataLength", 0))
+
+    def restart(self) -> None:
+        self.requests = self.bytes = 0
+        self.listing.clear()
+
+    def waterfall(self, base: str) -> list[str]:
+        """One line per request, in the order sent: start and end (ms from the first request),
+        status, bytes, path."""
+        requests = sorted(self.listing.values(), key=lambda r: r.start)
+        if not requests:
+            return []
+        zero = requests[0].start
+        lines = []
+        for r in requests:
+            end = f"{(r.end - zero) * 1000:6.0f}" if r.end is not None else "     -"
+            path = r.url[len(base) - 1:] if r.url.startswith(base) else r.url
+            lines.append(f"  {(r.start - zero) * 1000:6.0f} {end} ms  {r.status or '-':>3}  {r.bytes:7,d} B  {path}")
+        return lines
 
 
 def slow_page(browser):
@@ -219,6 +262,8 @@ def slow_page(browser):
                                                   "downloadThroughput": bytes_per_s, "uploadThroughput": bytes_per_s})
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     traffic = Traffic()
+    cdp.on("Network.requestWillBeSent", traffic.sent)
+    cdp.on("Network.responseReceived", traffic.answered)
     cdp.on("Network.loadingFinished", traffic.finished)
     return context, page, traffic
 
@@ -251,7 +296,7 @@ def enter_to_first_result(browser, base: str) -> tuple[float, Traffic, str]:
     context, page, traffic = slow_page(browser)
     try:
         page.goto(base, wait_until="networkidle", timeout=120_000)
-        traffic.requests = traffic.bytes = 0
+        traffic.restart()
         boxes = page.locator(HOME_SEARCH_BOX)
         visible = [i for i in range(boxes.count()) if boxes.nth(i).is_visible()]
         if visible:
@@ -320,7 +365,7 @@ def _search(browser, base: str, figures: Figures) -> None:
     figures.search_how.add(how)
 
 
-def report(figures: Figures, server: Server, site: Path, recipient: str, label: str) -> bool:
+def report(figures: Figures, server: Server, site: Path, recipient: str, label: str, listing: bool = False) -> bool:
     med = statistics.median
     home = page_weight(site, site / urls.INDEX_FILE)
     person = page_weight(site, site / recipient)
@@ -346,6 +391,10 @@ def report(figures: Figures, server: Server, site: Path, recipient: str, label: 
                       ("search, from Enter on", "search")):
         traffic = figures.traffic[key]
         print(f"| {name} | {med(t.requests for t in traffic):.0f} | {med(t.bytes for t in traffic) / 1024:.1f} |")
+    if listing:
+        for name, key in (("home page", "fcp"), ("recipient page", "recipient"), ("search, from Enter on", "search")):
+            print(f"\nrequests of round 1, {name} (start, end, status, bytes as sent, path):")
+            print("\n".join(figures.traffic[key][0].waterfall(server.url)))
     checks = [
         (f"recipient page loaded within {TARGET_RECIPIENT_S} s", med(figures.recipient), TARGET_RECIPIENT_S),
         (f"first results within {TARGET_FIRST_RESULT_S} s", med(figures.search), TARGET_FIRST_RESULT_S),
@@ -382,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="one round (checks that the bench runs)")
+    parser.add_argument("--requests", action="store_true",
+                        help="also list the requests of round 1's three measurements, with their times")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto",
                         help="auto: nginx with gzip when installed, else Python's server without compression")
     args = parser.parse_args(argv)
@@ -399,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
         answered_ok(server.url)
         answered_ok(server.url + recipient)
         figures = measure(server.url, recipient, rounds)
-        return 0 if report(figures, server, site, recipient, label) else 1
+        return 0 if report(figures, server, site, recipient, label, args.requests) else 1
     except SystemExit as stop:  # what could not be set up, said in words: exit code 2
         if isinstance(stop.code, int) or stop.code is None:
             raise

@@ -204,6 +204,25 @@ def test_search_page_downloads_nothing_until_used(built):
     assert "import(new URL(first.getAttribute(\"data-search-script\")" in html
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_search_page_opened_with_a_query_asks_for_its_files_from_the_top_of_its_head(built, prefix):
+    """After Enter in a header box the address carries ?q=: the first results' files are asked
+    for at once, beside the page's stylesheets, not once the page has been read (docs/search.md,
+    "On a slow network"). The script comes before every stylesheet (after one it would wait for
+    it) and names the names index first; without a query it fetches nothing."""
+    html = built.html(prefix + "tim-kiem/index.html")
+    root = "../" * (1 + prefix.count("/"))
+    head = html.split("</head>", 1)[0]
+    tag = re.search(r"<script data-search-script=[^>]*>", head)
+    assert tag, head[:400]
+    assert head.index(tag.group(0)) < head.index('<link rel="stylesheet"')
+    assert tag.group(0) == (f'<script data-search-script="{root}assets/search/search.js" '
+                            f'data-search-css="{root}assets/search/search.css" '
+                            f'data-search-indexes="{root}search/names/ {root}search/text-{prefix[:-1] or "vi"}/">')
+    script = head[head.index(tag.group(0)):].split("</script>", 1)[0]
+    assert "/[?&]q=./.test(location.search)" in script and "m.prefetch(" in script
+
+
 def test_other_pages_only_carry_the_header_form(built):
     for path in ("van-ban/kh-tinh/index.html", "khen-thuong/qd-30-2021/index.html",
                  "khen-thuong/qd-30-2021/dang-van-duc.html"):

@@ -60,12 +60,67 @@ def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
     assert 'href="../../assets/fonts.css"' in plan
     css = (province_site.root / "site/assets/fonts.css").read_text(encoding="utf-8")
     files = re.findall(r"url\(([^)]+)\)", css)
-    # Six Noto Sans faces, plus the switcher's Khmer label, a subset by design (scripts/make_label_font.py).
+    # Six Noto Sans faces (Khmer for Khmer text; Latin and Vietnamese for the printed note and
+    # the share images), plus the switcher's Khmer label, a subset by design
+    # (scripts/make_label_font.py).
     label = "fonts/khmer-label-400-normal.woff2"
     assert len(files) == 7 and label in files
     for name in files:
         size = (province_site.root / "site/assets" / name).stat().st_size
         assert size < 3 * 1024 if name == label else size > 4000, name
+    # Every page with the switcher asks for the label font beside its stylesheets, not once
+    # fonts.css has arrived (a round trip more before the load event on a slow network).
+    preload = '<link rel="preload" href="{}assets/{}" as="font" type="font/woff2" crossorigin>'
+    assert preload.format("", label) in home
+    assert preload.format("../../", label) in plan
+    assert home.index(preload.format("", label)) < home.index('href="assets/fonts.css"')
+
+
+# A web font on screen only where it is needed: Khmer text and the switcher's Khmer label.
+SCREEN_WEB_FONTS = {"Noto Sans Khmer", "Khmer Label"}
+
+
+def _screen_stylesheets(site, page: str) -> list[Path]:
+    """The stylesheets a page links for the screen (not media="print"), as files of the site."""
+    html = site.html(page)
+    folder = (site.root / "site" / page).parent
+    sheets = []
+    for tag in re.findall(r"<link\b[^>]*>", html):
+        if 'rel="stylesheet"' in tag and 'media="print"' not in tag:
+            sheets.append((folder / re.search(r'href="([^"]+)"', tag).group(1)).resolve())
+    return sheets
+
+
+def test_screen_text_is_in_the_system_font_and_no_page_names_another_web_font(province_site):
+    """Latin and Vietnamese text on screen is drawn by the reader's system font (every phone
+    and desktop system has one with Vietnamese: docs/theme.md "Fonts"), so no page waits for a
+    font file on a slow network; the only web fonts a screen stylesheet names are Khmer ones."""
+    for page in ("index.html", "van-ban/kh-tinh/index.html", "tim-kiem/index.html", "khen-thuong/index.html",
+                 "nhung/tim-kiem/index.html"):
+        declared, named = set(), set()
+        for sheet in _screen_stylesheets(province_site, page):
+            css = sheet.read_text(encoding="utf-8")
+            declared |= set(re.findall(r'@font-face\s*{[^}]*font-family:\s*"([^"]+)"', css))
+            rules = re.sub(r"@font-face\s*{[^}]*}", "", css)
+            for value in re.findall(r"(?:font|font-family|--md-text-font)\s*:\s*([^;}]+)", rules):
+                named |= set(re.findall(r'"([^"]+)"', value))
+        assert declared, page  # fonts.css is linked
+        web_fonts = named & declared
+        assert web_fonts <= SCREEN_WEB_FONTS, f"{page} names the web fonts {web_fonts - SCREEN_WEB_FONTS}"
+    site_css = (ASSETS / "site.css").read_text(encoding="utf-8")
+    body = re.search(r"\bbody \{[^}]*font:\s*[^;]*?/[\d.]+\s+([^;]+);", site_css).group(1)
+    assert body.startswith("-apple-system, BlinkMacSystemFont, \"Segoe UI\", Roboto"), body
+
+
+def test_what_holds_the_load_event_is_asked_for_at_once(province_site):
+    """Chrome holds back low-priority requests (an image, a print stylesheet) until a page's
+    stylesheets have arrived: the logo and print.css, small and on every page, ask to go at
+    once, so they cost no round trip of their own before the load event (docs/benchmarks.md)."""
+    home = province_site.html("index.html")
+    plan = province_site.html("van-ban/kh-tinh/index.html")
+    assert '<link rel="stylesheet" href="../../assets/print.css" media="print" fetchpriority="high">' in plan
+    assert re.search(r'<img src="../../assets/tinh-thu.svg"[^>]*fetchpriority="high"', plan)
+    assert re.search(r'<img src="assets/tinh-thu.svg"[^>]*fetchpriority="high"', home)
 
 
 def _faces(css: str) -> list[dict]:

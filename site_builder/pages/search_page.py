@@ -60,6 +60,13 @@ def loader_js() -> str:
     return (SEARCH_ASSETS / "loader.js").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def preload_js() -> str:
+    """assets/search/preload.js, inlined at the top of the search page's head: with a query in
+    the address, the first results' files are fetched at once (docs/search.md)."""
+    return (SEARCH_ASSETS / "preload.js").read_text(encoding="utf-8")
+
+
 # ---- records --------------------------------------------------------------------------------
 
 def _labels(codes, pick) -> dict | str:
@@ -245,7 +252,7 @@ def _facet_options(ctx, records: list[dict], lang_code: str) -> dict[str, list[t
 def search_box(ctx, lang: Lang, root: str) -> dict:
     """What a template needs to mount the name search: index, site root and asset URLs
     relative to the page (``root`` is the page's way back to the site root), the
-    interface strings for search.js, and the inline loader."""
+    interface strings for search.js, and the inline loader and preload scripts."""
     return {
         "names_index": root + NAMES_DIR,
         "text_index": root + text_dir(lang.code),
@@ -254,6 +261,7 @@ def search_box(ctx, lang: Lang, root: str) -> dict:
         "css": root + "assets/search/search.css",
         "strings": json.dumps({k: lang.t(v) for k, v in JS_STRINGS.items()}, ensure_ascii=False),
         "loader": loader_js(),
+        "preload": preload_js(),
     }
 
 

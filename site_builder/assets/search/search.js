@@ -2,6 +2,8 @@
 // No dependencies, no build step. Two layers:
 //   createSearch({indexUrl, siteRoot, fetch}) -> {meta(), query(q, filters, options)}
 //     pure data: fetches only the shards a query needs; usable from tests and Node;
+//   prefetch(indexUrl, q) -> starts the files of q's first results before any form is
+//     mounted (preload.js calls it from the top of the search page);
 //   mount(root) -> binds a search form in the page (data attributes below), keeps the
 //     query and filters in the URL (?q=...&award=...), renders results.
 // Folding must stay identical to site_builder/text/folding.py.
@@ -121,6 +123,11 @@ export function decodePostings(s) {
 
 // -- the data layer --------------------------------------------------------------
 
+// Files asked for, by address, shared by every search of the page: the query that
+// preload.js starts before the page has been read, and mount()'s own query of the same
+// words, make one request per file. A caller's own fetch (tests counting bytes) keeps its own.
+const FILES = new Map();
+
 /**
  * @param {object} o
  * @param {string|URL} o.indexUrl  folder of meta.json (absolute, or relative to the page)
@@ -132,18 +139,19 @@ export function createSearch(o) {
   const indexUrl = new URL(String(o.indexUrl).replace(/\/?$/, "/"), base);
   const siteRoot = new URL(String(o.siteRoot || "../../").replace(/\/?$/, "/"), o.siteRoot ? base : indexUrl);
   const doFetch = o.fetch || ((u) => fetch(u));
-  const cache = new Map();
+  const cache = o.fetch ? new Map() : FILES;
 
   function get(rel, asText) {
-    if (!cache.has(rel)) {
-      const p = doFetch(new URL(rel, indexUrl).href).then((r) => {
+    const url = new URL(rel, indexUrl).href;
+    if (!cache.has(url)) {
+      const p = doFetch(url).then((r) => {
         if (!r.ok) throw new Error("search index: " + rel + " " + r.status);
         return asText ? r.text() : r.json();
       });
-      p.catch(() => cache.delete(rel)); // let a later query retry after a network error
-      cache.set(rel, p);
+      p.catch(() => cache.delete(url)); // let a later query retry after a network error
+      cache.set(url, p);
     }
-    return cache.get(rel);
+    return cache.get(url);
   }
 
   const meta = () => get("meta.json");
@@ -309,6 +317,15 @@ export function createSearch(o) {
   }
 
   return { meta, query, indexUrl: indexUrl.href, siteRoot: siteRoot.href };
+}
+
+/**
+ * Fetches what the first page of results for `q` needs from one index (meta.json, term
+ * shards, row chunks) into the page's shared files, so that mount()'s query finds them on
+ * their way. Resolves when they are in, failed or not (the real query reports errors).
+ */
+export function prefetch(indexUrl, q) {
+  return createSearch({ indexUrl }).query(q).then(() => {}, () => {});
 }
 
 // -- the page layer ---------------------------------------------------------------
