@@ -102,4 +102,9 @@ if [ "$DEPLOY" != "none" ]; then
     exit 3
   fi
 fi
-say "ĐÃ ĐĂNG ($mode): $PUBLISH_DIR" "PUBLISHED ($mode): $PUBLISH_DIR"
+# A preview is not published: it says so, for a communicator reading the log of a branch.
+if [ "$mode" = preview ]; then
+  say "BẢN XEM TRƯỚC (chưa đăng): $PUBLISH_DIR" "PREVIEW (not published): $PUBLISH_DIR"
+else
+  say "ĐÃ ĐĂNG ($mode): $PUBLISH_DIR" "PUBLISHED ($mode): $PUBLISH_DIR"
+fi

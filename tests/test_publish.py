@@ -144,6 +144,7 @@ def test_preview_shows_drafts_and_scheduled_content_under_a_banner(make_site, tm
     site = make_site(BASE_DATA, DRAFTS)
     proc = run_publish(site, tmp_path / "preview", "preview")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "BẢN XEM TRƯỚC (chưa đăng)" in proc.stdout and "ĐÃ ĐĂNG" not in proc.stdout  # a preview is not published
     www = tmp_path / "preview"
     draft = (www / "van-ban/nhap/index.html").read_text(encoding="utf-8")
     assert "Kế hoạch còn đang soạn" in draft and BANNER in draft
