@@ -152,7 +152,7 @@ def test_result_shows_award_unit_place_and_decision_and_opens_the_recipient_page
 def test_khmer_text_in_a_plan_body_is_found_without_spaces(reader, search_site):
     reader.goto(search_site.url + "tim-kiem/")
     titles = search(reader, "សុខភាព", index="text-vi")
-    assert titles == ["Kế hoạch 7/KH-UBND: Tuyên truyền phòng dịch bằng tiếng Khmer"]
+    assert titles == ["Kế hoạch số 7/KH-UBND: Tuyên truyền phòng dịch bằng tiếng Khmer"]
     reader.goto(search_site.url + "km/tim-kiem/")
     titles = search(reader, KHMER_SENTENCE, index="text-km")
     assert len(titles) == 1
@@ -163,7 +163,7 @@ def test_khmer_text_in_a_plan_body_is_found_without_spaces(reader, search_site):
 def test_document_search_finds_plans_decisions_and_messages_by_words(reader, search_site):
     reader.goto(search_site.url + "tim-kiem/")
     titles = search(reader, "vac xin", index="text-vi")
-    assert titles and titles[0].startswith("Kế hoạch 7/KH-UBND")
+    assert titles and titles[0].startswith("Kế hoạch số 7/KH-UBND")
     kinds = reader.locator("[data-search-index*='text-'] .sb-search-details").all_inner_texts()
     assert kinds[0].startswith("Văn bản")
 
