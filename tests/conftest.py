@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -210,6 +211,19 @@ def _machine_cache(tmp_path_factory):
         os.environ.pop("SITE_BUILDER_CACHE_DIR", None)
     else:
         os.environ["SITE_BUILDER_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory):
+    """The repository's example site (content/, theme/, mkdocs.yml), copied out and built once
+    per test session; tests read it and run `check` on it, none changes it."""
+    root = tmp_path_factory.mktemp("example-site")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "theme", root / "theme")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    site = SiteFixture(root)
+    site.run("build", check_exit=0)
+    return site
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ the repository) once for the module and reads every page a visitor can open."""
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from site_builder import SiteConfig, load_site
 from site_builder.i18n import Lang
 
-from .conftest import BASE_DATA, REPO, SiteFixture
+from .conftest import BASE_DATA
 
 # Vietnamese by its letters: the marked vowels no other Latin-script language of the site
 # uses, and đ. Case-insensitive.
@@ -80,18 +79,6 @@ def proper_names(root) -> list[str]:
             names |= {awardee.name, awardee.unit or ""}
     names |= {name.upper() for name in names}  # a document's header writes them in capitals
     return sorted((n for n in names if n), key=len, reverse=True)
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    """The example site, copied out of the repository and built once."""
-    root = tmp_path_factory.mktemp("example-site")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "theme", root / "theme")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    site = SiteFixture(root)
-    site.run("build", check_exit=0)
-    return site
 
 
 def test_english_pages_show_no_vietnamese_outside_names_and_marked_fragments(example):

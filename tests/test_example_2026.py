@@ -8,26 +8,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 
 import pytest
 
-from .conftest import REPO, SiteFixture
 
 PROVINCIAL = "khen-thuong/can-tho-qd-khen-thuong-2026/index.html"
 COMMUNE = "khen-thuong/tran-de-qd-danh-hieu-2026/index.html"
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    """The example site, copied out of the repository and built once."""
-    root = tmp_path_factory.mktemp("example-site")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "theme", root / "theme")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    site = SiteFixture(root)
-    site.run("build", check_exit=0)
-    return site
 
 
 def text_of(fragment: str) -> str:

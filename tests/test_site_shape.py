@@ -8,23 +8,11 @@ browse folders, xm/."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_DATA, REPO, SiteFixture
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    root = tmp_path_factory.mktemp("example-site")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "theme", root / "theme")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    site = SiteFixture(root)
-    site.run("build", check_exit=0)
-    return site
+from .conftest import BASE_DATA
 
 
 def html_files(folder: Path) -> list[Path]:
