@@ -4,6 +4,7 @@ rebuild, and (with --hugo) build the same number of minimal Hugo pages in the sa
     python bench/build_bench.py --recipients 50000 --hugo --rounds 5
     python bench/build_bench.py --recipients 50000 --hugo-bin /usr/bin/hugo --rounds 5
     python bench/build_bench.py --recipients 50000 100000 --json bench/out/result.json
+    python bench/build_bench.py --recipients 100000 500000 --languages vi   # the ten-year archive
     python bench/build_bench.py --recipients 2000 --stub     # harness check, no real build
 
 See bench/README.md for what each figure means.
@@ -24,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):          # run as a script: make "bench" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.generate import generate_hugo_site, generate_province  # noqa: E402
+from bench.generate import generate_hugo_site, generate_province, site_languages  # noqa: E402
 from bench.hugo_program import HugoMissing, HugoProgram, find_hugo  # noqa: E402
 from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
@@ -55,11 +56,13 @@ def _find_program(name: str) -> str | None:
     return str(beside) if beside.exists() else None
 
 
-def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
+def bench_ours(entries: int, work: Path, seed: int, stub: bool,
+               languages: list[str] | None = None) -> Column:
     column = Column("stub" if stub else "site-builder", entries)
     started = time.perf_counter()
-    province = generate_province(work / f"province-{entries}", entries, seed)
+    province = generate_province(work / f"province-{entries}", entries, seed, languages=languages)
     column.generate_s = time.perf_counter() - started
+    column.languages = site_languages(province.config_file)
     site = work / f"site-{entries}"
     command = build_command(province.config_file, site, stub)
     if not stub and not Path(command[0]).exists():
@@ -72,6 +75,7 @@ def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
         column.error = f"build failed (exit {full.returncode}):\n{full.log_tail()}"
         return column
     column.build_s, column.peak_bytes = full.seconds, full.peak_rss_bytes
+    column.tree_pss_bytes, column.tree_rss_bytes = full.tree_pss_bytes, full.tree_rss_bytes
     column.site_bytes, column.site_files = tree_size(site)
 
     decision = province.decisions[len(province.decisions) // 2]
@@ -146,6 +150,7 @@ def bench_hugo(entries: int, work: Path, seed: int, hugo_bin: Path | None) -> tu
         column.error = f"hugo failed (exit {run.returncode}):\n{run.log_tail()}"
         return column, None
     column.build_s, column.peak_bytes = run.seconds, run.peak_rss_bytes
+    column.tree_pss_bytes, column.tree_rss_bytes = run.tree_pss_bytes, run.tree_rss_bytes
     column.site_bytes, column.site_files = tree_size(site)
     first = sorted((site / "entries").glob("*/index.html"))
     if first:
@@ -160,7 +165,7 @@ def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
 
 
 def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub: bool,
-                hugo_program: Path | None = None) -> None:
+                hugo_program: Path | None = None, languages: list[str] | None = None) -> None:
     """Rounds 2..`rounds` of every column's full build (ours at each size, Hugo's), each into
     new folders from newly generated content (no cache of an earlier round helps), in the
     columns' order in odd rounds and the reverse in even ones; each column's build_s becomes
@@ -180,7 +185,8 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
                 run = run_measured(_hugo_command(str(hugo_program), source, folder / f"hugo-site-{entries}"),
                                    folder / f"hugo-{entries}.log")
             else:
-                province = generate_province(folder / f"province-{entries}", entries, seed)
+                province = generate_province(folder / f"province-{entries}", entries, seed,
+                                             languages=languages)
                 command = build_command(province.config_file, folder / f"site-{entries}", stub)
                 run = run_measured(command, folder / f"build-{entries}.log", cwd=province.root)
             if not run.ok:
@@ -196,7 +202,7 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     ours = []
     for entries in args.recipients:
         print(f"building {entries:,} recipients ...", file=sys.stderr)
-        ours.append(bench_ours(entries, work, args.seed, args.stub))
+        ours.append(bench_ours(entries, work, args.seed, args.stub, args.languages))
     hugo = hugo_program = None
     if args.hugo or args.hugo_bin:
         print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
@@ -205,7 +211,7 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     for column in measured:
         column.build_runs.append(column.build_s)
     if args.rounds > 1 and len(measured) > 1:
-        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program)
+        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program, args.languages)
     return ours, hugo
 
 
@@ -220,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="run this Hugo binary instead (e.g. /usr/bin/hugo); implies --hugo")
     parser.add_argument("--stub", action="store_true",
                         help="build with bench/stub_builder.py instead of site-builder (harness check)")
+    parser.add_argument("--languages", nargs="+", metavar="LANG",
+                        help="languages the provinces are built in (default: the generator's, vi en); "
+                             "--languages vi for issue 24's Vietnamese-only 500,000 archive")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
                         help="keep generated content and sites in DIR (default bench/out)")
@@ -236,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         columns = [*ours, *([hugo] if hugo else [])]
         if args.stub:
             print("NOTE: STUB builder, not site-builder: these figures only check the harness.")
+        if ours and ours[0].languages:
+            print(f"Languages: {' '.join(ours[0].languages)}")
         if hugo and hugo.program:
             print(f"Hugo: {hugo.program}")
         print(table(columns))

@@ -1,6 +1,6 @@
 """Generate a synthetic province (or the Hugo reference site) for the benchmark.
 
-    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1]
+    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1] [--languages vi]
     python bench/generate.py --hugo 50000 --out /tmp/hugo-site [--seed 1]
 
 From Python::
@@ -9,6 +9,8 @@ From Python::
     summary = generate_province("/tmp/province", recipients=300, seed=7)
     summary.config_file        # /tmp/province/mkdocs.yml (plugins: [site_builder])
     summary.decisions[0].csv   # /tmp/province/content/decisions/<id>.csv
+    generate_province("/tmp/archive", recipients=300, languages=["vi"])   # Vietnamese only
+    site_languages(summary.config_file)   # ["vi", "en"]: what the province is built in
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Sequence
+
+import yaml
 
 if __package__ in (None, ""):          # run as a script: make "bench" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -26,24 +31,50 @@ from bench.synth.province import (  # noqa: E402
     DecisionFile, ProvinceSummary, decision_count, write_province,
 )
 from bench.synth.recipients import CSV_HEADER  # noqa: E402
+from bench.synth.writer import dump_yaml  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 THEME_DIR = REPO_ROOT / "theme"
 
-__all__ = ["generate_province", "generate_hugo_site", "ProvinceSummary", "DecisionFile",
-           "CSV_HEADER", "decision_count"]
+__all__ = ["generate_province", "generate_hugo_site", "site_languages", "ProvinceSummary",
+           "DecisionFile", "CSV_HEADER", "decision_count"]
 
 
 def generate_province(out_dir: str | Path, recipients: int, seed: int = 1,
-                      theme_dir: str | Path | None = THEME_DIR) -> ProvinceSummary:
+                      theme_dir: str | Path | None = THEME_DIR,
+                      languages: Sequence[str] | None = None) -> ProvinceSummary:
     """Write ``out_dir/mkdocs.yml`` and a complete ``out_dir/content/`` tree.
 
     The same seed always yields the same files. ``out_dir`` may exist; files the
     generator writes are overwritten, others are left alone (use an empty folder).
+    ``languages`` replaces the languages the province is built in (bench/synth/province.py
+    writes vi and en); the content is the same, all of it written in Vietnamese.
     """
     root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
-    return write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None)
+    summary = write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None)
+    if languages:
+        _set_languages(summary.config_file, list(languages))
+    return summary
+
+
+def site_languages(config_file: str | Path) -> list[str]:
+    """The languages a generated province is built in: the site_builder plugin's option in its
+    mkdocs.yml, the one place that says it."""
+    return _plugin_options(yaml.safe_load(Path(config_file).read_text(encoding="utf-8")))["languages"]
+
+
+def _set_languages(config_file: Path, languages: list[str]) -> None:
+    # A setting of the built site, not part of the province's shape: applied over the
+    # mkdocs.yml the province writer made, whatever else that file holds.
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    _plugin_options(config)["languages"] = languages
+    config_file.write_text(dump_yaml(config), encoding="utf-8")
+
+
+def _plugin_options(config: dict) -> dict:
+    return next(entry["site_builder"] for entry in config["plugins"]
+                if isinstance(entry, dict) and "site_builder" in entry)
 
 
 def generate_hugo_site(out_dir: str | Path, entries: int, seed: int = 1) -> Path:
@@ -60,13 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--hugo", type=int, metavar="N", help="minimal Hugo site with N entries")
     parser.add_argument("--out", required=True, type=Path, help="folder to write into")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--languages", nargs="+", metavar="LANG",
+                        help="languages the province is built in (default: vi en); "
+                             "--languages vi for a Vietnamese-only province")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     if args.recipients is not None:
-        summary = generate_province(args.out, args.recipients, args.seed)
+        summary = generate_province(args.out, args.recipients, args.seed, languages=args.languages)
         print(f"{summary.recipients} recipients in {len(summary.decisions)} decisions, "
               f"{len(summary.plans)} plans, {len(summary.messages)} messages -> {summary.root}")
+        print(f"languages: {' '.join(site_languages(summary.config_file))}")
     else:
         generate_hugo_site(args.out, args.hugo, args.seed)
         print(f"Hugo site with {args.hugo} entries -> {args.out}")

@@ -1,5 +1,6 @@
-"""Measurements the benchmark reports: a child's wall time and peak memory, a site's size,
-and what one page costs a reader on the network (HTML + its CSS and JS, gzipped).
+"""Measurements the benchmark reports: a child's wall time and peak memory (its largest process,
+and all its processes together: bench/process_tree.py), a site's size, and what one page costs
+a reader on the network (HTML + its CSS and JS, gzipped).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from bench.process_tree import TreeMemory
+
 # Common web-server default (Apache mod_deflate); nginx defaults to 1, pre-compressed assets to 9.
 GZIP_LEVEL = 6
 
@@ -24,6 +27,9 @@ class RunResult:
     peak_rss_bytes: int
     returncode: int
     log: Path
+    # All processes of the command's tree together, sampled (None where /proc is missing).
+    tree_rss_bytes: int | None = None
+    tree_pss_bytes: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -35,9 +41,10 @@ class RunResult:
 
 
 def run_measured(command: list[str], log: Path, cwd: Path | None = None) -> RunResult:
-    """Run ``command``, returning its wall time and the peak resident memory of it and the
-    children it waited for. ``os.wait4`` reports that one process tree, unlike
-    ``getrusage(RUSAGE_CHILDREN)``, which keeps the maximum over every earlier child too."""
+    """Run ``command``, returning its wall time, the peak resident memory of its largest
+    process (``os.wait4`` reports the command and the children it waited for, unlike
+    ``getrusage(RUSAGE_CHILDREN)``, which keeps the maximum over every earlier child too), and
+    the peaks of all its processes together, sampled while it runs."""
     # Each timed command starts with nothing left to write back from the step before: the
     # kernel writes dirty pages back 30 s after they were made, so the full build's 1 GB
     # landed in the middle of whatever ran next (the Hugo build, at 50,000 recipients).
@@ -46,10 +53,15 @@ def run_measured(command: list[str], log: Path, cwd: Path | None = None) -> RunR
     with log.open("wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        memory = TreeMemory(process.pid)
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            memory.stop()
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)   # already reaped: keep Popen quiet
-    return RunResult(command, seconds, usage.ru_maxrss * 1024, process.returncode, log)
+    return RunResult(command, seconds, usage.ru_maxrss * 1024, process.returncode, log,
+                     memory.peak_rss_bytes, memory.peak_pss_bytes)
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
