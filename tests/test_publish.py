@@ -509,6 +509,12 @@ def test_branch_previews_have_a_web_address_say_noindex_and_go_with_their_branch
     assert preview_line(push) == f"{PREVIEW_URL}/{folder.name}/"
     assert str(previews) not in push.stderr and "ĐÃ ĐĂNG" not in push.stderr
     assert "Kế hoạch sửa trên nhánh" in (folder / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    # A hook that comes late (a push in quick succession) finds it built: still a preview.
+    commit = git(site.root, "rev-parse", "HEAD").stdout.strip()
+    late = subprocess.run([str(bare / "hooks" / "post-receive")], cwd=bare, capture_output=True, text=True,
+                          input=f"{'0' * 40} {commit} refs/heads/thu/ke-hoach\n", env=publish_env(GIT_DIR=str(bare)))
+    assert late.stdout.strip() == (f"BẢN XEM TRƯỚC (chưa đăng): {PREVIEW_URL}/{folder.name}/ "
+                                   f"(bản {commit[:7]}, đã dựng trong lần đẩy trước)"), late.stdout + late.stderr
 
     git(site.root, "switch", "-q", "main")
     git(site.root, "switch", "-q", "-c", "thử/kế-hoạch")
