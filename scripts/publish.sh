@@ -22,6 +22,8 @@
 #   CHECK_FORMAT   text | github | json (default: github under GitHub Actions, text elsewhere)
 #   MESSAGES_LANG  vi | en (default: vi)
 #   DEPLOY         none | rsync | s3 (default: none); see scripts/deploy.sh for their variables
+#   PUBLISH_URL    the web address PUBLISH_DIR is served at: the last line names it instead of
+#                  the folder (the git hook sets it for previews, from publish.previewUrl)
 #
 # Exit codes: 0 published; 1 the content has errors (nothing published); 2 wrong usage or
 # configuration; 3 the build or the deploy failed (the last good site is still in place);
@@ -103,8 +105,10 @@ if [ "$DEPLOY" != "none" ]; then
   fi
 fi
 # A preview is not published: it says so, for a communicator reading the log of a branch.
+# Where to look: the web address when the caller knows it, else the folder.
+where="${PUBLISH_URL:-$PUBLISH_DIR}"
 if [ "$mode" = preview ]; then
-  say "BẢN XEM TRƯỚC (chưa đăng): $PUBLISH_DIR" "PREVIEW (not published): $PUBLISH_DIR"
+  say "BẢN XEM TRƯỚC (chưa đăng): $where" "PREVIEW (not published): $where"
 else
-  say "ĐÃ ĐĂNG ($mode): $PUBLISH_DIR" "PUBLISHED ($mode): $PUBLISH_DIR"
+  say "ĐÃ ĐĂNG ($mode): $where" "PUBLISHED ($mode): $where"
 fi

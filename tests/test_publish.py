@@ -1,24 +1,30 @@
 """Publishing: scripts/publish.sh (the sequence every workflow runs), drafts and scheduling,
-safe output when a build breaks halfway, and a real `git push` to a bare repository whose
-hook publishes into a folder served over loopback."""
+safe output when a build breaks halfway, a real `git push` to a bare repository whose
+hook publishes into a folder served over loopback, branch previews (their folders, addresses,
+noindex and deletion), and the documented nginx lines that keep previews behind a password."""
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import http.server
 import os
+import re
+import shlex
 import shutil
+import socket
 import socketserver
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_DATA, REPO
+from .conftest import BASE_DATA, IN_CI, REPO
 
 PUBLISH = REPO / "scripts" / "publish.sh"
 HOOKS = REPO / "scripts" / "hooks"
@@ -122,6 +128,7 @@ DRAFTS = {
     """,
 }
 BANNER = "BẢN XEM TRƯỚC"
+NOINDEX = '<meta name="robots" content="noindex">'
 
 
 def test_production_hides_drafts_and_scheduled_content(make_site, tmp_path):
@@ -137,6 +144,9 @@ def test_production_hides_drafts_and_scheduled_content(make_site, tmp_path):
     for page in ("index.html", "van-ban/index.html", "van-ban/kh-tinh/index.html"):
         assert BANNER not in (www / page).read_text(encoding="utf-8"), page
     assert 'class="md-banner' not in (www / "index.html").read_text(encoding="utf-8")  # no empty banner
+    for page in ("index.html", "van-ban/kh-tinh/index.html"):  # noindex is for previews
+        assert NOINDEX not in (www / page).read_text(encoding="utf-8"), page
+    assert "Disallow: /\n" not in (www / "robots.txt").read_text(encoding="utf-8")
     assert "Tệp nội dung: 3 đã dựng, 1 bản nháp, chưa đăng, 1 chưa đến ngày đăng" in proc.stdout
 
 
@@ -459,3 +469,184 @@ def test_manifests_of_output_folders_that_are_gone_are_removed(make_site, tmp_pa
     from site_builder.config import SiteConfig
 
     assert load_manifest(SiteConfig(content_dir=site.root / "content"), kept) is not None
+
+
+# --- previews on the server (publish.previewDir, publish.previewUrl) --------------------------
+
+PREVIEW_URL = "https://xem-truoc.tinh.gov.vn"  # written without its last "/": the hook adds it
+
+
+def preview_line(push: subprocess.CompletedProcess) -> str:
+    """What the push says about the preview: the one "BẢN XEM TRƯỚC (chưa đăng): …" line."""
+    lines = [line.removeprefix("remote: ").strip() for line in push.stderr.splitlines()
+             if "BẢN XEM TRƯỚC (chưa đăng): " in line]
+    assert len(lines) == 1, push.stderr
+    return lines[0].split(": ", 1)[1]
+
+
+def test_branch_previews_have_a_web_address_say_noindex_and_go_with_their_branch(make_site, tmp_path_factory):
+    """Two branches whose names are no folder names as they are, one with a "/" and one in
+    Vietnamese that folds to the same letters: each gets its own preview folder and address."""
+    remote = tmp_path_factory.mktemp("remote")
+    previews = remote / "xem-truoc"
+    site = make_site(BASE_DATA, DRAFTS)
+    bare = server_repo(remote, remote / "www", "pre-receive", "post-receive")
+    git(bare, "config", "publish.previewDir", str(previews))
+    editor_clone(site, bare)
+
+    # Without publish.previewUrl the push names the folder.
+    git(site.root, "switch", "-q", "-c", "thu/ke-hoach")
+    push = git(site.root, "push", "origin", "thu/ke-hoach")
+    folder = Path(preview_line(push))
+    assert folder.parent == previews and re.fullmatch(r"thu-ke-hoach-[0-9a-f]{8}", folder.name), folder
+    assert "Kế hoạch còn đang soạn" in (folder / "van-ban/nhap/index.html").read_text(encoding="utf-8")
+
+    # With it, the web address of that folder, and only the address.
+    git(bare, "config", "publish.previewUrl", PREVIEW_URL)
+    retitle(site, "Kế hoạch sửa trên nhánh")
+    git(site.root, "commit", "-q", "-am", "Sửa trên nhánh")
+    push = git(site.root, "push", "origin", "thu/ke-hoach")
+    assert preview_line(push) == f"{PREVIEW_URL}/{folder.name}/"
+    assert str(previews) not in push.stderr and "ĐÃ ĐĂNG" not in push.stderr
+    assert "Kế hoạch sửa trên nhánh" in (folder / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    # A hook that comes late (a push in quick succession) finds it built: still a preview.
+    commit = git(site.root, "rev-parse", "HEAD").stdout.strip()
+    late = subprocess.run([str(bare / "hooks" / "post-receive")], cwd=bare, capture_output=True, text=True,
+                          input=f"{'0' * 40} {commit} refs/heads/thu/ke-hoach\n", env=publish_env(GIT_DIR=str(bare)))
+    assert late.stdout.strip() == (f"BẢN XEM TRƯỚC (chưa đăng): {PREVIEW_URL}/{folder.name}/ "
+                                   f"(bản {commit[:7]}, đã dựng trong lần đẩy trước)"), late.stdout + late.stderr
+
+    git(site.root, "switch", "-q", "main")
+    git(site.root, "switch", "-q", "-c", "thử/kế-hoạch")
+    push = git(site.root, "push", "origin", "thử/kế-hoạch")
+    address = preview_line(push)
+    match = re.fullmatch(re.escape(PREVIEW_URL) + r"/(thu-ke-hoach-[0-9a-f]{8})/", address)
+    assert match and match.group(1) != folder.name, address
+    other = previews / match.group(1)
+    assert (other / "van-ban/nhap/index.html").is_file()
+
+    # Every page of a preview says noindex, core and Material alike, and so does robots.txt.
+    pages = sorted(other.rglob("*.html"))
+    assert len(pages) > 20
+    assert [page for page in pages if NOINDEX not in page.read_text(encoding="utf-8")] == []
+    assert (other / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+
+    # Deleting a branch deletes its preview, what its builds kept beside it, and its working
+    # copy; the other branch's preview stays.
+    kept_beside = previews / f".{folder.name}.previous"
+    assert kept_beside.is_dir()  # the incremental build's copy of the preview
+    push = git(site.root, "push", "origin", "--delete", "thu/ke-hoach")
+    assert f"ĐÃ XOÁ BẢN XEM TRƯỚC: {PREVIEW_URL}/{folder.name}/" in push.stderr, push.stderr
+    assert not folder.exists() and not kept_beside.exists()
+    assert not (bare / "publish" / folder.name).exists()
+    assert (other / "index.html").is_file() and (bare / "publish" / other.name / "tree").is_dir()
+    git(site.root, "push", "-q", "origin", "--delete", "thử/kế-hoạch")
+    assert not other.exists() and not (bare / "publish" / other.name).exists()
+    # what is left in the served folder: the locks and, for a moment, the trash
+    assert [p.name for p in previews.iterdir() if not p.name.endswith(".lock") and not p.name.startswith(".deleted.")] == []
+
+
+HOOK_NAMES = ["main", "thu-nghiem", "thu/ke-hoach", "thu-ke-hoach", "thử/kế-hoạch", "thứ/kế-hoạch",
+              "Đợt-2/Ưu_tiên", "a--b"]
+
+
+def hook_slugs(hook: str) -> list[str]:
+    function = re.search(r"^slug\(\) \{\n.*?^\}\n", (HOOKS / hook).read_text(encoding="utf-8"), re.M | re.S).group(0)
+    script = function + "".join(f"slug {shlex.quote(name)}; echo\n" for name in HOOK_NAMES)
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.splitlines()
+
+
+def test_both_hooks_give_a_branch_the_same_folder_one_per_branch_safe_in_an_address():
+    slugs = hook_slugs("post-receive")
+    assert hook_slugs("pre-receive") == slugs  # pre-receive finds the published branch's cache by it
+    folder = dict(zip(HOOK_NAMES, slugs))
+    assert folder["main"] == "main" and folder["thu-nghiem"] == "thu-nghiem" and folder["thu-ke-hoach"] == "thu-ke-hoach"
+    assert len(set(slugs)) == len(slugs)  # no two branches share a folder
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", slug) for slug in slugs)
+    assert re.fullmatch(r"thu-ke-hoach-[0-9a-f]{8}", folder["thử/kế-hoạch"])  # Vietnamese letters folded
+    assert re.fullmatch(r"Dot-2-Uu_tien-[0-9a-f]{8}", folder["Đợt-2/Ưu_tiên"])
+
+
+# --- the access-control snippet of docs/publishing.md -------------------------------------------
+
+NGINX_AROUND = """
+daemon off;
+master_process off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+events {{ worker_connections 16; }}
+http {{
+  access_log off;
+  types {{ text/html html; }}
+  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+{snippet}
+  }}
+}}
+"""
+
+
+def docs_snippet(language: str, after: str) -> str:
+    """The first ```<language> block of docs/publishing.md after the line `after`."""
+    text = (REPO / "docs" / "publishing.md").read_text(encoding="utf-8")
+    return re.search(rf"^```{language}\n(.*?)^```$", text[text.index(after):], re.M | re.S).group(1)
+
+
+def request(url: str, user: str | None = None) -> tuple[int, dict]:
+    headers = {}
+    if user:
+        headers["Authorization"] = "Basic " + base64.b64encode(user.encode()).decode()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers)
+
+
+def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
+    nginx = shutil.which("nginx")
+    if nginx is None:
+        if IN_CI:
+            pytest.fail("nginx is not installed: the preview access test must run under CI=true (.ci/run installs it)")
+        pytest.skip("nginx not installed (apt-get install nginx)")
+    snippet = docs_snippet("nginx", "**Who can open a preview**")
+    previews = tmp_path / "xem-truoc"
+    (previews / "thu-nghiem").mkdir(parents=True)
+    (previews / "thu-nghiem" / "index.html").write_text("<p>Bản xem trước</p>", encoding="utf-8")
+    (previews / ".thu-nghiem.previous").mkdir()
+    (previews / ".thu-nghiem.previous" / "index.html").write_text("<p>Bản cũ</p>", encoding="utf-8")
+    passwords = tmp_path / "xem-truoc.htpasswd"
+    passwords.write_text("bientap:{PLAIN}mat-khau\n", encoding="utf-8")  # nginx reads this form too
+    assert "/var/www/xem-truoc" in snippet and "/etc/nginx/xem-truoc.htpasswd" in snippet
+    snippet = snippet.replace("/var/www/xem-truoc", str(previews)).replace("/etc/nginx/xem-truoc.htpasswd", str(passwords))
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(NGINX_AROUND.format(tmp=tmp_path, port=port, snippet=snippet), encoding="utf-8")
+    command = [nginx, "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")]
+    test = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert test.returncode == 0, test.stdout + test.stderr
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(200):  # until it listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "error.log").read_text(encoding="utf-8", errors="replace")
+                time.sleep(0.05)
+        status, headers = request(url + "thu-nghiem/")
+        assert status == 401 and headers.get("WWW-Authenticate") == 'Basic realm="Ban xem truoc"'
+        assert request(url + "thu-nghiem/", "bientap:sai")[0] == 401
+        status, headers = request(url + "thu-nghiem/", "bientap:mat-khau")
+        assert status == 200 and headers.get("X-Robots-Tag") == "noindex"
+        assert request(url + ".thu-nghiem.previous/", "bientap:mat-khau")[0] == 403
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
