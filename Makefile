@@ -35,7 +35,7 @@ browsers:
 	  echo "Could not install chromium: browser tests will be skipped (they fail under CI=true)"; }
 
 test: $(TEST_STAMP) browsers
-	$(BIN)/python -m pytest -q --durations=15
+	$(BIN)/python -m pytest -q -n auto --dist loadfile --durations=15
 
 clean:
 	rm -rf site .pytest_cache

@@ -8,13 +8,12 @@ import functools
 import http.server
 import shutil
 import socketserver
-import tempfile
 import threading
 from pathlib import Path
 
 import pytest
 
-from ..conftest import IN_CI, REPO, SiteFixture
+from ..conftest import IN_CI
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -76,14 +75,12 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def example_site():
-    """The example site of the repository, built once per test session and served on loopback."""
-    out = Path(tempfile.mkdtemp(prefix="example-site-"))
-    SiteFixture(REPO).run("build", "--site-dir", str(out / "site"), check_exit=0)
-    server = StaticServer(out / "site")
+def example_site(example):
+    """The example site of the repository (the session's one build of it, tests/conftest.py),
+    served on loopback."""
+    server = StaticServer(example.root / "site")
     yield server
     server.close()
-    shutil.rmtree(out, ignore_errors=True)
 
 
 @pytest.fixture

@@ -229,7 +229,7 @@ def _add_moved_recipient_and_hand_written_page(province) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_sites():
+def built_sites(example):
     """The example site and a generated 5,000-recipient province, built and served on loopback.
     On the shared 2-core machine generating and building the province takes about 4 s."""
     if str(REPO) not in sys.path:
@@ -237,12 +237,11 @@ def built_sites():
     from bench.generate import generate_province
 
     out = Path(tempfile.mkdtemp(prefix="every-page-fits-"))
-    SiteFixture(REPO).run("build", "--site-dir", str(out / "example"), check_exit=0)
     province = generate_province(out / "province", PROVINCE_RECIPIENTS, seed=1)
     _add_moved_recipient_and_hand_written_page(province)
     SiteFixture(province.root).run("build", "--config-file", str(province.config_file), "--site-dir",
                                    str(out / "province-site"), check_exit=0)
-    sites = {"example": BuiltSite("example", out / "example"),
+    sites = {"example": BuiltSite("example", example.root / "site"),
              "province-5000": BuiltSite("province-5000", out / "province-site")}
     for site in sites.values():
         site.server = StaticServer(site.folder)

@@ -9,18 +9,17 @@ import sys
 
 import pytest
 
-from ..conftest import IN_CI, REPO, SiteFixture
+from ..conftest import IN_CI, REPO
 from .conftest import chromium_path
 
 
-def test_the_slow_network_bench_runs_in_quick_mode(tmp_path):
+def test_the_slow_network_bench_runs_in_quick_mode(example):
     if chromium_path() is None:
         if IN_CI:
             pytest.fail("Debian's chromium is not installed: browser tests must run under CI=true")
         pytest.skip("chromium not installed (apt-get install chromium)")
-    SiteFixture(REPO).run("build", "--site-dir", str(tmp_path / "site"), check_exit=0)
     done = subprocess.run([sys.executable, str(REPO / "bench" / "slow_network.py"), "--quick", "--site",
-                           str(tmp_path / "site")], capture_output=True, text=True, timeout=600,
+                           str(example.root / "site")], capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUTF8": "1"})
     out = done.stdout
     assert done.returncode in (0, 1), out + done.stderr  # 1: a target missed; 2 or a traceback: broken
