@@ -193,7 +193,8 @@ def _decision_pages(ctx, lang, index, facts):
                 title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
                 description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
                 content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
-                key=partial(decision_key, ctx, decision, roll, info, (number, len(chunks), *extra)))
+                key=partial(decision_key, ctx, decision, roll, info, (number, len(chunks), *extra)),
+                **later_page_embed(decision_path(decision.id), number))
         # Printing a paged list would print one page of it: the print view holds the whole
         # annex, without pager or site chrome (docs/honor-roll.md, "Printing a decision").
         yield PageSpec(
@@ -220,6 +221,15 @@ def _corrects(site, facts, decision) -> list[dict]:
                               "page": None if awardee.revoked_by else awardee_path(awardee)})
                 break
     return found
+
+
+def later_page_embed(base: str, number: int) -> dict:
+    """The embed fields of page `number` of the list at `base`: an embed shows a list's first
+    page, whose pager opens the later pages on the site in the top window (the embed's
+    <base target="_top">), so a later page has no nhung.html of its own (a third of the embed
+    files of a long list, docs/embedding.md "Long lists"); its "Nhúng trang này" code is the
+    first page's."""
+    return {} if number == 1 else {"embed": False, "embed_src": urls.embed_file(base)}
 
 
 def _pager(base: str, number: int, total: int) -> dict | None:
@@ -439,7 +449,8 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
             description=lang.t("count_awards", count=lang.number(total)),
             context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
                      "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks)), "jumps": jumps},
-            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks), jump_stamp)))
+            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks), jump_stamp)),
+            **later_page_embed(base, number))
 
 
 def _unit_sort(history, unit_id):
