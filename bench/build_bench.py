@@ -29,6 +29,7 @@ from bench.generate import generate_hugo_site, generate_province, site_languages
 from bench.hugo_program import HugoMissing, HugoProgram, find_hugo  # noqa: E402
 from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
+from site_builder import urls  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
 # The one command under test; {config} and {site_dir} are filled in.
@@ -91,7 +92,7 @@ def bench_ours(entries: int, work: Path, seed: int, stub: bool,
         column.error = f"rebuild failed (exit {again.returncode}):\n{again.log_tail()}"
         return column
     column.rebuild_s = again.seconds
-    column.fresh = _edit_visible(site / "khen-thuong" / decision.id)
+    column.fresh = _edit_visible(site, decision.id)
     return column
 
 
@@ -116,12 +117,14 @@ def _edit_first_recipient(spreadsheet: Path) -> None:
         csv.writer(handle).writerows(rows)
 
 
-def _edit_visible(decision_folder: Path) -> str:
-    """"yes" when a recipient page and the decision's CSV download show the edited achievement
-    (decision tables leave achievements out to stay light: docs/honor-roll.md)."""
+def _edit_visible(site: Path, decision_id: str) -> str:
+    """"yes" when a recipient page and the decision's CSV download (its open-data file) show
+    the edited achievement (decision tables leave achievements out to stay light:
+    docs/honor-roll.md)."""
+    decision_folder = site / urls.decision_folder(decision_id)
     if not decision_folder.is_dir():
         return "no (decision folder missing)"
-    csv_file = decision_folder / "danh-sach.csv"
+    csv_file = site / urls.recipients_file(decision_id, "csv")
     on_csv = csv_file.is_file() and EDIT_MARKER in csv_file.read_text(encoding="utf-8-sig")
     on_recipient = any(EDIT_MARKER in page.read_text(encoding="utf-8")
                        for page in decision_folder.glob("*.html"))

@@ -36,6 +36,7 @@ if __package__ in (None, ""):          # run as a script: make "bench" importabl
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate import generate_province  # noqa: E402
+from site_builder import urls  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ("pre-receive", "post-receive")
@@ -153,8 +154,10 @@ def edit_one_recipient(spreadsheet: Path, token: str) -> None:
         csv.writer(handle).writerows(rows)
 
 
-def edit_visible(decision_folder: Path, token: str) -> bool:
-    csv_file = decision_folder / "danh-sach.csv"
+def edit_visible(site: Path, decision_id: str, token: str) -> bool:
+    """The edit shows on the decision's CSV download (its open-data file) and a recipient page."""
+    decision_folder = site / urls.decision_folder(decision_id)
+    csv_file = site / urls.recipients_file(decision_id, "csv")
     on_csv = csv_file.is_file() and token in csv_file.read_text(encoding="utf-8-sig")
     return on_csv and any(token in page.read_text(encoding="utf-8") for page in decision_folder.glob("*.html"))
 
@@ -183,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             edit_one_recipient(decision.csv, token)
             git(province.root, "commit", "-q", "-am", f"Edit {number}", env=env)
             checked, live, returned, cpu = push(province.root, bare, www, env)
-            fresh = edit_visible(www / "khen-thuong" / decision.id, token)
+            fresh = edit_visible(www, decision.id, token)
             stale += not fresh
             lives.append(live)
             returns.append(returned)

@@ -30,7 +30,7 @@ from site_builder import urls  # noqa: E402
 _LISTS = {urls.BY_AWARD: "award lists", urls.BY_PLACE: "place lists", urls.BY_YEAR: "year lists",
           urls.BY_CAMPAIGN: "campaign lists"}
 _DECISION_LEAVES = {urls.INDEX_FILE: "decision pages", urls.EMBED_FILE: "decision embed variants",
-                    urls.CARDS_FILE: "decision cards", urls.DECISION_CSV: "decision CSV"}
+                    urls.CARDS_FILE: "decision cards"}
 
 
 def _without_language(path: str, languages: tuple[str, ...]) -> str:

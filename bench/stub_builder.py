@@ -5,7 +5,8 @@ real command exists. It is NOT the product and its figures mean nothing about it
 
 It writes what the harness looks at, at the project's URLs: one page per decision
 (/khen-thuong/<decision>/), one per recipient (/khen-thuong/<decision>/<recipient>.html), each
-linking one stylesheet and one script, and the decision's CSV download (danh-sach.csv), so
+linking one stylesheet and one script, and the decision's CSV download (the open data's
+/du-lieu/khen-thuong/<decision>.csv), so
 that the harness's checks of a page and of a rebuild's freshness have something to read.
 """
 
@@ -57,7 +58,9 @@ def build(config_file: Path, site_dir: Path) -> int:
                          f"{html.escape(row['achievement'])}</li>")
             pages += 1
         _page(folder / "index.html", decision, "<ol>" + "".join(items) + "</ol>")
-        shutil.copyfile(table, folder / "danh-sach.csv")
+        downloads = staging / "du-lieu" / "khen-thuong"
+        downloads.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(table, downloads / f"{decision}.csv")
     shutil.rmtree(site_dir, ignore_errors=True)
     staging.rename(site_dir)
     print(f"stub: {pages} recipient pages -> {site_dir}")

@@ -54,7 +54,10 @@ INDEX_FILE = "index.html"
 EMBED_FILE = "nhung.html"  # the chrome-less variant beside every page (render/embed.py)
 OEMBED_FILE = "oembed.json"  # the page's embed code as an oEmbed document
 CARDS_FILE = "nhung-nguoi.html"  # a decision page's recipients as embeddable cards
-DECISION_CSV = "danh-sach.csv"  # a decision's recipients, for Excel
+# A decision's recipients were also a download beside its page until issue 24; the decision
+# page now links the open data's file of the same rows (recipients_file), and the name stays
+# reserved so that no recipient's id changes (docs/open-data.md, "The decision page's download").
+FORMER_DECISION_CSV = "danh-sach.csv"
 ORIGINAL_FILE = "ban-goc"  # a document's signed original beside its page, with its own suffix
 RSS_FILE = "rss.xml"
 ATOM_FILE = "atom.xml"
@@ -68,7 +71,7 @@ ALL_CALENDAR = f"{CALENDARS}tat-ca.ics"
 DECISION_FILES = (INDEX_FILE, EMBED_FILE, CARDS_FILE)
 # Names a recipient id must not take (awardees.RESERVED_IDS): recipient pages sit in their
 # decision's folder, beside its own files and its paging folder.
-DECISION_NAMES = frozenset({PAGING, PRINT} | {name.rsplit(".", 1)[0] for name in DECISION_FILES + (DECISION_CSV,)})
+DECISION_NAMES = frozenset({PAGING, PRINT} | {name.rsplit(".", 1)[0] for name in DECISION_FILES + (FORMER_DECISION_CSV,)})
 # Names a message id must not take (rules/messages.py): the message lists beside its pages.
 MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
 
@@ -81,7 +84,7 @@ SITE_NAMES = frozenset(
     {section.strip("/") for section in CORE_SECTIONS + (CALENDARS, SHARE_IMAGES)}
     | {PAGING, BY_AWARD, BY_PLACE, BY_CAMPAIGN, BY_YEAR, CURRENT, ARCHIVE, PRINT, "assets", "search"}
     | {name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in (
-        INDEX_FILE, EMBED_FILE, OEMBED_FILE, CARDS_FILE, DECISION_CSV, RSS_FILE, ATOM_FILE, CALENDAR_FILE,
+        INDEX_FILE, EMBED_FILE, OEMBED_FILE, CARDS_FILE, FORMER_DECISION_CSV, RSS_FILE, ATOM_FILE, CALENDAR_FILE,
         ALL_CALENDAR, NOT_FOUND_FILE)})
 
 # The form of every id, since each becomes one segment of an address and one file or folder
@@ -172,10 +175,6 @@ def decision_print_page(decision_id: str) -> str:
     return decision_folder(decision_id) + PRINT + "/"
 
 
-def decision_csv(decision_id: str) -> str:
-    return decision_folder(decision_id) + DECISION_CSV
-
-
 def recipient_path(decision_id: str, recipient_id: str) -> str:
     return HONOR_ROLL + decision_id + "/" + recipient_id + ".html"
 
@@ -243,7 +242,8 @@ OPEN_DATA_RECIPIENTS = OPEN_DATA + "khen-thuong/"
 
 
 def recipients_file(decision_id: str, suffix: str) -> str:
-    """'qd-12-2021', 'csv' -> 'du-lieu/khen-thuong/qd-12-2021.csv'."""
+    """'qd-12-2021', 'csv' -> 'du-lieu/khen-thuong/qd-12-2021.csv'; the CSV is also the
+    download the decision's page offers."""
     return OPEN_DATA_RECIPIENTS + decision_id + "." + suffix
 
 

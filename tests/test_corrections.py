@@ -72,9 +72,9 @@ def test_a_correction_keeps_the_address_and_shows_the_trail(make_site):
     assert NEW in decision and "Tổ COVID cộng đồng" in decision
     assert NEW in site.html("khen-thuong/qd-1234-2021/nhung-nguoi.html")  # the embed cards
     assert NEW in site.html("khen-thuong/dia-phuong/tinh-mau/index.html")
-    rows = list(csv.reader(io.StringIO((site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv")
-                                       .read_text(encoding="utf-8-sig"))))
-    assert [NEW, "Tổ COVID cộng đồng", "ngyen-van-nam"] == [rows[2][2], rows[2][4], rows[2][8]]
+    rows = list(csv.DictReader(io.StringIO((site.root / "site/du-lieu/khen-thuong/qd-1234-2021.csv")
+                                           .read_text(encoding="utf-8-sig"))))  # the page's download
+    assert [NEW, "Tổ COVID cộng đồng", "qd-1234-2021/ngyen-van-nam"] == [rows[1]["name"], rows[1]["unit"], rows[1]["id"]]
     files = _files(site)
     shards = [text for path, text in files.items() if path.startswith("search/names/") and NEW in text]
     assert shards, "the corrected name is in the search index"
@@ -258,6 +258,6 @@ def test_a_correction_added_later_reaches_every_page_on_the_next_build(make_site
     page = site.html("khen-thuong/qd-1234-2021/ngyen-van-nam.html")
     assert 'id="history-title"' in page and f"<h1 id=\"r-name\" lang=\"vi\">{NEW}</h1>" in page
     for path in ("khen-thuong/qd-1234-2021/index.html", "khen-thuong/dia-phuong/tinh-mau/index.html",
-                 "khen-thuong/qd-1234-2021/nhung-nguoi.html", "khen-thuong/qd-1234-2021/danh-sach.csv"):
+                 "khen-thuong/qd-1234-2021/nhung-nguoi.html", "du-lieu/khen-thuong/qd-1234-2021.csv"):
         text = (site.root / "site" / path).read_text(encoding="utf-8-sig")
         assert NEW in text and OLD not in text, path

@@ -185,20 +185,21 @@ def test_recipient_pages_have_an_embed_variant(built):
         assert "nhung-nguoi.html" not in sitemap.read_text(encoding="utf-8"), sitemap.name
 
 
-def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
-    """A card file never holds more than a decision page's recipients (PER_PAGE): the frame
-    loads every card to show one. The one after them is on page 2 and its embed code says so."""
+def long_decision() -> dict:
+    """qd-dai, a decision of PER_PAGE + 1 recipients: its roll, and its award's list, have two
+    pages. Dated before EMBED_CONTENT's decisions, so the latest-commendations widget still
+    shows theirs."""
     from site_builder.honor.index import PER_PAGE
 
     people = "\n".join(f"          - {{kind: individual, name: Lê Văn Người {n:03d}, achievement: Tốt}}"
                        for n in range(1, PER_PAGE + 2))
-    site = make_site(BASE_DATA, {"content/decisions/qd-dai.md": f"""
+    return {"content/decisions/qd-dai.md": f"""
         ---
         number: "40"
         symbol: QĐ-UBND
         issuer: ubnd-tinh
         place: Mẫu
-        date: 2021-12-20
+        date: 2020-06-01
         title: Khen thưởng nhiều người
         award: bang-khen-tinh
         signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
@@ -206,9 +207,26 @@ def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
 {people}
         ---
         Khen thưởng.
-    """})
+    """}
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory):
+    from .conftest import SiteFixture
+
+    site = SiteFixture(tmp_path_factory.mktemp("long"))
+    site.write(BASE_DATA).write(long_decision())
     site.write({"mkdocs.yml": mkdocs_yml(("vi",), site_url=SITE_URL, plugin={"frame_ancestors": [PORTAL]})})
     site.run("build", check_exit=0)
+    return site
+
+
+def test_a_long_decision_has_one_card_file_per_page_of_its_roll(long_site):
+    """A card file never holds more than a decision page's recipients (PER_PAGE): the frame
+    loads every card to show one. The one after them is on page 2 and its embed code says so."""
+    from site_builder.honor.index import PER_PAGE
+
+    site = long_site
     first = site.html("khen-thuong/qd-dai/nhung-nguoi.html")
     second = site.html("khen-thuong/qd-dai/trang/2/nhung-nguoi.html")
     assert first.count('<article class="rcard') == PER_PAGE and second.count('<article class="rcard') == 1
@@ -217,6 +235,28 @@ def test_a_long_decision_has_one_card_file_per_page_of_its_roll(make_site):
     assert '<a href="../../../../khen-thuong/qd-dai/nhung-nguoi.html" target="_self">1</a>' in second  # the other part of the list
     page = site.html(f"khen-thuong/qd-dai/{last}.html")
     assert f"{SITE_URL}khen-thuong/qd-dai/trang/2/nhung-nguoi.html#{last}&#34;" in page
+
+
+def test_an_embed_shows_a_lists_first_page_whose_pager_opens_the_site(long_site):
+    """Issue 24: the later pages of a list (a decision's roll, an award's list) have no embed
+    variant; the first page's embed links them on the site, in the top window, and their own
+    embed code is the first page's."""
+    out = long_site.root / "site"
+    for base in ("khen-thuong/qd-dai/", "khen-thuong/hinh-thuc/bang-khen-tinh/"):
+        embed = long_site.html(base + "nhung.html")
+        assert '<base target="_top">' in embed  # every link leaves the frame
+        root = "../" * base.count("/")
+        pager = embed.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+        assert f'<a href="{root}{base}trang/2/">2</a>' in pager, base  # the site's page 2
+        assert f'<a href="{root}{base}trang/2/" rel="next">' in pager, base
+        assert "nhung.html" not in pager
+        assert (out / base / "trang/2/index.html").is_file()
+        assert sorted(p.name for p in (out / base / "trang/2").iterdir()) == (
+            ["index.html", "nhung-nguoi.html"] if base == "khen-thuong/qd-dai/" else ["index.html"]), base
+        later = long_site.html(base + "trang/2/index.html")
+        block = later.split('<details class="embed-code">', 1)[1].split("</details>", 1)[0]
+        assert f"&lt;iframe src=&#34;{SITE_URL}{base}nhung.html&#34;" in block, base
+        assert "json+oembed" not in later  # no oembed.json beside it either
 
 
 def test_embed_variant_of_a_plan_links_back_and_keeps_its_text(built):

@@ -77,7 +77,7 @@ def test_decision_page_is_an_official_document_with_the_list(make_site):
                                     "Đặng Văn Bình", "Dương Thị Bình"]
     # the plan it rewards, and the CSV download
     assert 'href="../../van-ban/kh-tinh/"' in html
-    assert 'href="../../khen-thuong/qd-1234-2021/danh-sach.csv" download' in html
+    assert 'href="../../du-lieu/khen-thuong/qd-1234-2021.csv" download' in html
     # the plan's page lists the decision that rewards it
     plan = site.html("van-ban/kh-tinh/index.html")
     assert 'href="../../khen-thuong/qd-1234-2021/"' in plan and "1234/QĐ-UBND" in plan
@@ -134,20 +134,28 @@ def test_browse_pages_count_by_award_place_campaign_and_year(make_site):
     assert "1234/QĐ-UBND" in year and "6 khen thưởng" in year
 
 
-def test_csv_download_is_excel_ready(make_site):
-    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION})
+def test_the_csv_download_is_the_open_data_file_of_the_decision(make_site):
+    """Issue 24: the decision page's download is its open-data CSV, one file for every
+    language's page; no second copy (danh-sach.csv) is written beside the page."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
     site.run("build", check_exit=0)
-    raw = (site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv").read_bytes()
+    out = site.root / "site"
+    for prefix, root in (("", "../../"), ("en/", "../../../")):
+        page = site.html(f"{prefix}khen-thuong/qd-1234-2021/index.html")
+        links = re.findall(r'<a class="download" href="([^"]+)" download>', page)
+        assert links == [root + "du-lieu/khen-thuong/qd-1234-2021.csv"], prefix
+        assert (out / prefix / "khen-thuong/qd-1234-2021" / links[0]).resolve().is_file()
+        assert not list((out / prefix).rglob("danh-sach.csv")), prefix
+    raw = (out / "du-lieu/khen-thuong/qd-1234-2021.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads Vietnamese correctly
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["STT", "Loại", "Họ và tên / Tên tập thể"]
-    # the annex's order and numbering
-    assert [r[2] for r in rows[1:]] == ["Trạm Y tế xã Tây", "Công an huyện Đông", "Nguyễn Thị Ánh", "Trần Văn Anh",
-                                        "Đặng Văn Bình", "Dương Thị Bình"]
-    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6"]
-    anh = rows[3]
-    assert anh[1] == "Cá nhân" and anh[3] == "Điều dưỡng" and anh[5] == "Huyện Đông"
-    assert anh[6] == "Bằng khen của Chủ tịch UBND tỉnh" and anh[9] == "1234/QĐ-UBND"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    # the annex's order; a list that gives no STT is in that order, with its stt empty
+    assert [r["name"] for r in rows] == ["Trạm Y tế xã Tây", "Công an huyện Đông", "Nguyễn Thị Ánh", "Trần Văn Anh",
+                                         "Đặng Văn Bình", "Dương Thị Bình"]
+    assert {r["stt"] for r in rows} == {""}
+    anh = rows[2]
+    assert anh["kind"] == "individual" and anh["position"] == "Điều dưỡng" and anh["locality_name"] == "Huyện Đông"
+    assert anh["award_label"] == "Bằng khen của Chủ tịch UBND tỉnh" and anh["decision_reference"] == "1234/QĐ-UBND"
 
 
 def write_xlsx(path, rows):
@@ -242,7 +250,7 @@ def test_revocation_end_to_end(make_site):
     assert "5 khen thưởng" in site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html")
     assert "2 khen thưởng" in site.html("khen-thuong/dia-phuong/huyen-dong/index.html")
     assert re.search(r'bang-khen-tinh/">[^<]+</a></th><td class="num">5</td>', site.html("khen-thuong/index.html"))
-    csv_text = (site.root / "site/khen-thuong/qd-1234-2021/danh-sach.csv").read_text(encoding="utf-8-sig")
+    csv_text = (site.root / "site/du-lieu/khen-thuong/qd-1234-2021.csv").read_text(encoding="utf-8-sig")
     assert "Nguyễn Thị Ánh" not in csv_text and "Trần Văn Anh" in csv_text
     # the old URL still answers, says the award was revoked and by which decision, and nothing else
     old = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")

@@ -11,6 +11,8 @@ import unicodedata
 
 import pytest
 
+from site_builder.urls import recipients_file
+
 from .conftest import BASE_DATA, sheet_decision
 
 STEM = "qd-77-2021"
@@ -46,7 +48,8 @@ def errors(out: str) -> list[str]:
 
 
 def published_csv(site) -> str:
-    return (site.root / f"site/khen-thuong/{STEM}/danh-sach.csv").read_text(encoding="utf-8-sig")
+    """The decision's recipients as its page offers them for download (the open data's CSV)."""
+    return (site.root / "site" / recipients_file(STEM, "csv")).read_text(encoding="utf-8-sig")
 
 
 HEADER = ["Loại", "Họ và tên", "Chức vụ", "Đơn vị", "Địa phương", "Thành tích"]

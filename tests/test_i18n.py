@@ -102,9 +102,11 @@ def test_hreflang_alternates_and_switcher_lead_to_the_same_page(make_site):
     site = make_site(BASE_DATA, languages=LANGS)
     site.run("build", check_exit=0)
     page = site.html("en/van-ban/kh-tinh/index.html")
-    links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page))
-    assert links == {"vi": "../../../van-ban/kh-tinh/", "x-default": "../../../van-ban/kh-tinh/",
-                     "en": "../../../en/van-ban/kh-tinh/", "km": "../../../km/van-ban/kh-tinh/"}
+    links = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
+    # one link per language, none repeated as x-default (issue 24: a copy of the vi link)
+    assert links == [("vi", "../../../van-ban/kh-tinh/"), ("en", "../../../en/van-ban/kh-tinh/"),
+                     ("km", "../../../km/van-ban/kh-tinh/")]
+    assert "x-default" not in page
     assert '<a class="lang" href="../../../km/van-ban/kh-tinh/" hreflang="km" lang="km">ខ្មែរ</a>' in page
 
 
@@ -114,8 +116,9 @@ def test_hand_written_pages_get_their_language_hreflang_and_fallback(make_site):
     en = site.html("en/index.html")
     assert '<html lang="en"' in en
     assert "Welcome." in en and "not yet available" not in en
-    assert re.search(r'<link rel="alternate" href="\.\./" hreflang="x-default">', en)
+    assert re.search(r'<link rel="alternate" href="\.\./" hreflang="vi">', en)
     assert re.search(r'<link rel="alternate" href="\.\./km/" hreflang="km">', en)
+    assert "x-default" not in en  # as on core pages
     km = site.html("km/index.html")  # no index.km.md: the Vietnamese page, with a note
     assert '<html lang="km"' in km
     assert "ទំព័រនេះមិនទាន់មានជាភាសាខ្មែរ" in km

@@ -100,7 +100,7 @@ def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
     # show the achievement), few more
     assert {"khen-thuong/qd-1/nhung-nguoi.html", "en/khen-thuong/qd-1/nhung-nguoi.html"} <= core_changes
     assert len(core_changes) <= 12, sorted(core_changes)
-    assert "Ghi chú kiểm thử cập nhật" in (out / "khen-thuong/qd-1/danh-sach.csv").read_text(encoding="utf-8-sig")
+    assert "Ghi chú kiểm thử cập nhật" in (out / "du-lieu/khen-thuong/qd-1.csv").read_text(encoding="utf-8-sig")
     assert not list(site.root.glob(".site.staging-*"))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import time
 from types import SimpleNamespace
 
@@ -18,7 +17,7 @@ from site_builder.config import SiteConfig
 from site_builder.content.loader import load_site
 from site_builder.honor.sheet_cache import SheetCache, pack_texts, unpack_texts
 from site_builder.urls import awardee_path as recipient_path
-from site_builder.urls import DECISION_CSV
+from site_builder.urls import recipients_file
 
 from .conftest import BASE_DATA
 
@@ -78,8 +77,8 @@ def recipient_page(site, decision: str, recipient: str) -> str:
 
 
 def decision_csv(site, decision: str) -> str:
-    path = recipient_path(SimpleNamespace(decision=decision, id="x")).rstrip("/")
-    return (site.root / "site" / posixpath.dirname(path) / DECISION_CSV).read_text(encoding="utf-8-sig")
+    """The decision's recipients as its page offers them for download (the open data's CSV)."""
+    return (site.root / "site" / recipients_file(decision, "csv")).read_text(encoding="utf-8-sig")
 
 
 def check_json(site, exit_code: int) -> list:

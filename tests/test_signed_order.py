@@ -1,4 +1,4 @@
-"""The signed order kept: a decision's pages, its print view and its danh-sach.csv keep the
+"""The signed order kept: a decision's pages, its print view and its CSV download keep the
 order, the STT and the group headings of its annex as the sheet (or `awardees:`) gives them;
 browse pages sort by name (issue 21 item 5, issue 22 item 6)."""
 from __future__ import annotations
@@ -57,13 +57,13 @@ def test_a_decision_keeps_its_annex_stt_and_groups_while_its_award_page_sorts(ma
         ("1", "Nguyễn Thị An"), ("2", "Phạm Thị Ánh"), ("3", "Trần Văn Bình"), ("4", "Lê Văn Cường")]
     # the download mirrors the annex: its order, its STT, its groups
     rows = csv_rows(site)
-    assert [(r["STT"], r["Họ và tên / Tên tập thể"], r["Nhóm"]) for r in rows] == [
+    assert [(r["stt"], r["name"], r["group"]) for r in rows] == [
         ("5", "Trần Văn Bình", "I. KHỐI CƠ QUAN"), ("6", "Nguyễn Thị An", "I. KHỐI CƠ QUAN"),
         ("9", "Lê Văn Cường", "II. Khối xã"), ("9a", "Phạm Thị Ánh", "II. Khối xã")]
     # open data: the annex's order within the decision, with the STT and group as signed
     records = open_data_recipients(site.root / "site")[0]["items"]
     assert [(r["stt"], r["name"], r["group"]) for r in records] == [
-        (r["STT"], r["Họ và tên / Tên tập thể"], r["Nhóm"]) for r in rows]
+        (r["stt"], r["name"], r["group"]) for r in rows]
 
 
 def test_a_list_without_stt_is_numbered_in_its_order_across_pages_and_a_group_goes_on(make_site):
@@ -79,7 +79,10 @@ def test_a_list_without_stt_is_numbered_in_its_order_across_pages_and_a_group_go
     second = annex_rows(site.html(f"khen-thuong/{STEM}/trang/2/index.html"))
     assert second == [("#", "Khối A (tiếp theo)"), ("101", "Người Thứ 003"), ("102", "Người Thứ 002"),
                       ("103", "Người Thứ 001"), ("#", "Khối B"), ("104", "Người Thứ 104"), ("105", "Người Thứ 105")]
-    assert [r["STT"] for r in csv_rows(site)] == [str(n) for n in range(1, 106)]
+    # the download: the sheet's order, its stt empty (the list gives none), its groups
+    rows = csv_rows(site)
+    assert [r["name"] for r in rows] == list(reversed(names[:103])) + names[103:]
+    assert {r["stt"] for r in rows} == {""} and [r["group"] for r in rows[102:]] == ["Khối A", "Khối B", "Khối B"]
 
 
 def test_merged_heading_rows_group_an_xlsx_and_say_who_is_a_collective(make_site):
@@ -103,7 +106,7 @@ def test_merged_heading_rows_group_an_xlsx_and_say_who_is_a_collective(make_site
     assert annex_rows(page) == [("#", "I. TẬP THỂ"), ("1", "Trạm Y tế xã Tây"), ("2", "Công an huyện Đông"),
                                 ("#", "II. CÁ NHÂN"), ("1", "Nguyễn Văn Hải")]
     assert "2 tập thể, 1 cá nhân" in page
-    assert [r["Loại"] for r in csv_rows(site)] == ["Tập thể", "Tập thể", "Cá nhân"]
+    assert [r["kind"] for r in csv_rows(site)] == ["collective", "collective", "individual"]
 
     def merge_down(book):
         merge(book)

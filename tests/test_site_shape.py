@@ -7,6 +7,7 @@ does), so the walks below meet every kind of folder it has: paging folders, the 
 browse folders, xm/."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -30,6 +31,49 @@ def test_every_page_links_its_favicon(example):
         href = re.search(r'<link rel="icon" href="([^"]+)"', page.read_text("utf-8"))[1]
         target = out / href.lstrip("/") if href.startswith("/") else page.parent / href
         assert target.resolve().is_file(), (page, href)
+
+
+# href and src of the tags a reader's browser follows or loads (not the embed code's text,
+# which a page shows escaped).
+_LINK = re.compile(r'<(?:a|link|script|img|iframe|source|form)\b[^>]*?\b(?:href|src|action)="([^"]*)"')
+
+
+def missing_targets(out: Path, site_url: str) -> dict[str, list[str]]:
+    """{page: [links whose file the site does not have]} of every HTML file under `out`: a
+    link from the site root, relative to the page, or an absolute one under `site_url`; a
+    folder's file is its index.html. Fragments and queries are left out, and so are other
+    hosts and schemes."""
+    found: dict[str, list[str]] = {}
+    exists: dict[Path, bool] = {}
+    for page in html_files(out):
+        for href in set(_LINK.findall(page.read_text("utf-8"))):
+            target = href.split("#", 1)[0].split("?", 1)[0]
+            if href.startswith(site_url):
+                path = out / target[len(site_url):]
+            elif not target or re.match(r"^[a-z]+:|^//", target):
+                continue
+            elif target.startswith("/"):
+                path = out / target.lstrip("/")
+            else:
+                path = page.parent / target
+            if target.endswith("/") or target in ("", ".", ".."):
+                path = path / "index.html"
+            path = Path(os.path.normpath(path))
+            if path not in exists:
+                exists[path] = path.is_file()
+            if not exists[path]:
+                found.setdefault(page.relative_to(out).as_posix(), []).append(href)
+    return found
+
+
+def test_no_link_of_any_page_points_to_a_missing_file(example):
+    """Every page, embed, card file and redirect of the example site (three languages, long
+    paged lists, embeds) links only files the build wrote: the decision's CSV download is its
+    open-data file (issue 24), a later page's embed code the first page's nhung.html."""
+    out = example.root / "site"
+    site_url = "https://thidua.tinh-mau.example.vn/"
+    assert f'href="{site_url}' in (out / "khen-thuong/index.html").read_text("utf-8")  # absolute links are checked too
+    assert missing_targets(out, site_url) == {}
 
 
 def test_every_folder_on_the_way_to_a_page_has_an_index_page(example):

@@ -68,12 +68,26 @@ def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
     for name in files:
         size = (province_site.root / "site/assets" / name).stat().st_size
         assert size < 3 * 1024 if name == label else size > 4000, name
-    # Every page with the switcher asks for the label font beside its stylesheets, not once
-    # fonts.css has arrived (a round trip more before the load event on a slow network).
-    preload = '<link rel="preload" href="{}assets/{}" as="font" type="font/woff2" crossorigin>'
-    assert preload.format("", label) in home
-    assert preload.format("../../", label) in plan
-    assert home.index(preload.format("", label)) < home.index('href="assets/fonts.css"')
+
+
+@pytest.mark.parametrize("languages, preloaded", [(("vi", "en", "km"), True), (("vi", "en"), False)])
+def test_pages_preload_the_khmer_label_font_only_where_the_switcher_shows_khmer(make_site, languages, preloaded):
+    """A page whose switcher writes "ខ្មែរ" asks for the label font beside its stylesheets, not
+    once fonts.css has arrived (a round trip more before the load event on a slow network); a
+    site without Khmer does not ask for it at all (issue 24: a line on every page, and a font
+    request nothing uses)."""
+    site = make_site(BASE_DATA, languages=languages)
+    site.run("build", check_exit=0)
+    preload = '<link rel="preload" href="{}assets/fonts/khmer-label-400-normal.woff2" as="font" type="font/woff2" crossorigin>'
+    for prefix in ("", "en/"):
+        home = site.html(prefix + "index.html")  # Material
+        plan = site.html(prefix + "van-ban/kh-tinh/index.html")  # the core
+        up = "../" * prefix.count("/")
+        for page, root in ((home, up), (plan, "../../" + up)):
+            assert (preload.format(root) in page) is preloaded, (prefix, root)
+            assert ("khmer-label" in page) is preloaded, (prefix, root)
+            if preloaded:
+                assert page.index(preload.format(root)) < page.index(f'href="{root}assets/fonts.css"')
 
 
 # A web font on screen only where it is needed: Khmer text and the switcher's Khmer label.

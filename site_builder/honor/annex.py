@@ -2,7 +2,7 @@
 
 A decision's list (danh sách kèm theo) is signed in an order, usually grouped ("I. TẬP THỂ",
 "II. CÁ NHÂN", "Khối cơ quan", a unit's name), and its STT is what people cite ("số 17 trong
-danh sách"). The decision's page, its print view and its danh-sach.csv keep that order, those
+danh sách"). The decision's page, its print view and its open data keep that order, those
 headings and those numbers; browse pages and search sort by name (text/sorting.py).
 
 How communicators write groups in a sheet, each recognised by honor/sheets.py:

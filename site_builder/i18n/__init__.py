@@ -47,6 +47,22 @@ def strings(lang: str, extra_dir: str | None = None) -> dict:
     return base
 
 
+# The language switcher names each language in itself; Khmer's name ("ខ្មែរ") is drawn in the
+# "Khmer Label" font (assets/fonts.css, docs/theme.md "Fonts"), which pages preload.
+LABEL_FONT = "fonts/khmer-label-400-normal.woff2"
+LABEL_FONT_LANGUAGES = frozenset({"km"})
+
+
+def label_font(languages) -> str | None:
+    """The font file (under assets/) a site's pages preload for their language switcher: the
+    Khmer label font when the switcher shows a Khmer name (a site of several languages, Khmer
+    among them); None otherwise: a Vietnamese and English site writes no Khmer, and a preload
+    it never uses costs every page a request and a line of markup (issue 24). Both renderers
+    ask here (partials/shell.html, theme/main.html)."""
+    codes = set(languages)
+    return LABEL_FONT if len(codes) > 1 and codes & LABEL_FONT_LANGUAGES else None
+
+
 # A term's trailing number ("Đợt 2"): the catalogue writes the term once with "{n}".
 _NUMBERED = re.compile(r"^(.*?\D)\s*(\d+)$")
 

@@ -5,7 +5,6 @@ URLs (docs/architecture.md, docs/honor-roll.md):
   /khen-thuong/<decision>/ (+ trang/N/)       the decision, laid out as the official document,
                                               with its list in the order of its signed annex
   /khen-thuong/<decision>/in/                 the same with the whole list on one page, for print
-  /khen-thuong/<decision>/danh-sach.csv       the recipients, for Excel (UTF-8 with BOM)
   /khen-thuong/<decision>/<recipient>.html    one shareable page per recipient (urls.py)
   /khen-thuong/hinh-thuc/<award>/             by award form
   /khen-thuong/dia-phuong/ and /<unit>/       by place, as recorded and as units are today
@@ -28,7 +27,6 @@ from functools import partial
 
 from ..render.pages import PageBatch, PageSpec, PageTypeHooks
 from ..render.escaping import awardee_fields, escaped
-from ..text.csv_file import BOM, csv_row
 from ..text.one_line import one_line
 from ..rules.corrections import recipient_of
 from ..rules.revocation import revocation_of
@@ -36,12 +34,11 @@ from ..honor.verification import assign_codes, code_of
 from ..feeds.records import absolute, printed_address
 from . import recipient_page
 from .documents import header_of
-from ..honor.annex import GROUP_LINES
 from ..honor.index import PER_PAGE, index_of, pages_of
 from .honor_rows import Cells, TableRows
 from .honor_jump import jump_list
 from ..runtime.keys import (
-    awardee_stamp, decision_key, download_key, entry_stamp, list_key, recipients_key, row_stamp,
+    awardee_stamp, decision_key, entry_stamp, list_key, recipients_key, row_stamp,
 )
 
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
@@ -168,7 +165,7 @@ def _decision_pages(ctx, lang, index, facts):
             "plan": site.document(decision.get("plan") or ""),
             "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
-            "csv": urls.decision_csv(decision.id), "pager": None,
+            "csv": urls.recipients_file(decision.id, "csv"), "pager": None,
             "print_page": urls.decision_print_page(decision.id),
             "print_address": printed_address(ctx.site.config, lang.prefix + urls.decision_print_page(decision.id)),
         }
@@ -193,7 +190,8 @@ def _decision_pages(ctx, lang, index, facts):
                 title=title if number == 1 else f"{title} ({lang.t('page_n', n=number)})",
                 description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
                 content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
-                key=partial(decision_key, ctx, decision, roll, info, (number, len(chunks), *extra)))
+                key=partial(decision_key, ctx, decision, roll, info, (number, len(chunks), *extra)),
+                **later_page_embed(decision_path(decision.id), number))
         # Printing a paged list would print one page of it: the print view holds the whole
         # annex, without pager or site chrome (docs/honor-roll.md, "Printing a decision").
         yield PageSpec(
@@ -220,6 +218,15 @@ def _corrects(site, facts, decision) -> list[dict]:
                               "page": None if awardee.revoked_by else awardee_path(awardee)})
                 break
     return found
+
+
+def later_page_embed(base: str, number: int) -> dict:
+    """The embed fields of page `number` of the list at `base`: an embed shows a list's first
+    page, whose pager opens the later pages on the site in the top window (the embed's
+    <base target="_top">), so a later page has no nhung.html of its own (a third of the embed
+    files of a long list, docs/embedding.md "Long lists"); its "Nhúng trang này" code is the
+    first page's."""
+    return {} if number == 1 else {"embed": False, "embed_src": urls.embed_file(base)}
 
 
 def _pager(base: str, number: int, total: int) -> dict | None:
@@ -439,7 +446,8 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
             description=lang.t("count_awards", count=lang.number(total)),
             context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
                      "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks)), "jumps": jumps},
-            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks), jump_stamp)))
+            key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks), jump_stamp)),
+            **later_page_embed(base, number))
 
 
 def _unit_sort(history, unit_id):
@@ -509,43 +517,14 @@ def _descends(site, child: str, ancestor: str) -> bool:
     return _descends_cached(parents, child, ancestor)
 
 
-# ---- files written once: CSV downloads and story photos ----------------------------------
-
-# "Nhóm" (the annex's group heading, its lines joined by " / ") comes last: the columns
-# before it kept their places when it was added.
-CSV_COLUMNS = ("STT", "Loại", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Địa phương", "Hình thức khen thưởng",
-               "Thành tích", "Mã", "Quyết định", "Nhóm")
-
-
-def csv_text(ctx, decision) -> str:
-    """The decision's active recipients as Excel opens them (UTF-8 with a BOM, CRLF rows), in
-    the order of the signed annex, with its STT and the group each row stands under."""
-    index = index_of(ctx)
-    site = ctx.site
-    roll = index.rolls[decision.id]
-    lines = [BOM, csv_row(CSV_COLUMNS)]
-    places = {u.id: u.name for u in site.units.values()}
-    awards = {a.id: a.label_in("vi") for a in site.awards.values()}
-    kinds = {"collective": "Tập thể"}
-    reference = decision.reference
-    for number, a in zip(roll.numbers, roll.rows):
-        group = (a.group or "").replace(GROUP_LINES, " / ")
-        lines.append(csv_row((number, kinds.get(a.kind, "Cá nhân"), a.name, a.position or "", a.unit or "",
-                              places.get(a.locality or "", ""), awards.get(a.award or "", a.award or ""),
-                              one_line(a.achievement), a.id, reference, group)))
-    return "".join(lines)
-
+# ---- files written once: story photos ---------------------------------------------------
+# (The decision page's CSV download is the open data's file of its recipients,
+# feeds/recipient_files.py: one file, not a second copy beside the page.)
 
 def write_data(ctx, output) -> None:
-    """CSV downloads and story photos: they need no page, so they are written while pages
-    render (Renderer.write_data)."""
+    """Story photos: they need no page, so they are written while pages render
+    (Renderer.write_data)."""
     index = index_of(ctx)
-    for decision in index.decisions:
-        path = urls.decision_csv(decision.id)
-        # Unchanged: not even made.
-        key = download_key(output.fingerprint, path, decision, index.rolls[decision.id])
-        if not output.keep(path, key):
-            output.write(path, csv_text(ctx, decision), key=key)
     content = ctx.site.config.content_dir
     for decision_id, told in index.stories.items():
         for recipient_id, story in told.items():

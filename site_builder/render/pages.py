@@ -20,8 +20,10 @@ class PageSpec:
     # Every page gets a chrome-less embed variant beside it (render/embed.py) unless it opts out.
     embed: bool = True
     # A page without an embed variant of its own may name the file that embeds it instead
-    # (path without language prefix, fragment allowed: 'khen-thuong/qd/nhung-nguoi.html#x',
-    # pages/recipient_embeds.py); its "Nhúng trang này" code then points there.
+    # (path without language prefix, fragment allowed: a recipient's card
+    # 'khen-thuong/qd/nhung-nguoi.html#x', pages/recipient_embeds.py; a later page of a list,
+    # its first page's nhung.html, honor_roll.later_page_embed); its "Nhúng trang này" code
+    # then points there.
     embed_src: str | None = None
     # What the page's output depends on besides the site fingerprint (runtime/manifest.py): when it is
     # given and unchanged since the last build, the page is neither rendered nor written.

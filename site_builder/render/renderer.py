@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import urls
 from ..runtime.cache_dirs import CACHE_DIR
 from ..runtime.digests import digest
-from ..i18n import Lang
+from ..i18n import Lang, label_font
 from ..runtime.output import Output
 from .embed import embed_files, page_embed
 from .frame import Frame, mark, marked_page_vars
@@ -153,7 +153,7 @@ class Renderer:
     def alternates_html(self, path: str, root: str, lang: Lang) -> tuple[str, str]:
         """(hreflang links, language switcher) of the page at `path`."""
         alternates = self.alternates(path, root, lang)
-        return _hreflang(alternates, lang), _switcher(alternates, lang)
+        return _hreflang(alternates), _switcher(alternates, lang)
 
     def page_vars(self, spec: PageSpec, lang: Lang) -> dict:
         root = self.config.base_path if spec.rooted else "../" * spec.depth + ("../" * lang.prefix.count("/"))
@@ -161,7 +161,7 @@ class Renderer:
         return {
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
-            "hreflang": _hreflang(alternates, lang), "switcher": _switcher(alternates, lang),
+            "hreflang": _hreflang(alternates), "switcher": _switcher(alternates, lang),
             # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
             "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec)
             else page_embed(self.config, lang.prefix + spec.path, spec.title, src=lang.prefix + spec.embed_src)
@@ -200,6 +200,7 @@ class Renderer:
         if key not in cache:
             html = self.env.get_template("partials/shell.html").render(
                 lang=lang, t=lang.t, config=self.config, page={"root": root},
+                label_font=label_font(self.config.languages),
                 url=self.url_for(root, lang), asset=lambda p: root + "assets/" + p)
             head, top, foot = html.split("<!--shell:cut-->")
             cache[key] = {"head": head, "top": top, "foot": foot}
@@ -296,17 +297,13 @@ def _page_path(file: str) -> str:
     return file[: -len(urls.INDEX_FILE)] if file == urls.INDEX_FILE or file.endswith("/" + urls.INDEX_FILE) else file
 
 
-def _hreflang(alternates: list[dict], lang: Lang) -> str:
-    """<link rel=alternate hreflang> for every language, plus x-default (the default language)."""
+def _hreflang(alternates: list[dict]) -> str:
+    """<link rel=alternate hreflang> for every language. No x-default: it would repeat the
+    default language's link, on every page (docs/i18n.md)."""
     if len(alternates) < 2:
         return ""
-    out = []
-    for alt in alternates:
-        href = escape(alt["href"] or alt["url"])
-        out.append(f'<link rel="alternate" hreflang="{alt["code"]}" href="{href}">\n')
-        if alt["code"] == lang.default:
-            out.append(f'<link rel="alternate" hreflang="x-default" href="{href}">\n')
-    return "".join(out)
+    return "".join(f'<link rel="alternate" hreflang="{alt["code"]}" href="{escape(alt["href"] or alt["url"])}">\n'
+                   for alt in alternates)
 
 
 def _switcher(alternates: list[dict], lang: Lang) -> str:

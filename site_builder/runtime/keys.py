@@ -174,9 +174,3 @@ def cards_key(roll, info) -> str:
     names, the shell and addresses come from data files and configuration): every row in order
     (it sets the files' cut) and the decision line."""
     return roll_key(roll) + "\0" + repr(sorted(info.items()))
-
-
-def download_key(fingerprint: str, path: str, decision, roll) -> str:
-    """A decision's CSV download (pages/honor_roll.py): what it shows besides the data files
-    (in the fingerprint): the rows and the decision's reference."""
-    return "k" + digest("\0".join((fingerprint, path, decision.reference, roll_key(roll))))

@@ -1,4 +1,4 @@
-"""The one CSV writer: every CSV file of the site (du-lieu/*.csv, each decision's danh-sach.csv)
+"""The one CSV writer: every CSV file of the site (du-lieu/*.csv; a decision page's download is one)
 is written with these functions, so a change to how a cell is escaped is made here once.
 
 The rule is csv.writer's default dialect with lineterminator="\\r\\n" (QUOTE_MINIMAL): a cell

@@ -25,10 +25,11 @@ import pytest
 
 from ..conftest import IN_CI, REPO
 from ..conftest import mkdocs_yml
-from ..test_embeds import EMBED_CONTENT
+from ..test_embeds import EMBED_CONTENT, long_decision
 
 WIDGETS = ("tim-kiem", "khen-thuong-moi", "thong-diep-hien-hanh", "lay-y-kien")
 PAGE = "van-ban/kh-tinh/"
+LONG = "khen-thuong/qd-dai/"  # a decision whose roll has two pages (test_embeds.long_decision)
 
 
 def free_ports(n: int) -> list[int]:
@@ -144,7 +145,7 @@ def portal(tmp_path_factory):
 
     from ..conftest import BASE_DATA, SiteFixture
     site = SiteFixture(root / "project")
-    site.write(BASE_DATA).write(EMBED_CONTENT)
+    site.write(BASE_DATA).write(EMBED_CONTENT).write(long_decision())
     site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=site_url, plugin={"frame_ancestors": [allowed]})})
     site.run("build", check_exit=0)
     site_dir = site.root / "site"
@@ -241,14 +242,15 @@ def test_iframe_follows_a_content_change(portal, desktop):
     assert abs(wait_fitted(desktop, index) - before) <= 1
 
 
-def recipient_code(site_dir: Path, recipient: str = "khen-thuong/qd-khen/tram-y-te-xa-tay.html") -> str:
-    """The embed code a recipient page offers: its card in the decision's card file."""
-    page = (site_dir / recipient).read_text(encoding="utf-8")
+def offered_code(site_dir: Path, path: str = "khen-thuong/qd-khen/tram-y-te-xa-tay.html") -> str:
+    """The embed code the page at `path` offers; a recipient page's is its card in the
+    decision's card file."""
+    page = (site_dir / path).read_text(encoding="utf-8")
     return html.unescape(re.search(r'<textarea[^>]*class="embed-code-text"[^>]*>(.*?)</textarea>', page, re.S).group(1))
 
 
 def test_recipient_card_shows_one_recipient_and_fits_its_frame(portal, desktop):
-    code = recipient_code(portal["site_dir"])
+    code = offered_code(portal["site_dir"])
     assert "nhung-nguoi.html#tram-y-te-xa-tay" in code
     (portal["other_dir"].parent / "allowed" / "card.html").write_text(portal_page([code]), encoding="utf-8")
     desktop.goto(portal["allowed"] + "card.html")
@@ -270,6 +272,25 @@ def test_recipient_card_shows_one_recipient_and_fits_its_frame(portal, desktop):
     frame.wait_for_selector("#tram-y-te-xa-tay", state="visible")
     assert desktop.url == portal["allowed"] + "card.html"  # picking a card stays in the frame
     assert abs(wait_fitted(desktop, 0) - card) <= 1
+
+
+def test_a_list_embed_opens_its_later_pages_on_the_site(portal, desktop):
+    """Issue 24: an embed shows a list's first page (later pages have no embed variant, and
+    their embed code is the first page's); its pager opens page 2 on the site, in the
+    portal's top window."""
+    assert not (portal["site_dir"] / LONG / "trang/2/nhung.html").exists()
+    code = offered_code(portal["site_dir"], LONG + "trang/2/index.html")
+    assert f'src="{portal["site"]}{LONG}nhung.html"' in code
+    (portal["other_dir"].parent / "allowed" / "long.html").write_text(portal_page([code]), encoding="utf-8")
+    desktop.goto(portal["allowed"] + "long.html")
+    embeds(desktop).nth(0).scroll_into_view_if_needed()
+    frame = embeds(desktop).nth(0).element_handle().content_frame()
+    frame.wait_for_selector("main.embed-main", state="attached")
+    with desktop.expect_navigation():
+        frame.locator("nav.pager a[rel=next]").first.click()
+    assert desktop.url == portal["site"] + LONG + "trang/2/"  # the portal's window, not the frame
+    assert desktop.locator("header.top").count() == 1  # the site's own page, with its chrome
+    assert "Lê Văn Người 101" in desktop.inner_text("main")
 
 
 def test_unlisted_portal_is_refused(portal, desktop):

@@ -49,11 +49,11 @@ def test_csv_download(page, example_site):
     with page.expect_download() as info:
         page.get_by_role("link", name="Tải danh sách (CSV, mở được bằng Excel)").click()
     download = info.value
-    assert download.suggested_filename == "danh-sach.csv"
+    # the decision's open-data file (issue 24), named after the decision
+    assert download.suggested_filename == SOC_TRANG.strip("/").rsplit("/", 1)[-1] + ".csv"
     raw = open(download.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    names = [r[2] for r in rows[1:]]
+    names = [r["name"] for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))]
     assert "Thạch Thị Sa Ry" in names and len(names) == 8
     assert "Trần Văn Anh" not in names  # revoked by QĐ 415/QĐ-UBND
 

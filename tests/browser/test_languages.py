@@ -62,7 +62,7 @@ def switch_to(page, name: str) -> None:
 def test_switcher_leads_to_the_same_page_in_each_language(page, trilingual_site, path):
     page.goto(trilingual_site.url + path)
     assert html_lang(page) == "vi"
-    assert hreflangs(page) == {"vi": "/" + path, "x-default": "/" + path, "en": "/en/" + path, "km": "/km/" + path}
+    assert hreflangs(page) == {"vi": "/" + path, "en": "/en/" + path, "km": "/km/" + path}  # no x-default
     switch_to(page, "English")
     assert page.url == trilingual_site.url + "en/" + path
     assert html_lang(page) == "en"

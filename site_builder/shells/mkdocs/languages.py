@@ -19,7 +19,7 @@ from __future__ import annotations
 import html as html_lib
 
 from ... import urls
-from ...i18n import Lang
+from ...i18n import Lang, label_font
 
 # Core sections linked from mkdocs.yml's nav, and the string key naming each of them.
 SECTION_KEYS = {urls.DOCUMENTS: "documents", urls.CAMPAIGNS: "campaigns", urls.HONOR_ROLL: "honor_roll",
@@ -111,14 +111,14 @@ class PageLanguages:
         context["site_t"] = lang.t
         context["site_alternates"] = alternates
         context["site_fallback"] = page.file.src_uri in self.fallbacks
+        context["site_label_font"] = label_font(self.languages)  # theme/main.html preloads it
         if len(alternates) > 1:
             if self._saved_alternate is None:
                 self._saved_alternate = config.extra.get("alternate")
             # Material writes <link rel="alternate" hreflang> from this list; it is per site,
             # so it is set for the page being rendered (pages render one after another).
-            links = [{"name": a["name"], "link": a["url"], "lang": a["code"]} for a in alternates]
-            links.append({"name": "x-default", "link": self.urls[(base, self.default)], "lang": "x-default"})
-            config.extra["alternate"] = links
+            # No x-default, as on core pages (docs/i18n.md).
+            config.extra["alternate"] = [{"name": a["name"], "link": a["url"], "lang": a["code"]} for a in alternates]
         if code != self.default and nav is not None:
             context["nav"] = self.translated_nav(nav, lang)
         return context
