@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):          # run as a script: make "bench" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.generate import generate_hugo_site, generate_province  # noqa: E402
+from bench.generate import DEFAULT_SHAPE, add_shape_option, generate_hugo_site, generate_province  # noqa: E402
 from bench.hugo_program import HugoMissing, HugoProgram, find_hugo  # noqa: E402
 from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
@@ -55,10 +55,10 @@ def _find_program(name: str) -> str | None:
     return str(beside) if beside.exists() else None
 
 
-def bench_ours(entries: int, work: Path, seed: int, stub: bool) -> Column:
+def bench_ours(entries: int, work: Path, seed: int, stub: bool, shape: str = DEFAULT_SHAPE) -> Column:
     column = Column("stub" if stub else "site-builder", entries)
     started = time.perf_counter()
-    province = generate_province(work / f"province-{entries}", entries, seed)
+    province = generate_province(work / f"province-{entries}", entries, seed, shape=shape)
     column.generate_s = time.perf_counter() - started
     site = work / f"site-{entries}"
     command = build_command(province.config_file, site, stub)
@@ -160,7 +160,7 @@ def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
 
 
 def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub: bool,
-                hugo_program: Path | None = None) -> None:
+                hugo_program: Path | None = None, shape: str = DEFAULT_SHAPE) -> None:
     """Rounds 2..`rounds` of every column's full build (ours at each size, Hugo's), each into
     new folders from newly generated content (no cache of an earlier round helps), in the
     columns' order in odd rounds and the reverse in even ones; each column's build_s becomes
@@ -180,7 +180,7 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
                 run = run_measured(_hugo_command(str(hugo_program), source, folder / f"hugo-site-{entries}"),
                                    folder / f"hugo-{entries}.log")
             else:
-                province = generate_province(folder / f"province-{entries}", entries, seed)
+                province = generate_province(folder / f"province-{entries}", entries, seed, shape=shape)
                 command = build_command(province.config_file, folder / f"site-{entries}", stub)
                 run = run_measured(command, folder / f"build-{entries}.log", cwd=province.root)
             if not run.ok:
@@ -195,8 +195,8 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     """Our builds at each size, then (--hugo) Hugo's and the alternating rounds."""
     ours = []
     for entries in args.recipients:
-        print(f"building {entries:,} recipients ...", file=sys.stderr)
-        ours.append(bench_ours(entries, work, args.seed, args.stub))
+        print(f"building {entries:,} recipients ({args.shape} province) ...", file=sys.stderr)
+        ours.append(bench_ours(entries, work, args.seed, args.stub, args.shape))
     hugo = hugo_program = None
     if args.hugo or args.hugo_bin:
         print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
@@ -205,7 +205,7 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     for column in measured:
         column.build_runs.append(column.build_s)
     if args.rounds > 1 and len(measured) > 1:
-        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program)
+        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program, args.shape)
     return ours, hugo
 
 
@@ -221,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stub", action="store_true",
                         help="build with bench/stub_builder.py instead of site-builder (harness check)")
     parser.add_argument("--seed", type=int, default=1)
+    add_shape_option(parser)
     parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
                         help="keep generated content and sites in DIR (default bench/out)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")

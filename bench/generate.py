@@ -1,6 +1,6 @@
 """Generate a synthetic province (or the Hugo reference site) for the benchmark.
 
-    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1]
+    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1] [--shape uniform]
     python bench/generate.py --hugo 50000 --out /tmp/hugo-site [--seed 1]
 
 From Python::
@@ -9,6 +9,11 @@ From Python::
     summary = generate_province("/tmp/province", recipients=300, seed=7)
     summary.config_file        # /tmp/province/mkdocs.yml (plugins: [site_builder])
     summary.decisions[0].csv   # /tmp/province/content/decisions/<id>.csv
+    generate_province("/tmp/old", recipients=300, shape="uniform")   # the first benchmark's shape
+
+Shapes (bench/synth/shapes.py): ``realistic`` (the default) has a site_url and thousands of
+decisions of 3 to 5,000 rows, most of them small, with varied achievements; ``uniform`` is
+the benchmark's first province: no site_url, one decision per 500 recipients, short texts.
 """
 
 from __future__ import annotations
@@ -26,24 +31,33 @@ from bench.synth.province import (  # noqa: E402
     DecisionFile, ProvinceSummary, decision_count, write_province,
 )
 from bench.synth.recipients import CSV_HEADER  # noqa: E402
+from bench.synth.shapes import DEFAULT_SHAPE, SHAPES  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 THEME_DIR = REPO_ROOT / "theme"
 
 __all__ = ["generate_province", "generate_hugo_site", "ProvinceSummary", "DecisionFile",
-           "CSV_HEADER", "decision_count"]
+           "CSV_HEADER", "decision_count", "SHAPES", "DEFAULT_SHAPE", "add_shape_option"]
 
 
 def generate_province(out_dir: str | Path, recipients: int, seed: int = 1,
-                      theme_dir: str | Path | None = THEME_DIR) -> ProvinceSummary:
+                      theme_dir: str | Path | None = THEME_DIR,
+                      shape: str = DEFAULT_SHAPE) -> ProvinceSummary:
     """Write ``out_dir/mkdocs.yml`` and a complete ``out_dir/content/`` tree.
 
-    The same seed always yields the same files. ``out_dir`` may exist; files the
+    The same seed and shape always yield the same files. ``out_dir`` may exist; files the
     generator writes are overwritten, others are left alone (use an empty folder).
     """
     root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
-    return write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None)
+    return write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None, shape)
+
+
+def add_shape_option(parser: argparse.ArgumentParser) -> None:
+    """``--shape``, the same in every bench script that generates a province."""
+    parser.add_argument("--shape", choices=SHAPES, default=DEFAULT_SHAPE,
+                        help="realistic (default: site_url, decisions of 3 to 5,000 rows, varied "
+                             "texts) or uniform (the first benchmark's: about 500 rows a decision)")
 
 
 def generate_hugo_site(out_dir: str | Path, entries: int, seed: int = 1) -> Path:
@@ -60,12 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--hugo", type=int, metavar="N", help="minimal Hugo site with N entries")
     parser.add_argument("--out", required=True, type=Path, help="folder to write into")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    add_shape_option(parser)
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     if args.recipients is not None:
-        summary = generate_province(args.out, args.recipients, args.seed)
-        print(f"{summary.recipients} recipients in {len(summary.decisions)} decisions, "
+        summary = generate_province(args.out, args.recipients, args.seed, shape=args.shape)
+        print(f"{summary.recipients} recipients in {len(summary.decisions)} decisions "
+              f"({summary.shape}), "
               f"{len(summary.plans)} plans, {len(summary.messages)} messages -> {summary.root}")
     else:
         generate_hugo_site(args.out, args.hugo, args.seed)
