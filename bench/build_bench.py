@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):          # run as a script: make "bench" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.generate import generate_hugo_site, generate_province, site_languages  # noqa: E402
+from bench.generate import DEFAULT_SHAPE, add_shape_option, generate_hugo_site, generate_province, site_languages  # noqa: E402
 from bench.hugo_program import HugoMissing, HugoProgram, find_hugo  # noqa: E402
 from bench.measure import page_weight, run_measured, tree_size  # noqa: E402
 from bench.report import Column, table, target_checks  # noqa: E402
@@ -58,10 +58,11 @@ def _find_program(name: str) -> str | None:
 
 
 def bench_ours(entries: int, work: Path, seed: int, stub: bool,
-               languages: list[str] | None = None) -> Column:
+               languages: list[str] | None = None, shape: str = DEFAULT_SHAPE) -> Column:
     column = Column("stub" if stub else "site-builder", entries)
     started = time.perf_counter()
-    province = generate_province(work / f"province-{entries}", entries, seed, languages=languages)
+    province = generate_province(work / f"province-{entries}", entries, seed, languages=languages,
+                                 shape=shape)
     column.generate_s = time.perf_counter() - started
     column.languages = site_languages(province.config_file)
     site = work / f"site-{entries}"
@@ -168,7 +169,8 @@ def _hugo_command(hugo: str, source: Path, site: Path) -> list[str]:
 
 
 def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub: bool,
-                hugo_program: Path | None = None, languages: list[str] | None = None) -> None:
+                hugo_program: Path | None = None, languages: list[str] | None = None,
+                shape: str = DEFAULT_SHAPE) -> None:
     """Rounds 2..`rounds` of every column's full build (ours at each size, Hugo's), each into
     new folders from newly generated content (no cache of an earlier round helps), in the
     columns' order in odd rounds and the reverse in even ones; each column's build_s becomes
@@ -189,7 +191,7 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
                                    folder / f"hugo-{entries}.log")
             else:
                 province = generate_province(folder / f"province-{entries}", entries, seed,
-                                             languages=languages)
+                                             languages=languages, shape=shape)
                 command = build_command(province.config_file, folder / f"site-{entries}", stub)
                 run = run_measured(command, folder / f"build-{entries}.log", cwd=province.root)
             if not run.ok:
@@ -204,8 +206,8 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     """Our builds at each size, then (--hugo) Hugo's and the alternating rounds."""
     ours = []
     for entries in args.recipients:
-        print(f"building {entries:,} recipients ...", file=sys.stderr)
-        ours.append(bench_ours(entries, work, args.seed, args.stub, args.languages))
+        print(f"building {entries:,} recipients ({args.shape} province) ...", file=sys.stderr)
+        ours.append(bench_ours(entries, work, args.seed, args.stub, args.languages, args.shape))
     hugo = hugo_program = None
     if args.hugo or args.hugo_bin:
         print(f"building {args.recipients[0]:,} Hugo pages ...", file=sys.stderr)
@@ -214,7 +216,8 @@ def _run(args, work: Path) -> tuple[list[Column], Column | None]:
     for column in measured:
         column.build_runs.append(column.build_s)
     if args.rounds > 1 and len(measured) > 1:
-        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program, args.languages)
+        more_rounds(measured, args.rounds, work, args.seed, args.stub, hugo_program, args.languages,
+                    args.shape)
     return ours, hugo
 
 
@@ -233,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="languages the provinces are built in (default: the generator's, vi en); "
                              "--languages vi for issue 24's Vietnamese-only 500,000 archive")
     parser.add_argument("--seed", type=int, default=1)
+    add_shape_option(parser)
     parser.add_argument("--keep", type=Path, nargs="?", const=BENCH_DIR / "out", metavar="DIR",
                         help="keep generated content and sites in DIR (default bench/out)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")

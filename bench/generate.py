@@ -1,6 +1,6 @@
 """Generate a synthetic province (or the Hugo reference site) for the benchmark.
 
-    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1] [--languages vi]
+    python bench/generate.py --recipients 50000 --out /tmp/province [--seed 1] [--shape uniform] [--languages vi]
     python bench/generate.py --hugo 50000 --out /tmp/hugo-site [--seed 1]
 
 From Python::
@@ -11,6 +11,11 @@ From Python::
     summary.decisions[0].csv   # /tmp/province/content/decisions/<id>.csv
     generate_province("/tmp/archive", recipients=300, languages=["vi"])   # Vietnamese only
     site_languages(summary.config_file)   # ["vi", "en"]: what the province is built in
+    generate_province("/tmp/old", recipients=300, shape="uniform")   # the first benchmark's shape
+
+Shapes (bench/synth/shapes.py): ``realistic`` (the default) has a site_url and thousands of
+decisions of 3 to 5,000 rows, most of them small, with varied achievements; ``uniform`` is
+the benchmark's first province: no site_url, one decision per 500 recipients, short texts.
 """
 
 from __future__ import annotations
@@ -32,27 +37,30 @@ from bench.synth.province import (  # noqa: E402
 )
 from bench.synth.recipients import CSV_HEADER  # noqa: E402
 from bench.synth.writer import dump_yaml  # noqa: E402
+from bench.synth.shapes import DEFAULT_SHAPE, SHAPES  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 THEME_DIR = REPO_ROOT / "theme"
 
 __all__ = ["generate_province", "generate_hugo_site", "site_languages", "ProvinceSummary",
-           "DecisionFile", "CSV_HEADER", "decision_count"]
+           "DecisionFile", "CSV_HEADER", "decision_count", "SHAPES", "DEFAULT_SHAPE",
+           "add_shape_option"]
 
 
 def generate_province(out_dir: str | Path, recipients: int, seed: int = 1,
                       theme_dir: str | Path | None = THEME_DIR,
-                      languages: Sequence[str] | None = None) -> ProvinceSummary:
+                      languages: Sequence[str] | None = None,
+                      shape: str = DEFAULT_SHAPE) -> ProvinceSummary:
     """Write ``out_dir/mkdocs.yml`` and a complete ``out_dir/content/`` tree.
 
-    The same seed always yields the same files. ``out_dir`` may exist; files the
+    The same seed and shape always yield the same files. ``out_dir`` may exist; files the
     generator writes are overwritten, others are left alone (use an empty folder).
     ``languages`` replaces the languages the province is built in (bench/synth/province.py
     writes vi and en); the content is the same, all of it written in Vietnamese.
     """
     root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
-    summary = write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None)
+    summary = write_province(root, recipients, seed, Path(theme_dir) if theme_dir else None, shape)
     if languages:
         _set_languages(summary.config_file, list(languages))
     return summary
@@ -77,6 +85,13 @@ def _plugin_options(config: dict) -> dict:
                 if isinstance(entry, dict) and "site_builder" in entry)
 
 
+def add_shape_option(parser: argparse.ArgumentParser) -> None:
+    """``--shape``, the same in every bench script that generates a province."""
+    parser.add_argument("--shape", choices=SHAPES, default=DEFAULT_SHAPE,
+                        help="realistic (default: site_url, decisions of 3 to 5,000 rows, varied "
+                             "texts) or uniform (the first benchmark's: about 500 rows a decision)")
+
+
 def generate_hugo_site(out_dir: str | Path, entries: int, seed: int = 1) -> Path:
     """Write a minimal Hugo project with ``entries`` entry pages into ``out_dir``."""
     root = Path(out_dir)
@@ -94,12 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", nargs="+", metavar="LANG",
                         help="languages the province is built in (default: vi en); "
                              "--languages vi for a Vietnamese-only province")
+    add_shape_option(parser)
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     if args.recipients is not None:
-        summary = generate_province(args.out, args.recipients, args.seed, languages=args.languages)
-        print(f"{summary.recipients} recipients in {len(summary.decisions)} decisions, "
+        summary = generate_province(args.out, args.recipients, args.seed, languages=args.languages,
+                                    shape=args.shape)
+        print(f"{summary.recipients} recipients in {len(summary.decisions)} decisions "
+              f"({summary.shape}), "
               f"{len(summary.plans)} plans, {len(summary.messages)} messages -> {summary.root}")
         print(f"languages: {' '.join(site_languages(summary.config_file))}")
     else:

@@ -35,7 +35,7 @@ from pathlib import Path
 if __package__ in (None, ""):          # run as a script: make "bench" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.generate import generate_province  # noqa: E402
+from bench.generate import DEFAULT_SHAPE, add_shape_option, generate_province  # noqa: E402
 from site_builder import urls  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -62,9 +62,9 @@ def environment() -> dict:
     return env
 
 
-def set_up(work: Path, recipients: int, seed: int, env: dict):
+def set_up(work: Path, recipients: int, seed: int, env: dict, shape: str = DEFAULT_SHAPE):
     """The province as a communicator's clone, and the server's bare repository with the hooks."""
-    province = generate_province(work / "province", recipients, seed)
+    province = generate_province(work / "province", recipients, seed, shape=shape)
     root = province.root
     (root / "scripts").mkdir(exist_ok=True)
     shutil.copy(REPO_ROOT / "scripts" / "publish.sh", root / "scripts" / "publish.sh")
@@ -167,16 +167,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recipients", type=int, default=50_000, metavar="N")
     parser.add_argument("--rounds", type=int, default=3, metavar="N", help="edits pushed one after another (default 3)")
     parser.add_argument("--seed", type=int, default=1)
+    add_shape_option(parser)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the province, the server and the site in DIR")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-publish-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     env = environment()
     try:
-        province = set_up(work, args.recipients, args.seed, env)
+        province = set_up(work, args.recipients, args.seed, env, args.shape)
         www, bare = work / "www", work / "server.git"
         checked, live, returned, cpu = push(province.root, bare, www, env)
-        print(f"cold publish, {args.recipients:,} recipients: checked {checked:.2f} s, live {live:.2f} s, "
+        print(f"cold publish, {args.recipients:,} recipients ({args.shape} province): checked {checked:.2f} s, live {live:.2f} s, "
               f"push returned {returned:.2f} s; cpu {cpu:.2f} s")
         decision = province.decisions[len(province.decisions) // 2]
         lives, returns, stale = [], [], 0

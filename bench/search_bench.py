@@ -32,6 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make "bench" and "site_builder" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.generate import add_shape_option, generate_province  # noqa: E402
 from site_builder.urls import SEARCH  # noqa: E402 (after the path set-up above)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -162,16 +163,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--province", type=Path, help="an existing generated province (skips generating)")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     parser.add_argument("--seed", type=int, default=1)
+    add_shape_option(parser)
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     province = args.province
     if province is None:
-        from bench.generate import generate_province
-
         province = work / "province"
         started = time.perf_counter()
-        generate_province(province, recipients=args.recipients, seed=args.seed)
+        generate_province(province, recipients=args.recipients, seed=args.seed, shape=args.shape)
         print(f"generated {args.recipients:,} recipients in {time.perf_counter() - started:.1f} s")
     out = args.keep or work / "site"
     built = build(province, out)

@@ -46,6 +46,7 @@ if __package__ in (None, ""):  # run as a script: make "bench" and "site_builder
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.measure import page_weight  # noqa: E402 (after the path set-up above)
+from bench.generate import DEFAULT_SHAPE, add_shape_option, generate_province  # noqa: E402
 from site_builder import urls  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -405,16 +406,14 @@ def report(figures: Figures, server: Server, site: Path, recipient: str, label: 
     return all(value <= limit for _, value, limit in checks)
 
 
-def build_site(work: Path, recipients: int | None, seed: int) -> tuple[Path, str]:
+def build_site(work: Path, recipients: int | None, seed: int, shape: str = DEFAULT_SHAPE) -> tuple[Path, str]:
     """Build the example site, or a generated province of `recipients`, into work/site."""
     site = work / "site"
     command = [sys.executable, "-m", "site_builder.cli", "build", "--site-dir", str(site)]
     if recipients:
-        from bench.generate import generate_province
-
-        province = generate_province(work / "province", recipients=recipients, seed=seed)
+        province = generate_province(work / "province", recipients=recipients, seed=seed, shape=shape)
         command += ["--config-file", str(province.config_file)]
-        label, cwd = f"generated province, {recipients:,} recipients (seed {seed})", province.root
+        label, cwd = f"generated {shape} province, {recipients:,} recipients (seed {seed})", province.root
     else:
         label, cwd = "the example site of the repository", REPO
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
@@ -429,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--site", type=Path, help="a built site folder (default: build the example site)")
     what.add_argument("--recipients", type=int, help="generate and build a province of this many recipients")
     parser.add_argument("--seed", type=int, default=1)
+    add_shape_option(parser)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="one round (checks that the bench runs)")
     parser.add_argument("--requests", action="store_true",
@@ -444,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.site:
             site, label = args.site, f"{args.site}"
         else:
-            site, label = build_site(work, args.recipients, args.seed)
+            site, label = build_site(work, args.recipients, args.seed, args.shape)
         recipient = recipient_page(site)
         server = start_server(site, args.server, work)
         answered_ok(server.url)

@@ -157,13 +157,76 @@ def test_hugo_reference_site_has_one_page_per_entry(tmp_path):
 
 
 def test_command_line_reports_what_it_wrote(tmp_path):
-    result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "generate.py"), "--recipients", "40",
-         "--out", str(tmp_path / "cli"), "--seed", "3"],
-        capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert "40 recipients in 3 decisions" in result.stdout
+    def generate(*options):
+        result = subprocess.run(
+            [sys.executable, str(REPO / "bench" / "generate.py"), "--recipients", "40",
+             "--out", str(tmp_path / "cli"), "--seed", "3", *options],
+            capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "40 recipients in 3 decisions (uniform)" in generate("--shape", "uniform")
     assert len(list((tmp_path / "cli" / "content" / "decisions").glob("*.csv"))) == 3
+    realistic = re.search(r"40 recipients in (\d+) decisions \(realistic\)", generate())
+    assert realistic and int(realistic.group(1)) > 3
+
+
+# --- the realistic shape (issue 24) and the uniform one it replaced as the default ----------
+
+
+def test_the_realistic_province_has_a_site_url_and_the_uniform_one_none(province, tmp_path):
+    """feeds, the sitemap, canonical links and QR codes are made only with a site_url."""
+    config = yaml.safe_load(province.config_file.read_text(encoding="utf-8"))
+    assert province.shape == "realistic" and config["site_url"].startswith("https://")
+    uniform = generate_province(tmp_path / "uniform", 40, seed=7, shape="uniform")
+    assert "site_url" not in yaml.safe_load(uniform.config_file.read_text(encoding="utf-8"))
+
+
+def test_realistic_decisions_run_from_3_to_5000_rows_most_of_them_small():
+    """At 50,000 recipients about 3,000 decisions (issue 24 measured a province of 3,074), a few
+    of them of thousands of rows; drawn without writing files, as write_province draws them."""
+    import random
+    import statistics as stats
+
+    from bench.synth.shapes import realistic_sizes
+
+    for seed in (1, 2, 3):
+        sizes = realistic_sizes(random.Random(seed), 50_000)
+        assert sum(sizes) == 50_000
+        assert min(sizes) == 3 and 3_000 <= max(sizes) <= 5_000
+        assert 2_500 <= len(sizes) <= 3_500
+        assert stats.median(sizes) <= 8 and sum(size >= 1_000 for size in sizes) <= 8
+    assert max(realistic_sizes(random.Random(1), 300)) <= 60       # no decision holds most of a small one
+
+
+def test_realistic_decisions_are_many_and_issued_at_every_level(province):
+    assert len(province.decisions) > RECIPIENTS // 20
+    assert sum(d.recipients for d in province.decisions) == RECIPIENTS
+    assert min(d.recipients for d in province.decisions) >= 3
+    bodies = _data(province, "bodies.yml")
+    levels = {bodies[_front(d.markdown)["issuer"]]["level"] for d in province.decisions}
+    assert {"commune", "district", "department", "province"} <= levels
+
+
+def test_realistic_achievements_vary_in_length_and_shape(province):
+    texts = [row["achievement"] for row in _rows(province)]
+    words = [len(text.split()) for text in texts]
+    assert min(words) < 25 and max(words) > 150
+    assert len(set(texts)) > 0.9 * len(texts)      # one-line entries repeat, as in real rolls
+    openings = {text.split(".")[0].split(" tại ")[0].split(" ở ")[0][:30] for text in texts}
+    assert len(openings) >= 8
+    # per-sector phrases: a school's recipient and a police post's are not told alike
+    assert any("học sinh" in text for text in texts) and any("an ninh trật tự" in text for text in texts)
+
+
+def test_the_uniform_shape_is_the_first_benchmarks_province(tmp_path):
+    """One decision per 500 recipients and short texts, the same bytes for the same seed."""
+    first = generate_province(tmp_path / "a", 1_500, seed=5, shape="uniform")
+    again = generate_province(tmp_path / "b", 1_500, seed=5, shape="uniform")
+    assert len(first.decisions) == 3 and first.shape == "uniform"
+    assert _all_files(first.content_dir) == _all_files(again.content_dir)
+    words = [len(row["achievement"].split()) for row in _rows(first)]
+    assert 40 < min(words) and max(words) < 100
 
 
 def test_the_hugo_target_is_three_quarters_of_hugos_median():

@@ -340,3 +340,42 @@ def test_each_rebuild_remakes_only_the_batches_of_the_edited_decision(make_site,
         core_build(site, out)
         assert sorted(made) == ["en/cards/qd-1", "en/recipients/qd-1", "vi/cards/qd-1", "vi/recipients/qd-1"], note
         assert note in (out / "khen-thuong/qd-1/tran-van-anh.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_renders_no_page_and_writes_no_file(make_site, tmp_path, monkeypatch):
+    """Issue 24: a rebuild with nothing changed does no template work, not even for the pages
+    that declare no key of their own because they list the whole site (plans with their
+    decisions, campaigns, years, messages: keyed by everything the site says), and touches no
+    file. After an edit those pages are made again, and keep their files when their bytes come
+    out the same."""
+    from site_builder.render.renderer import Renderer
+
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")  # the spy sees pages made in this process
+    rendered: list[str] = []
+    real = Renderer.render
+
+    def spying(self, spec, lang):
+        rendered.append(lang.prefix + spec.path)
+        return real(self, spec, lang)
+
+    monkeypatch.setattr(Renderer, "render", spying)
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    plan_pages = {path for path in rendered if path.startswith(("van-ban/kh-", "en/van-ban/kh-"))}
+    assert plan_pages and "khen-thuong/" in rendered
+    before = snapshot(out)
+
+    rendered.clear()
+    core_build(site, out)
+    assert rendered == []
+    assert touched(before, snapshot(out)) == {".site-builder-build"}  # the new build's id, nothing else
+
+    edited = [row.replace("Điều trị bệnh nhân nặng.", "Ghi chú kiểm thử cập nhật.") for row in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    rendered.clear()
+    core_build(site, out)
+    assert plan_pages <= set(rendered)  # made again: a plan page lists its decisions
+    changed = touched(before, snapshot(out))
+    assert not {page + "index.html" for page in plan_pages} & changed  # same bytes: files kept
+    assert "Ghi chú kiểm thử cập nhật" in (out / "khen-thuong/qd-1/tran-van-anh.html").read_text(encoding="utf-8")

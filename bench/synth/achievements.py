@@ -31,7 +31,7 @@ _CLOSINGS = (
     "Là tấm gương tiêu biểu, góp phần {result}.",
     "Góp phần tích cực vào việc {result}.",
 )
-_LANGUAGE_CLAUSES = {
+LANGUAGE_CLAUSES = {
     "khmer": ", tuyên truyền bằng tiếng Khmer cho đồng bào trong phum, sóc",
     "ede": ", dùng tiếng Ê Đê vận động bà con trong buôn cùng thực hiện",
     "jrai": ", dùng tiếng Jrai vận động bà con trong làng cùng thực hiện",
@@ -45,6 +45,6 @@ def achievement(rng: random.Random, campaign: Campaign, *, collective: bool, pla
     first, second = rng.sample(campaign.actions, 2)
     amount = f"{rng.randrange(2, 40) * 50:,}".replace(",", ".")   # "1.250", never a long number
     actions = [a.format(village=village, n=amount) for a in (first, second)]
-    language = _LANGUAGE_CLAUSES.get(ethnic, "") if rng.random() < 0.6 else ""
+    language = LANGUAGE_CLAUSES.get(ethnic, "") if rng.random() < 0.6 else ""
     closing = rng.choice(_CLOSINGS).format(result=rng.choice(campaign.results))
     return f"{opening} {lead} {actions[0]}, {actions[1]}{language}. {closing}"

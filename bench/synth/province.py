@@ -16,9 +16,12 @@ from .campaigns import CAMPAIGNS, campaigns_data
 from .documents import Numbering, PlanInfo, decision_document, message_documents, plan_document
 from .geography import Province, build_province, units_data
 from .recipients import CSV_HEADER, Area, recipient_rows
+from .shapes import DEFAULT_SHAPE, SHAPES, issuer_level, realistic_sizes
 from .writer import dump_yaml, write_csv, write_markdown, write_yaml
 
-RECIPIENTS_PER_DECISION = 500
+RECIPIENTS_PER_DECISION = 500     # the uniform shape's
+# The realistic province's address: feeds, the sitemap, canonical links and QR codes need one.
+SITE_URL = "https://thidua.tanha.example.gov.vn/"
 # Relative size of a decision by issuer level: a province rewards more people than a commune.
 _LEVEL_WEIGHT = {"prime_minister": 0.1, "province": 3.0, "department": 1.5, "district": 1.0, "commune": 0.5}
 
@@ -37,6 +40,7 @@ class ProvinceSummary:
     config_file: Path
     content_dir: Path
     recipients: int
+    shape: str = DEFAULT_SHAPE
     decisions: list[DecisionFile] = field(default_factory=list)
     plans: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
@@ -51,13 +55,17 @@ class _Slot:
 
 
 def decision_count(recipients: int) -> int:
-    """About one decision per 500 recipients, never fewer than 3 (unless fewer recipients)."""
+    """The uniform shape's: about one decision per 500 recipients, never fewer than 3 (unless
+    fewer recipients)."""
     return max(min(3, recipients), round(recipients / RECIPIENTS_PER_DECISION))
 
 
-def write_province(root: Path, recipients: int, seed: int = 1, theme_dir: Path | None = None) -> ProvinceSummary:
+def write_province(root: Path, recipients: int, seed: int = 1, theme_dir: Path | None = None,
+                   shape: str = DEFAULT_SHAPE) -> ProvinceSummary:
     if recipients < 1:
         raise ValueError("recipients must be at least 1")
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}, not {shape!r}")
     rng = random.Random(seed)
     for level in MAIN_AWARD:
         check_conferrable(level)
@@ -67,17 +75,23 @@ def write_province(root: Path, recipients: int, seed: int = 1, theme_dir: Path |
     content = root / "content"
     for folder in ("plans", "decisions", "messages", "data"):
         (content / folder).mkdir(parents=True, exist_ok=True)
-    summary = ProvinceSummary(root, root / "mkdocs.yml", content, recipients)
+    summary = ProvinceSummary(root, root / "mkdocs.yml", content, recipients, shape)
 
     numbering = Numbering(rng)
     plans, areas = _write_plans(rng, numbering, province, bodies, content / "plans")
     summary.plans = [p.id for p in plans]
-    slots = _decision_slots(rng, recipients, plans, areas, bodies)
-    sizes = _split(recipients, [s.weight for s in slots])
+    if shape == "uniform":
+        slots = _decision_slots(rng, recipients, plans, areas, bodies)
+        sizes = _split(recipients, [s.weight for s in slots])
+    else:
+        sizes = realistic_sizes(rng, recipients)
+        slots = [_realistic_slot(rng, issuer_level(rng, size), plans, areas, province, bodies)
+                 for size in sizes]
     for slot, size in zip(slots, sizes):
         phase = rng.choice(slot.plan.phases)
         rows = recipient_rows(rng, size, level=slot.issuer.level, area=slot.area,
-                              campaign=slot.plan.campaign, year=phase["end"].year)
+                              campaign=slot.plan.campaign, year=phase["end"].year,
+                              varied=(shape == "realistic"))
         collectives = sum(1 for row in rows if row[0] == "collective")
         doc_id, front, body = decision_document(
             rng, numbering, issuer=slot.issuer, plan=slot.plan, phase=phase,
@@ -99,7 +113,8 @@ def write_province(root: Path, recipients: int, seed: int = 1, theme_dir: Path |
     write_yaml(content / "data" / "units.yml", units_data(province))
     write_yaml(content / "data" / "campaigns.yml", campaigns_data(launchers))
     (content / "index.md").write_text(_home_page(province, summary), encoding="utf-8")
-    summary.config_file.write_text(_mkdocs_config(province, theme_dir), encoding="utf-8")
+    site_url = SITE_URL if shape == "realistic" else None
+    summary.config_file.write_text(_mkdocs_config(province, theme_dir, site_url), encoding="utf-8")
     return summary
 
 
@@ -153,6 +168,30 @@ def _decision_slots(rng: random.Random, recipients: int, plans: list[PlanInfo],
     return slots
 
 
+def _realistic_slot(rng: random.Random, level: str, plans: list[PlanInfo], areas: dict[str, Area],
+                    province: Province, bodies: Bodies) -> _Slot:
+    """A decision of the given issuer level: a commune's rewards its own people, a district's
+    its district's, the others the whole province's. A commune or district carries out its
+    own plan where it wrote one, else the province's."""
+    everywhere = Area(province, province.districts, province.communes)
+    if level in ("prime_minister", "province"):
+        plan = rng.choice([p for p in plans if p.issuer is bodies.province])
+        issuer = bodies.national if level == "prime_minister" else bodies.province
+        return _Slot(plan, issuer, everywhere, 1.0)
+    if level == "department":
+        plan = rng.choice([p for p in plans if p.issuer.level == "department"])
+        return _Slot(plan, plan.issuer, everywhere, 1.0)
+    if level == "district":
+        district = rng.choice(province.districts)
+        issuer, area = bodies.districts[district.id], Area(province, [district], district.communes)
+    else:
+        commune = rng.choice(province.communes)
+        issuer, area = bodies.communes[commune.id], Area(province, [commune.district], [commune])
+    own = [p for p in plans if p.issuer is issuer]
+    plan = rng.choice(own or [p for p in plans if p.issuer is bodies.province])
+    return _Slot(plan, issuer, area, 1.0)
+
+
 def _split(total: int, weights: list[float]) -> list[int]:
     """Integer sizes proportional to the weights, summing to ``total``, none below 1."""
     scale = sum(weights)
@@ -176,12 +215,13 @@ def _home_page(province: Province, summary: ProvinceSummary) -> str:
     )
 
 
-def _mkdocs_config(province: Province, theme_dir: Path | None) -> str:
+def _mkdocs_config(province: Province, theme_dir: Path | None, site_url: str | None) -> str:
     theme: dict = {"name": "material", "language": "vi"}
     if theme_dir is not None:
         theme["custom_dir"] = str(theme_dir.resolve())
     config = {
         "site_name": f"Thi đua, khen thưởng tỉnh {province.bare_name} (dữ liệu thử nghiệm)",
+        **({"site_url": site_url} if site_url else {}),
         "docs_dir": "content",
         "theme": theme,
         # Both languages the benchmark targets are judged with (issues 3 and 5).

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 
 from .achievements import achievement
+from .varied_achievements import Where, varied_achievement
 from .awards import award_chooser
 from .campaigns import Campaign
 from .geography import ETHNIC_MIX, Commune, District, Province
@@ -103,7 +104,9 @@ class Area:
 
 
 def recipient_rows(rng: random.Random, count: int, *, level: str, area: Area,
-                   campaign: Campaign, year: int) -> list[tuple[str, ...]]:
+                   campaign: Campaign, year: int, varied: bool = False) -> list[tuple[str, ...]]:
+    """``varied``: texts of the realistic shape (varied_achievements.py), else of the uniform
+    one (achievements.py), drawn in the same order as before it existed."""
     choosers = {kind: award_chooser(level, kind) for kind in ("individual", "collective")}
     unit_levels = _UNIT_LEVELS[level]
     p = area.province.bare_name
@@ -138,8 +141,14 @@ def recipient_rows(rng: random.Random, count: int, *, level: str, area: Area,
             position, unit_template = _job(rng, unit_level, ethnic, female, has_pagoda)
             position = position.format(**slots)
         unit = unit_template.format(**slots)
-        text = achievement(rng, campaign, collective=(kind == "collective"), place=place,
-                           village=village, year=year, ethnic=ethnic)
+        if varied:
+            profile = district.profile if unit_level == "commune" else ""
+            where = Where(place, village, profile, unit, position)
+            text = varied_achievement(rng, campaign, collective=(kind == "collective"), where=where,
+                                      year=year, ethnic=ethnic)
+        else:
+            text = achievement(rng, campaign, collective=(kind == "collective"), place=place,
+                               village=village, year=year, ethnic=ethnic)
         rows.append((kind, name, position, unit, locality, choosers[kind].pick(rng), text))
     return rows
 

@@ -25,7 +25,6 @@ import hashlib
 import json
 import operator
 import os
-from pathlib import Path
 
 from ..content.model import Awardee
 from ..runtime.digests import digest, values_digest
@@ -158,7 +157,7 @@ def _published_size(output, path: str) -> int:
     """The size of the file the live site has at `path` (-1: none): a file cut short or
     replaced by hand is made again rather than listed with the size and hash it had."""
     try:
-        return os.stat(Path(output.live) / path).st_size
+        return os.stat(os.path.join(output.live, path)).st_size  # no Path per file
     except (OSError, AttributeError):
         return -1
 

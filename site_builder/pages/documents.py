@@ -17,7 +17,7 @@ def summary_of(ctx, doc, lang) -> dict:
             bodies.append(task["assignee"])
     # an assignee written as the name of one body of data/bodies.yml is shown under that
     # body's name in the reader's language; any other is a term (Lang.term) or Vietnamese
-    named = LabelIndex(site.bodies) if bodies else None
+    named = _bodies_by_label(ctx) if bodies else None
     task_bodies = []
     for text in bodies:
         codes = named.codes(text)
@@ -35,6 +35,12 @@ def summary_of(ctx, doc, lang) -> dict:
         "children": ctx.children.get(doc.id, []),
         "replaced_by": ctx.replaced_by.get(doc.id, []),
     }
+
+
+def _bodies_by_label(ctx) -> LabelIndex:
+    if ctx.bodies_by_label is None:
+        ctx.bodies_by_label = LabelIndex(ctx.site.bodies)
+    return ctx.bodies_by_label
 
 
 def header_of(ctx, doc) -> dict:

@@ -67,6 +67,12 @@ class BuildContext:
         self.awardees_stamped: bool = False
         # Every document's identity and title as one digest (runtime/keys.py documents_stamp).
         self.documents_stamp: str | None = None
+        # Everything the loaded site says, as one digest (runtime/keys.py site_stamp): the key
+        # of the pages that declare none.
+        self.site_stamp: str | None = None
+        # data/bodies.yml found by folded name (content/labels.py), for plans' task assignees
+        # (pages/documents.py summary_of): folding every body's labels once, not once a plan.
+        self.bodies_by_label: object | None = None
         # The recipients' search records (pages/search_page.py) and their facet counts.
         self.search_name_records: list[dict] | None = None
         self.facet_counts: tuple[dict, dict] | None = None

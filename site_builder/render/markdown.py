@@ -42,13 +42,21 @@ def sanitize(html: str) -> str:
                      url_schemes={"http", "https", "mailto", "tel"})
 
 
+# One converter per process, reset before each text (the library's way to convert many
+# documents): making one, with its extensions and parsers, cost more than converting a
+# decision's body, and a realistic province converts thousands of bodies per language.
+_converter: md.Markdown | None = None
+
+
 def to_html(text: str) -> str:
-    html = md.markdown(
-        text, extensions=["extra", "sane_lists", "toc"],
-        extension_configs={"toc": {"slugify": toc_slugify, "permalink": False}},
-        output_format="html",
-    )
-    return sanitize(html)
+    global _converter
+    if _converter is None:
+        _converter = md.Markdown(
+            extensions=["extra", "sane_lists", "toc"],
+            extension_configs={"toc": {"slugify": toc_slugify, "permalink": False}},
+            output_format="html",
+        )
+    return sanitize(_converter.reset().convert(text))
 
 
 class CitationLinker:

@@ -29,7 +29,9 @@ class PageSpec:
     # given and unchanged since the last build, the page is neither rendered nor written.
     # Any value with a stable repr (str, bytes, tuples of them), or a function returning one
     # (called only by the worker that renders the page: every worker walks every PageSpec).
-    # None: always rendered, written only when its bytes changed.
+    # None: the page may show anything of the site; its key is then everything the loaded site
+    # says (runtime/keys.py site_stamp), and when it is rendered it is written only when its
+    # bytes changed.
     key: object = None
     # Links from the site's root path (config.base_path: "/van-ban/") instead of relative to
     # the page: for a page a server shows at any address (the 404 page, pages/not_found.py).

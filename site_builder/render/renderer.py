@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import urls
 from ..runtime.cache_dirs import CACHE_DIR
 from ..runtime.digests import digest
+from ..runtime.keys import site_stamp
 from ..i18n import Lang, label_font
 from ..runtime.output import Output
 from .embed import embed_files, page_embed
@@ -100,6 +101,7 @@ class Renderer:
         load every template, so that no worker compiles one again."""
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)
+        site_stamp(self.ctx)
         for lang in self.langs:
             for page_type in page_types:
                 next(iter(page_type.pages(self.ctx, lang)), None)
@@ -211,21 +213,24 @@ class Renderer:
         site already has it as this build would make it (runtime/manifest.py)."""
         file = lang.prefix + spec.file
         key = self.key_of(spec, lang)
-        if key is not None and self.output.keep(file, key):
+        if self.output.keep(file, key):
             return
-        self.write_page(spec, lang, key)
+        # A page keyed by the whole site is rendered again after any edit: it keeps its file
+        # (and modification time) when its bytes come out the same.
+        self.write_page(spec, lang, key, compare=spec.key is None)
 
-    def write_page(self, spec: PageSpec, lang: Lang, key: str | None) -> list[str]:
-        """Render one page and write it with its embed files; returns the embed files."""
+    def write_page(self, spec: PageSpec, lang: Lang, key: str | None, compare: bool = False) -> list[str]:
+        """Render one page and write it with its embed files; returns the embed files.
+        `compare`: keep a file whose bytes are unchanged (Output.write)."""
         file = lang.prefix + spec.file
         html = self.render(spec, lang).encode("utf-8")
-        self.output.write(file, html, key=key)
+        self.output.write(file, html, key=key, compare=compare)
         extras = []
         if self.embeddable(spec):
             for path, data in embed_files(html, self.config, lang.code, file,
                                           lang.prefix + spec.path, spec.title,
                                           self.canonical(lang.prefix + spec.path)):
-                self.output.write(path, data, key=key, extra_of=file)
+                self.output.write(path, data, key=key, extra_of=file, compare=compare)
                 extras.append(path)
         return extras
 
@@ -263,12 +268,11 @@ class Renderer:
             kit = self._kits[key] = PageKit(self, lang, depth)
         return kit
 
-    def key_of(self, spec: PageSpec, lang: Lang) -> str | None:
+    def key_of(self, spec: PageSpec, lang: Lang) -> str:
         """The page's key with everything PageSpec itself says, the language and the site
-        fingerprint; "k" marks a key hash in the manifest (content hashes start with "c")."""
-        if spec.key is None:
-            return None
-        own = _own_key(spec.key)
+        fingerprint; "k" marks a key hash in the manifest (content hashes start with "c").
+        A page that declares no key is keyed by the whole site (runtime/keys.py site_stamp)."""
+        own = "site\0" + site_stamp(self.ctx) if spec.key is None else _own_key(spec.key)
         head = "\0".join((self.output.fingerprint, lang.code, spec.path, spec.template, spec.title,
                           spec.description or "", spec.content_lang or "", "e" if spec.embed else (spec.embed_src or "")))
         return "k" + digest(head + "\0" + own)

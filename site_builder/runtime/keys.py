@@ -87,6 +87,29 @@ def documents_stamp(ctx) -> str:
     return stamp
 
 
+def site_stamp(ctx) -> str:
+    """Everything the loaded site says besides the fingerprint (which covers the data files,
+    the configuration and today's date): every published entry as written, every awardee and
+    candidate, the hand-written pages and media, what is withheld, unpublished or moved. The
+    key of a page that declares none (lists of every plan, campaign, year, message...): on a
+    rebuild with nothing changed such a page is neither rendered nor written, and with any
+    change it is rendered again, as it always was. Once per build, before the workers fork."""
+    stamp = ctx.site_stamp
+    if stamp is None:
+        site = ctx.site
+        parts = []
+        for entry in site.entries():
+            parts += [entry.collection, entry.id, entry_stamp(entry)]
+            awardees = getattr(entry, "awardees", None)
+            if awardees:
+                parts.append(rows_key(awardees))
+        parts += [repr(sorted(site.pages)), repr(sorted(site.media)), repr(sorted(site.withheld)),
+                  repr(sorted(site.unpublished)),
+                  repr(sorted((decision, sorted(moved.items())) for decision, moved in site.moved.items()))]
+        stamp = ctx.site_stamp = digest("\0".join(parts))
+    return stamp
+
+
 def _joined(rows, attribute: str, stamp) -> str:
     """The rows' stamps in order: read straight from each awardee when made beforehand
     (honor_roll.stamp_all, before the fork), else made here."""

@@ -56,15 +56,19 @@ class Output:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def write(self, path: str, data: str | bytes, key: str | None = None, extra_of: str | None = None):
+    def write(self, path: str, data: str | bytes, key: str | None = None, extra_of: str | None = None,
+              compare: bool = False):
         """Write `data` at `path` unless the previous build made it from the same key, or (no
-        key) with the same bytes. Returns the written file's path (str), or None when it was kept."""
+        key) with the same bytes. `compare`: with a key, still keep the live file when its
+        bytes are the same (the key is recorded for the next build). Returns the written
+        file's path (str), or None when it was kept."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
         stamp = key if key is not None else "c" + digest(raw)
         self.entries[path] = stamp
         if extra_of is not None:
             self.extras.setdefault(extra_of, []).append(path)
-        if key is None and (self._unchanged(path, stamp) or self._same_bytes(path, raw)):
+        if key is None and (self._unchanged(path, stamp) or self._same_bytes(path, raw)) or \
+                compare and self.previous is not None and path in self.previous.files and self.read_previous(path) == raw:
             self.skipped += 1
             return None
         target = self._target(path)
@@ -112,7 +116,7 @@ class Output:
         if not self._unchanged(path, key):
             return False
         extras = self.previous.extras.get(path, ())
-        if any(not (self.live / extra).exists() for extra in extras):
+        if any(not self._live_file(extra) for extra in extras):
             return False
         self.entries[path] = key
         for extra in extras:
@@ -166,7 +170,16 @@ class Output:
 
     def _unchanged(self, path: str, stamp: str) -> bool:
         return (self.previous is not None and self.previous.files.get(path) == stamp
-                and (self.live / path).exists())
+                and self._live_file(path))
+
+    def _live_file(self, path: str) -> bool:
+        """Whether the live site has a file at `path`, from its folder's listing (_listing: one
+        per folder and build, shared with keep_batch), not a stat and a Path per file."""
+        folder, _, base = path.rpartition("/")
+        names = self._listings.get(folder)
+        if names is None:
+            names = self._listing(folder)
+        return base in names
 
     def read_previous(self, path: str) -> bytes | None:
         """The bytes the live site has at `path` (_same_bytes compares them)."""
