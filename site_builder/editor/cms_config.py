@@ -1,0 +1,194 @@
+"""The web editor's configuration (Decap CMS's config.yml), generated from the field specs.
+
+Every collection's fields come from content/schema.py COLLECTIONS, the same specs `check`
+validates with and the JSON Schemas are made from, so the editor cannot offer a field
+`check` refuses nor miss one it accepts (tests/test_web_editor.py walks both). What the
+specs name by id (award forms, issuing bodies, units, campaigns) is a select of the site's
+own data: the communicator picks a label, the file gets the code.
+
+Translations (`<stem>.<lang>.md`, docs/i18n.md) get a collection per language with the fields
+a translation may have (i18n/translations.py): Decap's own i18n would name the Vietnamese
+file `<stem>.vi.md`, which the content model does not read (docs/web-editor.md).
+"""
+from __future__ import annotations
+
+import yaml
+
+from .. import urls
+from ..content.folders import COLLECTION_DIRS
+from ..content.schema import COLLECTIONS, F
+from ..i18n.translations import TRANSLATABLE
+from .options import EditorOptions
+
+# The collections in the order the editor lists them, with their Vietnamese names
+# (plural, singular).
+COLLECTION_LABELS = {
+    "plan": ("Kế hoạch, văn bản", "văn bản"),
+    "decision": ("Quyết định khen thưởng", "quyết định"),
+    "message": ("Thông điệp", "thông điệp"),
+    "story": ("Gương điển hình", "gương điển hình"),
+    "consultation": ("Lấy ý kiến nhân dân", "danh sách lấy ý kiến"),
+}
+
+# Vietnamese labels of fields, by name (a name means the same thing in every kind). A field
+# without one is shown under its name: a new field is never left out for want of a label.
+FIELD_LABELS = {
+    "draft": "Bản nháp (chưa đăng)", "publish_date": "Ngày đăng", "review": "Trường cần rà soát",
+    "source_hash": "Dấu bản gốc (công cụ ghi)", "doc_type": "Loại văn bản", "number": "Số",
+    "symbol": "Ký hiệu", "issuer": "Cơ quan ban hành", "place": "Địa danh", "date": "Ngày",
+    "title": "Tiêu đề (trích yếu)", "summary": "Tóm tắt", "campaign": "Phong trào thi đua",
+    "signer": "Người ký", "authority": "Thẩm quyền ký", "body": "Cơ quan, chức danh", "name": "Họ và tên",
+    "cites": "Văn bản trích dẫn", "ref": "Số, ký hiệu", "relation": "Quan hệ", "issuer_name": "Cơ quan ban hành",
+    "illustrative": "Nội dung minh họa", "original": "Bản gốc đã ký (PDF, ảnh)", "implements": "Thực hiện văn bản",
+    "replaces": "Thay thế văn bản", "phases": "Các đợt", "start": "Bắt đầu", "end": "Kết thúc", "note": "Ghi chú",
+    "deadlines": "Thời hạn", "what": "Nội dung", "awards": "Hình thức khen thưởng", "tasks": "Nhiệm vụ",
+    "assignee": "Đơn vị thực hiện", "task": "Nhiệm vụ", "recipients": "Nơi nhận", "plan": "Kế hoạch",
+    "phase": "Đợt", "award": "Hình thức khen thưởng", "awardees": "Người, tập thể được khen",
+    "kind": "Loại", "position": "Chức vụ", "unit": "Đơn vị", "locality": "Địa phương",
+    "achievement": "Thành tích", "id": "Mã", "public_fields": "Trường được công khai", "stt": "STT",
+    "group": "Nhóm", "sheet": "Trang tính (Excel)", "revokes": "Hủy bỏ khen thưởng", "decision": "Quyết định",
+    "recipient": "Mã người được khen", "reason": "Lý do", "corrects": "Đính chính", "field": "Trường đính chính",
+    "from": "Từ", "to": "Đến", "moved_recipients": "Địa chỉ đã chuyển", "audience": "Đối tượng",
+    "languages": "Ngôn ngữ", "valid_from": "Hiệu lực từ", "valid_until": "Hiệu lực đến", "image": "Hình ảnh",
+    "image_alt": "Mô tả hình ảnh", "audio": "Âm thanh", "video_url": "Địa chỉ video", "photo": "Ảnh",
+    "photo_alt": "Mô tả ảnh", "legal_basis": "Căn cứ pháp lý", "contact": "Cách góp ý", "office": "Cơ quan nhận ý kiến",
+    "address": "Địa chỉ", "phone": "Điện thoại", "email": "Thư điện tử", "url": "Hệ thống tiếp nhận phản ánh",
+}
+
+BODY_FIELD = {"name": "body", "label": "Nội dung", "widget": "markdown", "required": False}
+
+_DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
+         "picker_utc": True}
+_DOC_DATE = ["^\\d{4}(-\\d{1,2}(-\\d{1,2})?)?$", "Viết YYYY-MM-DD, hoặc YYYY-MM, YYYY khi bản gốc để trống ngày"]
+_URL = ["^https?://", "Địa chỉ bắt đầu bằng https://"]
+_ID = [f"^{urls.ID_FORM.pattern}$", "Chữ thường không dấu và số, nối bằng dấu gạch ngang (ví dụ xa-ea-tul)"]
+# Media fields holding an image (an image widget shows it); the others take any file.
+_IMAGES = ("image", "photo")
+
+
+def collection_folder(kind: str) -> str:
+    return next(folder for folder, k in COLLECTION_DIRS.items() if k == kind)
+
+
+def data_options(site) -> dict[str, list[dict]]:
+    """The choices of each data file: what the communicator reads (label), what is stored (value)."""
+    awards = sorted(site.awards.values(), key=lambda a: (a.rank, a.id))
+    return {
+        "awards": [{"label": a.label.get("vi") or a.id, "value": a.id} for a in awards],
+        "bodies": [{"label": b.name, "value": b.id} for b in site.bodies.values()],
+        "units": [{"label": u.name, "value": u.id} for u in site.units.values()],
+        "campaigns": [{"label": c.name, "value": c.id} for c in site.campaigns.values()],
+    }
+
+
+def editor_field(name: str, f: F, choices: dict, folder: str) -> dict:
+    """One field of the editor for the spec `f` named `name`, in the folder `folder`."""
+    out = {"name": name, "label": FIELD_LABELS.get(name, name), **_widget(name, f, choices, folder)}
+    if not f.required:
+        out["required"] = False
+    return out
+
+
+def _widget(name: str, f: F, choices: dict, folder: str) -> dict:
+    t = f.type
+    if t == "list":
+        item = f.items
+        if item.type in ("enum", "ref") and _select(item, choices) is not None:
+            return {**_select(item, choices), "multiple": True}
+        if item.type == "obj":
+            return {"widget": "list", "fields": _fields(item.fields, choices, folder)}
+        return {"widget": "list", "field": editor_field(name, F(item.type, required=True, ref=item.ref,
+                                                                 choices=item.choices), choices, folder)}
+    if t == "obj":
+        return {"widget": "object", "fields": _fields(f.fields, choices, folder)}
+    if t in ("enum", "ref"):
+        select = _select(f, choices)
+        if select is not None:
+            return select
+    if t == "path":
+        # Beside the entry, stored as the path from content/ the spec wants (messages/x.png).
+        return {"widget": "image" if name in _IMAGES else "file", "media_folder": "",
+                "public_folder": folder, "choose_url": False}
+    simple = {"text": {"widget": "text"}, "int": {"widget": "number", "value_type": "int"},
+              "bool": {"widget": "boolean"}, "date": _DATE,
+              "docdate": {"widget": "string", "pattern": _DOC_DATE},
+              "url": {"widget": "string", "pattern": _URL}, "id": {"widget": "string", "pattern": _ID}}
+    return dict(simple.get(t, {"widget": "string"}))
+
+
+def _select(f: F, choices: dict) -> dict | None:
+    if f.type == "enum":
+        return {"widget": "select", "options": list(f.choices)}
+    if f.ref in choices and choices[f.ref]:
+        return {"widget": "select", "options": choices[f.ref]}
+    if f.ref in ("decisions", "plans", "documents"):
+        # Documents refer to plans and other launching documents by id (plans/), decisions to
+        # decisions: the editor offers their titles.
+        target = "decisions" if f.ref == "decisions" else "plans"
+        return {"widget": "relation", "collection": target, "value_field": "{{slug}}",
+                "search_fields": ["title"], "display_fields": ["title"]}
+    return None  # law forms, or a data file with no entries yet: typed as text
+
+
+def _fields(spec: dict[str, F], choices: dict, folder: str) -> list[dict]:
+    return [editor_field(name, f, choices, folder) for name, f in spec.items()]
+
+
+def collections(site) -> list[dict]:
+    choices = data_options(site)
+    config = site.config
+    out = []
+    for kind, (label, singular) in COLLECTION_LABELS.items():
+        folder = collection_folder(kind)
+        common = {"folder": f"{config.content_dir.name}/{folder}", "extension": "md", "format": "frontmatter",
+                  "media_folder": "", "public_folder": folder}
+        out.append({"name": folder, "label": label, "label_singular": singular, **common, "create": True,
+                    "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}}",
+                    "fields": _fields(COLLECTIONS[kind], choices, folder) + [BODY_FIELD]})
+        for lang in config.languages:
+            if lang == config.default_language:
+                continue
+            spec = {name: COLLECTIONS[kind][name] for name in TRANSLATABLE[kind]}
+            # Only translations that exist are edited here: a new one made in the editor would be
+            # named from its title, not from its Vietnamese source (docs/web-editor.md).
+            out.append({"name": f"{folder}_{lang}", "label": f"{label} ({lang})",
+                        "label_singular": f"{singular} ({lang})", **common, "extension": f"{lang}.md",
+                        "create": False, "identifier_field": "title", "summary": "{{title}}",
+                        "fields": [{**editor_field(name, f, choices, folder), "required": False}
+                                   for name, f in spec.items()] + [BODY_FIELD]})
+    return out
+
+
+def backend(options: EditorOptions) -> dict:
+    if options.backend == "local":
+        return {"name": "proxy", "proxy_url": options.proxy_url, "branch": options.branch}
+    out = {"name": options.backend, "repo": options.repo, "branch": options.branch}
+    if options.backend != "github":
+        # Self-managed GitLab, Gitea and Forgejo log in with PKCE: no server of ours.
+        out["auth_type"] = "pkce"
+    for key in ("base_url", "api_root", "app_id"):
+        if getattr(options, key):
+            out[key] = getattr(options, key)
+    return out
+
+
+def cms_config(site, options: EditorOptions) -> dict:
+    config = site.config
+    out = {"backend": backend(options), "locale": "vi"}
+    if options.workflow:
+        out["publish_mode"] = "editorial_workflow"
+    if config.site_url:
+        out["site_url"] = config.site_url
+        out["display_url"] = config.site_url
+    out.update({
+        # Uploads outside a collection's fields land in content/; a field's own go beside its entry.
+        "media_folder": config.content_dir.name, "public_folder": "",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": collections(site),
+    })
+    return out
+
+
+def cms_config_yaml(site, options: EditorOptions) -> str:
+    head = "# Generated by site-builder from the field specifications: do not edit (docs/web-editor.md).\n"
+    return head + yaml.safe_dump(cms_config(site, options), allow_unicode=True, sort_keys=False, width=120)
