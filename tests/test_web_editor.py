@@ -72,7 +72,8 @@ def test_fields_come_from_the_specs_and_the_site_s_data(make_site, decap):
     messages = {f["name"]: f for f in collections["messages"]["fields"]}
     assert collections["messages"]["folder"] == "content/messages"
     assert messages["kind"]["widget"] == "select" and "required" not in messages["kind"]  # required
-    assert messages["kind"]["options"] == ["slogan", "message", "article", "poster", "audio", "video"]
+    assert messages["kind"]["options"][0] == {"label": "Khẩu hiệu", "value": "slogan"}
+    assert [o["value"] for o in messages["kind"]["options"]] == ["slogan", "message", "article", "poster", "audio", "video"]
     assert messages["valid_from"]["widget"] == "datetime" and messages["valid_from"]["required"] is False
     assert messages["languages"]["widget"] == "list"
     # Award forms, bodies, units and campaigns: labels shown, codes stored.

@@ -12,11 +12,14 @@ file `<stem>.vi.md`, which the content model does not read (docs/web-editor.md).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import yaml
 
 from .. import urls
 from ..content.folders import COLLECTION_DIRS
-from ..content.schema import COLLECTIONS, F
+from ..content.schema import COLLECTIONS, COMMON, F
+from ..i18n import strings
 from ..i18n.translations import TRANSLATABLE
 from .options import EditorOptions
 
@@ -81,81 +84,99 @@ def data_options(site) -> dict[str, list[dict]]:
     }
 
 
-def editor_field(name: str, f: F, choices: dict, folder: str) -> dict:
-    """One field of the editor for the spec `f` named `name`, in the folder `folder`."""
-    out = {"name": name, "label": FIELD_LABELS.get(name, name), **_widget(name, f, choices, folder)}
-    if not f.required:
-        out["required"] = False
-    return out
+@dataclass(frozen=True)
+class Fields:
+    """What the fields of one collection are made from: the site's data choices, the
+    collection's kind and folder, and the interface strings (labels of enum choices)."""
+    choices: dict
+    kind: str
+    folder: str
+    words: dict
 
+    def field(self, name: str, f: F) -> dict:
+        """The editor's field for the spec `f` named `name`."""
+        out = {"name": name, "label": FIELD_LABELS.get(name, name), **self.widget(name, f)}
+        if not f.required:
+            out["required"] = False
+        return out
 
-def _widget(name: str, f: F, choices: dict, folder: str) -> dict:
-    t = f.type
-    if t == "list":
-        item = f.items
-        if item.type in ("enum", "ref") and _select(item, choices) is not None:
-            return {**_select(item, choices), "multiple": True}
-        if item.type == "obj":
-            return {"widget": "list", "fields": _fields(item.fields, choices, folder)}
-        return {"widget": "list", "field": editor_field(name, F(item.type, required=True, ref=item.ref,
-                                                                 choices=item.choices), choices, folder)}
-    if t == "obj":
-        return {"widget": "object", "fields": _fields(f.fields, choices, folder)}
-    if t in ("enum", "ref"):
-        select = _select(f, choices)
-        if select is not None:
-            return select
-    if t == "path":
-        # Beside the entry, stored as the path from content/ the spec wants (messages/x.png).
-        return {"widget": "image" if name in _IMAGES else "file", "media_folder": "",
-                "public_folder": folder, "choose_url": False}
-    simple = {"text": {"widget": "text"}, "int": {"widget": "number", "value_type": "int"},
-              "bool": {"widget": "boolean"}, "date": _DATE,
-              "docdate": {"widget": "string", "pattern": _DOC_DATE},
-              "url": {"widget": "string", "pattern": _URL}, "id": {"widget": "string", "pattern": _ID}}
-    return dict(simple.get(t, {"widget": "string"}))
+    def fields(self, spec: dict[str, F]) -> list[dict]:
+        # What the communicator writes first; the bookkeeping fields every kind has (draft,
+        # publish date, the tool's own) last.
+        names = [n for n in spec if n not in COMMON] + [n for n in spec if n in COMMON]
+        return [self.field(name, spec[name]) for name in names]
 
+    def widget(self, name: str, f: F) -> dict:
+        t = f.type
+        if t == "list":
+            item = f.items
+            select = self.select(name, item) if item.type in ("enum", "ref") else None
+            if select is not None:
+                return {**select, "multiple": True}
+            if item.type == "obj":
+                return {"widget": "list", "fields": self.fields(item.fields)}
+            return {"widget": "list", "field": self.field(name, F(item.type, required=True, ref=item.ref))}
+        if t == "obj":
+            return {"widget": "object", "fields": self.fields(f.fields)}
+        if t in ("enum", "ref"):
+            select = self.select(name, f)
+            if select is not None:
+                return select
+        if t == "path":
+            # Beside the entry, stored as the path from content/ the spec wants (messages/x.png).
+            return {"widget": "image" if name in _IMAGES else "file", "media_folder": "",
+                    "public_folder": self.folder, "choose_url": False}
+        simple = {"text": {"widget": "text"}, "int": {"widget": "number", "value_type": "int"},
+                  "bool": {"widget": "boolean"}, "date": _DATE,
+                  "docdate": {"widget": "string", "pattern": _DOC_DATE},
+                  "url": {"widget": "string", "pattern": _URL}, "id": {"widget": "string", "pattern": _ID}}
+        return dict(simple.get(t, {"widget": "string"}))
 
-def _select(f: F, choices: dict) -> dict | None:
-    if f.type == "enum":
-        return {"widget": "select", "options": list(f.choices)}
-    if f.ref in choices and choices[f.ref]:
-        return {"widget": "select", "options": choices[f.ref]}
-    if f.ref in ("decisions", "plans", "documents"):
-        # Documents refer to plans and other launching documents by id (plans/), decisions to
-        # decisions: the editor offers their titles.
-        target = "decisions" if f.ref == "decisions" else "plans"
-        return {"widget": "relation", "collection": target, "value_field": "{{slug}}",
-                "search_fields": ["title"], "display_fields": ["title"]}
-    return None  # law forms, or a data file with no entries yet: typed as text
+    def select(self, name: str, f: F) -> dict | None:
+        if f.type == "enum":
+            return {"widget": "select", "options": [self.choice(name, c) for c in f.choices]}
+        if self.choices.get(f.ref):
+            return {"widget": "select", "options": self.choices[f.ref]}
+        if f.ref in ("decisions", "plans", "documents"):
+            # Documents refer to plans and other launching documents by id (plans/), decisions
+            # to decisions: the editor offers their titles.
+            target = "decisions" if f.ref == "decisions" else "plans"
+            return {"widget": "relation", "collection": target, "value_field": "{{slug}}",
+                    "search_fields": ["title"], "display_fields": ["title"]}
+        return None  # law forms, or a data file with no entries yet: typed as text
 
-
-def _fields(spec: dict[str, F], choices: dict, folder: str) -> list[dict]:
-    return [editor_field(name, f, choices, folder) for name, f in spec.items()]
+    def choice(self, name: str, value: str) -> dict | str:
+        """A choice under the interface's word for it (message_kind_slogan: Khẩu hiệu) when the
+        strings have one; the code is what the file gets."""
+        for key in (f"{self.kind}_{name}_{value}", f"{name}_{value}"):
+            if isinstance(self.words.get(key), str):
+                return {"label": self.words[key], "value": value}
+        return value
 
 
 def collections(site) -> list[dict]:
     choices = data_options(site)
     config = site.config
+    words = strings("vi", str(config.theme_dir / "strings") if config.theme_dir else None)
     out = []
     for kind, (label, singular) in COLLECTION_LABELS.items():
         folder = collection_folder(kind)
+        make = Fields(choices, kind, folder, words)
         common = {"folder": f"{config.content_dir.name}/{folder}", "extension": "md", "format": "frontmatter",
                   "media_folder": "", "public_folder": folder}
         out.append({"name": folder, "label": label, "label_singular": singular, **common, "create": True,
                     "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}}",
-                    "fields": _fields(COLLECTIONS[kind], choices, folder) + [BODY_FIELD]})
+                    "fields": make.fields(COLLECTIONS[kind]) + [BODY_FIELD]})
         for lang in config.languages:
             if lang == config.default_language:
                 continue
-            spec = {name: COLLECTIONS[kind][name] for name in TRANSLATABLE[kind]}
             # Only translations that exist are edited here: a new one made in the editor would be
             # named from its title, not from its Vietnamese source (docs/web-editor.md).
             out.append({"name": f"{folder}_{lang}", "label": f"{label} ({lang})",
                         "label_singular": f"{singular} ({lang})", **common, "extension": f"{lang}.md",
                         "create": False, "identifier_field": "title", "summary": "{{title}}",
-                        "fields": [{**editor_field(name, f, choices, folder), "required": False}
-                                   for name, f in spec.items()] + [BODY_FIELD]})
+                        "fields": [{**make.field(name, COLLECTIONS[kind][name]), "required": False}
+                                   for name in TRANSLATABLE[kind]] + [BODY_FIELD]})
     return out
 
 

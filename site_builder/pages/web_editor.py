@@ -22,6 +22,7 @@ _PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Quản trị nội dung – {site_name}</title>
+<link rel="icon" href="../{icon}">
 <link rel="cms-config-url" type="text/yaml" href="{config}">
 </head>
 <body>
@@ -32,8 +33,10 @@ _PAGE = """<!doctype html>
 """
 
 
-def page(site_name: str) -> str:
-    return _PAGE.format(site_name=escape(site_name), config=CONFIG_FILE, script=bundle.SCRIPT)
+def page(config) -> str:
+    """The editor's page; its links are relative, so a site under a sub-path works too."""
+    return _PAGE.format(site_name=escape(config.site_name), icon=escape(config.icon), config=CONFIG_FILE,
+                        script=bundle.SCRIPT)
 
 
 def write_data(ctx, output) -> None:
@@ -41,7 +44,7 @@ def write_data(ctx, output) -> None:
     options = check_options(config.editor, Problems())
     if options is None:  # no editor (a site with wrong options never gets this far)
         return
-    output.write(urls.EDITOR + urls.INDEX_FILE, page(config.site_name))
+    output.write(urls.EDITOR + urls.INDEX_FILE, page(config))
     output.write(urls.EDITOR + CONFIG_FILE, cms_config_yaml(ctx.site, options))
     served = bundle.served_files(config.project_dir)
     for path in sorted(served.iterdir()):
