@@ -57,8 +57,8 @@ def test_the_editor_page_is_vietnamese_and_loads_only_the_site_s_own_files(make_
 def test_the_configuration_says_what_mkdocs_yml_says(make_site, decap):
     _, config = built_editor(make_site, GITLAB)
     assert config["backend"] == {"name": "gitlab", "repo": "ban-tdkt/cong-thi-dua", "branch": "main",
-                                 "auth_type": "pkce", "base_url": "https://git.tinh-mau.example.vn",
-                                 "app_id": "abc123"}
+                                 "auth_type": "pkce", "api_root": "https://git.tinh-mau.example.vn/api/v4",
+                                 "base_url": "https://git.tinh-mau.example.vn", "app_id": "abc123"}
     assert config["locale"] == "vi"
     assert config["publish_mode"] == "editorial_workflow"
     _, local = built_editor(make_site, {"backend": "local"})
@@ -125,15 +125,16 @@ def test_every_field_of_every_kind_has_an_editor_field_and_no_other(make_site, d
 
 @pytest.mark.parametrize("editor, field, words", [
     ({"backend": "svn", "repo": "a/b"}, "editor.backend", "không phải là lựa chọn hợp lệ"),
-    ({"backend": "gitlab"}, "editor.repo", "thiếu trường bắt buộc"),
+    ({"backend": "github"}, "editor.repo", "thiếu trường bắt buộc"),
+    ({"backend": "gitlab", "repo": "a/b", "base_url": "https://git.tinh.vn"}, "editor.app_id", "thiếu trường bắt buộc"),
     ({"backend": "gitea", "repo": "a/b", "workflow": True}, "editor.workflow", "không hỗ trợ quy trình duyệt bài"),
     ({"backend": "local", "brnach": "main"}, "editor.brnach", "có phải là 'branch'?"),
 ])
 def test_wrong_editor_options_are_told_like_wrong_fields(make_site, editor, field, words):
     site = make_site(BASE_DATA, plugin={"editor": editor})
     proc = site.run("check", check_exit=1)
-    line = next(line for line in proc.stdout.splitlines() if line.startswith("mkdocs.yml"))
-    assert field in line and words in line, proc.stdout
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("mkdocs.yml") and f"'{field}'" in line]
+    assert lines and words in lines[0], proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
 
 

@@ -21,7 +21,7 @@ from ..content.folders import COLLECTION_DIRS
 from ..content.schema import COLLECTIONS, COMMON, F
 from ..i18n import strings
 from ..i18n.translations import TRANSLATABLE
-from .options import EditorOptions
+from .options import PKCE_BACKENDS, EditorOptions
 
 # The collections in the order the editor lists them, with their Vietnamese names
 # (plural, singular).
@@ -184,10 +184,15 @@ def backend(options: EditorOptions) -> dict:
     if options.backend == "local":
         return {"name": "proxy", "proxy_url": options.proxy_url, "branch": options.branch}
     out = {"name": options.backend, "repo": options.repo, "branch": options.branch}
-    if options.backend != "github":
-        # Self-managed GitLab, Gitea and Forgejo log in with PKCE: no server of ours.
+    if options.backend in PKCE_BACKENDS:
+        # Self-managed GitLab, Gitea and Forgejo log in with PKCE: no server of ours. Decap's
+        # API defaults are gitlab.com's and try.gitea.io's, never the host's: derived here.
         out["auth_type"] = "pkce"
-    for key in ("base_url", "api_root", "app_id"):
+        api = "/api/v4" if options.backend == "gitlab" else "/api/v1"
+        out["api_root"] = options.api_root or options.base_url.rstrip("/") + api
+    elif options.api_root:
+        out["api_root"] = options.api_root
+    for key in ("base_url", "app_id"):
         if getattr(options, key):
             out[key] = getattr(options, key)
     return out

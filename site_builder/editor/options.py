@@ -16,6 +16,9 @@ BACKENDS = ("gitlab", "gitea", "forgejo", "github", "local")
 # The backends whose Decap implementation has the editorial workflow (branches and merge
 # requests: draft, in review, ready), measured in docs/web-editor.md.
 WORKFLOW_BACKENDS = ("gitlab", "github", "forgejo")
+# The backends a province hosts itself, logging in with OAuth PKCE (no server of ours): they
+# need the host's address and the id of the OAuth application registered there.
+PKCE_BACKENDS = ("gitlab", "gitea", "forgejo")
 # Where decap-server listens by default.
 LOCAL_PROXY = "http://localhost:8081/api/v1"
 
@@ -25,7 +28,7 @@ SPEC = {
     "branch": F("str", doc="the branch the site is built from (default main)"),
     "base_url": F("url", doc="the git host's address, where staff log in (self-managed GitLab, Gitea, "
                              "Forgejo; GitHub: the OAuth relay)"),
-    "api_root": F("url", doc="the git host's API, when it is not the backend's default"),
+    "api_root": F("url", doc="the git host's API, when it is not base_url's /api/v4 (GitLab) or /api/v1"),
     "app_id": F("str", doc="the id of the OAuth application registered on the git host (PKCE login)"),
     "workflow": F("bool", doc="draft, review and ready as branches and merge requests (default: true where "
                               "the backend has it)"),
@@ -58,6 +61,11 @@ def check_options(raw, problems, file: str = "mkdocs.yml") -> EditorOptions | No
     backend = values.get("backend")
     if backend and backend != "local" and not values.get("repo"):
         problems.add(file, None, "editor.repo", "missing_field")
+    if backend in PKCE_BACKENDS:
+        # Without them Decap would log in at gitlab.com or try.gitea.io, or not at all.
+        for key in ("base_url", "app_id"):
+            if not values.get(key):
+                problems.add(file, None, f"editor.{key}", "missing_field")
     if values.get("workflow") and backend and backend not in WORKFLOW_BACKENDS:
         problems.add(file, None, "editor.workflow", "editor_no_workflow", backend=backend,
                      backends=", ".join(WORKFLOW_BACKENDS))
