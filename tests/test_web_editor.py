@@ -61,7 +61,7 @@ def test_the_configuration_says_what_mkdocs_yml_says(make_site, decap):
                                  "base_url": "https://git.tinh-mau.example.vn", "app_id": "abc123"}
     assert config["locale"] == "vi"
     assert config["publish_mode"] == "editorial_workflow"
-    _, local = built_editor(make_site, {"backend": "local"})
+    _, local = built_editor(make_site, {"backend": "local", "workflow": False})
     assert local["backend"]["name"] == "proxy" and "publish_mode" not in local
 
 

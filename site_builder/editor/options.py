@@ -14,8 +14,9 @@ from ..content.schema import F, Validator
 # (decap-server) on this machine, over a working copy: trying the editor, and the browser test.
 BACKENDS = ("gitlab", "gitea", "forgejo", "github", "local")
 # The backends whose Decap implementation has the editorial workflow (branches and merge
-# requests: draft, in review, ready), measured in docs/web-editor.md.
-WORKFLOW_BACKENDS = ("gitlab", "github", "forgejo")
+# requests: draft, in review, ready), measured in docs/web-editor.md; decap-server (`local`)
+# keeps the drafts as branches of the working copy and merges them on publication.
+WORKFLOW_BACKENDS = ("gitlab", "github", "forgejo", "local")
 # The backends a province hosts itself, logging in with OAuth PKCE (no server of ours): they
 # need the host's address and the id of the OAuth application registered there.
 PKCE_BACKENDS = ("gitlab", "gitea", "forgejo")

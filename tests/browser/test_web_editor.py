@@ -52,14 +52,15 @@ def _git(root: Path, *args: str) -> str:
                                "GIT_COMMITTER_NAME": "Thử", "GIT_COMMITTER_EMAIL": "thu@example.vn"}).stdout
 
 
-@pytest.fixture
-def editor_repo(tmp_path, decap_server_bin):
-    """A site's repository with the editor on the local backend, built, and decap-server over it.
-    Yields (the site, the editor's address maker)."""
+@pytest.fixture(params=[False], ids=["simple"])
+def editor_repo(request, tmp_path, decap_server_bin):
+    """A site's repository with the editor on the local backend (with the editorial workflow
+    when the test's parameter says so), built, and decap-server over it, in git mode."""
     port = _free_port()
     site = SiteFixture(tmp_path / "repo")
-    editor = {"backend": "local", "proxy_url": f"http://127.0.0.1:{port}/api/v1"}
-    site.write({"mkdocs.yml": mkdocs_yml(plugin={"editor": editor}), ".gitignore": "site/\n.cache/\n"})
+    editor = {"backend": "local", "workflow": request.param, "proxy_url": f"http://127.0.0.1:{port}/api/v1"}
+    # What a build leaves beside the content is no content: decap-server commits everything else.
+    site.write({"mkdocs.yml": mkdocs_yml(plugin={"editor": editor}), ".gitignore": "site/\n.site*\n.cache/\n"})
     site.write(BASE_DATA)
     _git(site.root, "init", "-q", "-b", "main")
     _git(site.root, "add", "-A")
@@ -86,6 +87,7 @@ def editor_repo(tmp_path, decap_server_bin):
 
 
 def _open_editor(page, base: str, collection: str):
+    page.on("dialog", lambda dialog: dialog.accept())  # "Bạn có chắc rằng bạn muốn công bố mục này?"
     page.goto(base + "quan-tri/")
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(base + f"quan-tri/#/collections/{collection}/new")
@@ -167,3 +169,37 @@ def test_a_fault_the_editor_cannot_see_fails_check_with_the_usual_message(editor
     proc = site.run("check", check_exit=1)
     name = f"content/messages/{files[0].name}"
     assert any(line.startswith(name) and "ảnh áp phích" in line for line in proc.stdout.splitlines()), proc.stdout
+
+
+@pytest.mark.parametrize("editor_repo", [True], ids=["workflow"], indirect=True)
+def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(editor_repo, browser, serve):
+    """Draft -> ready -> published maps to a branch cms/<collection>/<slug> merged into main
+    (with a git host: a merge request, which the province's CI checks and previews)."""
+    site = editor_repo
+    base = serve(site.root / "site")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    main_before = _git(site.root, "rev-parse", "main")
+    try:
+        _open_editor(page, base, "messages")
+        _pick(page, "kind", "Thông điệp")
+        page.get_by_label("Tiêu đề (trích yếu)").fill("Thông điệp chờ duyệt")
+        page.get_by_role("button", name="Lưu", exact=True).click()
+        page.get_by_text("Trạng: Bản nháp").wait_for()
+        branches = _git(site.root, "branch", "--list", "cms/*").split()
+        assert branches == ["cms/messages/thong-diep-cho-duyet"], branches
+        assert _git(site.root, "rev-parse", "main") == main_before  # the draft is not on main
+        assert "title: Thông điệp chờ duyệt" in _git(site.root, "show", f"{branches[0]}:content/messages/"
+                                                                         "thong-diep-cho-duyet.md")
+        page.get_by_role("button", name="Trạng: Bản nháp").click()
+        page.get_by_role("menuitem", name="Sẵn sàng").click()
+        page.get_by_text("Trạng: Sẵn sàng").wait_for()
+        _publish(page)
+        deadline = time.monotonic() + 20
+        while _git(site.root, "branch", "--list", "cms/*").strip() and time.monotonic() < deadline:
+            time.sleep(0.25)
+    finally:
+        context.close()
+    assert not _git(site.root, "branch", "--list", "cms/*").strip()  # merged and deleted
+    assert (site.root / "content/messages/thong-diep-cho-duyet.md").exists()
+    site.run("check", check_exit=0)
