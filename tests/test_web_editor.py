@@ -60,6 +60,7 @@ def test_the_configuration_says_what_mkdocs_yml_says(make_site, decap):
                                  "auth_type": "pkce", "api_root": "https://git.tinh-mau.example.vn/api/v4",
                                  "base_url": "https://git.tinh-mau.example.vn", "app_id": "abc123"}
     assert config["locale"] == "vi"
+    assert config["logo_url"] == "../assets/logo.svg"  # the site's own, from the site
     assert config["publish_mode"] == "editorial_workflow"
     _, local = built_editor(make_site, {"backend": "local", "workflow": False})
     assert local["backend"]["name"] == "proxy" and "publish_mode" not in local

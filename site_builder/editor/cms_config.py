@@ -200,7 +200,8 @@ def backend(options: EditorOptions) -> dict:
 
 def cms_config(site, options: EditorOptions) -> dict:
     config = site.config
-    out = {"backend": backend(options), "locale": "vi"}
+    # The site's own logo on the login page, from the site (the editor's page is quan-tri/).
+    out = {"backend": backend(options), "locale": "vi", "logo_url": "../" + config.icon}
     if options.workflow:
         out["publish_mode"] = "editorial_workflow"
     if config.site_url:

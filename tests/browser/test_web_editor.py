@@ -86,10 +86,24 @@ def editor_repo(request, tmp_path, decap_server_bin):
         server.wait(timeout=10)
 
 
+def _shot(page, name: str) -> None:
+    """The guide's screenshots (docs/huong-dan-bien-tap.md, section 11), taken by this test
+    when SITE_BUILDER_SCREENSHOTS names a folder (docs/img/quan-tri)."""
+    folder = os.environ.get("SITE_BUILDER_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
 def _open_editor(page, base: str, collection: str):
     page.on("dialog", lambda dialog: dialog.accept())  # "Bạn có chắc rằng bạn muốn công bố mục này?"
     page.goto(base + "quan-tri/")
+    page.get_by_role("button", name="Đăng nhập").wait_for()
+    _shot(page, "1-dang-nhap")
     page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Bộ sưu tập").wait_for()
+    page.get_by_text("Đang tải").wait_for(state="hidden")
+    _shot(page, "2-bo-suu-tap")
     page.goto(base + f"quan-tri/#/collections/{collection}/new")
     page.get_by_label("Tiêu đề (trích yếu)").wait_for()
 
@@ -186,15 +200,22 @@ def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(e
         page.get_by_label("Tiêu đề (trích yếu)").fill("Thông điệp chờ duyệt")
         page.get_by_role("button", name="Lưu", exact=True).click()
         page.get_by_text("Trạng: Bản nháp").wait_for()
+        _shot(page, "3-ban-nhap")
         branches = _git(site.root, "branch", "--list", "cms/*").split()
         assert branches == ["cms/messages/thong-diep-cho-duyet"], branches
         assert _git(site.root, "rev-parse", "main") == main_before  # the draft is not on main
         assert "title: Thông điệp chờ duyệt" in _git(site.root, "show", f"{branches[0]}:content/messages/"
                                                                          "thong-diep-cho-duyet.md")
         page.get_by_role("button", name="Trạng: Bản nháp").click()
+        _shot(page, "4-trang-thai")
+        page.get_by_role("menuitem", name="Đang xét duyệt").click()
+        page.get_by_role("button", name="Trạng: Đang xét duyệt").click()
         page.get_by_role("menuitem", name="Sẵn sàng").click()
         page.get_by_text("Trạng: Sẵn sàng").wait_for()
         _publish(page)
+        page.get_by_text("Mục đã được công bố", exact=True).wait_for()
+        page.get_by_text("Đang tải").wait_for(state="hidden")
+        _shot(page, "5-da-cong-bo")
         deadline = time.monotonic() + 20
         while _git(site.root, "branch", "--list", "cms/*").strip() and time.monotonic() < deadline:
             time.sleep(0.25)
