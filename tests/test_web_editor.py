@@ -91,6 +91,7 @@ def test_fields_come_from_the_specs_and_the_site_s_data(make_site, decap):
     assert (collections["messages"]["media_folder"], collections["messages"]["public_folder"]) == ("", "messages")
     # Each other language: its own collection of <stem>.en.md with the translatable fields.
     english = collections["messages_en"]
+    assert english["label"] == "Thông điệp (English)"
     assert english["extension"] == "en.md" and english["folder"] == "content/messages"
     assert [f["name"] for f in english["fields"]] == [*TRANSLATABLE["message"], "body"]
 

@@ -19,7 +19,7 @@ import yaml
 from .. import urls
 from ..content.folders import COLLECTION_DIRS
 from ..content.schema import COLLECTIONS, COMMON, F
-from ..i18n import strings
+from ..i18n import Lang, strings
 from ..i18n.translations import TRANSLATABLE
 from .options import PKCE_BACKENDS, EditorOptions
 
@@ -172,8 +172,9 @@ def collections(site) -> list[dict]:
                 continue
             # Only translations that exist are edited here: a new one made in the editor would be
             # named from its title, not from its Vietnamese source (docs/web-editor.md).
-            out.append({"name": f"{folder}_{lang}", "label": f"{label} ({lang})",
-                        "label_singular": f"{singular} ({lang})", **common, "extension": f"{lang}.md",
+            language = Lang(lang).name
+            out.append({"name": f"{folder}_{lang}", "label": f"{label} ({language})",
+                        "label_singular": f"{singular} ({language})", **common, "extension": f"{lang}.md",
                         "create": False, "identifier_field": "title", "summary": "{{title}}",
                         "fields": [{**make.field(name, COLLECTIONS[kind][name]), "required": False}
                                    for name in TRANSLATABLE[kind]] + [BODY_FIELD]})

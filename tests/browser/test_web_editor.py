@@ -224,3 +224,25 @@ def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(e
     assert not _git(site.root, "branch", "--list", "cms/*").strip()  # merged and deleted
     assert (site.root / "content/messages/thong-diep-cho-duyet.md").exists()
     site.run("check", check_exit=0)
+
+
+def test_every_collection_s_form_opens(editor_repo, browser, serve):
+    """Decap checks a widget's settings only when its form opens (a relation to a collection
+    it cannot find, a select without options): each kind's new-entry form shows its fields."""
+    site = editor_repo
+    base = serve(site.root / "site")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        _open_editor(page, base, "messages")
+        # A field of each kind's own (labels carry "(không bắt buộc)" when optional).
+        for collection, label in [("plans", "Ký hiệu"), ("decisions", "Người, tập thể được khen"),
+                                  ("stories", "Mã người được khen"), ("consultations", "Căn cứ pháp lý")]:
+            page.goto(base + f"quan-tri/#/collections/{collection}/new")
+            page.get_by_text(label).first.wait_for()
+            page.get_by_text("Nội dung (không bắt buộc)").wait_for()  # the body, the last field
+    finally:
+        context.close()
+    assert errors == []
