@@ -22,7 +22,7 @@ GITLAB = {"backend": "gitlab", "repo": "ban-tdkt/cong-thi-dua", "branch": "main"
 
 
 @pytest.fixture(scope="session")
-def decap(tmp_path_factory, _machine_cache):
+def decap(tmp_path_factory):
     """The pinned CMS package in this test run's machine cache, fetched once from the npm
     package index as a build fetches it (CI reaches the index: it installs decap-server too)."""
     return served_files(tmp_path_factory.mktemp("unused-project"))
