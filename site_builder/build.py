@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .content.loader import Site, load_site
+from .editor.bundle import provide as provide_editor
 from .honor.moves import save_state
 from .runtime.output import Output, commit, discard, open_output
 from .runtime.swap import claim_site
@@ -69,9 +70,19 @@ def publish_site(site: Site, target: Path, staging: Path | None = None, clean: b
     return output
 
 
+def load_for_build(config: SiteConfig) -> Site:
+    """load_site(), and what a build needs before it writes anything that `check` does not:
+    the web editor's files, when the site enables it (fetched once: editor/bundle.py). Not
+    having them is a problem of the site, told like the others."""
+    site = load_site(config)
+    if site.ok:
+        provide_editor(site)
+    return site
+
+
 def build_site(config: SiteConfig, site_dir: Path, clean: bool = False) -> Site:
     """Core pages only (no MkDocs), atomically: the old site stays until the new one is whole."""
-    site = load_site(config)
+    site = load_for_build(config)
     if not site.ok:
         raise BuildFailed(site)
     publish_site(site, Path(site_dir), clean=clean)

@@ -46,6 +46,9 @@ class SiteConfig:
     today: dt.date = field(default_factory=lambda: build_today())
     theme_dir: Path | None = None  # theme/ folder: core templates may be overridden in theme/core/
     frame_ancestors: list[str] = plugin_option(default_factory=list)  # origins allowed to embed the site
+    # The web editor at /quan-tri/ (docs/web-editor.md): its git backend, repository, branch and
+    # login settings, checked by rules/editor.py. None: the site has no editor.
+    editor: dict | None = plugin_option(None)
     extra: dict = field(default_factory=dict)
 
     @property

@@ -34,6 +34,7 @@ WIDGETS = "nhung/"
 CALENDARS = "lich/"
 VERIFY = "xm/"  # short verification addresses (xác minh), one file per award: verification_page()
 SHARE_IMAGES = "chia-se/"  # link-preview images (Zalo, Facebook) of each language: share_image()
+EDITOR = "quan-tri/"  # the web editor (quản trị), only when the site enables it: editor/, docs/web-editor.md
 # The sections a visitor browses (the site's menu; links.py knows them as pages).
 BROWSED_SECTIONS = (DOCUMENTS, CAMPAIGNS, HONOR_ROLL, MESSAGES, CONSULTATIONS, SEARCH)
 # Every section the core writes (the MkDocs shell leaves them alone).
@@ -81,7 +82,7 @@ MESSAGE_LIST_NAMES = (CURRENT, ARCHIVE)
 # replace or hide a page of the site: content/schema.py and content/loader.py refuse them
 # (`id_fault`). A recipient's id is held to DECISION_NAMES, the names beside its page.
 SITE_NAMES = frozenset(
-    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS, SHARE_IMAGES)}
+    {section.strip("/") for section in CORE_SECTIONS + (CALENDARS, SHARE_IMAGES, EDITOR)}
     | {PAGING, BY_AWARD, BY_PLACE, BY_CAMPAIGN, BY_YEAR, CURRENT, ARCHIVE, PRINT, "assets", "search"}
     | {name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in (
         INDEX_FILE, EMBED_FILE, OEMBED_FILE, CARDS_FILE, FORMER_DECISION_CSV, RSS_FILE, ATOM_FILE, CALENDAR_FILE,

@@ -42,7 +42,7 @@ def test_mkdocs_options_check_types_like_the_fields_declare():
 def test_every_plugin_option_written_in_mkdocs_yml_reaches_site_config(tmp_path):
     written = {"province": "Tỉnh Thử", "logo": "assets/thu.svg", "primary_color": "#00574b",
                "accent_color": "#6b4e00", "languages": ["vi", "en"], "default_language": "en", "preview": True,
-               "frame_ancestors": ["https://cong.example.vn"]}
+               "frame_ancestors": ["https://cong.example.vn"], "editor": {"backend": "local"}}
     assert set(written) == {f.name for f in plugin_fields()}, "write a value for the new option here"
     for option in plugin_fields():
         assert written[option.name] != default_of(option), option.name

@@ -79,6 +79,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bản dịch tiếng '{lang}' không được dựng vì ngôn ngữ này chưa có trong mkdocs.yml (languages)",
         "this '{lang}' translation is not built because the language is not listed in mkdocs.yml (languages)",
     ),
+    "editor_no_workflow": (
+        "máy chủ git {backend} không hỗ trợ quy trình duyệt bài (workflow: true) của trình soạn thảo web; "
+        "bỏ dòng này, hoặc dùng một trong: {backends}",
+        "the {backend} backend of the web editor has no editorial workflow (workflow: true); remove the "
+        "line, or use one of: {backends}",
+    ),
+    "editor_bundle_missing": (
+        "chưa có tệp của trình soạn thảo web ({package} {version}) và không tải được từ kho gói npm: {detail}. "
+        "Kiểm tra kết nối mạng (hoặc biến NPM_CONFIG_REGISTRY) rồi dựng lại; hoặc bỏ mục editor",
+        "the web editor's files ({package} {version}) are not here and could not be fetched from the npm "
+        "package index: {detail}. Check the network (or NPM_CONFIG_REGISTRY) and build again; or remove "
+        "the editor option",
+    ),
     "bad_origin": (
         '"{value}" không phải là địa chỉ gốc (ví dụ https://congthongtin.tinh.gov.vn) nên không được phép nhúng trang',
         '"{value}" is not an origin (for example https://portal.province.gov.vn), so it is not allowed to embed the site',
@@ -500,6 +513,7 @@ KIND_NAMES = {
     "successor": ("đơn vị kế thừa", "successor unit"),
     "page": ("trang", "page"),
     "document": ("văn bản", "document"),
+    "editor": ("cấu hình trình soạn thảo web (editor)", "web editor settings (editor)"),
 }
 
 

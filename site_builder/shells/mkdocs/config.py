@@ -33,6 +33,8 @@ def config_option(name: str, annotation, default) -> BaseConfigOption:
         return c.ListOfItems(c.Type(str), default=default)
     if annotation == (str | None) and default is None:
         return c.Optional(c.Type(str))
+    if annotation == (dict | None) and default is None:
+        return c.Optional(c.Type(dict))
     raise TypeError(f"SiteConfig.{name}: no MkDocs option for {annotation!r}; add one here")
 
 

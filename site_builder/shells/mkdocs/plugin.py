@@ -32,12 +32,12 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ...build import publish_site
+from ...build import load_for_build, publish_site
 from ...runtime.cache_dirs import CACHE_DIR
 from ...runtime.gc_pause import pause
 from ...config import SiteConfig, plugin_fields
 from ... import urls
-from ...content.loader import COLLECTION_DIRS, load_site
+from ...content.loader import COLLECTION_DIRS
 from ...content.safe_files import leaves
 from ...runtime.output import discard
 from ...runtime.swap import claim_site, staging_dir_for
@@ -106,7 +106,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self._resume_gc = pause()
         try:
             with phase("load"):
-                self.site = load_site(self.core_config(config))
+                self.site = load_for_build(self.core_config(config))
         except BaseException:
             self._resume_collector()
             raise
