@@ -2,14 +2,15 @@
 // placed after a stylesheet waits for it). When the address already carries a query (?q=...,
 // as after Enter in the header's search box), the first results are fetched at once instead
 // of once the page has been read, in three round trips after the page's:
-//   1. engine.js (search.js's data layer, next to it: data-search-script), search.css and
-//      each index's meta.json (data-search-indexes), beside the page's stylesheets;
+//   1. engine.js (search.js's data layer, next to it: data-search-script) and the first
+//      index's meta.json (data-search-indexes), beside the page's stylesheets;
 //   2. the term shards the query reads, as soon as the first index's meta.json has given its
 //      shard table (the first term of every shard), not once engine.js has arrived;
 //   3. the row chunks of the first results, as soon as engine.js runs (which ones depends on
-//      the ranking, engine.js's), then the other indexes' files.
-// search.js (the page layer) is imported by loader.js once the stylesheets are in: it is not
-// needed before the rows, and would share the connection with what is.
+//      the ranking, engine.js's), then the other indexes' files (meta.json first).
+// search.js (the page layer, which draws the rows) and search.css are asked for once engine.js
+// has arrived: not needed before the rows, asked for in 1. they would share the connection
+// (and the browser's six connections to a server) with what is.
 // Files fetched here go into window.__searchFiles (address -> promise of the parsed JSON),
 // the map engine.js keeps its files in: the forms' queries find them there, each fetched once.
 // Without a query nothing is fetched: nothing search-related is downloaded before use.
@@ -27,23 +28,28 @@
     if (!r.ok) throw new Error("search index: " + r.url + " " + r.status);
     return r.json();
   };
-  var link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "style";
-  link.href = new URL(me.getAttribute("data-search-css"), base).href;
-  document.head.appendChild(link);
   var indexes = me.getAttribute("data-search-indexes").split(" ");
   var at = function (i) { return new URL(indexes[i], base).href; };
   var get = function (url) {
     return files.has(url) ? files.get(url) : keep(url, fetch(url).then(json));
   };
-  var metas = indexes.map(function (_, i) { return get(at(i) + "meta.json"); }); // engine.js's meta()
-  metas[0].then(function (m) {
+  get(at(0) + "meta.json").then(function (m) { // engine.js's meta()
     shards(m.shards || [], q).forEach(function (n) { get(at(0) + "t/" + n + ".json"); });
   }, function () {});
-  import(new URL("engine.js", new URL(me.getAttribute("data-search-script"), base)).href).then(function (m) {
+  var script = new URL(me.getAttribute("data-search-script"), base);
+  import(new URL("engine.js", script).href).then(function (m) {
+    var first = m.prefetch(at(0), q);
+    // search.js and search.css, which draw the rows, while the shards and rows are on their
+    // way: they arrive (and search.js is compiled) before the rows, not once loader.js has run
+    // (after every stylesheet). loader.js's own <link> for search.css finds it preloaded.
+    var css = document.createElement("link");
+    css.rel = "preload";
+    css.as = "style";
+    css.href = new URL(me.getAttribute("data-search-css"), base).href;
+    document.head.appendChild(css);
+    import(script.href).catch(function () {});
     // The first index has the network to itself: the others' files would share its bandwidth.
-    return m.prefetch(at(0), q).then(function () {
+    return first.then(function () {
       for (var i = 1; i < indexes.length; i++) m.prefetch(at(i), q);
     });
   }).catch(function () {}); // loader.js tries again and reports
