@@ -8,7 +8,8 @@
 // on the search page preload.js can run the first query while the rest is still on its way:
 // the row chunks the first results need are asked for once this file is in, not once the
 // whole of search.js is (on a slow connection, every kilobyte arriving first counts).
-// Folding must stay identical to site_builder/text/folding.py.
+// Folding must stay identical to site_builder/text/folding.py; preload.js copies fold() and
+// parseQuery() to choose term shards before this file has arrived.
 
 const D_LOOKALIKES = /[đĐÐðƉɖ]/g;
 const APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\ua78c\u2032";
@@ -17,7 +18,7 @@ const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 const NON_NAME_WORD = new RegExp("[^\\p{L}\\p{N}\\p{M}" + APOSTROPHES + "]+", "u");
 const TONES = { "\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
-const MAX_PREFIX_SHARDS = 3; // a one-letter prefix must not pull the whole index
+const MAX_PREFIX_SHARDS = 3; // a one-letter prefix must not pull the whole index (preload.js: the same)
 
 /** Matching form: lower case, no tone or vowel marks, đ -> d, apostrophes dropped. */
 export function fold(s) {
