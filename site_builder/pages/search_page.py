@@ -54,17 +54,25 @@ def text_dir(lang_code: str) -> str:
     return f"search/text-{lang_code}/"
 
 
+def inline_script(name: str) -> str:
+    """A script of assets/search/ as a page inlines it: without its lines of comment, which
+    explain it to developers and would be sent with every page (on a slow network, the
+    search page's own bytes delay everything it asks for)."""
+    text = (SEARCH_ASSETS / name).read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")) + "\n"
+
+
 @lru_cache(maxsize=1)
 def loader_js() -> str:
     """assets/search/loader.js, inlined in pages with a search box (no request until used)."""
-    return (SEARCH_ASSETS / "loader.js").read_text(encoding="utf-8")
+    return inline_script("loader.js")
 
 
 @lru_cache(maxsize=1)
 def preload_js() -> str:
     """assets/search/preload.js, inlined at the top of the search page's head: with a query in
     the address, the first results' files are fetched at once (docs/search.md)."""
-    return (SEARCH_ASSETS / "preload.js").read_text(encoding="utf-8")
+    return inline_script("preload.js")
 
 
 # ---- records --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Measure the name index at scale: build time, size on disk, and the bytes a cold query
-fetches (index files + search.js + search.css), by running the real search.js in Node.
+fetches (index files + search.js, engine.js and search.css), by running the real search.js
+in Node.
 
     python -m site_builder.search.measure -n 100000 [--out DIR] [--pagefind] [queries...]
 
@@ -23,6 +24,8 @@ from .names import NameIndexBuilder
 from .synthetic import recipients
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "search"
+# What a page downloads, besides the index, for its first query.
+SCRIPT_FILES = ("search.js", "engine.js", "search.css")
 NODE_QUERY = Path(__file__).resolve().parent / "node_query.mjs"
 
 DEFAULT_QUERIES = [
@@ -93,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"records: {stats['records']:,}  build: {stats['build_seconds']} s  "
               f"index: {size / 1e6:.1f} MB in {files:,} files (meta.json {stats['meta_bytes']:,} B, "
               f"{stats['term_shards']} term shards, {stats['row_chunks']:,} row chunks)")
-        script = (ASSETS / "search.js").stat().st_size + (ASSETS / "search.css").stat().st_size
-        print(f"search.js + search.css: {script:,} B (loaded on first use, not with the page)")
+        script = sum((ASSETS / name).stat().st_size for name in SCRIPT_FILES)
+        print(f"{' + '.join(SCRIPT_FILES)}: {script:,} B (loaded on first use, not with the page)")
         if shutil.which("node"):
             print(f"{'query':<22}{'hits':>8}{'files':>7}{'index B':>10}{'total B':>10}{'ms':>6}")
             for q in args.queries or DEFAULT_QUERIES:

@@ -26,7 +26,8 @@ const search = createSearch({
 const t0 = performance.now();
 const res = await search.query(q, JSON.parse(filtersJson || "{}"), { pageSize: 20 });
 const ms = performance.now() - t0;
-const scriptBytes = (await stat(searchJs)).size;
+// What a page loads to run the query: search.js and its data layer engine.js.
+const scriptBytes = (await stat(searchJs)).size + (await stat(path.join(path.dirname(searchJs), "engine.js"))).size;
 console.log(JSON.stringify({
   query: q, total: res.total, partial: res.partial, ms: Math.round(ms),
   fetched, index_bytes: fetched.reduce((a, f) => a + f.bytes, 0), script_bytes: scriptBytes,

@@ -2,7 +2,7 @@
 find what a communicator wrote with them.
 
 Two forms are used by the search indexes (and mirrored exactly in
-``assets/search/search.js``; keep both in step):
+``assets/search/engine.js``, and ``fold`` in ``assets/search/preload.js`` too; keep them in step):
 
 * ``fold(s)``: the *matching* form. Lower case, tone and vowel marks removed, "đ" and its
   look-alikes turned into "d", apostrophes dropped so "H'Mai" becomes "hmai", every other

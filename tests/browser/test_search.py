@@ -4,10 +4,11 @@ tests/test_search_site.py and on the example site. Checks the results, the filte
 URL (shared links, the back button), the bytes transferred, axe, embeds and JavaScript off."""
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
@@ -242,6 +243,33 @@ def test_a_query_in_the_address_is_fetched_before_the_stylesheets_arrive_each_fi
     files = search_files(reader.responses)
     assert any("/search/names/r/" in f for f in files) and any("/search/text-vi/" in f for f in files), files
     assert len(files) == len(set(files)), files
+
+
+@pytest.mark.parametrize("q", ["nguyen", "nguyen ", "vo van", "k", "Đặng Văn Đức", "H'Mai", "ថាច់ សារី"])
+def test_a_query_in_the_address_asks_for_its_term_shards_before_the_scripts_arrive(reader, example_site, q):
+    """After Enter in a header box (?q= in the address), the names' term shards are asked for
+    as soon as their meta.json is in, while search.js and its data layer engine.js are still on
+    their way (held back here): on a slow network the shards are not a round trip after the
+    scripts (docs/search.md). They are the shards the query then reads, no more and no fewer
+    (preload.js's copy of the folding stays in step with engine.js's), each fetched once.
+    The example site's name index has three term shards: these queries read each of them,
+    two at once for a prefix ("k"), pairs of Khmer letters, a finished word ("nguyen ")."""
+    held, released = [], []
+    reader.route(re.compile(r"/assets/search/(search|engine)\.js$"),
+                 lambda route: route.continue_() if released else held.append(route))
+    shard = re.compile(r"/search/names/t/\d+\.json$")
+    with reader.expect_request(lambda r: bool(shard.search(r.url)), timeout=10_000):
+        reader.goto(example_site.url + "tim-kiem/?" + urlencode({"q": q}), wait_until="commit")
+    early = [u for u in reader.evaluate("[...window.__searchFiles.keys()]") if shard.search(u)]
+    assert held, "no script was asked for"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    reader.wait_for_function("() => window.__sr.some(r => r.index.includes('names'))")
+    reader.wait_for_load_state("networkidle")
+    shards = [f for f in search_files(reader.responses) if shard.search(f)]
+    assert sorted(early) == sorted(set(shards)), (early, shards)
+    assert len(shards) == len(set(shards)), shards
 
 
 def test_first_query_on_a_cold_page_stays_within_the_budget(reader, search_site):

@@ -1,6 +1,7 @@
-// Inline this in a page with a search form (it is 2 KB with these comments): nothing search-related is
-// downloaded until the reader focuses or touches the form, or the URL already carries a
-// query (?q=...). Then it loads search.js and search.css (URLs in data-search-script and
+// Inline this in a page with a search form (pages/search_page.py inlines it without its lines
+// of comment): nothing search-related is downloaded until the reader focuses or touches the
+// form, or the URL already carries a query (?q=...). Then it loads search.js (and engine.js,
+// which search.js imports) and search.css (URLs in data-search-script and
 // data-search-css, relative to the page) and calls mount() on every [data-search-index].
 (function () {
   var roots = document.querySelectorAll("[data-search-index]");
@@ -25,6 +26,12 @@
       link.href = new URL(css, document.baseURI).href;
       document.head.appendChild(link);
     }
+    // search.js imports engine.js (its data layer, beside it): asked for at once, not after
+    // search.js has arrived. On the search page preload.js may have asked for it already.
+    var engine = document.createElement("link");
+    engine.rel = "modulepreload";
+    engine.href = new URL("engine.js", new URL(first.getAttribute("data-search-script"), document.baseURI)).href;
+    document.head.appendChild(engine);
     import(new URL(first.getAttribute("data-search-script"), document.baseURI).href).then(function (m) {
       // The first index of the page (the names) has the network to itself until its first
       // results show: on a slow connection the others' files would share its bandwidth.
