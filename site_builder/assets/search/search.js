@@ -132,12 +132,15 @@ const FILES = new Map();
  * @param {object} o
  * @param {string|URL} o.indexUrl  folder of meta.json (absolute, or relative to the page)
  * @param {string|URL} [o.siteRoot] site root that record urls are relative to
+ * @param {string|URL} [o.recipientRoot] site root of the recipient pages, when they are not
+ *   in the page's language (only the site's language has them by default): default siteRoot
  * @param {Function} [o.fetch]     fetch implementation (tests count bytes with it)
  */
 export function createSearch(o) {
   const base = typeof document !== "undefined" ? document.baseURI : undefined;
   const indexUrl = new URL(String(o.indexUrl).replace(/\/?$/, "/"), base);
   const siteRoot = new URL(String(o.siteRoot || "../../").replace(/\/?$/, "/"), o.siteRoot ? base : indexUrl);
+  const recipientRoot = o.recipientRoot ? new URL(String(o.recipientRoot).replace(/\/?$/, "/"), base) : siteRoot;
   const doFetch = o.fetch || ((u) => fetch(u));
   const cache = o.fetch ? new Map() : FILES;
 
@@ -187,9 +190,9 @@ export function createSearch(o) {
     return out;
   }
 
-  function resolveUrl(url, decision) {
+  function resolveUrl(url, decision, root = siteRoot) {
     if (url && url[0] === "+") url = (decision && decision[1] ? decision[1] : "") + url.slice(1);
-    return new URL(url || "", siteRoot).href;
+    return new URL(url || "", root).href;
   }
 
   function label(value, lang) {
@@ -210,7 +213,7 @@ export function createSearch(o) {
         id, score, name: f.name, kind: f.kind ? "collective" : "individual",
         award: facet("award"), unit: f.unit || "", locality: facet("locality"),
         decision: decision ? { title: decision[0], url: decision[1] ? new URL(decision[1], siteRoot).href : "" } : null,
-        url: resolveUrl(f.url, decision),
+        url: resolveUrl(f.url, decision, recipientRoot),
       };
     }
     return {
@@ -350,6 +353,8 @@ function el(tag, attrs, ...children) {
  * Binds a search form. Attributes on ``root``:
  *   data-search-index   URL of the index folder (relative to the page)      required
  *   data-search-root    URL of the site root (relative to the page)         default "../"
+ *   data-search-recipient-root, data-search-recipient-lang   root and language of the
+ *                       recipient pages when they are not in the page's language  optional
  *   data-search-lang    language of labels                                  default <html lang>
  *   data-search-target  target of result links ("_top" inside an embed)     optional
  *   data-search-strings JSON of interface strings overriding the defaults   optional
@@ -363,7 +368,9 @@ export function mount(root, options = {}) {
   if (root.__search) return root.__search;
   const lang = root.dataset.searchLang || document.documentElement.lang || "vi";
   const strings = Object.assign({}, STRINGS.vi, STRINGS[lang] || {}, JSON.parse(root.dataset.searchStrings || "{}"));
-  const search = createSearch({ indexUrl: root.dataset.searchIndex, siteRoot: root.dataset.searchRoot || "../", fetch: options.fetch });
+  const search = createSearch({ indexUrl: root.dataset.searchIndex, siteRoot: root.dataset.searchRoot || "../",
+    recipientRoot: root.dataset.searchRecipientRoot, fetch: options.fetch });
+  const recipientLang = root.dataset.searchRecipientLang || null; // the result links' hreflang
   // A page may show several indexes (names, documents) under one form: each root names
   // the form (data-search-form="id") and the filters it uses (data-search-filters).
   const form = (root.dataset.searchForm && document.getElementById(root.dataset.searchForm))
@@ -404,7 +411,7 @@ export function mount(root, options = {}) {
       const details = [r.kind === "collective" ? strings.collective : "", r.award && r.award.label, r.unit, r.locality && r.locality.label]
         .filter(Boolean).join(" · ");
       return el("li", { class: "sb-search-hit" },
-        el("a", { href: r.url, target, class: "sb-search-name" }, r.name),
+        el("a", { href: r.url, target, class: "sb-search-name", hreflang: recipientLang }, r.name),
         el("span", { class: "sb-search-details" }, details),
         r.decision && r.decision.title
           ? el("a", { href: r.decision.url || null, target, class: "sb-search-decision" }, r.decision.title) : null);
