@@ -36,8 +36,25 @@ DECISION = """
         position: Bác sĩ
         unit: Bệnh viện tỉnh
         locality: tinh-mau
+      - name: Lê Văn Hủy
+        position: Kế toán
+        unit: Sở Y tế
     ---
     **Điều 1.** Tặng Bằng khen.
+"""
+# An annulment: the annulled award's address keeps a page, which says so.
+ANNULLING = """
+    ---
+    number: "15"
+    symbol: QĐ-UBND
+    issuer: ubnd-tinh
+    date: 2022-03-02
+    title: Về việc hủy bỏ quyết định khen thưởng
+    signer: {title: CHỦ TỊCH, name: Trần Văn B}
+    revokes:
+      - {decision: qd-12-2021, recipient: le-van-huy, reason: Kê khai thành tích không đúng}
+    ---
+    Hủy bỏ quyết định khen thưởng.
 """
 # A correction decision: its page lists the corrected recipient, linked to its page.
 CORRECTION = """
@@ -52,8 +69,9 @@ CORRECTION = """
     ---
     Đính chính.
 """
-FILES = {"content/decisions/qd-12-2021.md": DECISION, "content/decisions/qd-20-2022.md": CORRECTION}
-PEOPLE = ("tram-y-te-xa-tay", "nguyen-thi-anh", "tran-van-anh")
+FILES = {"content/decisions/qd-12-2021.md": DECISION, "content/decisions/qd-20-2022.md": CORRECTION,
+         "content/decisions/qd-15-2022.md": ANNULLING}
+PEOPLE = ("tram-y-te-xa-tay", "nguyen-thi-anh", "tran-van-anh", "le-van-huy")
 _HREF = re.compile(r'<a\b[^>]*?\bhref="([^"#?]*)(?:[#?][^"]*)?"[^>]*>')
 
 
@@ -126,6 +144,10 @@ def test_by_default_a_recipient_page_is_in_the_site_language_only_and_english_li
     own = site.html(page)
     assert '<a class="lang" href="../../en/khen-thuong/qd-12-2021/#nguyen-thi-anh" hreflang="en" lang="en">' in own
     assert 'rel="alternate" hreflang' not in own
+    # the annulled award's page: in English, its decision
+    annulled = site.html("khen-thuong/qd-12-2021/le-van-huy.html")
+    assert "Quyết định số 15/QĐ-UBND" in annulled and 'rel="alternate" hreflang' not in annulled
+    assert '<a class="lang" href="../../en/khen-thuong/qd-12-2021/" hreflang="en" lang="en">' in annulled
     # pages in both languages keep their alternates
     assert f'<link rel="alternate" hreflang="en" href="{SITE_URL}en/khen-thuong/qd-12-2021/">' in site.html(
         "khen-thuong/qd-12-2021/index.html")
