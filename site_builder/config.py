@@ -26,7 +26,7 @@ CHOICES = "choices"  # field metadata key: the only values the option may take (
 # Its content (name, unit, achievement) is written in the site's language only, so by default
 # the page is too, like the award's verification page: every other language's lists link to
 # it. Every language: a copy per language, its interface translated (at 50,000 recipients,
-# 50,000 files and 300 MB more for each language besides the site's).
+# 50,000 files and about 320 MB more for each language besides the site's).
 SITE_LANGUAGE = "site-language"
 EVERY_LANGUAGE = "every-language"
 
