@@ -19,13 +19,25 @@ DEFAULT_PRIMARY_COLOR = "#a50e0e"
 DEFAULT_ACCENT_COLOR = "#8a5a00"
 
 PLUGIN = "plugin"  # field metadata key: the option is set in the plugin's section
+CHOICES = "choices"  # field metadata key: the only values the option may take (rules/options.py)
+
+# recipient_pages: the languages a recipient's own page (khen-thuong/<decision>/<recipient>.html)
+# is made in (docs/honor-roll.md, "One page per recipient, in the site's language").
+# Its content (name, unit, achievement) is written in the site's language only, so by default
+# the page is too, like the award's verification page: every other language's lists link to
+# it. Every language: a copy per language, its interface translated (at 50,000 recipients,
+# 50,000 files and about 320 MB more for each language besides the site's).
+SITE_LANGUAGE = "site-language"
+EVERY_LANGUAGE = "every-language"
 
 
-def plugin_option(default=None, *, default_factory=None):
-    """A field a province sets in the plugin's section of its configuration."""
+def plugin_option(default=None, *, default_factory=None, choices: tuple | None = None):
+    """A field a province sets in the plugin's section of its configuration; `choices`: the
+    only values it may take (check names the option and them otherwise)."""
+    metadata = {PLUGIN: True, **({CHOICES: choices} if choices else {})}
     if default_factory is not None:
-        return field(default_factory=default_factory, metadata={PLUGIN: True})
-    return field(default=default, metadata={PLUGIN: True})
+        return field(default_factory=default_factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass
@@ -49,6 +61,7 @@ class SiteConfig:
     # The web editor at /quan-tri/ (docs/web-editor.md): its git backend, repository, branch and
     # login settings, checked by rules/editor.py. None: the site has no editor.
     editor: dict | None = plugin_option(None)
+    recipient_pages: str = plugin_option(SITE_LANGUAGE, choices=(SITE_LANGUAGE, EVERY_LANGUAGE))
     extra: dict = field(default_factory=dict)
 
     @property
@@ -61,6 +74,11 @@ class SiteConfig:
         (assets/logo.svg, copied by every build). Every page links it, so no browser asks for
         /favicon.ico, which the site does not have."""
         return self.logo or "assets/logo.svg"
+
+    def recipient_language(self, code: str) -> str:
+        """The language of the recipient pages that the pages in language `code` link to:
+        their own when every language has recipient pages (recipient_pages), else the site's."""
+        return code if self.recipient_pages == EVERY_LANGUAGE else self.default_language
 
     @property
     def base_path(self) -> str:

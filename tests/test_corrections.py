@@ -55,7 +55,8 @@ def _files(site):
 
 
 def test_a_correction_keeps_the_address_and_shows_the_trail(make_site):
-    site = _site(make_site)
+    # with a recipient page in each language, whose English one tells the trail in English
+    site = _site(make_site, plugin={"recipient_pages": "every-language"})
     site.run("build", check_exit=0)
     page = site.html("khen-thuong/qd-1234-2021/ngyen-van-nam.html")  # the same address as before
     main = page.split("<main", 1)[1]
@@ -175,7 +176,7 @@ def test_an_annulled_award_is_named_in_the_law_s_words(make_site):
         ---
         Hủy bỏ quyết định khen thưởng.
     """
-    site = _site(make_site)
+    site = _site(make_site, plugin={"recipient_pages": "every-language"})  # its English page says it too
     site.write({"content/decisions/qd-1500-2022.md": annulling})
     site.run("build", check_exit=0)
     page = site.html("khen-thuong/qd-1234-2021/le-thi-mai.html")

@@ -163,21 +163,27 @@ def test_recipient_pages_have_an_embed_variant(built):
         card = cards.split('<article class="rcard recipient" id="tram-y-te-xa-tay">', 1)[1].split("</article>", 1)[0]
         assert '<h1 lang="vi">Trạm Y tế xã Tây</h1>' in card and "Thành tích xuất sắc" in card
         assert ("Bằng khen của Chủ tịch UBND tỉnh" if not prefix else "Certificate of Merit") in card
-        root = "../../" if not prefix else "../../../en/"
-        assert f'href="{root}khen-thuong/qd-khen/tram-y-te-xa-tay.html"' in card  # the full page
+        # the full page, in the site's language (recipient_pages), saying so on an English card
+        full = ('href="../../khen-thuong/qd-khen/tram-y-te-xa-tay.html">' if not prefix
+                else 'href="../../../khen-thuong/qd-khen/tram-y-te-xa-tay.html" hreflang="vi">')
+        assert full in card
         assert "Nguyễn Văn Hùng" not in cards and 'id="nguyen-van-hung"' not in cards  # revoked
         # CSS alone shows the targeted card, else the list of names, whose links stay in the frame.
         assert ".rcard{display:none}.rcard:target{display:block}.rcard:target~.rcards-index{display:none}" in cards
         assert cards.index('id="tram-y-te-xa-tay"') < cards.index('class="rcards-index"')
         assert '<a href="#tram-y-te-xa-tay" target="_self" lang="vi">Trạm Y tế xã Tây</a>' in cards
         assert cards.count("<script") == 1  # child.js: no script picks the card
-        # The recipient page offers that card as its embed code, and no second file of its own.
+        # The recipient page offers that card as its embed code, and no second file of its own;
+        # English has no recipient page.
+        folder = out / prefix / "khen-thuong/qd-khen"
+        if prefix:
+            assert not list(folder.glob("tram-y-te-xa-tay*"))
+            continue
         page = built.html(f"{prefix}khen-thuong/qd-khen/tram-y-te-xa-tay.html")
         block = page.split('<details class="embed-code">', 1)[1].split("</details>", 1)[0]
         assert (f"&lt;iframe src=&#34;{SITE_URL}{prefix}khen-thuong/qd-khen/nhung-nguoi.html#tram-y-te-xa-tay&#34;"
                 in block), prefix
         assert "json+oembed" not in page  # an oembed.json per recipient would be the second file
-        folder = out / prefix / "khen-thuong/qd-khen"
         assert sorted(p.name for p in folder.glob("tram-y-te-xa-tay*")) == ["tram-y-te-xa-tay.html"]
     sitemaps = sorted(out.glob("sitemap*.xml"))
     assert sitemaps

@@ -141,9 +141,11 @@ def test_revoked_award_is_in_no_feed_and_no_data(built):
 
 def test_sitemap_lists_each_language_version_once_and_leaves_alternates_to_the_pages(make_site, monkeypatch):
     """Issue 24 (size): a sitemap entry is its address only; the hreflang alternates are in
-    every page's head already (they were three more absolute addresses per entry)."""
+    every page's head already (they were three more absolute addresses per entry). With a
+    recipient page in each language (recipient_pages), each is listed."""
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2021-12-15")
-    site = with_site_url(make_site(BASE_DATA, DECISIONS, languages=("vi", "en")))
+    site = with_site_url(make_site(BASE_DATA, DECISIONS, languages=("vi", "en"),
+                                   plugin={"recipient_pages": "every-language"}))
     site.run("build", check_exit=0)
     core = ET.fromstring(read(site, "sitemap-core-1.xml"))
     assert core.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"

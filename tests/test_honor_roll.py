@@ -105,8 +105,9 @@ def test_recipient_page_is_shareable(make_site):
 def test_english_pages_use_award_labels_from_data(make_site):
     site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
     site.run("build", check_exit=0)
-    html = site.html("en/khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
+    html = site.html("en/khen-thuong/qd-1234-2021/index.html")  # recipient pages are in the site's language
     assert "Certificate of Merit of the Provincial Chairman" in html
+    assert "Certificate of Merit of the Provincial Chairman" in site.html("en/khen-thuong/hinh-thuc/bang-khen-tinh/index.html")
     overview = site.html("en/khen-thuong/index.html")
     assert "Certificate of Merit of the Provincial Chairman" in overview
 

@@ -88,9 +88,11 @@ def test_editing_one_recipient_rewrites_only_the_pages_that_show_it(make_site):
     after = snapshot(out)
     changed = touched(before, after)
 
+    # the recipient's page, in the site's language only (recipient_pages)
+    assert "khen-thuong/qd-1/tran-van-anh.html" in changed
+    assert "Ghi chú kiểm thử cập nhật" in site.html("khen-thuong/qd-1/tran-van-anh.html")
+    assert not (out / "en/khen-thuong/qd-1/tran-van-anh.html").exists()
     for prefix in ("", "en/"):
-        assert f"{prefix}khen-thuong/qd-1/tran-van-anh.html" in changed
-        assert "Ghi chú kiểm thử cập nhật" in site.html(f"{prefix}khen-thuong/qd-1/tran-van-anh.html")
         # pages that do not show the achievement are left alone, byte for byte and file for file
         for untouched in ("khen-thuong/qd-1/nguyen-thi-anh.html", "khen-thuong/qd-2/le-van-cuong.html",
                           "khen-thuong/qd-2/index.html", "khen-thuong/hinh-thuc/bang-khen-tinh/index.html"):
@@ -131,7 +133,8 @@ def test_deleting_a_decision_removes_its_pages(make_site, tmp_path):
     core_build(site, out)
     for prefix in ("", "en/"):
         assert not (out / prefix / "khen-thuong/qd-2").exists()
-        assert (out / prefix / "khen-thuong/qd-1/tran-van-anh.html").is_file()
+        assert (out / prefix / "khen-thuong/qd-1/index.html").is_file()
+    assert (out / "khen-thuong/qd-1/tran-van-anh.html").is_file()
     listing = (out / "khen-thuong/hinh-thuc/bang-khen-tinh/index.html").read_text(encoding="utf-8")
     assert "Lê Văn Cường" not in listing and "Trần Văn Anh" in listing
 
@@ -296,11 +299,11 @@ def test_compiled_templates_of_other_versions_go_once_unused_for_an_hour(tmp_pat
 
 def test_pages_of_kept_batches_stay_in_the_sitemap(make_site, tmp_path):
     """A rebuild that keeps a decision's recipient pages without generating them (a page
-    batch) still lists them in the sitemap, in every language."""
+    batch) still lists them in the sitemap, in every language that has them."""
     site = make_site(BASE_DATA, files(), languages=("vi", "en"))
     out = tmp_path / "out"
     config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme",
-                        site_url="https://thidua.example.gov.vn/")
+                        site_url="https://thidua.example.gov.vn/", recipient_pages="every-language")
     build_site(config, out)
     first = (out / "sitemap-core-1.xml").read_text(encoding="utf-8")
     page = out / "khen-thuong/qd-2/le-van-cuong.html"
@@ -338,7 +341,8 @@ def test_each_rebuild_remakes_only_the_batches_of_the_edited_decision(make_site,
         edited = [row.replace("Điều trị bệnh nhân nặng.", note) for row in ROWS_1]
         site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
         core_build(site, out)
-        assert sorted(made) == ["en/cards/qd-1", "en/recipients/qd-1", "vi/cards/qd-1", "vi/recipients/qd-1"], note
+        # (recipient pages in the site's language only: recipient_pages)
+        assert sorted(made) == ["en/cards/qd-1", "vi/cards/qd-1", "vi/recipients/qd-1"], note
         assert note in (out / "khen-thuong/qd-1/tran-van-anh.html").read_text(encoding="utf-8")
 
 

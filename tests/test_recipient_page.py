@@ -60,9 +60,10 @@ STORY = """
 """
 
 
-def build(site, out: Path, theme: Path, monkeypatch, stencils: bool = True) -> int:
+def build(site, out: Path, theme: Path, monkeypatch, stencils: bool = True,
+          recipient_pages: str = "site-language") -> int:
     """Build the core pages; returns how many pages were made from stencils. `stencils`
-    False: every page through Jinja."""
+    False: every page through Jinja. `recipient_pages`: the option (config.py)."""
     made = []
     real = recipient_page.Maker.__call__
 
@@ -77,7 +78,8 @@ def build(site, out: Path, theme: Path, monkeypatch, stencils: bool = True) -> i
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
     monkeypatch.setenv("SITE_BUILDER_TODAY", "2022-01-01")
     config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=theme,
-                        site_url="https://thidua.example.gov.vn/", frame_ancestors=["https://cong.example.gov.vn"])
+                        site_url="https://thidua.example.gov.vn/", frame_ancestors=["https://cong.example.gov.vn"],
+                        recipient_pages=recipient_pages)
     build_site(config, out, clean=True)
     return len(made)
 
@@ -96,22 +98,30 @@ def overriding_theme(tmp_path: Path, template_text: str) -> Path:
     return theme
 
 
-def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch):
+@pytest.mark.parametrize("recipient_pages, languages", [("every-language", 2), ("site-language", 1)])
+def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch, recipient_pages, languages):
     site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION, "content/stories/chi-anh.md": STORY},
                                 languages=("vi", "en"))
-    made = build(site, tmp_path / "made", REPO / "theme", monkeypatch)
-    # 5 recipients x 2 languages; the one with a story goes through the template
-    assert made == 8
+    made = build(site, tmp_path / "made", REPO / "theme", monkeypatch, recipient_pages=recipient_pages)
+    # 5 recipients in each language that has their pages; the one with a story goes through the template
+    assert made == 4 * languages
     # every page through Jinja
-    templated = build(site, tmp_path / "templated", REPO / "theme", monkeypatch, stencils=False)
+    templated = build(site, tmp_path / "templated", REPO / "theme", monkeypatch, stencils=False,
+                      recipient_pages=recipient_pages)
     assert templated == 0
     made_files, template_files = recipient_files(tmp_path / "made"), recipient_files(tmp_path / "templated")
-    assert len(made_files) == 10 and sorted(made_files) == sorted(template_files)
+    assert len(made_files) == 5 * languages and sorted(made_files) == sorted(template_files)
     different = [name for name in made_files if made_files[name] != template_files[name]]
     assert not different, different
     page = made_files["khen-thuong/qd-12-2021/tram-y-te-xa-tay.html"].decode("utf-8")
     assert "&#34;xuất sắc&#34; &amp; &lt;b&gt;bền bỉ&lt;/b&gt;" in page  # escaped like Jinja escapes
     assert 'hreflang="en"' in page and "embed-code" in page
+    # the switcher's English entry: the same page in English, or where English has the recipient
+    # (its row in the decision's list) and then no alternates, as the page has none
+    english = ("../../en/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html" if languages == 2
+               else "../../en/khen-thuong/qd-12-2021/#tram-y-te-xa-tay")
+    assert f'<a class="lang" href="{english}" hreflang="en" lang="en">' in page
+    assert ('<link rel="alternate" hreflang="en"' in page) == (languages == 2)
     # JSON-LD keeps Vietnamese as it is (half the bytes of \\u escapes) and stays valid JSON
     data = json.loads(page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
     assert data["name"] == "Trạm Y tế xã Tây" and '"name": "Trạm Y tế xã Tây"' in page
@@ -121,8 +131,8 @@ def test_a_theme_template_is_the_stencil(make_site, tmp_path, monkeypatch, capsy
     site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
     text = TEMPLATE.read_text("utf-8").replace('<p class="award-badge">', '<p class="award-badge tinh">')
     made = build(site, tmp_path / "out", overriding_theme(tmp_path, text), monkeypatch)
-    assert made == 10  # 5 recipients x 2 languages, none through Jinja
-    page = (tmp_path / "out/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    assert made == 5  # 5 recipients in the site's language, none through Jinja
+    page = (tmp_path / "out/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
     assert '<p class="award-badge tinh">' in page
     assert "recipient.html" not in capsys.readouterr().err
 
@@ -151,14 +161,14 @@ def test_a_theme_of_its_own_makes_the_recipient_pages(make_site, tmp_path, monke
     site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION, "content/decisions/qd-13-2021.md": second,
                       "theme/core/honor/recipient.html": OWN_TEMPLATE}, languages=("vi", "en"))
     made = build(site, tmp_path / "made", site.root / "theme", monkeypatch)
-    assert made == 20
+    assert made == 10  # 5 recipients x 2 decisions, in the site's language
     assert "recipient.html" not in capsys.readouterr().err
     page = (tmp_path / "made/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html").read_text("utf-8")
     assert '<section class="vinh-danh tap-the" id="vd-tram-y-te-xa-tay"\n         data-qd="qd-12-2021">' in page
     assert "<h1>Trạm Y tế xã Tây</h1>" in page and "· Về việc tặng Bằng khen ·" in page and "· [None]</p>" in page
     assert "<blockquote>Đã có thành tích &#34;xuất sắc&#34; &amp; &lt;b&gt;bền bỉ&lt;/b&gt;" in page
     assert '<p class="award-badge">' not in page  # nothing of the core template
-    person = (tmp_path / "made/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    person = (tmp_path / "made/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
     assert '<section class="vinh-danh ca-nhan" id="vd-nguyen-thi-anh"' in person and "[Điều dưỡng]" in person
     other = (tmp_path / "made/khen-thuong/qd-13-2021/tram-y-te-xa-tay.html").read_text("utf-8")
     assert 'data-qd="qd-13-2021"' in other and "· Về việc khen thưởng đợt hai ·" in other
@@ -166,7 +176,7 @@ def test_a_theme_of_its_own_makes_the_recipient_pages(make_site, tmp_path, monke
     build(site, tmp_path / "templated", site.root / "theme", monkeypatch, stencils=False)
     for decision in ("qd-12-2021", "qd-13-2021"):
         made_files = recipient_files(tmp_path / "made", decision)
-        assert len(made_files) == 10 and made_files == recipient_files(tmp_path / "templated", decision)
+        assert len(made_files) == 5 and made_files == recipient_files(tmp_path / "templated", decision)
 
 
 @pytest.mark.parametrize("shown, expected", [
@@ -188,24 +198,28 @@ def test_a_theme_template_that_computes_from_values_goes_through_jinja_and_says_
     assert "<p>None</p>" in collective
 
 
-@pytest.mark.parametrize("site_url", ["https://thidua.example.gov.vn/", ""])
-def test_made_pages_match_the_template_on_a_generated_province(tmp_path, monkeypatch, site_url):
+@pytest.mark.parametrize("site_url, recipient_pages, languages", [
+    ("https://thidua.example.gov.vn/", "every-language", 2), ("", "site-language", 1)])
+def test_made_pages_match_the_template_on_a_generated_province(tmp_path, monkeypatch, site_url, recipient_pages,
+                                                                languages):
     """Every recipient of a generated province (Kinh, Khmer and Ê Đê names with apostrophes,
     collectives and individuals, several decisions and award forms), with and without an
-    absolute site address: the pages Python makes are the template's, byte for byte."""
+    absolute site address, with recipient pages in both languages and in the site's alone: the
+    pages Python makes are the template's, byte for byte."""
     province = generate_province(tmp_path / "province", recipients=600, seed=3)
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")
     builds = {}
     for name, stencils in (("made", True), ("templated", False)):
         monkeypatch.setattr(Renderer, "stencils", stencils)
         config = SiteConfig(content_dir=province.content_dir, languages=["vi", "en"], theme_dir=REPO / "theme",
-                            site_url=site_url, frame_ancestors=["https://cong.example.gov.vn"])
+                            site_url=site_url, frame_ancestors=["https://cong.example.gov.vn"],
+                            recipient_pages=recipient_pages)
         build_site(config, tmp_path / name, clean=True)
         builds[name] = {p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
                         for p in (tmp_path / name).rglob("khen-thuong/*/*.html")
                         if p.name not in ("index.html", "nhung.html", "nhung-nguoi.html")}
     made, templated = builds["made"], builds["templated"]
-    assert len(made) == 2 * 600 and sorted(made) == sorted(templated)
+    assert len(made) == languages * 600 and sorted(made) == sorted(templated)
     different = [name for name in made if made[name] != templated[name]]
     assert not different, different[:5]
     assert any("H&#39;" in page.decode("utf-8") for page in made.values())  # apostrophes were there

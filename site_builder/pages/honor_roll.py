@@ -78,6 +78,8 @@ class Facts:
                 "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",
                 "issuer_name": body.name if body else "",
             }
+        # How this language's lists, cards and notes link recipient pages (config recipient_pages).
+        self.links = recipient_page.RecipientLinks(site.config, lang)
         self.rows = TableRows(self)  # this language's table rows (honor_rows.py)
 
     def split_note(self, unit_id: str) -> str:
@@ -243,7 +245,11 @@ def _pager(base: str, number: int, total: int) -> dict | None:
 def _recipient_batches(ctx, lang, index, facts):
     """One batch per decision: its recipients' pages are kept or written together (PageBatch),
     so an unchanged decision costs one key, however many recipients it has. They are made from
-    stencils of their template, the theme's or ours (recipient_page.py)."""
+    stencils of their template, the theme's or ours (recipient_page.py). In the languages that
+    have recipient pages only (config recipient_pages): by default the site's own; the former
+    addresses and annulled awards' pages of the batch with them."""
+    if not recipient_page.made_in(ctx.config, lang):
+        return
     for decision in index.decisions:
         yield PageBatch(name=f"recipients/{decision.id}", key=partial(_recipients_key, ctx, index, facts, decision),
                         specs=partial(_recipient_pages, ctx, lang, index, facts, decision),
@@ -303,6 +309,7 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
     return PageSpec(
         path=awardee_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
         description=recipient_description(label, info, a), embed=EMBED_RECIPIENT_PAGES, embed_src=card,
+        elsewhere=facts.links.elsewhere(list_path, a),
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
             "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
@@ -343,6 +350,7 @@ def _revoked_pages(ctx, lang, facts, decision):
             yield PageSpec(
                 path=awardee_path(a), template="honor/revoked.html", title=a.name,
                 description=lang.t("revoked_title"), embed=False,
+                elsewhere=None if facts.links.everywhere else info["path"],
                 context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
 
 

@@ -30,6 +30,13 @@ class TableRows:
         # Cells by award, place and decision id, filled as rows need them (Cells).
         code = facts.lang.code
         self._decisions: dict[str, Cells] = {}  # by page root: the cells link to the decision pages
+        # A row's link to its recipient's page, up to the page's own address (href="…): by the
+        # page's root and language prefix (`base`). By default only the site's language has
+        # recipient pages (config recipient_pages): another language's rows link those, with
+        # their hreflang (RecipientLinks).
+        links, prefix = facts.links, facts.lang.prefix
+        self._recipient_link = Cells(lambda base: '<a href="' + base[:len(base) - len(prefix)] + links.prefix)
+        self._hreflang = str(links.hreflang)
         self._place_note = Cells(lambda u: f' <span class="muted">({facts.place_html[u]})</span>' if u else "")
         self._place = facts.place_html
         self._award = Cells(lambda award: f"<td>{facts.award_html[award]}</td>")
@@ -62,7 +69,7 @@ class TableRows:
         `today_place`: the unit in force whose page lists them (its rows note a split place).
         A list's rows come in <tbody>s: one, or with `jumps` (the whole list's JumpList,
         honor_jump.py) one per group of the page, headed by the group."""
-        place = self._place
+        place, link, hreflang = self._place, self._recipient_link[base], self._hreflang
         decision = self._decisions.get(base)
         if decision is None:
             decision = self._decisions[base] = Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
@@ -73,7 +80,7 @@ class TableRows:
                 if note is None:
                     note = self._notes_at[today_place] = Cells(lambda u: self._note_at(today_place, u))
             award = self._award if option else self._no_cell
-            parts = [f'<tr><td class="num">{number}</td><th scope="row" lang="vi"><a href="{base}{f.href}">{f.name}</a>'
+            parts = [f'<tr><td class="num">{number}</td><th scope="row" lang="vi">{link}{f.href}"{hreflang}>{f.name}</a>'
                      f'</th><td lang="vi">{collective if a.kind == "collective" else ""}{f.position_unit}'
                      f'{note[a.locality]}</td>{award[a.award]}{decision[a.decision]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
@@ -83,12 +90,12 @@ class TableRows:
                                  {j["id"]: j["first"] for j in jumps.links}, 5 if option else 4)
         elif kind == "collective":
             award = self._award_lang if option else self._no_cell
-            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
+            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row">{link}{f.href}"{hreflang}>{f.name}</a>'
                      f'</th>{award[a.award]}<td>{place[a.locality]}</td></tr>'
                      for number, a, f in _numbered(awardees, start)]
         else:
             award = self._award_lang if option else self._no_cell
-            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row"><a href="{base}{f.href}">{f.name}</a>'
+            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row">{link}{f.href}"{hreflang}>{f.name}</a>'
                      f'</th><td>{f.position_unit}</td>{award[a.award]}</tr>'
                      for number, a, f in _numbered(awardees, start)]
         return "\n".join(parts)
@@ -120,6 +127,7 @@ class TableRows:
         goes on from there is headed again, marked as continued."""
         award = self._award_lang if several_awards else self._no_cell
         collective, note, span = self._collective_mark, self._place_note, 4 if several_awards else 3
+        link, hreflang = self._recipient_link[base], self._hreflang
         parts = []
         group = before
         for i, (a, number) in enumerate(zip(awardees, numbers)):
@@ -133,7 +141,7 @@ class TableRows:
             f = a._escaped
             if f is None:
                 f = awardee_fields(a)
-            parts.append(f'<tr id="{f.id}"><td class="num">{escape(number)}</td><th scope="row"><a href="{base}{f.href}">'
+            parts.append(f'<tr id="{f.id}"><td class="num">{escape(number)}</td><th scope="row">{link}{f.href}"{hreflang}>'
                          f'{f.name}</a></th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
                          f'{note[a.locality]}</td>{award[a.award]}</tr>\n')
         if parts:

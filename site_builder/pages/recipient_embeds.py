@@ -76,7 +76,7 @@ def _card_files(ctx, lang, facts, decision):
     for number, chunk in enumerate(chunks, start=1):
         others = [(n, cards_path(decision.id, n)) for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
         root = "../" * (cards_path(decision.id, number).count("/") + lang.prefix.count("/"))
-        relative = escape_text(root + lang.prefix)
+        relative = escape_text(facts.links.url(root, ""))  # to recipient pages (config recipient_pages)
         yield PageSpec(
             path=cards_path(decision.id, number), template="honor/recipient_cards.html",
             title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
@@ -84,16 +84,18 @@ def _card_files(ctx, lang, facts, decision):
             context={
                 "d": info, "frame_attrs": shell, "number": number, "others": others,
                 "cards_html": Markup("".join(
-                    card_html(a, facts.award_html[a.award], facts.place_html[a.locality], labels, relative)
+                    card_html(a, facts.award_html[a.award], facts.place_html[a.locality], labels, relative,
+                              facts.links.hreflang)
                     for a in chunk)),
                 "index_html": Markup("".join(_index_item(a) for a in chunk)),
                 "canonical": base + lang.prefix + decision_path(decision.id, number),
             })
 
 
-def card_html(a, award_label: str, place: str, labels: dict, base: str) -> str:
+def card_html(a, award_label: str, place: str, labels: dict, base: str, hreflang: str = "") -> str:
     """One recipient's card, escaped as the template escapes: the award label and the place
-    already escaped, `base` (page root + language prefix) too."""
+    already escaped, `base` (page root + the recipient pages' language prefix) too; `hreflang`:
+    the link's attribute when the recipient page is in another language (RecipientLinks)."""
     f = awardee_fields(a)
     out = [f'<article class="rcard recipient" id="{f.id}">\n<p class="award-badge">{award_label}</p>\n'
            f'<h1 lang="vi">{f.name}</h1>\n<dl class="facts">\n']
@@ -105,7 +107,7 @@ def card_html(a, award_label: str, place: str, labels: dict, base: str) -> str:
         out.append(f'<dt>{labels["place"]}</dt><dd>{place}</dd>')
     if a.achievement:
         out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{f.achievement}</dd>')
-    out.append(f'</dl>\n<p><a href="{base}{f.href}">{labels["recipient_card_full"]}</a></p>\n</article>\n')
+    out.append(f'</dl>\n<p><a href="{base}{f.href}"{hreflang}>{labels["recipient_card_full"]}</a></p>\n</article>\n')
     return "".join(out)
 
 

@@ -13,7 +13,7 @@ overrides it changes these pages as well. A recipient with a story goes through 
 """
 from __future__ import annotations
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .. import urls
 from ..urls import awardee_path
@@ -32,6 +32,41 @@ _DASH = " — ".encode("utf-8")
 # The recipient's fields a stencil marks (slot "a_<field>"); its kind is shown as it is (a
 # stencil per kind), its decision put in per batch (Maker).
 _MARKED_FIELDS = ("name", "position", "unit", "locality", "award", "achievement", "id")
+
+
+class RecipientLinks:
+    """How the pages of one language link a recipient's page. By default a recipient page is
+    made in the site's language only (config `recipient_pages`): a list, card or search result
+    of another language links that page, marked with its language (hreflang), so a reader
+    knows the page will be in another language. `prefix`: the language prefix of the pages
+    linked ("" for the site's language); `hreflang`: the attribute, empty when they are in the
+    language of the page that links them; `everywhere`: every language has recipient pages."""
+
+    __slots__ = ("code", "prefix", "hreflang", "everywhere")
+
+    def __init__(self, config, lang):
+        self.code = config.recipient_language(lang.code)
+        own = self.code == lang.code
+        self.prefix = lang.prefix if own else ""
+        self.hreflang = Markup("" if own else f' hreflang="{escape(self.code)}"')
+        self.everywhere = all(config.recipient_language(code) == code for code in config.languages)
+
+    def url(self, root: str, path: str) -> str:
+        """The address of the recipient page at `path` (without prefix) from a page's `root`."""
+        return root + self.prefix + path
+
+    def elsewhere(self, list_path: str, a) -> str | None:
+        """What the language switcher of `a`'s page offers in a language without recipient
+        pages (render/pages.py PageSpec.elsewhere): its row in its decision's list
+        (`list_path`, the page that lists it) in that language, where a reader who wants that
+        language finds the decision, the award and the other recipients. None when every
+        language has the page."""
+        return None if self.everywhere else list_path + "#" + a.id
+
+
+def made_in(config, lang) -> bool:
+    """Whether recipient pages are made in `lang` (config `recipient_pages`)."""
+    return config.recipient_language(lang.code) == lang.code
 
 
 def title(awardee, label: str) -> str:
@@ -84,6 +119,7 @@ class Maker:
         self._stencils: dict[tuple, object] = {}  # by shape, the decision's values in; None: through Jinja
         self._confirmed: set[tuple] = set()  # shapes the kit compared (PageKit.confirmed)
         lang, config = kit.lang, self.config
+        self.links = RecipientLinks(config, lang)
         self.og_head = _utf8(f'<meta property="og:site_name" content="{escape(config.site_name)}">\n'
                              f'<meta property="og:title" content="')
         self.og_middle = _utf8(f'">\n<meta property="og:type" content="profile">\n'
@@ -131,7 +167,7 @@ class Maker:
         label_html = self._escaped[label]
         title_html = encoded.name + _DASH + label_html
         description_html = _utf8(escape_text(description))
-        hreflang, switcher = kit.alternates(path)
+        hreflang, switcher = kit.alternates(path, self.links.elsewhere(list_path, a))
         html = stencil.fill({
             "title": title_html, "description": description_html, "hreflang": hreflang, "switcher": switcher,
             "path": _utf8(escape_text(path)), "embed_code": embed_code, "oembed": oembed,

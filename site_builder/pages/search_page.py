@@ -17,7 +17,10 @@
 
 Record URLs are relative to the language root (`khen-thuong/<decision>/<recipient>.html`); each
 page passes its own language root as data-search-root, so one name index serves every
-language and result links stay in the reader's language.
+language and result links stay in the reader's language. A recipient's page exists in the
+site's language only by default (config recipient_pages): a page of another language passes
+that language's root as data-search-recipient-root, and its language as
+data-search-recipient-lang (the result's link says it with hreflang).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ from ..search import DocumentIndexBuilder, NameIndexBuilder
 from ..runtime.digests import files_digest, values_digest
 from ..runtime.gc_pause import paused_gc
 from ..text.folding import fold
+from .recipient_page import RecipientLinks
 
 PATH = urls.SEARCH
 NAMES_DIR = "search/names/"
@@ -261,10 +265,15 @@ def search_box(ctx, lang: Lang, root: str) -> dict:
     """What a template needs to mount the name search: index, site root and asset URLs
     relative to the page (``root`` is the page's way back to the site root), the
     interface strings for search.js, and the inline loader and preload scripts."""
+    links = RecipientLinks(ctx.config, lang)
     return {
         "names_index": root + NAMES_DIR,
         "text_index": root + text_dir(lang.code),
         "lang_root": root + lang.prefix,
+        # Where the names' recipient pages are, with their language when it is not the page's
+        # (config recipient_pages: by default the site's language only has them).
+        "recipient_root": links.url(root, ""),
+        "recipient_lang": links.code if links.hreflang else "",
         "script": root + "assets/search/search.js",
         "css": root + "assets/search/search.css",
         "strings": json.dumps({k: lang.t(v) for k, v in JS_STRINGS.items()}, ensure_ascii=False),

@@ -7,8 +7,8 @@ recipient's name and position or unit as the decision gives them, the short addr
 code. Printed (assets/verify.css), it is the certificate view: one A4 landscape sheet.
 
 One file per award, not per language (the page is in the site's language, its status also in
-English when the site has English): it is read from paper, and the recipient pages, one per
-award and language, are most of the site's size already. Its QR code is made at build time by
+English when the site has English): it is read from paper, and, like the recipient pages
+(config recipient_pages), its content is in the site's language only. Its QR code is made at build time by
 segno and kept between builds (render/qr_codes.py); without a `site_url` there is no absolute
 address to encode, so no QR code (check warns: rules/site_url.py).
 

@@ -24,6 +24,7 @@ from ..render.embed import PARENT_JS, site_base
 from .. import urls
 from ..render.pages import PageSpec, PageTypeHooks
 from .consultations import open_views
+from .recipient_page import RecipientLinks
 from .search_page import search_box
 
 WIDGET_ROOT = urls.WIDGETS
@@ -107,7 +108,7 @@ def pages(ctx, lang):
     data = {
         # the search page's name search, mounted in the frame (pages/search_page.py)
         "tim-kiem": {"search_box": lambda root: search_box(ctx, lang, root)},
-        "khen-thuong-moi": {"latest": latest_commendations(site)},
+        "khen-thuong-moi": {"latest": latest_commendations(site), "recipient_links": RecipientLinks(ctx.config, lang)},
         "thong-diep-hien-hanh": {"current": current_messages(site)[:CURRENT_MESSAGES]},
         "lay-y-kien": {"open": open_views(site, lang)},
     }

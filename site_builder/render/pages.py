@@ -36,6 +36,11 @@ class PageSpec:
     # Links from the site's root path (config.base_path: "/van-ban/") instead of relative to
     # the page: for a page a server shows at any address (the 404 page, pages/not_found.py).
     rooted: bool = False
+    # A page made in one language only (a recipient's page: config recipient_pages): the page
+    # (path without language prefix, fragment allowed) its language switcher offers in each
+    # other language instead of itself. Such a page names no alternates (<link rel="alternate"
+    # hreflang>): it has none, and the page offered is another page.
+    elsewhere: str | None = None
 
     @property
     def file(self) -> str:

@@ -141,29 +141,33 @@ class Renderer:
             if path.is_file() and not path.name.startswith("."):
                 self.output.copy(path, "assets/" + path.relative_to(ASSETS).as_posix())
 
-    def alternates(self, path: str, root: str, lang: Lang) -> list[dict]:
-        """The page at `path` in every language (for hreflang links and the switcher)."""
+    def alternates(self, path: str, root: str, lang: Lang, elsewhere: str | None = None) -> list[dict]:
+        """The page at `path` in every language (for hreflang links and the switcher); for a
+        page made in this language only, `elsewhere` in the others (PageSpec.elsewhere)."""
         return [
             {"code": other.code, "name": other.t("language_name"),
-             "url": root + other.prefix + path, "current": other.code == lang.code,
+             "url": root + other.prefix + target, "current": other.code == lang.code,
              # hreflang wants absolute URLs; without site_url the relative one has to do
-             "href": self.config.site_url.rstrip("/") + "/" + other.prefix + path
+             "href": self.config.site_url.rstrip("/") + "/" + other.prefix + target
              if self.config.site_url else None}
             for other in self.langs
+            for target in (path if elsewhere is None or other.code == lang.code else elsewhere,)
         ]
 
-    def alternates_html(self, path: str, root: str, lang: Lang) -> tuple[str, str]:
-        """(hreflang links, language switcher) of the page at `path`."""
-        alternates = self.alternates(path, root, lang)
-        return _hreflang(alternates), _switcher(alternates, lang)
+    def alternates_html(self, path: str, root: str, lang: Lang, elsewhere: str | None = None) -> tuple[str, str]:
+        """(hreflang links, language switcher) of the page at `path` (no hreflang links for a
+        page made in one language only: `elsewhere`)."""
+        alternates = self.alternates(path, root, lang, elsewhere)
+        return "" if elsewhere is not None else _hreflang(alternates), _switcher(alternates, lang)
 
     def page_vars(self, spec: PageSpec, lang: Lang) -> dict:
         root = self.config.base_path if spec.rooted else "../" * spec.depth + ("../" * lang.prefix.count("/"))
-        alternates = self.alternates(spec.path, root, lang)
+        alternates = self.alternates(spec.path, root, lang, spec.elsewhere)
         return {
             "root": root, "path": spec.path, "title": spec.title, "description": spec.description,
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
-            "hreflang": _hreflang(alternates), "switcher": _switcher(alternates, lang),
+            "hreflang": "" if spec.elsewhere is not None else _hreflang(alternates),
+            "switcher": _switcher(alternates, lang),
             # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
             "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec)
             else page_embed(self.config, lang.prefix + spec.path, spec.title, src=lang.prefix + spec.embed_src)
@@ -274,7 +278,8 @@ class Renderer:
         A page that declares no key is keyed by the whole site (runtime/keys.py site_stamp)."""
         own = "site\0" + site_stamp(self.ctx) if spec.key is None else _own_key(spec.key)
         head = "\0".join((self.output.fingerprint, lang.code, spec.path, spec.template, spec.title,
-                          spec.description or "", spec.content_lang or "", "e" if spec.embed else (spec.embed_src or "")))
+                          spec.description or "", spec.content_lang or "", "e" if spec.embed else (spec.embed_src or ""),
+                          spec.elsewhere or ""))
         return "k" + digest(head + "\0" + own)
 
     @staticmethod

@@ -23,6 +23,7 @@ from .embed import page_embed
 from .frame import Frame, MarkerUsed
 
 _PATH = "\ue002"  # stands for the page's path while the alternates are cut into literal parts
+_ELSEWHERE = "\ue003"  # stands for PageSpec.elsewhere, the page offered in the other languages
 
 
 class PageKit:
@@ -36,15 +37,22 @@ class PageKit:
         hreflang, switcher = renderer.alternates_html(_PATH, self.root, lang)
         self._hreflang = [part.encode("utf-8") for part in hreflang.split(_PATH)]
         self._switcher = [part.encode("utf-8") for part in switcher.split(_PATH)]
+        # The switcher of a page made in this language only: its own path, `elsewhere` in the
+        # other languages (no hreflang links).
+        self._switcher_elsewhere = renderer.alternates_html(_PATH, self.root, lang, _ELSEWHERE)[1].encode("utf-8")
         # False when no origin may embed the site's pages: then no page of this kit has embed code.
         self.embeds = bool(allowed_origins(self.config))
         self._stencils: dict[tuple, Frame | None] = {}  # by (template, shape)
         self._refused: set[str] = set()  # templates whose pages go through Jinja
         self._checked: set[tuple] = set()  # (template, shape) whose first page was compared
 
-    def alternates(self, path: str) -> tuple[bytes, bytes]:
-        """(hreflang links, language switcher) of the page at `path` (without language prefix)."""
+    def alternates(self, path: str, elsewhere: str | None = None) -> tuple[bytes, bytes]:
+        """(hreflang links, language switcher) of the page at `path` (without language prefix);
+        of a page made in this language only with `elsewhere` (render/pages.py PageSpec)."""
         safe = escape(path).encode("utf-8")
+        if elsewhere is not None:
+            return b"", self._switcher_elsewhere.replace(_PATH.encode("utf-8"), safe).replace(
+                _ELSEWHERE.encode("utf-8"), escape(elsewhere).encode("utf-8"))
         return safe.join(self._hreflang), safe.join(self._switcher)
 
     def embed(self, path: str, title: str, src: str | None) -> tuple[bytes, bytes, dict | None]:

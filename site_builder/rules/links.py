@@ -65,10 +65,11 @@ def _blank_code(text: str) -> str:
 
 
 class _Addresses(dict):
-    """A site's page addresses; those of recipient pages (one per awardee and language,
-    100,000 at provincial scale and most of this rule's time) are added by `more()` only when
-    a look-up misses, which a site whose links all lead somewhere never does. Recipient
-    addresses end in ".html", every other one in "/", so adding them late changes no answer."""
+    """A site's page addresses; those of recipient pages (one per awardee, and per language with
+    `recipient_pages: every-language`: 100,000 at provincial scale and most of this rule's
+    time) are added by `more()` only when a look-up misses, which a site whose links all lead
+    somewhere never does. Recipient addresses end in ".html", every other one in "/", so
+    adding them late changes no answer."""
 
     def __init__(self, more):
         super().__init__()
@@ -137,9 +138,12 @@ class SiteIndex:
     def _recipient_pages(self) -> dict[str, None]:
         pages = {recipient_path(decision.id, awardee.id): None
                  for decision in self.site.decisions.values() for awardee in getattr(decision, "awardees", [])}
+        # Other languages have recipient pages only when the site makes them (recipient_pages).
+        config = self.site.config
         for address in list(pages):
             for code in self.other_langs:
-                pages[f"{code}/{address}"] = None
+                if config.recipient_language(code) == code:
+                    pages[f"{code}/{address}"] = None
         return pages
 
     @staticmethod

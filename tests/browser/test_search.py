@@ -290,11 +290,18 @@ def test_first_query_on_a_cold_page_stays_within_the_budget(reader, search_site)
 # ---- languages, embeds, accessibility, JavaScript off ---------------------------------------
 
 def test_english_and_khmer_pages_link_results_in_their_language(reader, search_site):
+    """Labels and the decision's link in the page's language; the recipient's own page is in
+    the site's language only (recipient_pages), and its link says so."""
     reader.goto(search_site.url + "en/tim-kiem/")
     search(reader, "giang")
-    href = reader.locator(".sb-search .sb-search-name").first.get_attribute("href")
-    assert href == "../khen-thuong/qd-30-2021/danh-ngoc-giang.html" or href.endswith("/en/khen-thuong/qd-30-2021/danh-ngoc-giang.html")
+    name = reader.locator(".sb-search .sb-search-name").first
+    assert name.get_attribute("href") == search_site.url + "khen-thuong/qd-30-2021/danh-ngoc-giang.html"
+    assert name.get_attribute("hreflang") == "vi"
+    decision = reader.locator(".sb-search .sb-search-decision").first.get_attribute("href")
+    assert decision == search_site.url + "en/khen-thuong/qd-30-2021/"
     assert "Provincial Chairman" in reader.locator(".sb-search .sb-search-details").first.inner_text()
+    reader.goto(name.get_attribute("href"))  # the page is there
+    assert reader.locator("h1#r-name").inner_text() == "Danh Ngọc Giang"
     reader.goto(search_site.url + "km/tim-kiem/")
     search(reader, "trạm y tế")
     assert reader.locator(".sb-search .sb-search-details").first.inner_text().startswith("សមូហភាព")

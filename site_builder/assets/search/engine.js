@@ -138,12 +138,15 @@ const FILES = globalThis.__searchFiles || (globalThis.__searchFiles = new Map())
  * @param {object} o
  * @param {string|URL} o.indexUrl  folder of meta.json (absolute, or relative to the page)
  * @param {string|URL} [o.siteRoot] site root that record urls are relative to
+ * @param {string|URL} [o.recipientRoot] site root of the recipient pages, when they are not
+ *   in the page's language (only the site's language has them by default): default siteRoot
  * @param {Function} [o.fetch]     fetch implementation (tests count bytes with it)
  */
 export function createSearch(o) {
   const base = typeof document !== "undefined" ? document.baseURI : undefined;
   const indexUrl = new URL(String(o.indexUrl).replace(/\/?$/, "/"), base);
   const siteRoot = new URL(String(o.siteRoot || "../../").replace(/\/?$/, "/"), o.siteRoot ? base : indexUrl);
+  const recipientRoot = o.recipientRoot ? new URL(String(o.recipientRoot).replace(/\/?$/, "/"), base) : siteRoot;
   const doFetch = o.fetch || ((u) => fetch(u));
   const cache = o.fetch ? new Map() : FILES;
 
@@ -193,9 +196,9 @@ export function createSearch(o) {
     return out;
   }
 
-  function resolveUrl(url, decision) {
+  function resolveUrl(url, decision, root = siteRoot) {
     if (url && url[0] === "+") url = (decision && decision[1] ? decision[1] : "") + url.slice(1);
-    return new URL(url || "", siteRoot).href;
+    return new URL(url || "", root).href;
   }
 
   function label(value, lang) {
@@ -216,7 +219,7 @@ export function createSearch(o) {
         id, score, name: f.name, kind: f.kind ? "collective" : "individual",
         award: facet("award"), unit: f.unit || "", locality: facet("locality"),
         decision: decision ? { title: decision[0], url: decision[1] ? new URL(decision[1], siteRoot).href : "" } : null,
-        url: resolveUrl(f.url, decision),
+        url: resolveUrl(f.url, decision, recipientRoot),
       };
     }
     return {

@@ -30,6 +30,8 @@ function el(tag, attrs, ...children) {
  * Binds a search form. Attributes on ``root``:
  *   data-search-index   URL of the index folder (relative to the page)      required
  *   data-search-root    URL of the site root (relative to the page)         default "../"
+ *   data-search-recipient-root, data-search-recipient-lang   root and language of the
+ *                       recipient pages when they are not in the page's language  optional
  *   data-search-lang    language of labels                                  default <html lang>
  *   data-search-target  target of result links ("_top" inside an embed)     optional
  *   data-search-strings JSON of interface strings overriding the defaults   optional
@@ -43,7 +45,9 @@ export function mount(root, options = {}) {
   if (root.__search) return root.__search;
   const lang = root.dataset.searchLang || document.documentElement.lang || "vi";
   const strings = Object.assign({}, STRINGS.vi, STRINGS[lang] || {}, JSON.parse(root.dataset.searchStrings || "{}"));
-  const search = createSearch({ indexUrl: root.dataset.searchIndex, siteRoot: root.dataset.searchRoot || "../", fetch: options.fetch });
+  const search = createSearch({ indexUrl: root.dataset.searchIndex, siteRoot: root.dataset.searchRoot || "../",
+    recipientRoot: root.dataset.searchRecipientRoot, fetch: options.fetch });
+  const recipientLang = root.dataset.searchRecipientLang || null; // the result links' hreflang
   // A page may show several indexes (names, documents) under one form: each root names
   // the form (data-search-form="id") and the filters it uses (data-search-filters).
   const form = (root.dataset.searchForm && document.getElementById(root.dataset.searchForm))
@@ -84,7 +88,7 @@ export function mount(root, options = {}) {
       const details = [r.kind === "collective" ? strings.collective : "", r.award && r.award.label, r.unit, r.locality && r.locality.label]
         .filter(Boolean).join(" · ");
       return el("li", { class: "sb-search-hit" },
-        el("a", { href: r.url, target, class: "sb-search-name" }, r.name),
+        el("a", { href: r.url, target, class: "sb-search-name", hreflang: recipientLang }, r.name),
         el("span", { class: "sb-search-details" }, details),
         r.decision && r.decision.title
           ? el("a", { href: r.decision.url || null, target, class: "sb-search-decision" }, r.decision.title) : null);
