@@ -6,8 +6,9 @@ imports MkDocs, loads and checks every content file and compares every page's ke
 of everything a build reads, with the one the last successful build into the same folder, with
 the same options, saved:
 
-- this package's files and those of MkDocs and Material, by (path, size, mtime_ns...) and not by
-  their bytes (a new version, an edit in a development checkout changes them), and Python's version;
+- this package's files by (path, size, mtime_ns...), not by their bytes (an edit in a
+  development checkout changes them), the installed distributions beside MkDocs and Material
+  (their record folders: a new version is a new one), and Python's version;
 - the bytes of mkdocs.yml, the command's options (site folder, --preview, --lang), the
   environment variables the build reads (SITE_BUILDER_*, the npm registry the web editor is
   fetched from) and the build's "today" (config.build_today: scheduled content appears by date);
@@ -74,13 +75,28 @@ def sources_stamp(config_file: str | Path, folders: list[str], options: dict) ->
     env = sorted((k, v) for k, v in os.environ.items() if k.startswith("SITE_BUILDER_") or k in OTHER_ENV)
     h.update(values_digest((sys.version, config_bytes, sorted(options.items()), env, today, folders)).encode())
     _stat_tree(h, str(PACKAGE))
-    for name in SHELL_PACKAGES:
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.submodule_search_locations:
-            _stat_tree(h, list(spec.submodule_search_locations)[0])
+    _stat_installed(h)
     for folder in folders:
         _stat_tree(h, folder)
     return h.hexdigest()
+
+
+def _stat_installed(h) -> None:
+    """The distributions installed where MkDocs and Material are (Jinja2, PyYAML, openpyxl...
+    too): each one's record folder, whose name holds its version and which an install
+    replaces. One listing; walking Material's 14,000 files by stat took 0.1 s."""
+    places = set()
+    for name in SHELL_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            places.add(os.path.dirname(list(spec.submodule_search_locations)[0]))
+    for place in sorted(places):
+        with os.scandir(place) as listing:
+            for entry in sorted(listing, key=lambda e: e.name):
+                if entry.name.endswith((".dist-info", ".egg-info", ".pth")):
+                    st = entry.stat()
+                    h.update(f"{place}/{entry.name}\0{st.st_mtime_ns}\0{st.st_ino}\n"
+                             .encode("utf-8", "surrogateescape"))
 
 
 def _stat_tree(h, root: str) -> None:
