@@ -108,6 +108,7 @@ def test_a_file_rewritten_with_the_same_size_and_time_makes_a_real_build(built):
     assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
     assert not rebuilt(built)
     assert any("đợt 109" in p.read_text(encoding="utf-8") for p in (built.root / "site").rglob("*.html"))
+    assert rebuilt(built)
 
 
 @pytest.mark.parametrize("how", ["deleted", "changed"])
@@ -128,9 +129,11 @@ def test_a_new_day_makes_a_real_build(built):
 
 def test_other_options_or_site_folders_are_not_shortcut(built):
     assert not rebuilt(built, "--preview")
+    assert rebuilt(built, "--preview")
     assert not built.run("build", "-d", "elsewhere", check_exit=0).stderr.count(NOTHING_VI)
     # each keeps its own record, but the live folder now holds the preview build's marker
     assert not rebuilt(built)
+    assert rebuilt(built)
 
 
 def test_clean_always_builds(built):
@@ -146,6 +149,7 @@ def test_a_failed_build_is_never_taken_as_built(built):
     built.run("build", check_exit=1)
     path.write_text(good, encoding="utf-8")
     assert not rebuilt(built)
+    assert rebuilt(built)
 
 
 def test_an_unreadable_record_means_a_normal_build(built):
