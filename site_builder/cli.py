@@ -177,6 +177,11 @@ def _gh_escape(text: str) -> str:
 def cmd_build(args) -> int:
     if not _need_config(args.config_file):
         return EXIT_USAGE
+    # The options a build's output depends on (runtime/sources_stamp.py); a relative -d is
+    # taken from the current folder.
+    options = {"site_dir": args.site_dir, "cwd": os.getcwd(), "preview": args.preview, "lang": args.lang}
+    if not args.clean and _nothing_changed(args.config_file, options, args.lang):
+        return EXIT_OK
     # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
         from .runtime.site_lock import SiteBusy
@@ -184,7 +189,7 @@ def cmd_build(args) -> int:
 
         try:
             build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean,
-                  lang=args.lang)
+                  lang=args.lang, options=options)
         except ShellFailed as exc:
             print(f"site-builder: {exc}", file=sys.stderr)
             return EXIT_CONTENT
@@ -192,6 +197,22 @@ def cmd_build(args) -> int:
             print(f"site-builder: {exc.message(args.lang)}", file=sys.stderr)
             return EXIT_BUSY
     return EXIT_OK
+
+
+def _nothing_changed(config_file: str, options: dict, lang: str | None) -> bool:
+    """When nothing a build reads changed since the last successful one into the same folder
+    (runtime/sources_stamp.py): say so, repeat that build's problem report, and build nothing."""
+    from .content.problems import MESSAGES
+    from .runtime.sources_stamp import unchanged_build
+
+    record = unchanged_build(config_file, options)
+    if record is None:
+        return False
+    if record.get("report"):
+        print(record["report"], file=sys.stderr)
+    vi, en = MESSAGES["nothing_changed"]
+    print((en if (lang or record.get("lang")) == "en" else vi).format(build_id=record["build_id"][:8]), file=sys.stderr)
+    return True
 
 
 def cmd_serve(args) -> int:

@@ -482,6 +482,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another build (process {pid}) is still writing {folder} after {seconds} seconds: "
         "this build stops, the live site is unchanged; build again later",
     ),
+    "nothing_changed": (
+        "Không có gì thay đổi từ lần dựng trước (bản {build_id}): trang web giữ nguyên.",
+        "Nothing changed since the previous build ({build_id}): the site is unchanged.",
+    ),
     "site_url_missing": (
         "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml, liên kết chuẩn (canonical) "
         "và mã QR xác minh khen thưởng",

@@ -43,20 +43,38 @@ def check_setup(config_file: str, preview: bool = False):
     return core, plugin.config.messages_language
 
 
+def read_folders(config) -> list[str]:
+    """The folders and files besides mkdocs.yml that MkDocs' configuration makes a build read:
+    docs_dir (content/), the theme's custom_dir, `watch` and `hooks` (runtime/sources_stamp.py)."""
+    folders = [config.docs_dir]
+    if config.theme.custom_dir:
+        folders.append(config.theme.custom_dir)
+    folders += list(config.watch or ())
+    folders += [getattr(hook, "__file__", "") or "" for hook in (config.hooks or {}).values()]
+    return [str(Path(folder).resolve()) for folder in folders if folder]
+
+
 def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False,
-          lang: str | None = None) -> None:
+          lang: str | None = None, options: dict | None = None) -> None:
     """Build with MkDocs. ShellFailed when MkDocs refused the project (the content's errors:
     the plugin's last line, in the language of messages); InternalFailure, in that
-    language, for a bug."""
+    language, for a bug. `options`: the command's options as the sources stamp takes them
+    (runtime/sources_stamp.py); the stamp is saved once the site is in place."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     from ...runtime.internal_error import InternalFailure
     from ...runtime.site_lock import SiteBusy
+    from ...runtime.sources_stamp import forget_build, remember_build, sources_stamp
 
     plugin = None
     try:
         config = load(config_file, site_dir=site_dir)
+        if options is not None:
+            # Taken before anything is read: what changes during the build makes the next one build.
+            forget_build(config_file, options)
+            folders = read_folders(config)
+            stamp = sources_stamp(config_file, folders, options)
         plugin = plugin_of(config)
         if preview:
             plugin.config.preview = True
@@ -68,6 +86,9 @@ def build(config_file: str, site_dir: str | None = None, preview: bool = False, 
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        if options is not None:
+            remember_build(config_file, options, folders, stamp, config.site_dir, plugin.report,
+                           plugin.config.messages_language)
     except MkDocsException as exc:
         raise ShellFailed(str(exc)) from exc
     except SiteBusy:

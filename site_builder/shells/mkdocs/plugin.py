@@ -82,6 +82,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.page_languages: PageLanguages | None = None
         self._resume_gc = None  # collector.pause() of the build under way
         self.lock = None  # the site's lock (runtime/site_lock.py) while a build writes it
+        self.report = ""  # the problem report this build printed (warnings), for runtime/sources_stamp.py
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -111,9 +112,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self._resume_collector()
             raise
         problems = self.site.problems
-        for line in problem_lines(problems, lang):
+        lines = problem_lines(problems, lang)
+        for line in lines:
             print(line, file=sys.stderr)
         print(summary(problems, lang), file=sys.stderr)
+        self.report = "\n".join([*lines, summary(problems, lang)]) if lines else ""
         if problems.errors:
             self._resume_collector()
             # Abort, not PluginError: MkDocs logs a PluginError (where logging goes, which a
