@@ -178,6 +178,24 @@ def pytest_collection_modifyitems(config, items):
 
 
 
+def annulment(number: str, decision: str, recipient: str, reason: str = "Kê khai thành tích không đúng") -> str:
+    """A decision of ubnd-tinh, dated 02/03/2022, that annuls one award (`revokes`): the text
+    of `content/decisions/qd-<number>-2022.md` in tests of what an annulled award's pages say."""
+    return f"""
+        ---
+        number: "{number}"
+        symbol: QĐ-UBND
+        issuer: ubnd-tinh
+        date: 2022-03-02
+        title: Về việc hủy bỏ quyết định khen thưởng
+        signer: {{title: CHỦ TỊCH, name: Trần Văn B}}
+        revokes:
+          - {{decision: {decision}, recipient: {recipient}, reason: {reason}}}
+        ---
+        Hủy bỏ quyết định khen thưởng.
+    """
+
+
 def sheet_decision(stem: str = "qd-77-2021", extra: str = "", award: str | None = "bang-khen-tinh") -> dict:
     """The one decision file of tests whose recipients are in a sheet beside it
     (`content/decisions/<stem>.csv|xlsx`, which each test writes): by ubnd-tinh, dated

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, annulment
 
 OLD, NEW = "Ngyễn Văn Nam", "Nguyễn Văn Nam"
 DECISION = """
@@ -163,19 +163,7 @@ def test_a_name_corrected_in_the_sheet_keeps_the_old_address_working(make_site):
 
 
 def test_an_annulled_award_is_named_in_the_law_s_words(make_site):
-    annulling = """
-        ---
-        number: "1500"
-        symbol: QĐ-UBND
-        issuer: ubnd-tinh
-        date: 2022-03-02
-        title: Về việc hủy bỏ quyết định khen thưởng
-        signer: {title: CHỦ TỊCH, name: Trần Văn B}
-        revokes:
-          - {decision: qd-1234-2021, recipient: le-thi-mai, reason: Kê khai thành tích không đúng}
-        ---
-        Hủy bỏ quyết định khen thưởng.
-    """
+    annulling = annulment("1500", "qd-1234-2021", "le-thi-mai")
     site = _site(make_site, plugin={"recipient_pages": "every-language"})  # its English page says it too
     site.write({"content/decisions/qd-1500-2022.md": annulling})
     site.run("build", check_exit=0)

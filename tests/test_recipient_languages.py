@@ -10,7 +10,7 @@ from pathlib import Path
 
 from site_builder import urls
 
-from .conftest import BASE_DATA, mkdocs_yml
+from .conftest import BASE_DATA, annulment, mkdocs_yml
 
 SITE_URL = "https://thidua.example.gov.vn/"
 DECISION = """
@@ -43,19 +43,7 @@ DECISION = """
     **Điều 1.** Tặng Bằng khen.
 """
 # An annulment: the annulled award's address keeps a page, which says so.
-ANNULLING = """
-    ---
-    number: "15"
-    symbol: QĐ-UBND
-    issuer: ubnd-tinh
-    date: 2022-03-02
-    title: Về việc hủy bỏ quyết định khen thưởng
-    signer: {title: CHỦ TỊCH, name: Trần Văn B}
-    revokes:
-      - {decision: qd-12-2021, recipient: le-van-huy, reason: Kê khai thành tích không đúng}
-    ---
-    Hủy bỏ quyết định khen thưởng.
-"""
+ANNULLING = annulment("15", "qd-12-2021", "le-van-huy")
 # A correction decision: its page lists the corrected recipient, linked to its page.
 CORRECTION = """
     ---

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from site_builder.honor.verification import unique_code
 from site_builder.urls import VERIFY_ALPHABET, VERIFY_CODE_LENGTH, verification_code
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, annulment
 
 SITE_URL = "https://thidua.example.gov.vn/"
 DECISION = """
@@ -32,19 +32,7 @@ DECISION = """
     ---
     Tặng Bằng khen.
 """
-ANNULLING = """
-    ---
-    number: "1500"
-    symbol: QĐ-UBND
-    issuer: ubnd-tinh
-    date: 2022-03-02
-    title: Về việc hủy bỏ quyết định khen thưởng
-    signer: {title: CHỦ TỊCH, name: Trần Văn B}
-    revokes:
-      - {decision: qd-1234-2021, recipient: nguyen-van-hung, reason: Kê khai thành tích không đúng}
-    ---
-    Hủy bỏ quyết định khen thưởng.
-"""
+ANNULLING = annulment("1500", "qd-1234-2021", "nguyen-van-hung")
 CORRECTING = """
     ---
     number: "1500"
