@@ -420,11 +420,13 @@ os.waitpid(child, 0)
 """
     run = run_measured([sys.executable, "-c", program], tmp_path / "log")
     assert run.ok, run.log_tail()
-    largest = run.peak_rss_bytes >> 20
-    assert 135 <= largest < 200                     # the child: 60 MB inherited + 80 MB its own
+    # The largest process: the child, 60 MB inherited + 80 MB its own. No upper bound: when the
+    # test runs in a large process (a pytest-xdist worker), the command's ru_maxrss may also carry
+    # the resident size of the process it was forked from (CI read 303 MB), which is os.wait4's
+    # figure, not the tree's.
+    assert (run.peak_rss_bytes >> 20) >= 135
     assert (run.tree_pss_bytes >> 20) >= 135
     assert (run.tree_rss_bytes >> 20) >= 195        # both resident sets, the shared 60 MB twice
-    assert run.tree_rss_bytes > run.peak_rss_bytes
 
 
 def test_the_archive_targets_are_judged_at_500000_in_vietnamese_only():
