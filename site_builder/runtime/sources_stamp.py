@@ -107,9 +107,15 @@ def _stat_tree(h, root: str) -> None:
     except OSError:
         h.update(b"-" + root.encode("utf-8", "surrogateescape") + b"\0")
         return
-    h.update(f"{root}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode("utf-8", "surrogateescape"))
+    h.update(_stat_line(root, st))
     if os.path.isdir(root):
         _stat_folder(h, root, len(root) + 1)
+
+
+def _stat_line(name: str, st: os.stat_result) -> bytes:
+    """What the stamp holds of one file: its name and what any write to it changes."""
+    return (f"{name}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
+            .encode("utf-8", "surrogateescape"))
 
 
 def _stat_folder(h, folder: str, prefix: int) -> None:
@@ -127,8 +133,7 @@ def _stat_folder(h, folder: str, prefix: int) -> None:
         if st is None:
             h.update(f"{rel}\0gone\n".encode("utf-8", "surrogateescape"))
             continue
-        h.update(f"{rel}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
-                 .encode("utf-8", "surrogateescape"))
+        h.update(_stat_line(rel, st))
         if is_dir:
             _stat_folder(h, entry.path, prefix)
 
