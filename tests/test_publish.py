@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -91,11 +92,32 @@ def test_publish_script_speaks_english_and_refuses_a_wrong_mode(make_site, tmp_p
     assert wrong.returncode == 2 and "usage" in wrong.stderr
 
 
-def test_github_annotations_from_the_publish_script(make_site, tmp_path):
+def test_under_github_actions_the_check_annotates_lines_and_writes_the_run_summary(make_site, tmp_path):
+    """What a pull request shows, a Decap draft's included: the failed check, its problems on
+    the changed lines, and the Vietnamese report in the run's summary."""
     site = make_site(BASE_DATA)
     bad_date(site)
-    proc = run_publish(site, tmp_path / "www", CHECK_FORMAT="github")
+    summary = tmp_path / "step-summary.md"
+    proc = run_publish(site, tmp_path / "www", "preview", GITHUB_ACTIONS="true", CHECK_FORMAT="",
+                       GITHUB_STEP_SUMMARY=str(summary))
+    assert proc.returncode == 1
     assert "::error file=content/plans/kh-tinh.md,line=6::" in proc.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### KIỂM TRA NỘI DUNG: 1 lỗi")
+    assert "content/plans/kh-tinh.md:6: 'date': \"2021-13-01\" không phải là ngày hợp lệ" in text
+    assert not (tmp_path / "www").exists()  # no preview of a commit with errors
+
+
+def test_check_reports_asked_of_the_publish_script_are_written_even_when_it_refuses(make_site, tmp_path):
+    """GitLab's jobs ask for a JUnit report (CHECK_REPORTS), which the merge request shows."""
+    site = make_site(BASE_DATA)
+    bad_date(site)
+    junit = tmp_path / "kiem-tra.xml"
+    proc = run_publish(site, tmp_path / "www", "preview", CHECK_REPORTS=f"junit={junit}")
+    assert proc.returncode == 1 and "KHÔNG ĐĂNG" in proc.stdout
+    assert "content/plans/kh-tinh.md:6: 'date'" in proc.stdout  # the log's report stays
+    failures = ET.parse(junit).getroot().findall("./testsuite/testcase/failure")
+    assert [f.text.split(": ", 1)[0] for f in failures] == ["content/plans/kh-tinh.md:6"]
 
 
 # --- drafts and scheduling -------------------------------------------------------------------
@@ -296,6 +318,7 @@ def server_repo(tmp_path: Path, www: Path, *hook_names: str) -> Path:
     for name in hook_names:
         shutil.copy(HOOKS / name, bare / "hooks" / name)
         (bare / "hooks" / name).chmod(0o755)
+    shutil.copy(HOOKS / "branch-folder.sh", bare / "hooks" / "branch-folder.sh")  # the rule both hooks use
     git(bare, "config", "publish.dir", str(www))
     return bare
 
@@ -548,26 +571,48 @@ def test_branch_previews_have_a_web_address_say_noindex_and_go_with_their_branch
 
 
 HOOK_NAMES = ["main", "thu-nghiem", "thu/ke-hoach", "thu-ke-hoach", "thử/kế-hoạch", "thứ/kế-hoạch",
-              "Đợt-2/Ưu_tiên", "a--b"]
+              "Đợt-2/Ưu_tiên", "a--b", "cms/messages/thong-diep-1"]
 
 
-def hook_slugs(hook: str) -> list[str]:
-    function = re.search(r"^slug\(\) \{\n.*?^\}\n", (HOOKS / hook).read_text(encoding="utf-8"), re.M | re.S).group(0)
-    script = function + "".join(f"slug {shlex.quote(name)}; echo\n" for name in HOOK_NAMES)
-    proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.splitlines()
+def branch_folders(names=HOOK_NAMES) -> list[str]:
+    """scripts/hooks/branch-folder.sh run as the GitHub workflow runs it, once per name."""
+    script = HOOKS / "branch-folder.sh"
+    return [subprocess.run([str(script), name], capture_output=True, text=True, check=True,
+                           env={**os.environ, "LC_ALL": "C"}).stdout for name in names]
 
 
-def test_both_hooks_give_a_branch_the_same_folder_one_per_branch_safe_in_an_address():
-    slugs = hook_slugs("post-receive")
-    assert hook_slugs("pre-receive") == slugs  # pre-receive finds the published branch's cache by it
-    folder = dict(zip(HOOK_NAMES, slugs))
+def test_a_branch_gets_one_folder_of_its_own_safe_in_an_address():
+    folder = dict(zip(HOOK_NAMES, branch_folders()))
     assert folder["main"] == "main" and folder["thu-nghiem"] == "thu-nghiem" and folder["thu-ke-hoach"] == "thu-ke-hoach"
-    assert len(set(slugs)) == len(slugs)  # no two branches share a folder
-    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", slug) for slug in slugs)
+    assert len(set(folder.values())) == len(folder)  # no two branches share a folder
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", slug) for slug in folder.values())
+    # the rule is pinned: a change would move every existing preview and working copy
+    assert folder["thu/ke-hoach"] == "thu-ke-hoach-8a411866"
     assert re.fullmatch(r"thu-ke-hoach-[0-9a-f]{8}", folder["thử/kế-hoạch"])  # Vietnamese letters folded
     assert re.fullmatch(r"Dot-2-Uu_tien-[0-9a-f]{8}", folder["Đợt-2/Ưu_tiên"])
+    assert re.fullmatch(r"cms-messages-thong-diep-1-[0-9a-f]{8}", folder["cms/messages/thong-diep-1"])  # a Decap draft
+
+
+def test_the_hooks_and_the_github_workflow_name_folders_by_the_one_rule():
+    """One source of truth: the hooks source branch-folder.sh and hold no rule of their own; the
+    workflow names the preview artifact and finds it again, on the branch's deletion, by it."""
+    for hook in ("pre-receive", "post-receive"):
+        text = (HOOKS / hook).read_text(encoding="utf-8")
+        assert '. "$here/branch-folder.sh"' in text and "tr -cs" not in text and "hash-object" not in text, hook
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert workflow.count("scripts/hooks/branch-folder.sh \"$BRANCH\"") == 2  # naming and removal
+    assert "tr -c" not in workflow
+
+
+def test_a_hook_without_the_folder_rule_beside_it_says_what_to_copy(make_site, tmp_path_factory):
+    remote = tmp_path_factory.mktemp("remote")
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, remote / "www", "pre-receive", "post-receive")
+    (bare / "hooks" / "branch-folder.sh").unlink()
+    editor_clone(site, bare)
+    push = git(site.root, "push", "origin", "main", check=False)
+    assert push.returncode != 0 and "copy scripts/hooks/branch-folder.sh beside this hook" in push.stderr
+    assert not (remote / "www").exists()
 
 
 # --- the access-control snippet of docs/publishing.md -------------------------------------------
