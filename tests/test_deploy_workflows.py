@@ -168,6 +168,27 @@ def test_github_pull_request_shows_the_preview_address_and_the_run_summary_says_
     assert proc.stdout.strip() == f"BẢN XEM TRƯỚC (chưa đăng): {url}"
 
 
+def test_the_web_editor_finds_the_preview_link_of_a_draft_on_github(tmp_path):
+    """Decap CMS shows beside a draft the target of the commit status of the draft branch's
+    head whose name holds "deploy" (its default, without preview_context): the GitHub preview
+    job writes such a status, linking to the preview (docs/web-editor.md says why GitLab has none)."""
+    job = github()["jobs"]["preview"]
+    assert job["permissions"] == {"statuses": "write"}
+    (only,) = job["steps"]
+    bin_dir, calls = tmp_path / "bin", tmp_path / "gh-calls"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{calls}"\n', encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    url = "https://github.com/so/cong-thi-dua/actions/runs/1/artifacts/2"
+    run_step(only["run"], {"URL": url, "SHA": "abc123", "GITHUB_REPOSITORY": "so/cong-thi-dua",
+                           "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
+    args = calls.read_text(encoding="utf-8").splitlines()
+    assert "repos/so/cong-thi-dua/statuses/abc123" in args and f"target_url={url}" in args
+    context = next(arg.split("=", 1)[1] for arg in args if arg.startswith("context="))
+    assert "deploy" in context and "state=success" in args
+    assert only["env"]["SHA"].startswith("${{ github.event.pull_request.head.sha")  # the branch's commit, not the merge
+
+
 # --- GitLab CI ----------------------------------------------------------------------------------
 
 
