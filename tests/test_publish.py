@@ -1,7 +1,8 @@
 """Publishing: scripts/publish.sh (the sequence every workflow runs), drafts and scheduling,
 safe output when a build breaks halfway, a real `git push` to a bare repository whose
 hook publishes into a folder served over loopback, branch previews (their folders, addresses,
-noindex and deletion), and the documented nginx lines that keep previews behind a password."""
+noindex and deletion), and the documented nginx and Apache lines that keep previews behind a
+password, each in a real server."""
 from __future__ import annotations
 
 import base64
