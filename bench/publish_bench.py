@@ -39,7 +39,7 @@ from bench.generate import DEFAULT_SHAPE, add_shape_option, generate_province  #
 from site_builder import urls  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-HOOKS = ("pre-receive", "post-receive")
+HOOKS = ("pre-receive", "post-receive", "branch-folder.sh")  # the hooks and the folder rule they source
 EDIT_MARKER = "Ghi chú kiểm thử đăng"  # generated text never contains it
 
 

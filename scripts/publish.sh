@@ -20,6 +20,9 @@
 #   CHECK          yes | no: run step 1 (default: yes)
 #   SITE_BUILDER   command that runs site-builder (default: site-builder, else python3 -m site_builder.cli)
 #   CHECK_FORMAT   text | github | json (default: github under GitHub Actions, text elsewhere)
+#   CHECK_REPORTS  report files the check writes too, FORMAT=FILE separated by spaces: junit=FILE
+#                  (JUnit XML, for GitLab's merge request), markdown=FILE (appended); default under
+#                  GitHub Actions: markdown=$GITHUB_STEP_SUMMARY, the run's summary; else none
 #   MESSAGES_LANG  vi | en (default: vi)
 #   DEPLOY         none | rsync | s3 (default: none); see scripts/deploy.sh for their variables
 #   PUBLISH_URL    the web address PUBLISH_DIR is served at: the last line names it instead of
@@ -46,6 +49,12 @@ DEPLOY="${DEPLOY:-none}"
 if [ -z "${CHECK_FORMAT:-}" ]; then
   if [ "${GITHUB_ACTIONS:-}" = "true" ]; then CHECK_FORMAT=github; else CHECK_FORMAT=text; fi
 fi
+if [ -z "${CHECK_REPORTS+set}" ] && [ "${GITHUB_ACTIONS:-}" = "true" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  CHECK_REPORTS="markdown=$GITHUB_STEP_SUMMARY"
+fi
+reports=()
+read -r -a report_list <<< "${CHECK_REPORTS:-}"
+for report in ${report_list[@]+"${report_list[@]}"}; do reports+=(--report "$report"); done
 if [ -n "${SITE_BUILDER:-}" ]; then
   read -r -a builder <<< "$SITE_BUILDER"
 elif command -v site-builder >/dev/null 2>&1; then
@@ -60,7 +69,7 @@ say() {  # one line in the communicator's language
 
 # 1. check ------------------------------------------------------------------------------------
 status=0
-[ "$CHECK" = "no" ] || "${builder[@]}" check -f "$CONFIG" --lang "$MESSAGES_LANG" --format "$CHECK_FORMAT" "${preview[@]}" || status=$?
+[ "$CHECK" = "no" ] || "${builder[@]}" check -f "$CONFIG" --lang "$MESSAGES_LANG" --format "$CHECK_FORMAT" "${reports[@]}" "${preview[@]}" || status=$?
 if [ "$status" -ne 0 ]; then
   if [ "$status" -eq 1 ]; then
     say "KHÔNG ĐĂNG: nội dung có lỗi (xem danh sách ở trên). Trang web đang chạy giữ nguyên; sửa lỗi rồi đẩy (push) lại." \

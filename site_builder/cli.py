@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--lang", choices=("vi", "en"), help="language of messages (default: messages_language, else vi)")
     c.add_argument("--format", choices=("text", "json", "github"), default="text")
     c.add_argument("--preview", action="store_true", help="check as a preview build would (drafts included)")
+    c.add_argument("--report", action="append", default=[], type=_report_target, metavar="FORMAT=FILE",
+                   help="also write the report to FILE: junit (JUnit XML: GitLab's merge request) or markdown "
+                        "(appended: GitHub's $GITHUB_STEP_SUMMARY); may be given more than once")
     tr = with_config(sub.add_parser("translations", help="translation coverage; --stamp a translation brought up to date"))
     tr.add_argument("--stamp", nargs="+", metavar="FILE", help="write the source's fingerprint into these translations")
     tr.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
@@ -61,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--out", default=None, help="folder to write into (default: content/plans or content/decisions)")
     i.add_argument("--lang", choices=("vi", "en"), default="vi")
     return p
+
+
+def _report_target(value: str) -> tuple[str, Path]:
+    from .content.ci_reports import FORMATS
+
+    fmt, sep, path = value.partition("=")
+    if not sep or fmt not in FORMATS or not path:
+        raise argparse.ArgumentTypeError(f"{value!r}: write FORMAT=FILE, FORMAT one of {', '.join(FORMATS)}")
+    return fmt, Path(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +144,14 @@ def cmd_check(args) -> int:
         print(summary(problems, args.lang))
         for line in _coverage_lines(site, args.lang):
             print(line)
+    for fmt, path in args.report:  # after the log's report, which a report file cannot replace
+        from .content.ci_reports import write_report
+
+        try:
+            write_report(fmt, path, problems, args.lang)
+        except OSError as exc:
+            print(f"site-builder: {path}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     return EXIT_CONTENT if problems.errors else EXIT_OK
 
 

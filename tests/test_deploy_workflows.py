@@ -1,6 +1,7 @@
 """What the CI workflows and scripts/deploy.sh do, read from the files a province copies:
 the GitHub workflow and the GitLab pipeline (scheduled rebuilds, which runs deploy, lean
-checkouts, previews and their removal), and deploys that send only what changed (S3 by
+checkouts, previews, their addresses and their removal, the check reported where the author of a pull or
+merge request looks, the web editor's drafts included), and deploys that send only what changed (S3 by
 content hash, rsync by size and time, which the incremental build keeps)."""
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -121,6 +123,72 @@ def test_github_preview_says_preview_gives_an_address_and_is_removed_with_its_br
     assert "github.event_name != 'delete'" in workflow["jobs"]["build"]["if"]
 
 
+def step(job: dict, name: str) -> dict:
+    return next(s for s in job["steps"] if s.get("name") == name)
+
+
+def run_step(run: str, env: dict, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """A step's shell as the runner runs it (bash -e), with the step's `env` given by the test."""
+    proc = subprocess.run(["bash", "-e", "-c", run], cwd=cwd, capture_output=True, text=True, env={**os.environ, **env})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+def test_github_previews_every_pull_request_the_web_editors_drafts_included(tmp_path):
+    """Decap's editorial workflow opens a pull request from cms/<collection>/<slug>: nothing
+    filters it out, and its preview is named by the folder rule of scripts/hooks/branch-folder.sh."""
+    workflow = github()
+    on = github_triggers(workflow)
+    assert not (on["pull_request"] or {}).get("branches") and not (on["pull_request"] or {}).get("paths")
+    assert "branches-ignore" not in (on["pull_request"] or {}) and "paths-ignore" not in (on["pull_request"] or {})
+    name = step(workflow["jobs"]["build"], "Name the preview")
+    out = tmp_path / "out"
+    out.write_text("")
+    run_step(name["run"], {"BRANCH": "cms/messages/thong-diep-1", "GITHUB_OUTPUT": str(out)})
+    folder = subprocess.run([str(REPO / "scripts/hooks/branch-folder.sh"), "cms/messages/thong-diep-1"],
+                            capture_output=True, text=True, check=True).stdout
+    assert out.read_text().splitlines() == [f"name=xem-truoc-{folder}"]
+    assert folder.startswith("cms-messages-thong-diep-1-")
+
+
+def test_github_pull_request_shows_the_preview_address_and_the_run_summary_says_how_to_open_it(tmp_path):
+    workflow = github()
+    build = workflow["jobs"]["build"]
+    assert build["outputs"]["preview-url"] == "${{ steps.upload.outputs.artifact-url }}"
+    preview = workflow["jobs"]["preview"]
+    assert preview["needs"] == "build" and preview["if"] == "needs.build.outputs.mode == 'preview'"
+    assert preview["environment"] == {"name": "xem-truoc", "url": "${{ needs.build.outputs.preview-url }}"}
+    announce = step(build, "Say where the preview is")
+    summary = tmp_path / "summary.md"
+    url = "https://github.com/so/cong-thi-dua/actions/runs/1/artifacts/2"
+    proc = run_step(announce["run"], {"URL": url, "NAME": "xem-truoc-thu-nghiem", "GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### BẢN XEM TRƯỚC (chưa đăng)") and f"[xem-truoc-thu-nghiem]({url})" in text
+    assert "python3 -m http.server 8000 --directory xem-truoc-thu-nghiem" in text
+    assert proc.stdout.strip() == f"BẢN XEM TRƯỚC (chưa đăng): {url}"
+
+
+def test_the_web_editor_finds_the_preview_link_of_a_draft_on_github(tmp_path):
+    """Decap CMS shows beside a draft the target of the commit status of the draft branch's
+    head whose name holds "deploy" (its default, without preview_context): the GitHub preview
+    job writes such a status, linking to the preview (docs/web-editor.md says why GitLab has none)."""
+    job = github()["jobs"]["preview"]
+    assert job["permissions"] == {"statuses": "write"}
+    (only,) = job["steps"]
+    bin_dir, calls = tmp_path / "bin", tmp_path / "gh-calls"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{calls}"\n', encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    url = "https://github.com/so/cong-thi-dua/actions/runs/1/artifacts/2"
+    run_step(only["run"], {"URL": url, "SHA": "abc123", "GITHUB_REPOSITORY": "so/cong-thi-dua",
+                           "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
+    args = calls.read_text(encoding="utf-8").splitlines()
+    assert "repos/so/cong-thi-dua/statuses/abc123" in args and f"target_url={url}" in args
+    context = next(arg.split("=", 1)[1] for arg in args if arg.startswith("context="))
+    assert "deploy" in context and "state=success" in args
+    assert only["env"]["SHA"].startswith("${{ github.event.pull_request.head.sha")  # the branch's commit, not the merge
+
+
 # --- GitLab CI ----------------------------------------------------------------------------------
 
 
@@ -164,6 +232,63 @@ def test_gitlab_preview_has_an_address_is_members_only_and_stops_with_its_branch
     assert stop["rules"][0]["if"] == preview["rules"][0]["if"] and stop["rules"][0]["when"] == "manual"
     lines = " ".join(script_lines(preview, config))
     assert "BẢN XEM TRƯỚC" in lines and "ĐÃ ĐĂNG" not in lines
+
+
+def test_gitlab_previews_every_merge_request_the_web_editors_drafts_included():
+    config = gitlab()
+    for job in ("preview", "stop-preview"):
+        conditions = " ".join(rule.get("if", "") for rule in config[job]["rules"])
+        assert conditions == '$CI_PIPELINE_SOURCE == "merge_request_event"', job  # no branch filter
+
+
+@pytest.mark.parametrize("job,mode", [("preview", "preview"), ("pages", "production")])
+def test_gitlab_job_run_as_gitlab_would_reports_the_check_to_the_merge_request(make_site, job, mode):
+    """The job's script, variables and after_script, run in a checkout: a commit with an error
+    fails with the JUnit report the merge request lists (artifacts:reports:junit, uploaded
+    always) and leaves no public/ to pass for its preview; the fixed commit builds."""
+    config = gitlab()
+    spec = config[job]
+    site = make_site(BASE_DATA)
+    (site.root / "scripts").mkdir()
+    shutil.copy(REPO / "scripts" / "publish.sh", site.root / "scripts" / "publish.sh")
+    ci = {"CI_PROJECT_DIR": str(site.root), "CI_SERVER_URL": "https://git.tinh.gov.vn", "CI_JOB_ID": "42",
+          "CI_PROJECT_PATH": "ban-tdkt/cong-thi-dua", "SITE_BUILDER": f"{sys.executable} -m site_builder.cli",
+          "PYTHONUTF8": "1"}
+    env = {**ci, **{k: os.path.expandvars(str(v).replace("$CI_PROJECT_DIR", str(site.root)))
+                    for k, v in {**config["variables"], **spec.get("variables", {})}.items()}}
+    env.pop("GITHUB_ACTIONS", None)
+    report = site.root / spec["artifacts"]["reports"]["junit"]
+    assert spec["artifacts"]["when"] == "always"
+
+    def run(part: str, **extra) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-e", "-c", "\n".join(spec[part])], cwd=site.root, capture_output=True,
+                              text=True, env={**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
+                                              **env, **extra})
+
+    good = (site.root / "content/plans/kh-tinh.md").read_text(encoding="utf-8")
+    (site.root / "public").mkdir()  # as the cache restores it: an older site
+    (site.root / "public" / "index.html").write_text("bản cũ", encoding="utf-8")
+    site.write({"content/plans/kh-tinh.md": good.replace("date: 2021-09-21", "date: 2021-13-01")})
+    failed = run("script")
+    assert failed.returncode == 1 and "KHÔNG ĐĂNG" in failed.stdout
+    failures = ET.parse(report).getroot().findall("./testsuite/testcase/failure")
+    assert [f.text for f in failures] == [next(line for line in failed.stdout.splitlines()
+                                               if line.startswith("content/plans/kh-tinh.md:6: 'date'"))]
+    assert "không phải là ngày hợp lệ" in failures[0].text
+    assert run("after_script", CI_JOB_STATUS="failed").returncode == 0
+    assert not (site.root / "public").exists()
+
+    site.write({"content/plans/kh-tinh.md": good})
+    passed = run("script")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert ET.parse(report).getroot().get("failures") == "0"
+    assert (site.root / "public" / "van-ban" / "kh-tinh" / "index.html").is_file()
+    assert run("after_script", CI_JOB_STATUS="success").returncode == 0
+    assert (site.root / "public" / "index.html").is_file()
+    if mode == "preview":
+        address = spec["environment"]["url"].replace("$CI_SERVER_URL", ci["CI_SERVER_URL"]).replace(
+            "$CI_PROJECT_PATH", ci["CI_PROJECT_PATH"]).replace("$CI_JOB_ID", ci["CI_JOB_ID"])
+        assert address in passed.stdout  # the log names the address the merge request links to
 
 
 # --- deploys that send what changed -------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Publishing: scripts/publish.sh (the sequence every workflow runs), drafts and scheduling,
 safe output when a build breaks halfway, a real `git push` to a bare repository whose
 hook publishes into a folder served over loopback, branch previews (their folders, addresses,
-noindex and deletion), and the documented nginx lines that keep previews behind a password."""
+noindex and deletion), and the documented nginx and Apache lines that keep previews behind a
+password, each in a real server."""
 from __future__ import annotations
 
 import base64
@@ -20,6 +21,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -91,11 +93,32 @@ def test_publish_script_speaks_english_and_refuses_a_wrong_mode(make_site, tmp_p
     assert wrong.returncode == 2 and "usage" in wrong.stderr
 
 
-def test_github_annotations_from_the_publish_script(make_site, tmp_path):
+def test_under_github_actions_the_check_annotates_lines_and_writes_the_run_summary(make_site, tmp_path):
+    """What a pull request shows, a Decap draft's included: the failed check, its problems on
+    the changed lines, and the Vietnamese report in the run's summary."""
     site = make_site(BASE_DATA)
     bad_date(site)
-    proc = run_publish(site, tmp_path / "www", CHECK_FORMAT="github")
+    summary = tmp_path / "step-summary.md"
+    proc = run_publish(site, tmp_path / "www", "preview", GITHUB_ACTIONS="true", CHECK_FORMAT="",
+                       GITHUB_STEP_SUMMARY=str(summary))
+    assert proc.returncode == 1
     assert "::error file=content/plans/kh-tinh.md,line=6::" in proc.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### KIỂM TRA NỘI DUNG: 1 lỗi")
+    assert "content/plans/kh-tinh.md:6: 'date': \"2021-13-01\" không phải là ngày hợp lệ" in text
+    assert not (tmp_path / "www").exists()  # no preview of a commit with errors
+
+
+def test_check_reports_asked_of_the_publish_script_are_written_even_when_it_refuses(make_site, tmp_path):
+    """GitLab's jobs ask for a JUnit report (CHECK_REPORTS), which the merge request shows."""
+    site = make_site(BASE_DATA)
+    bad_date(site)
+    junit = tmp_path / "kiem-tra.xml"
+    proc = run_publish(site, tmp_path / "www", "preview", CHECK_REPORTS=f"junit={junit}")
+    assert proc.returncode == 1 and "KHÔNG ĐĂNG" in proc.stdout
+    assert "content/plans/kh-tinh.md:6: 'date'" in proc.stdout  # the log's report stays
+    failures = ET.parse(junit).getroot().findall("./testsuite/testcase/failure")
+    assert [f.text.split(": ", 1)[0] for f in failures] == ["content/plans/kh-tinh.md:6"]
 
 
 # --- drafts and scheduling -------------------------------------------------------------------
@@ -296,6 +319,7 @@ def server_repo(tmp_path: Path, www: Path, *hook_names: str) -> Path:
     for name in hook_names:
         shutil.copy(HOOKS / name, bare / "hooks" / name)
         (bare / "hooks" / name).chmod(0o755)
+    shutil.copy(HOOKS / "branch-folder.sh", bare / "hooks" / "branch-folder.sh")  # the rule both hooks use
     git(bare, "config", "publish.dir", str(www))
     return bare
 
@@ -548,26 +572,48 @@ def test_branch_previews_have_a_web_address_say_noindex_and_go_with_their_branch
 
 
 HOOK_NAMES = ["main", "thu-nghiem", "thu/ke-hoach", "thu-ke-hoach", "thử/kế-hoạch", "thứ/kế-hoạch",
-              "Đợt-2/Ưu_tiên", "a--b"]
+              "Đợt-2/Ưu_tiên", "a--b", "cms/messages/thong-diep-1"]
 
 
-def hook_slugs(hook: str) -> list[str]:
-    function = re.search(r"^slug\(\) \{\n.*?^\}\n", (HOOKS / hook).read_text(encoding="utf-8"), re.M | re.S).group(0)
-    script = function + "".join(f"slug {shlex.quote(name)}; echo\n" for name in HOOK_NAMES)
-    proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.splitlines()
+def branch_folders(names=HOOK_NAMES) -> list[str]:
+    """scripts/hooks/branch-folder.sh run as the GitHub workflow runs it, once per name."""
+    script = HOOKS / "branch-folder.sh"
+    return [subprocess.run([str(script), name], capture_output=True, text=True, check=True,
+                           env={**os.environ, "LC_ALL": "C"}).stdout for name in names]
 
 
-def test_both_hooks_give_a_branch_the_same_folder_one_per_branch_safe_in_an_address():
-    slugs = hook_slugs("post-receive")
-    assert hook_slugs("pre-receive") == slugs  # pre-receive finds the published branch's cache by it
-    folder = dict(zip(HOOK_NAMES, slugs))
+def test_a_branch_gets_one_folder_of_its_own_safe_in_an_address():
+    folder = dict(zip(HOOK_NAMES, branch_folders()))
     assert folder["main"] == "main" and folder["thu-nghiem"] == "thu-nghiem" and folder["thu-ke-hoach"] == "thu-ke-hoach"
-    assert len(set(slugs)) == len(slugs)  # no two branches share a folder
-    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", slug) for slug in slugs)
+    assert len(set(folder.values())) == len(folder)  # no two branches share a folder
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", slug) for slug in folder.values())
+    # the rule is pinned: a change would move every existing preview and working copy
+    assert folder["thu/ke-hoach"] == "thu-ke-hoach-8a411866"
     assert re.fullmatch(r"thu-ke-hoach-[0-9a-f]{8}", folder["thử/kế-hoạch"])  # Vietnamese letters folded
     assert re.fullmatch(r"Dot-2-Uu_tien-[0-9a-f]{8}", folder["Đợt-2/Ưu_tiên"])
+    assert re.fullmatch(r"cms-messages-thong-diep-1-[0-9a-f]{8}", folder["cms/messages/thong-diep-1"])  # a Decap draft
+
+
+def test_the_hooks_and_the_github_workflow_name_folders_by_the_one_rule():
+    """One source of truth: the hooks source branch-folder.sh and hold no rule of their own; the
+    workflow names the preview artifact and finds it again, on the branch's deletion, by it."""
+    for hook in ("pre-receive", "post-receive"):
+        text = (HOOKS / hook).read_text(encoding="utf-8")
+        assert '. "$here/branch-folder.sh"' in text and "tr -cs" not in text and "hash-object" not in text, hook
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert workflow.count("scripts/hooks/branch-folder.sh \"$BRANCH\"") == 2  # naming and removal
+    assert "tr -c" not in workflow
+
+
+def test_a_hook_without_the_folder_rule_beside_it_says_what_to_copy(make_site, tmp_path_factory):
+    remote = tmp_path_factory.mktemp("remote")
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, remote / "www", "pre-receive", "post-receive")
+    (bare / "hooks" / "branch-folder.sh").unlink()
+    editor_clone(site, bare)
+    push = git(site.root, "push", "origin", "main", check=False)
+    assert push.returncode != 0 and "copy scripts/hooks/branch-folder.sh beside this hook" in push.stderr
+    assert not (remote / "www").exists()
 
 
 # --- the access-control snippet of docs/publishing.md -------------------------------------------
@@ -608,6 +654,50 @@ def request(url: str, user: str | None = None) -> tuple[int, dict]:
         return exc.code, dict(exc.headers)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_listening(port: int, server: subprocess.Popen, log: Path) -> None:
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            assert server.poll() is None, log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+            time.sleep(0.05)
+    pytest.fail(f"the server did not listen on port {port}")
+
+
+def preview_folders(root: Path) -> None:
+    """A served preview folder as the hook leaves it: a preview and what its builds keep beside it."""
+    (root / "thu-nghiem").mkdir(parents=True)
+    (root / "thu-nghiem" / "index.html").write_text("<p>Bản xem trước</p>", encoding="utf-8")
+    (root / ".thu-nghiem.previous").mkdir()
+    (root / ".thu-nghiem.previous" / "index.html").write_text("<p>Bản cũ</p>", encoding="utf-8")
+
+
+def htpasswd_line(user: str, password: str) -> str:
+    """A password file line in the {SHA} form, which nginx and Apache both read on every system
+    (Apache takes plain text passwords on Windows only)."""
+    import hashlib
+
+    return f"{user}:{{SHA}}{base64.b64encode(hashlib.sha1(password.encode()).digest()).decode()}\n"
+
+
+def assert_previews_behind_a_password(port: int, dot_folder_status: int) -> None:
+    url = f"http://127.0.0.1:{port}/"
+    status, headers = request(url + "thu-nghiem/")
+    assert status == 401 and headers.get("WWW-Authenticate") == 'Basic realm="Ban xem truoc"'
+    assert request(url + "thu-nghiem/", "bientap:sai")[0] == 401
+    status, headers = request(url + "thu-nghiem/", "bientap:mat-khau")
+    assert status == 200 and headers.get("X-Robots-Tag") == "noindex"
+    assert request(url + ".thu-nghiem.previous/", "bientap:mat-khau")[0] == dot_folder_status
+    assert request(url + ".thu-nghiem.previous/")[0] in (401, dot_folder_status)
+
+
 def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
     nginx = shutil.which("nginx")
     if nginx is None:
@@ -616,17 +706,12 @@ def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
         pytest.skip("nginx not installed (apt-get install nginx)")
     snippet = docs_snippet("nginx", "**Who can open a preview**")
     previews = tmp_path / "xem-truoc"
-    (previews / "thu-nghiem").mkdir(parents=True)
-    (previews / "thu-nghiem" / "index.html").write_text("<p>Bản xem trước</p>", encoding="utf-8")
-    (previews / ".thu-nghiem.previous").mkdir()
-    (previews / ".thu-nghiem.previous" / "index.html").write_text("<p>Bản cũ</p>", encoding="utf-8")
+    preview_folders(previews)
     passwords = tmp_path / "xem-truoc.htpasswd"
-    passwords.write_text("bientap:{PLAIN}mat-khau\n", encoding="utf-8")  # nginx reads this form too
+    passwords.write_text(htpasswd_line("bientap", "mat-khau"), encoding="utf-8")
     assert "/var/www/xem-truoc" in snippet and "/etc/nginx/xem-truoc.htpasswd" in snippet
     snippet = snippet.replace("/var/www/xem-truoc", str(previews)).replace("/etc/nginx/xem-truoc.htpasswd", str(passwords))
-    with socket.socket() as probe:  # a free port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     conf = tmp_path / "nginx.conf"
     conf.write_text(NGINX_AROUND.format(tmp=tmp_path, port=port, snippet=snippet), encoding="utf-8")
     command = [nginx, "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")]
@@ -634,20 +719,105 @@ def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
     assert test.returncode == 0, test.stdout + test.stderr
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(200):  # until it listens
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                assert server.poll() is None, (tmp_path / "error.log").read_text(encoding="utf-8", errors="replace")
-                time.sleep(0.05)
-        status, headers = request(url + "thu-nghiem/")
-        assert status == 401 and headers.get("WWW-Authenticate") == 'Basic realm="Ban xem truoc"'
-        assert request(url + "thu-nghiem/", "bientap:sai")[0] == 401
-        status, headers = request(url + "thu-nghiem/", "bientap:mat-khau")
-        assert status == 200 and headers.get("X-Robots-Tag") == "noindex"
-        assert request(url + ".thu-nghiem.previous/", "bientap:mat-khau")[0] == 403
+        wait_until_listening(port, server, tmp_path / "error.log")
+        assert_previews_behind_a_password(port, 403)
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# A whole Apache configuration of its own (no system file read): the modules the snippet needs,
+# a loopback port, and the snippet inside a virtual host, as docs/publishing.md says to put it.
+APACHE_AROUND = """
+ServerRoot "{tmp}"
+ServerName 127.0.0.1
+PidFile "{tmp}/apache.pid"
+DefaultRuntimeDir "{tmp}"
+Mutex file:{tmp} default
+ErrorLog "{tmp}/error.log"
+LogLevel warn
+Listen 127.0.0.1:{port}
+LoadModule mpm_prefork_module {modules}/mod_mpm_prefork.so
+StartServers 1
+MinSpareServers 1
+MaxSpareServers 2
+LoadModule authn_core_module {modules}/mod_authn_core.so
+LoadModule authn_file_module {modules}/mod_authn_file.so
+LoadModule authz_core_module {modules}/mod_authz_core.so
+LoadModule authz_user_module {modules}/mod_authz_user.so
+LoadModule auth_basic_module {modules}/mod_auth_basic.so
+LoadModule headers_module {modules}/mod_headers.so
+LoadModule alias_module {modules}/mod_alias.so
+LoadModule mime_module {modules}/mod_mime.so
+LoadModule dir_module {modules}/mod_dir.so
+TypesConfig /dev/null
+AddType text/html .html
+DirectoryIndex index.html
+<VirtualHost 127.0.0.1:{port}>
+{snippet}
+</VirtualHost>
+"""
+# Where Debian (apache2), Red Hat (httpd) and the official image keep the modules.
+APACHE_MODULES = ("/usr/lib/apache2/modules", "/usr/lib64/httpd/modules", "/usr/lib/httpd/modules",
+                  "/usr/local/apache2/modules")
+
+
+def apache() -> tuple[str, Path] | None:
+    program = shutil.which("apache2") or shutil.which("httpd")
+    for path in ("/usr/sbin/apache2", "/usr/sbin/httpd"):
+        program = program or (path if os.access(path, os.X_OK) else None)
+    modules = next((Path(folder) for folder in APACHE_MODULES if (Path(folder) / "mod_auth_basic.so").is_file()), None)
+    return (program, modules) if program and modules else None
+
+
+def unprivileged() -> dict:
+    """Popen's arguments that run Apache as `nobody` when the tests run as root: Apache refuses
+    to serve as root, and the test's server is an ordinary process anyway."""
+    if os.geteuid() != 0:
+        return {}
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    return {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
+
+
+def test_the_documented_apache_lines_keep_previews_behind_a_password():
+    found = apache()
+    if found is None:
+        if IN_CI:
+            pytest.fail("apache2 is not installed: the preview access test must run under CI=true (.ci/run installs it)")
+        pytest.skip("Apache not installed (apt-get install apache2)")
+    program, modules = found
+    snippet = docs_snippet("apache", "**Who can open a preview**")
+    assert "/var/www/xem-truoc" in snippet and "/etc/apache2/xem-truoc.htpasswd" in snippet
+    # Its own folder in the system's temporary folder, readable by the unprivileged server
+    # (pytest's folders of root are not).
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="apache-xem-truoc-"))
+    try:
+        previews, passwords = root / "xem-truoc", root / "xem-truoc.htpasswd"
+        preview_folders(previews)
+        passwords.write_text(htpasswd_line("bientap", "mat-khau"), encoding="utf-8")
+        snippet = snippet.replace("/var/www/xem-truoc", str(previews)).replace("/etc/apache2/xem-truoc.htpasswd", str(passwords))
+        port = free_port()
+        conf = root / "apache.conf"
+        conf.write_text(APACHE_AROUND.format(tmp=root, port=port, modules=modules, snippet=snippet), encoding="utf-8")
+        as_user = unprivileged()
+        if as_user:
+            for path in [root, *root.rglob("*")]:
+                os.chown(path, as_user["user"], as_user["group"])
+        command = [program, "-f", str(conf), "-d", str(root)]
+        test = subprocess.run([*command, "-t"], capture_output=True, text=True, **as_user)
+        assert test.returncode == 0, test.stdout + test.stderr
+        server = subprocess.Popen([*command, "-DFOREGROUND"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  **as_user)
+        try:
+            wait_until_listening(port, server, root / "error.log")
+            # RedirectMatch 404 refuses what builds keep beside a preview, password or not
+            assert_previews_behind_a_password(port, 404)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
