@@ -33,12 +33,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,17 +73,9 @@ document.addEventListener("search:results", (e) => {
 }, true);
 """
 
-# One process (no master, no worker switching to another user), as tests/browser/test_embeds.py
-# runs it: a worker running as "nobody" could not read a site in a private temporary folder.
-NGINX_CONF = """
-daemon off;
-master_process off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-  access_log off;
+# nginx as the province's server would run it (tests/local_nginx.py: one process, everything
+# in the run's temporary folder), compressing what a real configuration compresses.
+NGINX_HTTP = """
   {types}
   default_type application/octet-stream;
   charset utf-8;
@@ -93,17 +83,7 @@ http {{
   gzip_comp_level 6;
   gzip_min_length 256;
   gzip_types text/css application/javascript text/javascript application/json image/svg+xml application/xml text/xml text/plain;
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
-  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    root {site};
-    error_page 404 /404.html;
-  }}
-}}
 """
-MINIMAL_TYPES = ("types { text/html html; text/css css; application/javascript js; application/json json; "
-                 "image/svg+xml svg; text/xml xml; text/plain txt; font/woff2 woff2; image/png png; }")
 
 
 @dataclass
@@ -113,41 +93,18 @@ class Server:
     stop: object = None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_nginx(site: Path, tmp: Path) -> Server:
-    port = _free_port()
-    types = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").is_file() else MINIMAL_TYPES
-    conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, site=site.resolve(), types=types), encoding="utf-8")
-    process = subprocess.Popen([shutil.which("nginx"), "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 15
-    while True:
-        if process.poll() is not None:
-            raise SystemExit("nginx did not start: " + (tmp / "error.log").read_text(errors="replace"))
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.terminate()
-                raise SystemExit("nginx does not listen")
-            time.sleep(0.05)
+    from tests.local_nginx import SITE_TYPES, LocalNginx, free_ports
 
-    def stop():
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-    return Server(f"http://127.0.0.1:{port}/", "nginx, gzip on (level 6) for HTML, CSS, JS, JSON, SVG, XML", stop)
+    port = free_ports(1)[0]
+    types = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").is_file() else SITE_TYPES
+    server = (f"  server {{\n    listen 127.0.0.1:{port};\n    root {site.resolve()};\n"
+              "    error_page 404 /404.html;\n  }")
+    try:
+        nginx = LocalNginx(tmp, [port], NGINX_HTTP.format(types=types), server, connections=256)
+    except AssertionError as error:
+        raise SystemExit(str(error))
+    return Server(f"http://127.0.0.1:{port}/", "nginx, gzip on (level 6) for HTML, CSS, JS, JSON, SVG, XML", nginx.stop)
 
 
 def start_python_server(site: Path) -> Server:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import BASE_DATA, IN_CI, REPO
+from .local_nginx import LocalNginx, free_ports
 
 PUBLISH = REPO / "scripts" / "publish.sh"
 HOOKS = REPO / "scripts" / "hooks"
@@ -618,25 +619,6 @@ def test_a_hook_without_the_folder_rule_beside_it_says_what_to_copy(make_site, t
 
 # --- the access-control snippet of docs/publishing.md -------------------------------------------
 
-NGINX_AROUND = """
-daemon off;
-master_process off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-events {{ worker_connections 16; }}
-http {{
-  access_log off;
-  types {{ text/html html; }}
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
-  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-{snippet}
-  }}
-}}
-"""
-
-
 def docs_snippet(language: str, after: str) -> str:
     """The first ```<language> block of docs/publishing.md after the line `after`."""
     text = (REPO / "docs" / "publishing.md").read_text(encoding="utf-8")
@@ -652,12 +634,6 @@ def request(url: str, user: str | None = None) -> tuple[int, dict]:
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_listening(port: int, server: subprocess.Popen, log: Path) -> None:
@@ -699,8 +675,7 @@ def assert_previews_behind_a_password(port: int, dot_folder_status: int) -> None
 
 
 def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
-    nginx = shutil.which("nginx")
-    if nginx is None:
+    if shutil.which("nginx") is None:
         if IN_CI:
             pytest.fail("nginx is not installed: the preview access test must run under CI=true (.ci/run installs it)")
         pytest.skip("nginx not installed (apt-get install nginx)")
@@ -711,19 +686,13 @@ def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
     passwords.write_text(htpasswd_line("bientap", "mat-khau"), encoding="utf-8")
     assert "/var/www/xem-truoc" in snippet and "/etc/nginx/xem-truoc.htpasswd" in snippet
     snippet = snippet.replace("/var/www/xem-truoc", str(previews)).replace("/etc/nginx/xem-truoc.htpasswd", str(passwords))
-    port = free_port()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(NGINX_AROUND.format(tmp=tmp_path, port=port, snippet=snippet), encoding="utf-8")
-    command = [nginx, "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")]
-    test = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert test.returncode == 0, test.stdout + test.stderr
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port = free_ports(1)[0]
+    server = LocalNginx(tmp_path, [port], "  types { text/html html; }",
+                        f"  server {{\n    listen 127.0.0.1:{port};\n{snippet}\n  }}", connections=16)
     try:
-        wait_until_listening(port, server, tmp_path / "error.log")
         assert_previews_behind_a_password(port, 403)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
 
 
 # A whole Apache configuration of its own (no system file read): the modules the snippet needs,
@@ -800,7 +769,7 @@ def test_the_documented_apache_lines_keep_previews_behind_a_password():
         preview_folders(previews)
         passwords.write_text(htpasswd_line("bientap", "mat-khau"), encoding="utf-8")
         snippet = snippet.replace("/var/www/xem-truoc", str(previews)).replace("/etc/apache2/xem-truoc.htpasswd", str(passwords))
-        port = free_port()
+        port = free_ports(1)[0]
         conf = root / "apache.conf"
         conf.write_text(APACHE_AROUND.format(tmp=root, port=port, modules=modules, snippet=snippet), encoding="utf-8")
         as_user = unprivileged()

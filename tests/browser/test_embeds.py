@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
-import socket
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -25,6 +22,7 @@ import pytest
 
 from ..conftest import IN_CI, REPO
 from ..conftest import mkdocs_yml
+from ..local_nginx import SITE_TYPES, LocalNginx, free_ports
 from ..test_embeds import EMBED_CONTENT, long_decision
 
 WIDGETS = ("tim-kiem", "khen-thuong-moi", "thong-diep-hien-hanh", "lay-y-kien")
@@ -32,34 +30,10 @@ PAGE = "van-ban/kh-tinh/"
 LONG = "khen-thuong/qd-dai/"  # a decision whose roll has two pages (test_embeds.long_decision)
 
 
-def free_ports(n: int) -> list[int]:
-    """Ephemeral loopback ports, held together while picked so that they differ."""
-    socks = []
-    for _ in range(n):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        socks.append(s)
-    ports = [s.getsockname()[1] for s in socks]
-    for s in socks:
-        s.close()
-    return ports
-
-
-NGINX_CONF = """
-daemon off;
-master_process off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-  access_log off;
-  charset utf-8;
-  types {{ text/html html; text/css css; application/javascript js; application/json json;
-          image/svg+xml svg; text/plain txt conf; }}
-  default_type application/octet-stream;
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
-  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+# The three origins of the test: the site, with the frame-ancestors header its build wrote, a
+# portal whose address the configuration allows, and one it does not.
+EMBED_TYPES = SITE_TYPES + "\n  charset utf-8;\n  default_type application/octet-stream;"
+EMBED_SERVERS = """
   server {{
     listen 127.0.0.1:{site_port};
     root {site};
@@ -67,48 +41,7 @@ http {{
   }}
   server {{ listen 127.0.0.1:{allowed_port}; root {allowed}; }}
   server {{ listen 127.0.0.1:{other_port}; root {other}; }}
-}}
 """
-
-
-class Nginx:
-    """nginx in the foreground (a child of the test), with everything in a temp folder."""
-
-    def __init__(self, tmp: Path, ports: list[int], template: str = NGINX_CONF, **roots: Path):
-        """`template`: the configuration, formatted with tmp, the roots and site_port,
-        allowed_port, other_port (as many as `ports` holds)."""
-        self.tmp = tmp
-        conf = tmp / "nginx.conf"
-        named = dict(zip(("site_port", "allowed_port", "other_port"), ports))
-        conf.write_text(template.format(tmp=tmp, **named, **roots), encoding="utf-8")
-        self.proc = subprocess.Popen([shutil.which("nginx"), "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 15
-        for port in ports:
-            while True:
-                if self.proc.poll() is not None:
-                    raise AssertionError("nginx did not start:\n" + self.log())
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        self.stop()
-                        raise AssertionError(f"nginx does not listen on {port}:\n" + self.log())
-                    time.sleep(0.05)
-
-    def log(self) -> str:
-        path = self.tmp / "error.log"
-        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
 
 
 def portal_page(codes: list[str]) -> str:
@@ -154,8 +87,9 @@ def portal(tmp_path_factory):
         (root / name).mkdir()
         (root / name / "index.html").write_text(portal_page(codes), encoding="utf-8")
     server_tmp = Path(tempfile.mkdtemp(prefix="nginx-", dir=root))
-    nginx = Nginx(server_tmp, [site_port, allowed_port, other_port], site=site_dir,
-                  allowed=root / "allowed", other=root / "other")
+    servers = EMBED_SERVERS.format(site_port=site_port, allowed_port=allowed_port, other_port=other_port,
+                                   site=site_dir, allowed=root / "allowed", other=root / "other")
+    nginx = LocalNginx(server_tmp, [site_port, allowed_port, other_port], EMBED_TYPES, servers)
     yield {"site": site_url, "allowed": allowed + "/", "other": other + "/", "site_dir": site_dir,
            "other_dir": root / "other"}
     nginx.stop()

@@ -12,7 +12,7 @@ import pytest
 
 from ..conftest import IN_CI
 from .conftest import axe_violations, describe
-from .test_embeds import Nginx, free_ports
+from ..local_nginx import SITE_TYPES, LocalNginx, free_ports
 
 # One page of every kind a reader reaches from the menus, a search, and shortened addresses.
 PAGES = ("", "en/", "km/", "van-ban/", "van-ban/soc-trang-kh-2021/", "khen-thuong/", "en/khen-thuong/dia-phuong/",
@@ -54,27 +54,13 @@ def test_a_shortened_address_lands_on_the_list_it_names(page, example_site):
     page.wait_for_url(example_site.url + "en/khen-thuong/dia-phuong/dak-lak/")
 
 
-NGINX_SITE = """
-daemon off;
-master_process off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-  access_log off;
-  charset utf-8;
-  types {{ text/html html; text/css css; application/javascript js; application/json json;
-          image/svg+xml svg; font/woff2 woff2; }}
-  default_type application/octet-stream;
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
-  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+# The site with the 404 lines its build wrote for nginx.
+NGINX_404_SERVER = """
   server {{
-    listen 127.0.0.1:{site_port};
+    listen 127.0.0.1:{port};
     root {site};
     include {site}/cau-hinh/nginx-404.conf;
   }}
-}}
 """
 
 
@@ -86,7 +72,8 @@ def nginx_site(example_site, tmp_path_factory):
         pytest.skip("nginx not installed (apt-get install nginx)")
     tmp = tmp_path_factory.mktemp("nginx-404")
     port = free_ports(1)[0]
-    server = Nginx(tmp, [port], template=NGINX_SITE, site=site_dir(example_site))
+    server = LocalNginx(tmp, [port], SITE_TYPES + "\n  charset utf-8;\n  default_type application/octet-stream;",
+                        NGINX_404_SERVER.format(port=port, site=site_dir(example_site)))
     yield f"http://127.0.0.1:{port}/"
     server.stop()
 
