@@ -89,6 +89,11 @@ def test_fields_come_from_the_specs_and_the_site_s_data(make_site, decap):
     # An image is stored as the path from content/ the spec asks for, the file beside the entry.
     assert messages["image"]["widget"] == "image"
     assert (collections["messages"]["media_folder"], collections["messages"]["public_folder"]) == ("", "messages")
+    # A decision's recipients sheet is uploaded beside it and stored as its name alone
+    # (content/sheet_files.py reads it); the browser test uploads one.
+    assert decisions["sheet_file"] == {"name": "sheet_file", "label": "Bảng tính danh sách (.csv, .xlsx)",
+                                       "widget": "file", "media_folder": "", "public_folder": "",
+                                       "choose_url": False, "required": False}
     # Each other language: its own collection of <stem>.en.md with the translatable fields.
     english = collections["messages_en"]
     assert english["label"] == "Thông điệp (English)"

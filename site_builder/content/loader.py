@@ -21,6 +21,7 @@ from .model import (
 from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_COLLECTIONS, SHEET_SUFFIXES
 from .problems import Problems, rel, unreadable
 from .safe_files import leaves, too_large
+from .sheet_files import assign_named_sheets
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
 # What a data file must be, for the `data_file_shape` problem.
@@ -170,6 +171,7 @@ def load_site(config: SiteConfig) -> Site:
         _load_entry(site, kind, path)
     for kind, path, stem, lang in translations:
         _attach_translation(site, kind, path, stem, lang)
+    assign_named_sheets(site, sheets)
     from ..honor.loading import load_awardees
     from ..rules.run import run_rules
     from ..runtime.gc_pause import paused_gc

@@ -49,7 +49,7 @@ FIELD_LABELS = {
     "phase": "Đợt", "award": "Hình thức khen thưởng", "awardees": "Người, tập thể được khen",
     "kind": "Loại", "position": "Chức vụ", "unit": "Đơn vị", "locality": "Địa phương",
     "achievement": "Thành tích", "id": "Mã", "public_fields": "Trường được công khai", "stt": "STT",
-    "group": "Nhóm", "sheet": "Trang tính (Excel)", "revokes": "Hủy bỏ khen thưởng", "decision": "Quyết định",
+    "group": "Nhóm", "sheet": "Trang tính (Excel)", "sheet_file": "Bảng tính danh sách (.csv, .xlsx)", "revokes": "Hủy bỏ khen thưởng", "decision": "Quyết định",
     "recipient": "Mã người được khen", "reason": "Lý do", "corrects": "Đính chính", "field": "Trường đính chính",
     "from": "Từ", "to": "Đến", "moved_recipients": "Địa chỉ đã chuyển", "audience": "Đối tượng",
     "languages": "Ngôn ngữ", "valid_from": "Hiệu lực từ", "valid_until": "Hiệu lực đến", "image": "Hình ảnh",
@@ -126,6 +126,10 @@ class Fields:
             # Beside the entry, stored as the path from content/ the spec wants (messages/x.png).
             return {"widget": "image" if name in _IMAGES else "file", "media_folder": "",
                     "public_folder": self.folder, "choose_url": False}
+        if t == "file":
+            # Beside the entry, stored as its name alone (danh-sach.csv): Decap joins the
+            # field's public_folder "" and the uploaded file's name, lower-cased and made ASCII.
+            return {"widget": "file", "media_folder": "", "public_folder": "", "choose_url": False}
         simple = {"text": {"widget": "text"}, "int": {"widget": "number", "value_type": "int"},
                   "bool": {"widget": "boolean"}, "date": _DATE,
                   "docdate": {"widget": "string", "pattern": _DOC_DATE},
