@@ -105,7 +105,7 @@ def _open_editor(page, base: str, collection: str):
     page.get_by_text("Đang tải").wait_for(state="hidden")
     _shot(page, "2-bo-suu-tap")
     page.goto(base + f"quan-tri/#/collections/{collection}/new")
-    page.get_by_label("Tiêu đề (trích yếu)").wait_for()
+    page.get_by_label("Tiêu đề (trích yếu)").first.wait_for()  # a decision's signer has a title too
 
 
 def _pick(page, field: str, label: str) -> None:
@@ -120,14 +120,14 @@ def _publish(page) -> None:
     page.get_by_text("Công bố ngay").click()
 
 
-def _new_files(root: Path, before: set[Path]) -> list[Path]:
+def _new_files(root: Path, before: set[Path], folder: str = "messages") -> list[Path]:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        new = sorted(set((root / "content" / "messages").glob("*.md")) - before)
+        new = sorted(set((root / "content" / folder).glob("*.md")) - before)
         if new and not _git(root, "status", "--porcelain").strip():  # written and committed
             return new
         time.sleep(0.25)
-    return sorted(set((root / "content" / "messages").glob("*.md")) - before)
+    return sorted(set((root / "content" / folder).glob("*.md")) - before)
 
 
 def test_a_message_made_in_the_editor_is_committed_checked_and_published(editor_repo, browser, serve):
@@ -162,6 +162,57 @@ def test_a_message_made_in_the_editor_is_committed_checked_and_published(editor_
     site.run("build", check_exit=0)
     slug = files[0].stem
     assert "Chung tay phòng chống dịch" in site.html(f"thong-diep/{slug}/index.html")
+
+
+def test_a_decision_with_an_award_picked_and_its_recipients_sheet_uploaded(editor_repo, browser, serve, tmp_path):
+    """The award form is picked by its name (the file gets its code); the recipients CSV is
+    uploaded from the communicator's computer, stored beside the decision under its own
+    (cleaned) name and named in `sheet_file:` (content/sheet_files.py)."""
+    site = editor_repo
+    base = serve(site.root / "site")
+    upload = tmp_path / "Danh sách khen thưởng.csv"
+    upload.write_text("Họ và tên,Chức vụ,Đơn vị\nLê Văn Ước,Dân quân,Ban CHQS xã Tây\n"
+                      "Phạm Thị Hoa,Y sĩ,Trạm Y tế xã Tây\n", encoding="utf-8")
+    before = set((site.root / "content" / "decisions").glob("*.md"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        _open_editor(page, base, "decisions")
+        page.locator("[id^='number-field-']").fill("77")
+        page.locator("[id^='symbol-field-']").fill("QĐ-UBND")
+        _pick(page, "issuer", "Ủy ban nhân dân tỉnh Mẫu")
+        page.locator("[id^='date-field-']").first.fill("2021-12-01")
+        page.get_by_label("Tiêu đề (trích yếu)").first.fill("Tặng Bằng khen theo danh sách tải lên")
+        page.locator("[id^='title-field-']").nth(1).fill("CHỦ TỊCH")  # the signer's
+        page.locator("[id^='name-field-']").first.fill("Trần Văn B")
+        _pick(page, "award", "Bằng khen của Chủ tịch UBND tỉnh")
+        choose = page.get_by_role("button", name="Chọn một tập tin")
+        # The sheet's own button (the signed original has one too): in the innermost block
+        # holding the field's label and a button.
+        page.locator("div").filter(has=page.get_by_text("Bảng tính danh sách")).filter(has=choose).last \
+            .get_by_role("button", name="Chọn một tập tin").click()
+        page.locator("input[type=file]").set_input_files(str(upload))
+        # Decap cleans the name (lower case, no marks, hyphens) and selects the uploaded file.
+        page.get_by_text("danh-sach-khen-thuong.csv").wait_for()
+        page.get_by_role("button", name="Lấy những cái đã chọn").click()
+        page.get_by_role("button", name="Chọn tập tin khác").wait_for()
+        _shot(page, "6-quyet-dinh-tai-danh-sach")
+        _publish(page)
+        files = _new_files(site.root, before, "decisions")
+    finally:
+        context.close()
+    assert len(files) == 1, files
+    text = files[0].read_text(encoding="utf-8")
+    assert "award: bang-khen-tinh" in text and "issuer: ubnd-tinh" in text, text
+    sheet_name = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("sheet_file:"))
+    assert sheet_name == "danh-sach-khen-thuong.csv", text
+    assert "Phạm Thị Hoa" in (site.root / "content" / "decisions" / sheet_name).read_text(encoding="utf-8")
+    assert _git(site.root, "status", "--porcelain").strip() == ""  # the sheet was committed with it
+    site.run("check", check_exit=0)
+    site.run("build", check_exit=0)
+    page_html = site.html(f"khen-thuong/{files[0].stem}/index.html")
+    assert "Tặng Bằng khen theo danh sách tải lên" in page_html
+    assert "Lê Văn Ước" in page_html and "Phạm Thị Hoa" in page_html
 
 
 def test_a_fault_the_editor_cannot_see_fails_check_with_the_usual_message(editor_repo, browser, serve):
