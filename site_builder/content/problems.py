@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không thuộc loại nội dung nào nên không được đưa lên trang",
         "this file is not a known kind of content, so it is not published",
     ),
+    "two_sources": (
+        "{other} và tệp này đều là bản tiếng Việt của \"{stem}\": chỉ giữ một tệp (trình soạn thảo web "
+        "ghi {stem}.{lang}.md; đổi tên hoặc xóa {other})",
+        "{other} and this file are both the Vietnamese text of \"{stem}\": keep only one (the web editor "
+        "writes {stem}.{lang}.md; rename or delete {other})",
+    ),
     "language_not_configured": (
         "bản dịch tiếng '{lang}' không được dựng vì ngôn ngữ này chưa có trong mkdocs.yml (languages)",
         "this '{lang}' translation is not built because the language is not listed in mkdocs.yml (languages)",
@@ -84,6 +90,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bỏ dòng này, hoặc dùng một trong: {backends}",
         "the {backend} backend of the web editor has no editorial workflow (workflow: true); remove the "
         "line, or use one of: {backends}",
+    ),
+    "editor_source_name": (
+        "{count} tệp bản tiếng Việt trong thư mục này mang tên <mã>.md (ví dụ {example}): trình soạn thảo web "
+        "chỉ mở được một tệp cùng các bản dịch của nó khi tệp mang tên <mã>.{lang}.md ({renamed}); hãy đổi tên "
+        "các tệp này (docs/web-editor.md, mục Bản dịch)",
+        "{count} Vietnamese files in this folder are named <id>.md (for example {example}): the web editor "
+        "opens a file with its translations only when it is named <id>.{lang}.md ({renamed}); rename these files "
+        "(docs/web-editor.md, Translations)",
     ),
     "editor_bundle_missing": (
         "chưa có tệp của trình soạn thảo web ({package} {version}) và không tải được từ kho gói npm: {detail}. "
