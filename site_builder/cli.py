@@ -179,7 +179,7 @@ def cmd_translations(args) -> int:
     if args.stamp:
         for name in args.stamp:
             try:
-                value = stamp(Path(name), config.content_dir)
+                value = stamp(Path(name), config.content_dir, config.default_language)
             except (ValueError, OSError) as exc:
                 print(f"site-builder: {exc}", file=sys.stderr)
                 return EXIT_USAGE

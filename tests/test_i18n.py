@@ -185,3 +185,43 @@ def test_reflowing_the_source_does_not_make_a_translation_stale():
     assert source_hash("plan", meta, "A") != source_hash("plan", {**meta, "title": "Khác"}, "A")
     # facts are not part of the fingerprint: they are not translated
     assert source_hash("plan", meta, "A") == source_hash("plan", {**meta, "date": "2022-01-01"}, "A")
+
+
+def _renamed(data: dict, old: str, new: str) -> dict:
+    """BASE_DATA with the file `old` written under the name `new` instead."""
+    return {(new if name == old else name): text for name, text in data.items()}
+
+
+def test_a_source_named_with_the_site_s_language_is_the_source(make_site):
+    """`kh-tinh.vi.md`, as the web editor's translations beside the Vietnamese name it
+    (docs/web-editor.md): the same entry, id and address as `kh-tinh.md`, its translation
+    attached and stamped against it."""
+    data = _renamed(BASE_DATA, "content/plans/kh-tinh.md", "content/plans/kh-tinh.vi.md")
+    site = make_site(data, {"content/plans/kh-tinh.en.md": KH_TINH_EN}, languages=LANGS)
+    site.run("build", check_exit=0)
+    assert "Triển khai phong trào thi đua đặc biệt" in site.html("van-ban/kh-tinh/index.html")
+    assert "Carrying out the special emulation campaign" in site.html("en/van-ban/kh-tinh/index.html")
+    proc = site.run("translations", "--stamp", "content/plans/kh-tinh.en.md", check_exit=0)
+    assert "source_hash: " in proc.stdout
+
+
+def test_two_sources_of_one_id_are_an_error_naming_both(make_site):
+    copy = BASE_DATA["content/plans/kh-tinh.md"]
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.vi.md": copy}, languages=LANGS)
+    proc = site.run("check", "--lang", "en", check_exit=1)
+    assert ('content/plans/kh-tinh.vi.md: content/plans/kh-tinh.md and this file are both the Vietnamese '
+            'text of "kh-tinh"') in proc.stdout, proc.stdout
+    proc = site.run("check", check_exit=1)
+    assert ('content/plans/kh-tinh.vi.md: content/plans/kh-tinh.md và tệp này đều là bản tiếng Việt của '
+            '"kh-tinh"') in proc.stdout, proc.stdout
+    site.run("build", check_exit=1)
+
+
+def test_an_empty_translation_file_is_no_translation_yet(make_site):
+    """The web editor writes `<stem>.en.md` holding a bare line break for an entry whose
+    English pane was left empty: the English page falls back to Vietnamese, no error."""
+    site = make_site(BASE_DATA, {"content/plans/kh-tinh.en.md": "\n"}, languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    assert "This page is not yet available in English" in site.html("en/van-ban/kh-tinh/index.html")
+    proc = site.run("translations", check_exit=0)
+    assert "content/plans/kh-tinh.md" in proc.stdout  # counted as missing

@@ -89,11 +89,37 @@ def test_fields_come_from_the_specs_and_the_site_s_data(make_site, decap):
     # An image is stored as the path from content/ the spec asks for, the file beside the entry.
     assert messages["image"]["widget"] == "image"
     assert (collections["messages"]["media_folder"], collections["messages"]["public_folder"]) == ("", "messages")
-    # Each other language: its own collection of <stem>.en.md with the translatable fields.
-    english = collections["messages_en"]
-    assert english["label"] == "Thông điệp (English)"
-    assert english["extension"] == "en.md" and english["folder"] == "content/messages"
-    assert [f["name"] for f in english["fields"]] == [*TRANSLATABLE["message"], "body"]
+    # A decision's recipients sheet is uploaded beside it and stored as its name alone
+    # (content/sheet_files.py reads it); the browser test uploads one.
+    assert decisions["sheet_file"] == {"name": "sheet_file", "label": "Bảng tính danh sách (.csv, .xlsx)",
+                                       "widget": "file", "media_folder": "", "public_folder": "",
+                                       "choose_url": False, "required": False}
+    # Translations beside the Vietnamese: Decap's i18n, one file per language (<stem>.vi.md,
+    # <stem>.en.md); only what a translation may carry is translated, the facts stay Vietnamese.
+    assert config["i18n"] == {"structure": "multiple_files", "locales": ["vi", "en"], "default_locale": "vi"}
+    assert set(collections) == {"plans", "decisions", "messages", "stories", "consultations"}  # none per language
+    assert collections["messages"]["i18n"] is True
+    assert [f["name"] for f in collections["messages"]["fields"] if f.get("i18n")] == [
+        name for name in messages if name in (*TRANSLATABLE["message"], "source_hash", "body")]
+    assert "i18n" not in messages["kind"] and "i18n" not in decisions["sheet_file"]
+
+
+def test_a_site_of_one_language_has_no_translations_in_the_editor(make_site, decap):
+    _, config = built_editor(make_site, GITLAB)
+    assert "i18n" not in config and not any("i18n" in c for c in config["collections"])
+
+
+def test_sources_the_editor_cannot_open_with_their_translations_are_warned_about_by_folder(make_site):
+    site = make_site(BASE_DATA, languages=("vi", "en"), plugin={"editor": {"backend": "local"}})
+    proc = site.run("check", "--lang", "en", check_exit=0)
+    lines = [line for line in proc.stdout.splitlines() if "the web editor opens a file" in line]
+    assert lines == ["content/plans/: warning: 3 Vietnamese files in this folder are named <id>.md (for example "
+                     "kh-tinh.md): the web editor opens a file with its translations only when it is named "
+                     "<id>.vi.md (kh-tinh.vi.md); rename these files (docs/web-editor.md, Translations)"], proc.stdout
+    for name in ("kh-tinh", "kh-xa", "qd-1"):
+        (site.root / f"content/plans/{name}.md").rename(site.root / f"content/plans/{name}.vi.md")
+    proc = site.run("check", "--lang", "en", check_exit=0)
+    assert "the web editor opens a file" not in proc.stdout
 
 
 def _spec_paths(spec: dict, prefix: str = "") -> set[str]:

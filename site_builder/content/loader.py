@@ -21,6 +21,7 @@ from .model import (
 from .folders import COLLECTION_DIRS, MEDIA_SUFFIXES, SHEET_COLLECTIONS, SHEET_SUFFIXES
 from .problems import Problems, rel, unreadable
 from .safe_files import leaves, too_large
+from .sheet_files import assign_named_sheets
 
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
 # What a data file must be, for the `data_file_shape` problem.
@@ -126,9 +127,18 @@ def load_site(config: SiteConfig) -> Site:
             kind = COLLECTION_DIRS[top]
             if path.suffix == ".md":
                 match = _TRANSLATION.match(path.stem)
-                if match and match["lang"] in config.languages and match["lang"] != config.default_language:
+                if match and match["lang"] == config.default_language:
+                    # `<stem>.vi.md`: the source, named as the web editor's translations beside
+                    # it name it (docs/i18n.md); never two sources of one id.
+                    plain = path.with_name(match["stem"] + ".md")
+                    if plain.exists():
+                        site.problems.add(name, None, None, "two_sources", other=rel(plain, root),
+                                          stem=match["stem"], lang=match["lang"])
+                    else:
+                        entries.append((kind, path))
+                elif match and match["lang"] in config.languages:
                     translations.append((kind, path, match["stem"], match["lang"]))
-                elif match and path.with_name(match["stem"] + ".md").exists():
+                elif match and source_file(path.with_name(match["stem"] + ".md"), config.default_language):
                     # A translation into a language the site does not publish: say so, never
                     # load it as a separate entry.
                     site.problems.add(name, None, None, "language_not_configured", severity="warning",
@@ -170,6 +180,7 @@ def load_site(config: SiteConfig) -> Site:
         _load_entry(site, kind, path)
     for kind, path, stem, lang in translations:
         _attach_translation(site, kind, path, stem, lang)
+    assign_named_sheets(site, sheets)
     from ..honor.loading import load_awardees
     from ..rules.run import run_rules
     from ..runtime.gc_pause import paused_gc
@@ -325,10 +336,28 @@ def _read(site: Site, path: Path):
     return None
 
 
+def source_file(plain: Path, default_language: str) -> Path | None:
+    """The source of the entry whose plain name is `plain` (`plans/kh-1.md`): that file, or
+    `plans/kh-1.vi.md` (the site's language), whichever exists."""
+    named = plain.with_name(f"{plain.stem}.{default_language}.md")
+    return plain if plain.exists() else named if named.exists() else None
+
+
+def _blank(path: Path) -> bool:
+    try:
+        return not path.read_bytes().strip()
+    except OSError:
+        return False  # _read reports it
+
+
 def _load_entry(site: Site, kind: str, path: Path) -> None:
     name = rel(path, site.config.project_dir)
-    # The file name is the entry's id and a part of its address (`plans/kh-1.md`: /van-ban/kh-1/).
-    problem = schema.id_problem(path.stem, FILE_NAME, suffix=".md")
+    # The file name less `.md` (and the site's language: `kh-1.vi.md`) is the entry's id and
+    # a part of its address (`plans/kh-1.md`: /van-ban/kh-1/).
+    entry_id, language = path.stem, f".{site.config.default_language}"
+    if entry_id.endswith(language):
+        entry_id = entry_id[:-len(language)]
+    problem = schema.id_problem(entry_id, FILE_NAME, suffix=path.name[len(entry_id):])
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])
         return
@@ -339,7 +368,6 @@ def _load_entry(site: Site, kind: str, path: Path) -> None:
         site.problems.add(name, line, key, "duplicate_key")
     validator = schema.Validator(site.problems, name, parsed, kind)
     meta = validator.check(parsed.meta, schema.COLLECTIONS[kind])
-    entry_id = path.stem
     cls = COLLECTION_CLASSES[kind]
     entry = cls(id=entry_id, collection=kind, source=Source(name, 1), meta=meta, body=parsed.body,
                 body_line=parsed.body_line, draft=bool(meta.get("draft")),
@@ -368,6 +396,12 @@ def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str)
     problem = schema.id_problem(stem, FILE_NAME, suffix=f".{lang}.md")
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])
+        return
+    if _blank(path):
+        # What the web editor writes for an entry whose other language's pane was left empty
+        # (docs/web-editor.md): not translated yet. The report lists it as not used; the
+        # translations' coverage counts the source as missing that language.
+        site.problems.mark(name, "ignored")
         return
     parsed = _read(site, path)
     if parsed is None:

@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không thuộc loại nội dung nào nên không được đưa lên trang",
         "this file is not a known kind of content, so it is not published",
     ),
+    "two_sources": (
+        "{other} và tệp này đều là bản tiếng Việt của \"{stem}\": chỉ giữ một tệp (trình soạn thảo web "
+        "ghi {stem}.{lang}.md; đổi tên hoặc xóa {other})",
+        "{other} and this file are both the Vietnamese text of \"{stem}\": keep only one (the web editor "
+        "writes {stem}.{lang}.md; rename or delete {other})",
+    ),
     "language_not_configured": (
         "bản dịch tiếng '{lang}' không được dựng vì ngôn ngữ này chưa có trong mkdocs.yml (languages)",
         "this '{lang}' translation is not built because the language is not listed in mkdocs.yml (languages)",
@@ -84,6 +90,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bỏ dòng này, hoặc dùng một trong: {backends}",
         "the {backend} backend of the web editor has no editorial workflow (workflow: true); remove the "
         "line, or use one of: {backends}",
+    ),
+    "editor_source_name": (
+        "{count} tệp bản tiếng Việt trong thư mục này mang tên <mã>.md (ví dụ {example}): trình soạn thảo web "
+        "chỉ mở được một tệp cùng các bản dịch của nó khi tệp mang tên <mã>.{lang}.md ({renamed}); hãy đổi tên "
+        "các tệp này (docs/web-editor.md, mục Bản dịch)",
+        "{count} Vietnamese files in this folder are named <id>.md (for example {example}): the web editor "
+        "opens a file with its translations only when it is named <id>.{lang}.md ({renamed}); rename these files "
+        "(docs/web-editor.md, Translations)",
     ),
     "editor_bundle_missing": (
         "chưa có tệp của trình soạn thảo web ({package} {version}) và không tải được từ kho gói npm: {detail}. "
@@ -136,9 +150,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_awardees": (
         "quyết định không có danh sách người/tập thể được khen: viết awardees: ở phần đầu, "
-        "hoặc đặt tệp {stem}.csv hay {stem}.xlsx cùng thư mục",
+        "hoặc đặt tệp {stem}.csv hay {stem}.xlsx cùng thư mục (hoặc ghi tên tệp danh sách vào sheet_file:)",
         "the decision lists no recipients: write awardees: in its frontmatter, "
-        "or put {stem}.csv or {stem}.xlsx beside it",
+        "or put {stem}.csv or {stem}.xlsx beside it (or name the list's file in sheet_file:)",
     ),
     "consultation_window": (
         "thời gian lấy ý kiến kết thúc (to: {to}) trước khi bắt đầu (from: {start}): hãy sửa lại một trong hai ngày",
@@ -151,8 +165,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ban Thi đua - Khen thưởng, or the address (url) of the province's feedback system",
     ),
     "consultation_no_candidates": (
-        "danh sách lấy ý kiến không có ai: đặt tệp {stem}.csv hay {stem}.xlsx (danh sách đề nghị) cùng thư mục",
-        "the consultation lists nobody: put {stem}.csv or {stem}.xlsx (the proposal list) beside it",
+        "danh sách lấy ý kiến không có ai: đặt tệp {stem}.csv hay {stem}.xlsx (danh sách đề nghị) cùng thư mục "
+        "(hoặc ghi tên tệp danh sách vào sheet_file:)",
+        "the consultation lists nobody: put {stem}.csv or {stem}.xlsx (the proposal list) beside it "
+        "(or name the list's file in sheet_file:)",
+    ),
+    "file_not_beside": (
+        '"{value}" phải là tên một tệp đặt cùng thư mục với tệp này, chỉ có tên tệp: không có thư mục, '
+        'không có dấu / hay \\, không có "..", không bắt đầu bằng dấu chấm (ví dụ danh-sach.xlsx)',
+        '"{value}" must be the name of a file in the same folder as this one, the name alone: no folder, '
+        'no / or \\, no "..", not starting with a dot (for example danh-sach.xlsx)',
+    ),
+    "file_suffix": (
+        '"{value}" không phải là tệp bảng tính: chỉ dùng tệp có đuôi {suffixes} (chữ thường)',
+        '"{value}" is not a spreadsheet file: only files ending {suffixes} (lower case) are read',
+    ),
+    "sheet_file_missing": (
+        'không có tệp "{value}" trong thư mục {folder}: tải bảng tính lên lại, hoặc sửa tên tệp cho đúng',
+        'there is no file "{value}" in the folder {folder}: upload the sheet again, or correct the file name',
+    ),
+    "sheet_file_and_stem": (
+        "có hai danh sách: tệp {value} (trường sheet_file) và tệp {other} cùng tên với tệp này; chỉ giữ một "
+        "(xóa tệp {other}, hoặc xóa trường sheet_file)",
+        "there are two lists: {value} (the sheet_file field) and {other}, named after this file; keep only one "
+        "(delete {other}, or delete the sheet_file field)",
+    ),
+    "sheet_file_taken": (
+        "tệp {value} đã là danh sách của {other}: mỗi tệp chỉ được có một bảng tính danh sách riêng",
+        "{value} is already the list of {other}: each file needs a list of its own",
     ),
     "two_sheets": (
         "quyết định đã có danh sách {other}: chỉ giữ một tệp danh sách",

@@ -76,6 +76,7 @@ moved_recipients: []        # địa chỉ cũ chuyển sang địa chỉ mới:
 recipients: []              # Nơi nhận; dòng cuối "Lưu: VT, ..."
 original: ""                # bản gốc có chữ ký (PDF, JPG, PNG; tối đa 20 MB), đường dẫn tính từ content/: decisions/qd-1234-2021.pdf
 revokes: []                 # thu hồi khen thưởng: - {{decision: ma-quyet-dinh, recipient: ma-nguoi, reason: Lý do}}
+sheet_file: ""              # tên tệp danh sách (.csv, .xlsx) cùng thư mục, khi tệp không mang tên của quyết định
 sheet: ""                   # trang tính cần đọc trong tệp .xlsx cùng tên, khi tệp có nhiều trang tính
 awardees:                   # danh sách khen thưởng; có thể để trong tệp .csv/.xlsx cùng tên thay vì ở đây
   - kind: individual        # individual (cá nhân) hoặc collective (tập thể)
@@ -139,6 +140,7 @@ contact:                    # cách góp ý: ít nhất một trong address, pho
   url: ""                   # địa chỉ hệ thống tiếp nhận phản ánh, kiến nghị của tỉnh
 summary: Một câu tóm tắt
 campaign: ma-phong-trao
+sheet_file: ""              # tên tệp danh sách (.csv, .xlsx) cùng thư mục, khi tệp không mang tên của tệp này
 sheet: ""                   # tên trang tính cần đọc khi tệp .xlsx có nhiều trang
 illustrative: false         # true nếu đây là danh sách minh họa
 draft: true

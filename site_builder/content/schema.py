@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..text.slug import slugify
 from .dates import parse_date, parse_doc_date
+from .folders import SHEET_SUFFIXES
 from .frontmatter import Parsed
 from .problems import Problems, kind_name
 
 
 @dataclass
 class F:
-    type: str  # str | text | int | bool | date | docdate | list | obj | ref | enum | url | path | id
+    type: str  # str | text | int | bool | date | docdate | list | obj | ref | enum | url | path | file | id
     required: bool = False
     ref: str | None = None  # for ref: plans | decisions | bodies | awards | units | campaigns | law_forms
     choices: tuple = ()
@@ -31,6 +32,7 @@ class F:
     doc: str = ""
     kind: str | None = None  # name of an object's kind, for messages
     reserved: frozenset = urls.SITE_NAMES  # id: the names it may not take (urls.id_fault)
+    suffixes: tuple = ()  # file: the endings its name may have (".csv", ".xlsx")
 
 
 DOC_TYPES = ("KH", "QĐ", "CT", "CV", "HD", "TB", "NQ", "NĐ", "TT")
@@ -115,6 +117,13 @@ AWARDEE = {
 # award form: a different form is a different award, conferred or annulled by its own decision.
 CORRECTABLE_FIELDS = ("name", "position", "unit", "locality", "achievement")
 
+# The list of people of a decision or consultation, when it is not named after the entry
+# (`<stem>.csv`): a file in the same folder, as the web editor stores an upload under the
+# name it had on the communicator's computer (content/sheet_files.py).
+SHEET_FILE = F("file", suffixes=SHEET_SUFFIXES,
+               doc="the file name of its list (.csv or .xlsx) in the same folder, when it is not <stem>.csv "
+                   "or <stem>.xlsx, e.g. danh-sach-khen-thuong.xlsx")
+
 DECISION = {
     **COMMON, **DOCUMENT,
     "plan": F("ref", ref="documents", doc="id of the plan this decision rewards"),
@@ -123,6 +132,7 @@ DECISION = {
     "awardees": F("list", items=F("obj", kind="awardee", fields=AWARDEE)),
     "sheet": F("str", doc="the worksheet to read in the .xlsx list beside the decision, when the workbook "
                           "has several sheets with values"),
+    "sheet_file": SHEET_FILE,
     "revokes": F("list", items=F("obj", kind="revocation", fields={
         "decision": F("ref", required=True, ref="decisions"),
         "recipient": F("str", required=True),
@@ -204,6 +214,7 @@ CONSULTATION = {
     "summary": F("text"),
     "campaign": F("ref", ref="campaigns"),
     "sheet": F("str", doc="the worksheet to read in the .xlsx list beside it, when the workbook has several"),
+    "sheet_file": SHEET_FILE,
     "illustrative": F("bool", doc="true: example content, not a real consultation"),
 }
 
@@ -414,12 +425,14 @@ class Validator:
 
     def value(self, value, f: F, path: str):
         t = f.type
-        if t in ("id", "path"):
+        if t in ("id", "path", "file"):
             if isinstance(value, int) and not isinstance(value, bool):
                 value = str(value)
             if not isinstance(value, str):
                 return self.wrong(path, ("chữ", "text"), value)
             value = value.strip()
+            if t == "file":
+                return self.file_name(value, f, path)
             if t == "path":
                 normal = content_path(value)
                 if normal is None:
@@ -479,6 +492,17 @@ class Validator:
             return self.check(value, f.fields, path, kind=f.kind)
         raise AssertionError(t)
 
+    def file_name(self, value: str, f: F, path: str) -> str | None:
+        """A file of the entry's own folder, by its name alone: no folder, no "..", not hidden
+        (decided from the text; whether it exists is the loader's)."""
+        if not value or any(c in value for c in "/\\\0") or value.startswith("."):
+            self.report(path, "file_not_beside", value=value)
+            return None
+        if not value.endswith(f.suffixes):  # as the loader tells sheets from other files
+            self.report(path, "file_suffix", value=value, suffixes=", ".join(f.suffixes))
+            return None
+        return value
+
     def wrong(self, path, expected, value):
         shown = value if isinstance(value, (str, int, float)) else type(value).__name__
         self.report(path, "wrong_type", expected=expected, value=shown)
@@ -499,6 +523,9 @@ def _field_schema(f: F) -> dict:
             s["format"] = "uri"
     elif t == "id":
         s = _id_schema(f.reserved)
+    elif t == "file":
+        endings = "|".join(re.escape(suffix) for suffix in f.suffixes)
+        s = {"type": "string", "pattern": f"^[^/\\\\.][^/\\\\]*({endings})$"}
     elif t == "int":
         s = {"type": "integer"}
     elif t == "bool":

@@ -6,9 +6,10 @@ validates with and the JSON Schemas are made from, so the editor cannot offer a 
 specs name by id (award forms, issuing bodies, units, campaigns) is a select of the site's
 own data: the communicator picks a label, the file gets the code.
 
-Translations (`<stem>.<lang>.md`, docs/i18n.md) get a collection per language with the fields
-a translation may have (i18n/translations.py): Decap's own i18n would name the Vietnamese
-file `<stem>.vi.md`, which the content model does not read (docs/web-editor.md).
+Translations (`<stem>.<lang>.md`, docs/i18n.md) are edited beside the Vietnamese, with Decap's
+i18n (`multiple_files`): the fields a translation may have (i18n/translations.py) are
+translated, the others hidden in the other languages' pane. Decap names the Vietnamese file
+`<stem>.vi.md` then, which the loader reads as the source (docs/web-editor.md).
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ import yaml
 from .. import urls
 from ..content.folders import COLLECTION_DIRS
 from ..content.schema import COLLECTIONS, COMMON, F
-from ..i18n import Lang, strings
-from ..i18n.translations import TRANSLATABLE
+from ..i18n import strings
+from ..i18n.translations import allowed_fields
 from .options import PKCE_BACKENDS, EditorOptions
 
 # The collections in the order the editor lists them, with their Vietnamese names
@@ -49,7 +50,8 @@ FIELD_LABELS = {
     "phase": "Đợt", "award": "Hình thức khen thưởng", "awardees": "Người, tập thể được khen",
     "kind": "Loại", "position": "Chức vụ", "unit": "Đơn vị", "locality": "Địa phương",
     "achievement": "Thành tích", "id": "Mã", "public_fields": "Trường được công khai", "stt": "STT",
-    "group": "Nhóm", "sheet": "Trang tính (Excel)", "revokes": "Hủy bỏ khen thưởng", "decision": "Quyết định",
+    "group": "Nhóm", "sheet": "Trang tính (Excel)", "sheet_file": "Bảng tính danh sách (.csv, .xlsx)",
+    "revokes": "Hủy bỏ khen thưởng", "decision": "Quyết định",
     "recipient": "Mã người được khen", "reason": "Lý do", "corrects": "Đính chính", "field": "Trường đính chính",
     "from": "Từ", "to": "Đến", "moved_recipients": "Địa chỉ đã chuyển", "audience": "Đối tượng",
     "languages": "Ngôn ngữ", "valid_from": "Hiệu lực từ", "valid_until": "Hiệu lực đến", "image": "Hình ảnh",
@@ -126,6 +128,10 @@ class Fields:
             # Beside the entry, stored as the path from content/ the spec wants (messages/x.png).
             return {"widget": "image" if name in _IMAGES else "file", "media_folder": "",
                     "public_folder": self.folder, "choose_url": False}
+        if t == "file":
+            # Beside the entry, stored as its name alone (danh-sach.csv): Decap joins the
+            # field's public_folder "" and the uploaded file's name, lower-cased and made ASCII.
+            return {"widget": "file", "media_folder": "", "public_folder": "", "choose_url": False}
         simple = {"text": {"widget": "text"}, "int": {"widget": "number", "value_type": "int"},
                   "bool": {"widget": "boolean"}, "date": _DATE,
                   "docdate": {"widget": "string", "pattern": _DOC_DATE},
@@ -154,6 +160,12 @@ class Fields:
         return value
 
 
+def translated(site) -> bool:
+    """Whether the site has other languages than its own: then every collection is edited with
+    its translations beside it."""
+    return len(site.config.languages) > 1
+
+
 def collections(site) -> list[dict]:
     choices = data_options(site)
     config = site.config
@@ -162,23 +174,27 @@ def collections(site) -> list[dict]:
     for kind, (label, singular) in COLLECTION_LABELS.items():
         folder = collection_folder(kind)
         make = Fields(choices, kind, folder, words)
-        common = {"folder": f"{config.content_dir.name}/{folder}", "extension": "md", "format": "frontmatter",
-                  "media_folder": "", "public_folder": folder}
-        out.append({"name": folder, "label": label, "label_singular": singular, **common, "create": True,
-                    "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}}",
-                    "fields": make.fields(COLLECTIONS[kind]) + [BODY_FIELD]})
-        for lang in config.languages:
-            if lang == config.default_language:
-                continue
-            # Only translations that exist are edited here: a new one made in the editor would be
-            # named from its title, not from its Vietnamese source (docs/web-editor.md).
-            language = Lang(lang).name
-            out.append({"name": f"{folder}_{lang}", "label": f"{label} ({language})",
-                        "label_singular": f"{singular} ({language})", **common, "extension": f"{lang}.md",
-                        "create": False, "identifier_field": "title", "summary": "{{title}}",
-                        "fields": [{**make.field(name, COLLECTIONS[kind][name]), "required": False}
-                                   for name in TRANSLATABLE[kind]] + [BODY_FIELD]})
+        fields = make.fields(COLLECTIONS[kind]) + [dict(BODY_FIELD)]
+        collection = {"name": folder, "label": label, "label_singular": singular,
+                      "folder": f"{config.content_dir.name}/{folder}", "extension": "md", "format": "frontmatter",
+                      "media_folder": "", "public_folder": folder, "create": True, "slug": "{{slug}}",
+                      "identifier_field": "title", "summary": "{{title}}", "fields": fields}
+        if translated(site):
+            # The fields a translation may carry are written to <stem>.<lang>.md; the others
+            # (facts) are hidden in the other languages' pane and stay in <stem>.vi.md only.
+            collection["i18n"] = True
+            for field in fields:
+                if field["name"] in (*allowed_fields(kind), "body"):
+                    field["i18n"] = True
+        out.append(collection)
     return out
+
+
+def i18n(site) -> dict:
+    """Decap's i18n: one file per language beside the source, the site's language first."""
+    config = site.config
+    locales = [config.default_language] + [lang for lang in config.languages if lang != config.default_language]
+    return {"structure": "multiple_files", "locales": locales, "default_locale": config.default_language}
 
 
 def backend(options: EditorOptions) -> dict:
@@ -212,8 +228,10 @@ def cms_config(site, options: EditorOptions) -> dict:
         # Uploads outside a collection's fields land in content/; a field's own go beside its entry.
         "media_folder": config.content_dir.name, "public_folder": "",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": collections(site),
     })
+    if translated(site):
+        out["i18n"] = i18n(site)
+    out["collections"] = collections(site)
     return out
 
 

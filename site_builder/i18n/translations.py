@@ -88,8 +88,9 @@ def read_source(path: Path) -> tuple[dict, str]:
     return parsed.meta or {}, parsed.body
 
 
-def stamp(translation: Path, content_dir: Path) -> str:
-    """Write the current fingerprint of the Vietnamese source into a translation file.
+def stamp(translation: Path, content_dir: Path, default_language: str = "vi") -> str:
+    """Write the current fingerprint of the Vietnamese source (`x.md`, or `x.vi.md` as the web
+    editor names it) into a translation file.
 
     Only the `source_hash:` line is touched (added at the end of the frontmatter, or
     replaced), so the translator's comments and layout stay as they were.
@@ -98,6 +99,8 @@ def stamp(translation: Path, content_dir: Path) -> str:
     if parts is None:
         raise ValueError(f"{translation}: not a translation (<name>.<lang>.md)")
     source, _lang = parts
+    if not source.is_file():
+        source = source.with_name(f"{source.stem}.{default_language}.md")
     if not source.is_file():
         raise FileNotFoundError(f"{source}: the Vietnamese source does not exist")
     meta, body = read_source(source)

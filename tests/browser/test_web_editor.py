@@ -52,16 +52,23 @@ def _git(root: Path, *args: str) -> str:
                                "GIT_COMMITTER_NAME": "Thử", "GIT_COMMITTER_EMAIL": "thu@example.vn"}).stdout
 
 
-@pytest.fixture(params=[False], ids=["simple"])
+@pytest.fixture(params=[{}], ids=["simple"])
 def editor_repo(request, tmp_path, decap_server_bin):
     """A site's repository with the editor on the local backend (with the editorial workflow
-    when the test's parameter says so), built, and decap-server over it, in git mode."""
+    when the test's parameter says `workflow`, in the `languages` it names), built, and
+    decap-server over it, in git mode."""
     port = _free_port()
     site = SiteFixture(tmp_path / "repo")
-    editor = {"backend": "local", "workflow": request.param, "proxy_url": f"http://127.0.0.1:{port}/api/v1"}
+    editor = {"backend": "local", "workflow": request.param.get("workflow", False),
+              "proxy_url": f"http://127.0.0.1:{port}/api/v1"}
+    languages = request.param.get("languages", ("vi",))
     # What a build leaves beside the content is no content: decap-server commits everything else.
-    site.write({"mkdocs.yml": mkdocs_yml(plugin={"editor": editor}), ".gitignore": "site/\n.site*\n.cache/\n"})
+    site.write({"mkdocs.yml": mkdocs_yml(languages, plugin={"editor": editor}),
+                ".gitignore": "site/\n.site*\n.cache/\n"})
     site.write(BASE_DATA)
+    if len(languages) > 1:  # the sources named as the editor names them beside translations
+        for path in (site.root / "content" / "plans").glob("*.md"):
+            path.rename(path.with_name(f"{path.stem}.vi.md"))
     _git(site.root, "init", "-q", "-b", "main")
     _git(site.root, "add", "-A")
     _git(site.root, "commit", "-q", "-m", "Nội dung ban đầu")
@@ -105,7 +112,7 @@ def _open_editor(page, base: str, collection: str):
     page.get_by_text("Đang tải").wait_for(state="hidden")
     _shot(page, "2-bo-suu-tap")
     page.goto(base + f"quan-tri/#/collections/{collection}/new")
-    page.get_by_label("Tiêu đề (trích yếu)").wait_for()
+    page.get_by_label("Tiêu đề (trích yếu)").first.wait_for()  # a decision's signer has a title too
 
 
 def _pick(page, field: str, label: str) -> None:
@@ -120,14 +127,14 @@ def _publish(page) -> None:
     page.get_by_text("Công bố ngay").click()
 
 
-def _new_files(root: Path, before: set[Path]) -> list[Path]:
+def _new_files(root: Path, before: set[Path], folder: str = "messages") -> list[Path]:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        new = sorted(set((root / "content" / "messages").glob("*.md")) - before)
+        new = sorted(set((root / "content" / folder).glob("*.md")) - before)
         if new and not _git(root, "status", "--porcelain").strip():  # written and committed
             return new
         time.sleep(0.25)
-    return sorted(set((root / "content" / "messages").glob("*.md")) - before)
+    return sorted(set((root / "content" / folder).glob("*.md")) - before)
 
 
 def test_a_message_made_in_the_editor_is_committed_checked_and_published(editor_repo, browser, serve):
@@ -164,6 +171,57 @@ def test_a_message_made_in_the_editor_is_committed_checked_and_published(editor_
     assert "Chung tay phòng chống dịch" in site.html(f"thong-diep/{slug}/index.html")
 
 
+def test_a_decision_with_an_award_picked_and_its_recipients_sheet_uploaded(editor_repo, browser, serve, tmp_path):
+    """The award form is picked by its name (the file gets its code); the recipients CSV is
+    uploaded from the communicator's computer, stored beside the decision under its own
+    (cleaned) name and named in `sheet_file:` (content/sheet_files.py)."""
+    site = editor_repo
+    base = serve(site.root / "site")
+    upload = tmp_path / "Danh sách khen thưởng.csv"
+    upload.write_text("Họ và tên,Chức vụ,Đơn vị\nLê Văn Ước,Dân quân,Ban CHQS xã Tây\n"
+                      "Phạm Thị Hoa,Y sĩ,Trạm Y tế xã Tây\n", encoding="utf-8")
+    before = set((site.root / "content" / "decisions").glob("*.md"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        _open_editor(page, base, "decisions")
+        page.locator("[id^='number-field-']").fill("77")
+        page.locator("[id^='symbol-field-']").fill("QĐ-UBND")
+        _pick(page, "issuer", "Ủy ban nhân dân tỉnh Mẫu")
+        page.locator("[id^='date-field-']").first.fill("2021-12-01")
+        page.get_by_label("Tiêu đề (trích yếu)").first.fill("Tặng Bằng khen theo danh sách tải lên")
+        page.locator("[id^='title-field-']").nth(1).fill("CHỦ TỊCH")  # the signer's
+        page.locator("[id^='name-field-']").first.fill("Trần Văn B")
+        _pick(page, "award", "Bằng khen của Chủ tịch UBND tỉnh")
+        choose = page.get_by_role("button", name="Chọn một tập tin")
+        # The sheet's own button (the signed original has one too): in the innermost block
+        # holding the field's label and a button.
+        page.locator("div").filter(has=page.get_by_text("Bảng tính danh sách")).filter(has=choose).last \
+            .get_by_role("button", name="Chọn một tập tin").click()
+        page.locator("input[type=file]").set_input_files(str(upload))
+        # Decap cleans the name (lower case, no marks, hyphens) and selects the uploaded file.
+        page.get_by_text("danh-sach-khen-thuong.csv").wait_for()
+        page.get_by_role("button", name="Lấy những cái đã chọn").click()
+        page.get_by_role("button", name="Chọn tập tin khác").wait_for()
+        _shot(page, "6-quyet-dinh-tai-danh-sach")
+        _publish(page)
+        files = _new_files(site.root, before, "decisions")
+    finally:
+        context.close()
+    assert len(files) == 1, files
+    text = files[0].read_text(encoding="utf-8")
+    assert "award: bang-khen-tinh" in text and "issuer: ubnd-tinh" in text, text
+    sheet_name = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("sheet_file:"))
+    assert sheet_name == "danh-sach-khen-thuong.csv", text
+    assert "Phạm Thị Hoa" in (site.root / "content" / "decisions" / sheet_name).read_text(encoding="utf-8")
+    assert _git(site.root, "status", "--porcelain").strip() == ""  # the sheet was committed with it
+    site.run("check", check_exit=0)
+    site.run("build", check_exit=0)
+    page_html = site.html(f"khen-thuong/{files[0].stem}/index.html")
+    assert "Tặng Bằng khen theo danh sách tải lên" in page_html
+    assert "Lê Văn Ước" in page_html and "Phạm Thị Hoa" in page_html
+
+
 def test_a_fault_the_editor_cannot_see_fails_check_with_the_usual_message(editor_repo, browser, serve):
     """A poster without its image: every field the editor knows is valid, the rule across
     fields (rules/messages.py) is `check`'s."""
@@ -185,7 +243,7 @@ def test_a_fault_the_editor_cannot_see_fails_check_with_the_usual_message(editor
     assert any(line.startswith(name) and "ảnh áp phích" in line for line in proc.stdout.splitlines()), proc.stdout
 
 
-@pytest.mark.parametrize("editor_repo", [True], ids=["workflow"], indirect=True)
+@pytest.mark.parametrize("editor_repo", [{"workflow": True}], ids=["workflow"], indirect=True)
 def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(editor_repo, browser, serve):
     """Draft -> ready -> published maps to a branch cms/<collection>/<slug> merged into main
     (with a git host: a merge request, which the province's CI checks and previews)."""
@@ -224,6 +282,65 @@ def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(e
     assert not _git(site.root, "branch", "--list", "cms/*").strip()  # merged and deleted
     assert (site.root / "content/messages/thong-diep-cho-duyet.md").exists()
     site.run("check", check_exit=0)
+
+
+@pytest.mark.parametrize("editor_repo", [{"languages": ("vi", "en")}], ids=["vi-en"], indirect=True)
+def test_a_translation_is_written_beside_the_vietnamese(editor_repo, browser, serve):
+    """With several languages, the English pane stands beside the Vietnamese form (Decap's
+    i18n): one save writes <slug>.vi.md with every field and <slug>.en.md with the
+    translated ones, which check accepts and the English page shows."""
+    site = editor_repo
+    base = serve(site.root / "site")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        _open_editor(page, base, "messages")
+        _pick(page, "kind", "Khẩu hiệu")
+        titles = page.get_by_label("Tiêu đề (trích yếu)")
+        titles.first.fill("Chung tay phòng chống dịch")
+        titles.nth(1).fill("Join hands against the epidemic")  # the English pane
+        _shot(page, "7-ban-dich")
+        _publish(page)
+        files = _new_files(site.root, set())
+        deadline = time.monotonic() + 20
+        while len(files) < 2 and time.monotonic() < deadline:
+            files = _new_files(site.root, set())
+    finally:
+        context.close()
+    assert [f.name for f in files] == ["chung-tay-phong-chong-dich.en.md", "chung-tay-phong-chong-dich.vi.md"]
+    english = files[0].read_text(encoding="utf-8")
+    assert "title: Join hands against the epidemic" in english and "kind:" not in english, english
+    assert "kind: slogan" in files[1].read_text(encoding="utf-8")
+    site.run("check", check_exit=0)
+    site.run("build", check_exit=0)
+    assert "Chung tay phòng chống dịch" in site.html("thong-diep/chung-tay-phong-chong-dich/index.html")
+    assert "Join hands against the epidemic" in site.html("en/thong-diep/chung-tay-phong-chong-dich/index.html")
+
+
+@pytest.mark.parametrize("editor_repo", [{"languages": ("vi", "en")}], ids=["vi-en"], indirect=True)
+def test_an_entry_left_untranslated_falls_back_to_vietnamese(editor_repo, browser, serve):
+    """With the English pane left empty Decap still writes <slug>.en.md, holding a bare line
+    break: the loader takes it for "not translated yet" (content/loader.py), not an error."""
+    site = editor_repo
+    base = serve(site.root / "site")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        _open_editor(page, base, "messages")
+        _pick(page, "kind", "Khẩu hiệu")
+        page.get_by_label("Tiêu đề (trích yếu)").first.fill("Chỉ tiếng Việt")
+        _publish(page)
+        files = _new_files(site.root, set())
+        deadline = time.monotonic() + 20
+        while len(files) < 2 and time.monotonic() < deadline:
+            files = _new_files(site.root, set())
+    finally:
+        context.close()
+    assert [f.name for f in files] == ["chi-tieng-viet.en.md", "chi-tieng-viet.vi.md"]
+    assert not files[0].read_text(encoding="utf-8").strip()
+    site.run("check", check_exit=0)
+    site.run("build", check_exit=0)
+    assert "This page is not yet available in English" in site.html("en/thong-diep/chi-tieng-viet/index.html")
 
 
 def test_every_collection_s_form_opens(editor_repo, browser, serve):
