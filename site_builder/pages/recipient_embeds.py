@@ -54,7 +54,10 @@ def card_path_of(ctx, awardee) -> str | None:
 
 def pages(ctx, lang):
     """One batch per decision (render/pages.py PageBatch): its card files are kept or made
-    together, and only by the worker that renders them."""
+    together, and only by the worker that renders them. None on a site no origin may frame
+    (`frame_ancestors` empty): its recipient pages show no embed code (issue 24)."""
+    if not allowed_origins(ctx.config):
+        return
     index = index_of(ctx)
     facts = facts_of(ctx, lang)
     for decision in index.decisions:
