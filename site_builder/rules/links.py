@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import urls
 from ..urls import EMBED_FILE, INDEX_FILE, recipient_path
 from ..content.frontmatter import FrontmatterError, split
+from ..honor.index import has_print_view
 from ..render.markdown import CITATION
 
 SECTIONS = (urls.HOME,) + urls.BROWSED_SECTIONS
@@ -117,7 +118,8 @@ class SiteIndex:
         for entry, address in self._entry_addresses(site.unpublished):
             self.unpublished.setdefault(address, entry)
         for decision in site.decisions.values():
-            self.pages[urls.decision_print_page(decision.id)] = None  # the whole text and list, for print
+            if has_print_view(decision):
+                self.pages[urls.decision_print_page(decision.id)] = None  # the whole text and list, for print
             year = getattr(decision.meta.get("date"), "year", None)
             if year:
                 self.pages[urls.year_page(year)] = None
