@@ -26,7 +26,7 @@ OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
 # Zalo or Facebook card shows. Not og:url (its canonical link, the address a crawler fetched,
 # says it), og:site_name or og:locale (the card names the host; the page is in the site's
 # language), nor JSON-LD repeating its facts (the decision's open data has them as records):
-# 1.1 KB of 6.5 on each of a province's 50,000 pages (docs/honor-roll.md, "What a recipient's
+# 1.0 KB of 6.5 on each of a province's 50,000 pages (docs/honor-roll.md, "What a recipient's
 # page carries").
 RECIPIENT_OG = ("og:title", "og:type", "og:description", "og:image")
 # Raster formats only: link previews of social networks ignore SVG.
