@@ -42,11 +42,14 @@ CORRECTING = """
 """ % (OLD, NEW)
 
 
-def _site(make_site, correcting=CORRECTING, **options):
+def _site(make_site, correcting=CORRECTING, plugin=None):
+    # A portal may frame the site, so that it has embed variants and recipient cards to show
+    # the correction in too (a site nobody may frame has none: issue 24).
     return make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION,
                                  "content/decisions/qd-1234-2021.csv": SHEET.format(name=OLD, unit="Tổ COVID"),
                                  "content/decisions/qd-1600-2022.md": correcting},
-                     languages=("vi", "en"), site_url="https://thidua.example.gov.vn/", **options)
+                     languages=("vi", "en"), site_url="https://thidua.example.gov.vn/",
+                     plugin={"frame_ancestors": ["https://portal.example.gov.vn"], **(plugin or {})})
 
 
 def _files(site):

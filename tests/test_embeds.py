@@ -365,7 +365,10 @@ def test_without_frame_ancestors_only_the_site_itself_may_frame(make_site):
     page = site.html("van-ban/kh-tinh/index.html")
     assert "embed-code" not in page and "json+oembed" not in page
     assert not (site.root / "site/van-ban/kh-tinh/oembed.json").exists()
-    assert 'data-parents=""' in site.html("van-ban/kh-tinh/nhung.html")
+    # nothing to frame either (issue 24): no embed variant beside a page, no recipient cards
+    out = site.root / "site"
+    assert (out / "van-ban/kh-tinh/index.html").is_file() and not (out / "van-ban/kh-tinh/nhung.html").exists()
+    assert not list(out.glob("**/nhung.html")) and not list(out.glob("**/nhung-nguoi.html"))
     assert "Content-Security-Policy: frame-ancestors 'self'\n" in site.html("_headers")
     assert "Chưa có địa chỉ nào được phép nhúng" in site.html("nhung/index.html")
 

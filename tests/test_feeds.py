@@ -186,19 +186,27 @@ def test_sitemap_index_robots_and_page_metadata(built):
     assert f'<link rel="canonical" href="{SITE_URL}thong-diep/dang-dung/">' in printable
 
 
-def test_recipient_page_says_which_award_in_json_ld(built):
-    path = built.root / "site/khen-thuong/qd-khen/nguyen-van-an.html"
-    ld = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>',
-                                            path.read_text(encoding="utf-8"), re.S)]
-    person = next(x for x in ld if x.get("@type") == "Person")
-    assert person["name"] == "Nguyễn Văn An" and person["jobTitle"] == "Bác sĩ"
-    assert person["award"] == "Bằng khen của Chủ tịch UBND tỉnh (Quyết định số 1234/QĐ-UBND)"
-    # The decision by name and address; its issuer by name (the decision's page says more).
-    assert person["subjectOf"] == {"@type": "DigitalDocument", "name": "Quyết định 1234/QĐ-UBND",
-                                   "url": SITE_URL + "khen-thuong/qd-khen/",
-                                   "author": {"@type": "GovernmentOrganization", "name": "Ủy ban nhân dân tỉnh Mẫu"}}
+def test_a_recipient_page_tells_link_previews_its_award_and_leaves_its_record_to_the_open_data(built):
+    """Issue 24: a recipient's page carries what a Zalo or Facebook card shows, its canonical
+    address, and no JSON-LD copy of its facts: those are the decision's open data, as records."""
+    page = (built.root / "site/khen-thuong/qd-khen/nguyen-van-an.html").read_text(encoding="utf-8")
+    head = page.split("</head>", 1)[0]
+    address = SITE_URL + "khen-thuong/qd-khen/nguyen-van-an.html"
+    assert f'<link rel="canonical" href="{address}">' in head
+    tags = dict(re.findall(r'<meta property="(og:[a-z_]+)" content="([^"]*)">', head))
+    assert sorted(tags) == ["og:description", "og:image", "og:title", "og:type"]
+    assert tags["og:title"] == "Nguyễn Văn An — Bằng khen của Chủ tịch UBND tỉnh" and tags["og:type"] == "profile"
+    assert "1234/QĐ-UBND" in tags["og:description"] and tags["og:image"].startswith(SITE_URL + "chia-se/")
+    assert "application/ld+json" not in page
+    # the facts a JSON-LD block repeated are the recipient's open-data record
+    record = next(item for item in json.loads((built.root / "site/du-lieu/khen-thuong/qd-khen.json")
+                                              .read_text(encoding="utf-8"))["items"] if item["url"] == address)
+    assert (record["name"], record["position"], record["decision_reference"]) == ("Nguyễn Văn An", "Bác sĩ", "1234/QĐ-UBND")
+    # the decision's page still names its issuer for search engines
+    decision = (built.root / "site/khen-thuong/qd-khen/index.html").read_text(encoding="utf-8")
+    assert '"@type": "GovernmentOrganization"' in decision
     revoked = (built.root / "site/khen-thuong/qd-khen/le-van-binh.html").read_text(encoding="utf-8")
-    assert '"award"' not in revoked and "Lê Văn Bình" in revoked  # the page stays, saying it was revoked
+    assert "application/ld+json" not in revoked and "Lê Văn Bình" in revoked  # the page stays, saying it was revoked
 
 
 def test_without_site_url_no_feeds_but_data_and_a_warning(make_site):

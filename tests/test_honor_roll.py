@@ -95,11 +95,13 @@ def test_recipient_page_is_shareable(make_site):
         assert text in html, text
     assert re.search(r'<meta property="og:title" content="Nguyễn Thị Ánh[^"]*">', html)
     assert re.search(r'<meta property="og:description" content="[^"]*Bằng khen của Chủ tịch UBND tỉnh', html)
-    assert ('<meta property="og:url" content="https://thidua.example.gov.vn/khen-thuong/qd-1234-2021/'
-            'nguyen-thi-anh.html">') in html
+    # its address is the canonical link (no og:url repeating it: issue 24)
+    assert ('<link rel="canonical" href="https://thidua.example.gov.vn/khen-thuong/qd-1234-2021/'
+            'nguyen-thi-anh.html">') in html and "og:url" not in html
+    assert '<meta property="og:image" content="https://thidua.example.gov.vn/chia-se/' in html
     # a link back to the row in the decision's list
     assert 'href="../../khen-thuong/qd-1234-2021/#nguyen-thi-anh"' in html
-    assert "<script" not in html.split("</head>", 1)[1].replace('<script type="application/ld+json">', "")
+    assert "<script" not in html.split("</head>", 1)[1]
 
 
 def test_english_pages_use_award_labels_from_data(make_site):

@@ -108,6 +108,16 @@ def test_handwritten_page_links(make_site):
             'hãy viết địa chỉ trang: "../van-ban/kh-tinh/"') in text
 
 
+def test_a_link_to_an_embed_variant_holds_only_on_a_site_a_portal_may_frame(make_site):
+    # issue 24: a site without frame_ancestors makes no nhung.html
+    page = {"content/gioi-thieu.md": "# Giới thiệu\n\n[Bản nhúng](../van-ban/kh-tinh/nhung.html)\n"}
+    _, problems = _problems(make_site(BASE_DATA, page))
+    assert [p[1:3] for p in problems if p[0] == "content/gioi-thieu.md"] == [(3, "broken_link")]
+    framed = make_site(BASE_DATA, page, folder="framed", plugin={"frame_ancestors": ["https://portal.example.gov.vn"]})
+    _, problems = _problems(framed)
+    assert not [p for p in problems if p[0] == "content/gioi-thieu.md"]
+
+
 def test_link_to_a_draft_says_so(make_site):
     site = make_site(BASE_DATA, {
         "content/plans/nhap.md": plan("Bản nháp.", number="13", extra="draft: true\n"),

@@ -4,7 +4,7 @@ and a theme that overrides the template changes them: its stencil when it can be
 Jinja, and the build says so."""
 from __future__ import annotations
 
-import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -122,9 +122,10 @@ def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch,
                else "../../en/khen-thuong/qd-12-2021/#tram-y-te-xa-tay")
     assert f'<a class="lang" href="{english}" hreflang="en" lang="en">' in page
     assert ('<link rel="alternate" hreflang="en"' in page) == (languages == 2)
-    # JSON-LD keeps Vietnamese as it is (half the bytes of \\u escapes) and stays valid JSON
-    data = json.loads(page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
-    assert data["name"] == "Trạm Y tế xã Tây" and '"name": "Trạm Y tế xã Tây"' in page
+    # what link previews show, no more (issue 24): no JSON-LD, og:url, og:site_name or og:locale
+    head = page.split("</head>", 1)[0]
+    assert re.findall(r'<meta property="(og:[a-z_]+)"', head) == ["og:title", "og:type", "og:description", "og:image"]
+    assert "application/ld+json" not in page
 
 
 def test_a_theme_template_is_the_stencil(make_site, tmp_path, monkeypatch, capsys):

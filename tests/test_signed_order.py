@@ -159,6 +159,24 @@ def test_the_print_view_holds_the_whole_annex_and_a_paged_page_says_where_it_is(
     assert not sitemap_free.exists() or "/in/" not in sitemap_free.read_text(encoding="utf-8")
 
 
+def test_a_list_that_fits_on_its_page_prints_from_it_without_a_print_view(make_site):
+    """Issue 24: a decision of at most 100 awards has its whole list on its page, which prints
+    as it is (print.css); a print view would be a second copy of it, so there is none, and a
+    link to where it would be is reported."""
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: ANNEX, "content/gioi-thieu.md": (
+        "# Giới thiệu\n\n[Bản in](../khen-thuong/qd-77-2021/in/)\n")})
+    proc = site.run("check", "--format", "json")
+    problems = [(p["file"], p["line"], p["code"]) for p in json.loads(proc.stdout)["problems"]]
+    assert ("content/gioi-thieu.md", 3, "broken_link") in problems
+    site.write({"content/gioi-thieu.md": "# Giới thiệu\n"})
+    site.run("build", check_exit=0)
+    page = site.html(DECISION_PAGE)
+    assert [name for number, name in annex_rows(page) if number != "#"] == [
+        "Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Cường", "Phạm Thị Ánh"]  # the whole list
+    assert "print-link" not in page and "/in/" not in page and 'class="pager"' not in page
+    assert not (site.root / f"site/khen-thuong/{STEM}/in").exists()
+
+
 def test_a_heading_is_checked_for_personal_data_as_a_row_is(make_site):
     site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "STT,Họ và tên\n"
                                                         "Liên hệ anh Hải 0912 345 678,\n"

@@ -44,6 +44,10 @@ PLAN_WITH_SCAN = BASE_DATA["content/plans/kh-tinh.md"].replace(
     "campaign: covid\n", "campaign: covid\n        original: plans/kh-85-2021.png\n", 1)
 
 
+# A portal may frame the site: its pages have embed variants (none without: issue 24).
+PORTAL = {"frame_ancestors": ["https://portal.example.gov.vn"]}
+
+
 def _site(make_site, original="decisions/qd-12-2022.pdf", files=None, **kw):
     return make_site(BASE_DATA, {"content/decisions/qd-12.md": DECISION.format(original=original), **(files or {})},
                      **kw)
@@ -68,7 +72,7 @@ def test_the_page_offers_the_signed_original_with_its_kind_and_size(make_site):
 
 def test_a_plan_may_attach_a_scan_and_the_embed_and_open_data_link_it(make_site):
     site = make_site(BASE_DATA, {"content/plans/kh-tinh.md": PLAN_WITH_SCAN, "content/plans/kh-85-2021.png": PNG},
-                     site_url="https://thi-dua.example.gov.vn/")
+                     site_url="https://thi-dua.example.gov.vn/", plugin=PORTAL)
     site.run("build", check_exit=0)
     assert (site.root / "site/van-ban/kh-tinh/ban-goc.png").read_bytes() == PNG
     assert "Bản gốc có chữ ký (PNG, 1 KB)" in site.html("van-ban/kh-tinh/index.html")
@@ -84,7 +88,7 @@ def test_a_plan_may_attach_a_scan_and_the_embed_and_open_data_link_it(make_site)
 
 
 def test_a_decisions_original_is_in_its_embeds_and_the_decisions_data(make_site):
-    site = _site(make_site, files={"content/decisions/qd-12-2022.pdf": pdf()})
+    site = _site(make_site, files={"content/decisions/qd-12-2022.pdf": pdf()}, plugin=PORTAL)
     site.run("build", check_exit=0)
     # the embed variant of the decision page and the latest-commendations widget link it
     assert 'href="../../khen-thuong/qd-12/ban-goc.pdf"' in site.html("khen-thuong/qd-12/nhung.html")

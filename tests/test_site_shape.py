@@ -159,9 +159,12 @@ def test_recipient_and_award_pages_name_their_award_share_image_in_their_languag
     for prefix in ("", "en/", "km/"):
         # the recipient's page is in the site's language only (recipient_pages)
         for page in ((decision + recipient,) if not prefix else ()) + ("khen-thuong/hinh-thuc/bang-khen-chu-tich-tinh/",):
-            tags = og(example.html(prefix + page + ("index.html" if page.endswith("/") else "")))
+            html = example.html(prefix + page + ("index.html" if page.endswith("/") else ""))
+            tags = og(html)
             assert tags["og:image"] == f"{site_url}{prefix}chia-se/bang-khen-chu-tich-tinh.png", page
-            assert tags["og:url"] == site_url + prefix + page and tags["og:title"] and tags["og:description"]
+            # (a recipient page's address is its canonical link only, without og:url: issue 24)
+            assert f'<link rel="canonical" href="{site_url + prefix + page}">' in html
+            assert tags["og:title"] and tags["og:description"]
         with Image.open(out / prefix / "chia-se" / "bang-khen-chu-tich-tinh.png") as image:
             assert image.format == "PNG" and image.size == (1200, 630)
         images[prefix] = (out / prefix / "chia-se" / "bang-khen-chu-tich-tinh.png").read_bytes()

@@ -21,7 +21,8 @@ def test_every_file_is_counted_once_in_the_kind_it_is(make_site, capsys):
     in vi and en."""
     site = make_site(BASE_DATA, sheet_decision(), {"content/decisions/qd-77-2021.csv": "kind,name,achievement\n" + "".join(
         f"{'collective' if 'Trạm' in name else 'individual'},{name},Hoàn thành xuất sắc nhiệm vụ\n" for name in PEOPLE)},
-        languages=("vi", "en"), plugin={"recipient_pages": "every-language"})  # a recipient page per language
+        languages=("vi", "en"), plugin={"recipient_pages": "every-language",  # a recipient page per language
+                                        "frame_ancestors": ["https://portal.example.gov.vn"]})  # and embeds
     site.run("build", check_exit=0)
     out = site.root / "site"
     sizes = measure(out)

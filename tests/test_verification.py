@@ -4,11 +4,13 @@ which, printed, is the certificate view with a QR code of that address (docs/hon
 "Verifying an award")."""
 from __future__ import annotations
 
+import base64
+import io
 import re
 import unicodedata
 
 import zxingcpp
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from site_builder.honor.verification import unique_code
 from site_builder.urls import VERIFY_ALPHABET, VERIFY_CODE_LENGTH, verification_code
@@ -65,32 +67,23 @@ def _page_of(site, recipient: str) -> tuple[str, str]:
     return path, site.html(path)
 
 
-def qr_image(svg: str, scale: int = 8) -> Image.Image:
-    """The SVG QR code as a picture: its path is rows of horizontal strokes ("M4 4.5h7m2 0h3…",
-    one unit wide), drawn as they read; the viewBox gives the size."""
-    size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
-    path = re.search(r'<path[^>]* d="([^"]+)"', svg).group(1)
-    image = Image.new("L", (size * scale, size * scale), 255)
-    draw = ImageDraw.Draw(image)
-    x = y = 0.0
-    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:\s+(-?[\d.]+))?", path):
-        if command == "M":
-            x, y = float(a), float(b)
-        elif command == "m":
-            x, y = x + float(a), y + float(b)
-        else:
-            length = float(a)
-            draw.rectangle([x * scale, (y - 0.5) * scale, (x + length) * scale - 1, (y + 0.5) * scale - 1], fill=0)
-            x += length
-    return image
+QR_IMAGE = re.compile(r'<figure class="qr-code"><img class="qr" src="data:image/png;base64,([A-Za-z0-9+/=]+)" '
+                      r'alt="" width="(\d+)" height="\2"></figure>')
+
+
+def qr_image(page: str) -> Image.Image:
+    """The page's QR code as the browser shows it: its PNG (one pixel a module) enlarged to
+    the <img>'s width without smoothing, as verify.css asks (image-rendering: pixelated)."""
+    data, width = QR_IMAGE.search(page).groups()
+    image = Image.open(io.BytesIO(base64.b64decode(data))).convert("L")
+    return image.resize((int(width), int(width)), Image.Resampling.NEAREST)
 
 
 def test_the_qr_code_decodes_to_the_verification_address(make_site):
     site = _site(make_site)
     site.run("build", check_exit=0)
     path, page = _page_of(site, "le-thi-mai")
-    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
-    found = zxingcpp.read_barcodes(qr_image(svg))
+    found = zxingcpp.read_barcodes(qr_image(page))
     assert [result.text for result in found] == [SITE_URL + path]
     # the page names the address it encodes, for typing it from paper
     assert SITE_URL + path in page
@@ -131,7 +124,7 @@ def test_an_annulled_award_says_by_which_decision_without_the_name(make_site):
     for withheld in ("Nguyễn Văn Hùng", unicodedata.normalize("NFD", "Nguyễn Văn Hùng"), "Tổ trưởng",
                      "Tổ COVID cộng đồng"):
         assert withheld not in page
-    assert "<svg" not in page  # nothing to print for an annulled award
+    assert "qr-code" not in page  # nothing to print for an annulled award
     assert "Khen thưởng này có giá trị" not in page
     # the other awards of the decision stay valid
     assert "Khen thưởng này có giá trị" in _page_of(site, "le-thi-mai")[1]
@@ -143,7 +136,7 @@ def test_a_corrected_award_says_by_which_decision(make_site):
     _, page = _page_of(site, "le-thi-mai")
     assert "Khen thưởng này có giá trị và đã được đính chính" in page
     assert "Đính chính bởi <a href=\"../khen-thuong/qd-1500-2022/\">Quyết định số 1500/QĐ-UBND</a>" in page
-    assert "Lê Thị Mai" in page and "Trạm Y tế xã Đông" in page and "<svg" in page
+    assert "Lê Thị Mai" in page and "Trạm Y tế xã Đông" in page and QR_IMAGE.search(page)
     assert "Khen thưởng này có giá trị" in _page_of(site, "nguyen-van-hung")[1]
 
 
@@ -151,10 +144,14 @@ def test_the_printable_view_holds_the_qr_code_and_an_a4_landscape_sheet(make_sit
     site = _site(make_site)
     site.run("build", check_exit=0)
     _, page = _page_of(site, "le-thi-mai")
-    assert '<figure class="qr-code"><svg viewBox=' in page
+    # the code is a PNG of one pixel a module, shown four pixels a module and printed without
+    # smoothing (issue 24: about 0.4 KB in the page, where an SVG of its dark runs was 1.9 KB)
+    data, width = QR_IMAGE.search(page).groups()
+    assert Image.open(io.BytesIO(base64.b64decode(data))).size == (int(width) // 4, int(width) // 4)
+    assert len(data) < 600
     assert 'href="../assets/verify.css"' in page
     css = (site.root / "site/assets/verify.css").read_text(encoding="utf-8")
-    assert "@page { size: A4 landscape;" in css
+    assert "@page { size: A4 landscape;" in css and "image-rendering: pixelated" in css
 
 
 def test_without_site_url_no_qr_code_and_check_says_so(make_site):
@@ -163,7 +160,7 @@ def test_without_site_url_no_qr_code_and_check_says_so(make_site):
     assert "mã QR xác minh khen thưởng" in output
     site.run("build", check_exit=0)
     path, page = _page_of(site, "le-thi-mai")
-    assert "Khen thưởng này có giá trị" in page and "<svg" not in page
+    assert "Khen thưởng này có giá trị" in page and "qr-code" not in page
     assert f"/{path}" in page  # the address, as far as the site knows it
 
 

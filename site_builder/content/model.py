@@ -259,7 +259,6 @@ class Awardee:
     _page_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
     _row_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
     _escaped: object = field(default=None, init=False, repr=False, compare=False)  # AwardeeFields
-    _jsonld: bytes | None = field(default=None, init=False, repr=False, compare=False)  # recipient_page.py
     _verify_code: str | None = field(default=None, init=False, repr=False, compare=False)  # honor/verification.py
 
     @property

@@ -6,26 +6,29 @@ the page's own template variables, so page types need not pass anything; a page 
 `og_type`, `og_image` (a path under content/) or `jsonld` (a dict or a list) to its context.
 Without an og_image, a page names the share image of its award form (a recipient's, an
 award's list), else the site's (pages/share_images.py).
-Recipient pages, made without Jinja (pages/recipient_page.py), take their JSON-LD from
-`awardee_jsonld`: the text `discovery_html` would write, made from parts kept per decision.
+A recipient's page, made without Jinja (pages/recipient_page.py) but to the same lines,
+says less (RECIPIENT_OG, issue 24): it is one page per award, the bulk of a site's bytes.
 """
 from __future__ import annotations
 
 import json
-import re
-import weakref
-from json.encoder import encode_basestring
 
 import jinja2
 from markupsafe import Markup, escape
 
 from .. import urls
 from ..content.model import Awardee, Document
-from ..urls import awardee_path
 from ..pages.share_images import image_path
 from .records import absolute
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
+# What a recipient's page tells link previews: the title, type, description and image a
+# Zalo or Facebook card shows. Not og:url (its canonical link, the address a crawler fetched,
+# says it), og:site_name or og:locale (the card names the host; the page is in the site's
+# language), nor JSON-LD repeating its facts (the decision's open data has them as records):
+# 1.0 KB of 6.5 on each of a province's 50,000 pages (docs/honor-roll.md, "What a recipient's
+# page carries").
+RECIPIENT_OG = ("og:title", "og:type", "og:description", "og:image")
 # Raster formats only: link previews of social networks ignore SVG.
 OG_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 FEED_FOLDERS = {urls.DOCUMENTS: urls.DOCUMENTS, urls.HONOR_ROLL: urls.HONOR_ROLL, urls.MESSAGES: urls.MESSAGES,
@@ -89,6 +92,7 @@ def page_meta(context) -> dict:
           ("og:locale", OG_LOCALES.get(lang.code, lang.code))]
     if page.get("description"):
         og.append(("og:description", page["description"]))
+    recipient = isinstance(context.get("awardee"), Awardee)
     if config.site_url:
         meta["canonical"] = absolute(config, lang.prefix + canonical_path(page["path"]))
         og.append(("og:url", meta["canonical"]))
@@ -101,8 +105,8 @@ def page_meta(context) -> dict:
         if folder:
             meta["feeds"] = [("application/rss+xml", "RSS", absolute(config, folder + "rss.xml")),
                              ("application/atom+xml", "Atom", absolute(config, folder + "atom.xml"))]
-    meta["og"] = og
-    meta["jsonld"] = structured_data(context, site, config, lang)
+    meta["og"] = [item for item in og if item[0] in RECIPIENT_OG] if recipient else og
+    meta["jsonld"] = [] if recipient else structured_data(context, site, config, lang)
     return meta
 
 
@@ -141,118 +145,11 @@ def structured_data(context, site, config, lang) -> list[dict]:
         out.append(explicit)
     elif isinstance(explicit, list):
         out.extend(explicit)
-    awardee = context.get("awardee") or context.get("recipient")
     doc = context.get("doc") or context.get("decision")
-    if isinstance(awardee, Awardee):
-        person = awardee_data(site, config, awardee)
-        if person:
-            out.append(person)
-    elif isinstance(doc, Document):
+    if isinstance(doc, Document):
         issuer = organization(site, doc.get("issuer"))
         if issuer:
             out.append(issuer)
     for item in out:
         item.setdefault("@context", "https://schema.org")
     return out
-
-
-def awardee_data(site, config, awardee: Awardee) -> dict | None:
-    """schema.org Person (individual) or Organization (collective) with the award it received."""
-    decision = site.decisions.get(awardee.decision)
-    if decision is None or awardee.revoked_by:
-        return None  # a revoked award is not claimed anywhere, not even in page metadata
-    data = {"@type": "Person" if awardee.kind == "individual" else "Organization", "name": awardee.name,
-            "award": _award_text(site, decision, awardee)}
-    if awardee.kind == "individual":
-        if awardee.position:
-            data["jobTitle"] = awardee.position
-        if awardee.unit:
-            data["affiliation"] = {"@type": "Organization", "name": awardee.unit}
-    elif awardee.unit and awardee.unit != awardee.name:
-        data["parentOrganization"] = {"@type": "Organization", "name": awardee.unit}
-    if config.site_url:
-        data["url"] = absolute(config, awardee_path(awardee))
-    # The conferring body by name only: its parents and area are on the decision's page (the
-    # document's url), and repeating them on 100,000 recipient pages cost 30 MB.
-    body = site.bodies.get(decision.get("issuer") or "")
-    if body is not None:
-        conferrer = {"@type": "GovernmentOrganization", "name": body.name}
-        data["subjectOf"] = {"@type": "DigitalDocument", "name": f"{decision.type_name} {decision.reference}".strip(),
-                             "author": conferrer}
-        if config.site_url:
-            data["subjectOf"]["url"] = absolute(config, urls.decision_folder(decision.id))
-    return data
-
-
-def _award_text(site, decision, awardee: Awardee) -> str:
-    """JSON-LD `award`: the form's Vietnamese label and the decision that conferred it."""
-    award = site.awards.get(awardee.award) if awardee.award else None
-    label = award.label_in("vi") if award else ""
-    reference = f"Quyết định số {decision.reference}" if decision.number else decision.title
-    return f"{label} ({reference})" if label else reference
-
-
-class DecisionParts:
-    """The JSON-LD parts of each decision (awardee_jsonld), for the site being built: one
-    site at a time, referred to weakly so that a development server's old sites go."""
-
-    def __init__(self):
-        self._site = lambda: None
-        self._config = None
-        self.by_decision: dict[str, dict] = {}  # decision id -> {"subject": ..., "awards": {award: ...}}
-
-    def of(self, site, config) -> dict[str, dict]:
-        if self._site() is not site or self._config is not config:
-            self._site, self._config, self.by_decision = weakref.ref(site), config, {}
-        return self.by_decision
-
-
-_DECISION_PARTS = DecisionParts()
-
-
-def awardee_jsonld(site, config, awardee: Awardee) -> str | None:
-    """`_json_for_html` of awardee_data() with its @context, for 100,000 recipient pages: the
-    decision's parts (the conferring document, each award's text) are serialised once per
-    decision, the recipient's strings each with json's own string encoder, keys in sorted
-    order. `_html_safe` works character by character, so the parts are made safe one by one."""
-    decision = site.decisions.get(awardee.decision)
-    if decision is None or awardee.revoked_by:
-        return None  # as awardee_data
-    by_decision = _DECISION_PARTS.of(site, config)
-    parts = by_decision.get(decision.id)
-    if parts is None:  # the same for every recipient of the decision
-        whole = awardee_data(site, config, awardee).get("subjectOf")
-        subject = ', "subjectOf": ' + json.dumps(whole, sort_keys=True, ensure_ascii=False) if whole else ""
-        parts = by_decision[decision.id] = {"subject": _html_safe(subject), "awards": {}}
-    award = parts["awards"].get(awardee.award)
-    if award is None:
-        award = parts["awards"][awardee.award] = _html_safe(encode_basestring(_award_text(site, decision, awardee)))
-    out = ['{"@context": "https://schema.org", "@type": ']
-    if awardee.kind == "individual":
-        out.append('"Person"')
-        if awardee.unit:
-            out.append(', "affiliation": {"@type": "Organization", "name": ' + _safe_string(awardee.unit) + "}")
-        out.append(', "award": ' + award)
-        if awardee.position:
-            out.append(', "jobTitle": ' + _safe_string(awardee.position))
-        out.append(', "name": ' + _safe_string(awardee.name))
-    else:
-        out.append('"Organization", "award": ' + award)
-        out.append(', "name": ' + _safe_string(awardee.name))
-        if awardee.unit and awardee.unit != awardee.name:
-            out.append(', "parentOrganization": {"@type": "Organization", "name": ' + _safe_string(awardee.unit) + "}")
-    out.append(parts["subject"])
-    if config.site_url:
-        out.append(', "url": ' + _safe_string(absolute(config, awardee_path(awardee))))
-    out.append("}")
-    return "".join(out)
-
-
-_UNSAFE = frozenset("<>&'")
-
-
-def _safe_string(text: str) -> str:
-    """A JSON string literal, safe in <script> (_html_safe), without four replace passes over
-    the many names that need none."""
-    literal = encode_basestring(text)
-    return _html_safe(literal) if not _UNSAFE.isdisjoint(text) else literal

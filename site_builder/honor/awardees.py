@@ -122,11 +122,11 @@ def is_active(awardee: Awardee) -> bool:
 
 def amend(awardee: Awardee, field: str, value: str | None) -> None:
     """Set one field of an awardee after it was read (a correction: rules/corrections.py) and
-    forget what was derived from the old value: its stamps, sort key, escaped fields and JSON-LD
-    are made again from the new one, so every page, list, file and index shows it."""
+    forget what was derived from the old value: its stamps, sort key and escaped fields are
+    made again from the new one, so every page, list, file and index shows it."""
     setattr(awardee, field, value)
     awardee._sort_key = awardee._content_stamps = awardee._page_stamp = awardee._row_stamp = None
-    awardee._escaped = awardee._jsonld = None
+    awardee._escaped = None
 
 
 def name_sort_key(kind: str, name: str) -> str:

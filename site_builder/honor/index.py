@@ -177,6 +177,14 @@ def index_of(ctx) -> HonorIndex:
     return index
 
 
+def has_print_view(decision) -> bool:
+    """Whether a decision gets a print view (/khen-thuong/<decision>/in/): only when its list
+    may run over one page (more than PER_PAGE awards, annulled ones counted, so that the
+    link check, which runs before annulments are applied, agrees). A decision whose list fits
+    on its page prints whole from that page; a copy of it was 1.5 KB a recipient (issue 24)."""
+    return len(decision.awardees) > PER_PAGE
+
+
 def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
     """Items cut into pages; an empty list is one empty page."""
     return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]

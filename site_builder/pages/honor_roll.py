@@ -5,6 +5,7 @@ URLs (docs/architecture.md, docs/honor-roll.md):
   /khen-thuong/<decision>/ (+ trang/N/)       the decision, laid out as the official document,
                                               with its list in the order of its signed annex
   /khen-thuong/<decision>/in/                 the same with the whole list on one page, for print
+                                              (a decision of more than 100 awards only)
   /khen-thuong/<decision>/<recipient>.html    one shareable page per recipient (urls.py)
   /khen-thuong/hinh-thuc/<award>/             by award form
   /khen-thuong/dia-phuong/ and /<unit>/       by place, as recorded and as units are today
@@ -34,7 +35,7 @@ from ..honor.verification import assign_codes, code_of
 from ..feeds.records import absolute, printed_address
 from . import recipient_page
 from .documents import header_of
-from ..honor.index import PER_PAGE, index_of, pages_of
+from ..honor.index import PER_PAGE, has_print_view, index_of, pages_of
 from .honor_rows import Cells, TableRows
 from .honor_jump import jump_list
 from ..runtime.keys import (
@@ -125,23 +126,21 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (runtime/keys.py), escaped fields (render/escaping.py) and JSON-LD
-    (recipient_page.py), once, before the first page: this runs in the warm-up, before the
+    """Every awardee's stamps (runtime/keys.py) and escaped fields (render/escaping.py), once,
+    before the first page: this runs in the warm-up, before the
     workers fork, so they inherit them instead of each recomputing 100,000 of them for the
     keys of every page they walk and for each language's page."""
     if ctx.awardees_stamped:
         return
-    # Escaped fields and JSON-LD only serve pages being rendered: worth making up front on a
-    # full build (once for both languages' pages), not on one that keeps nearly every page.
+    # Escaped fields only serve pages being rendered: worth making up front on a full build
+    # (once for both languages' pages), not on one that keeps nearly every page.
     escape_too = ctx.full_build
-    site, config = ctx.site, ctx.site.config
-    for decision in site.decisions.values():
+    for decision in ctx.site.decisions.values():
         for a in decision.awardees:
             awardee_stamp(a)
             row_stamp(a)
             if escape_too:
                 awardee_fields(a)
-                recipient_page.jsonld_script(site, config, a)
     ctx.awardees_stamped = True
 
 
@@ -161,6 +160,7 @@ def _decision_pages(ctx, lang, index, facts):
             if awardee is not None and awardee.revoked_by == decision.id:
                 revokes.append({"awardee": awardee, "decision": facts.decision[target.id], "reason": item.get("reason")})
         corrects = _corrects(site, facts, decision)
+        printable = has_print_view(decision)
         common = {
             "doc": decision, "doc_title": info["title"], "header": header_of(ctx, decision), "info": info,
             "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes, "corrects": corrects,
@@ -168,7 +168,8 @@ def _decision_pages(ctx, lang, index, facts):
             "campaign": site.campaigns.get(index.campaign_of.get(decision.id) or ""),
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
             "csv": urls.recipients_file(decision.id, "csv"), "pager": None,
-            "print_page": urls.decision_print_page(decision.id),
+            # (a list that fits on the decision's page prints whole from it: no print view)
+            "print_page": urls.decision_print_page(decision.id) if printable else None,
             "print_address": printed_address(ctx.site.config, lang.prefix + urls.decision_print_page(decision.id)),
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
@@ -196,6 +197,8 @@ def _decision_pages(ctx, lang, index, facts):
                 **later_page_embed(decision_path(decision.id), number))
         # Printing a paged list would print one page of it: the print view holds the whole
         # annex, without pager or site chrome (docs/honor-roll.md, "Printing a decision").
+        if not printable:
+            continue
         yield PageSpec(
             path=urls.decision_print_page(decision.id), template="honor/decision.html",
             title=lang.t("print_view_title", title=title), description=lang.t("decision_count_line", count=roll.count),

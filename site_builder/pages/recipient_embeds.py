@@ -1,7 +1,8 @@
 """Embeddable recipient cards: one file of cards beside each decision page, not one per recipient.
 
-Every page gets a chrome-less `nhung.html` beside it (render/embed.py), but recipient pages
-are the bulk of the site (100,000 x languages) and a second file for each would double the
+On a site a portal may frame (`frame_ancestors`; none otherwise: issue 24), every page gets
+a chrome-less `nhung.html` beside it (render/embed.py), but recipient pages are the bulk of
+the site (100,000 x languages) and a second file for each would double the
 build's writes. Instead each page of a decision's roll (100 recipients at most, the same
 pages as /khen-thuong/<decision>/trang/N/) gets one embed file:
 
@@ -54,7 +55,10 @@ def card_path_of(ctx, awardee) -> str | None:
 
 def pages(ctx, lang):
     """One batch per decision (render/pages.py PageBatch): its card files are kept or made
-    together, and only by the worker that renders them."""
+    together, and only by the worker that renders them. None on a site no origin may frame
+    (`frame_ancestors` empty): its recipient pages show no embed code (issue 24)."""
+    if not allowed_origins(ctx.config):
+        return
     index = index_of(ctx)
     facts = facts_of(ctx, lang)
     for decision in index.decisions:

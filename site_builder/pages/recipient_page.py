@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..urls import awardee_path
-from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..honor.verification import code_of
 from ..feeds.records import absolute
 from ..render.escaping import awardee_fields, escape_text, escaped
@@ -120,10 +119,8 @@ class Maker:
         self._confirmed: set[tuple] = set()  # shapes the kit compared (PageKit.confirmed)
         lang, config = kit.lang, self.config
         self.links = RecipientLinks(config, lang)
-        self.og_head = _utf8(f'<meta property="og:site_name" content="{escape(config.site_name)}">\n'
-                             f'<meta property="og:title" content="')
-        self.og_middle = _utf8(f'">\n<meta property="og:type" content="profile">\n'
-                               f'<meta property="og:locale" content="{escape(OG_LOCALES.get(lang.code, lang.code))}">\n')
+        self.og_head = b'<meta property="og:title" content="'
+        self.og_middle = b'">\n<meta property="og:type" content="profile">\n'
         self.twitter = b'<meta name="twitter:card" content="summary">\n'
         # Award labels, places, localities, award ids and the decision list's address repeat
         # over a decision's pages: each escaped and encoded once per Maker. The list's link
@@ -195,7 +192,8 @@ class Maker:
                 "verify": mark("verify"), "verify_code": mark("verify_code"), "history": None}
 
     def discovery(self, a, path: str, title_html: bytes, description_html: bytes) -> bytes:
-        """feeds/discover.py discovery_html() of a recipient page without a story."""
+        """feeds/discover.py discovery_html() of a recipient page without a story (its
+        RECIPIENT_OG lines)."""
         config = self.config
         canonical = _utf8(str(escape(absolute(config, self.kit.lang.prefix + path)))) if config.site_url else None
         out = [b'<link rel="canonical" href="' + canonical + b'">\n' if canonical else b"", self.og_head,
@@ -203,20 +201,7 @@ class Maker:
         if description_html:
             out += (b'<meta property="og:description" content="', description_html, b'">\n')
         if canonical:
-            out += (b'<meta property="og:url" content="', canonical, b'">\n',
-                    b'<meta property="og:image" content="', self._images[a.award], b'">\n')
+            out += (b'<meta property="og:image" content="', self._images[a.award], b'">\n')
         out.append(self.twitter)
-        out.append(jsonld_script(self.site, config, a))
         return b"".join(out)
 
-
-def jsonld_script(site, config, a) -> bytes:
-    """The recipient's JSON-LD script line (b"" for none), made once for every language: the
-    same in each (feeds/discover.py awardee_jsonld). Kept on the awardee; a full build makes it
-    before the workers fork (honor_roll.stamp_all), so neither language's pages make it again."""
-    script = a._jsonld
-    if script is None:
-        jsonld = awardee_jsonld(site, config, a)
-        script = a._jsonld = (b'<script type="application/ld+json">' + _utf8(jsonld) + b"</script>\n"
-                              if jsonld is not None else b"")
-    return script

@@ -80,7 +80,7 @@ def _values(ctx, facts, decision, a, qr_codes: QrCache) -> dict:
         "status": status_of(a), "code": code, "awardee": a, "d": decided[decision.id],
         "award_label": facts.award_label.get(a.award, a.award or ""),
         "address": printed_address(config, path), "canonical": canonical,
-        "qr": Markup(qr_codes.svg(canonical)) if canonical and not a.revoked_by else None,
+        "qr": Markup(qr_codes.image(canonical)) if canonical and not a.revoked_by else None,
         "recipient": urls.awardee_path(a), "by": decided.get(a.revoked_by) if a.revoked_by else None,
         "corrections": [decided[c] for c in correcting_decisions(a) if c in decided],
     }

@@ -18,6 +18,7 @@ from ..runtime.digests import digest
 from ..runtime.keys import site_stamp
 from ..i18n import Lang, label_font
 from ..runtime.output import Output
+from ..embedding import allowed_origins
 from .embed import embed_files, page_embed
 from .frame import Frame, mark, marked_page_vars
 from .env import make_env
@@ -282,9 +283,11 @@ class Renderer:
                           spec.elsewhere or ""))
         return "k" + digest(head + "\0" + own)
 
-    @staticmethod
-    def embeddable(spec: PageSpec) -> bool:
-        return spec.embed and spec.file.endswith(urls.INDEX_FILE)
+    def embeddable(self, spec: PageSpec) -> bool:
+        """Whether the page gets an embed variant: only on a site some origin may frame
+        (`frame_ancestors`); on any other the server headers say `frame-ancestors 'self'`,
+        no page shows embed code, and the variants were files no frame could show (issue 24)."""
+        return spec.embed and spec.file.endswith(urls.INDEX_FILE) and bool(allowed_origins(self.config))
 
     def canonical(self, path: str) -> str:
         """Absolute URL when site_url is known, else the site-relative path."""

@@ -20,6 +20,8 @@ from pathlib import Path
 from .. import urls
 from ..urls import EMBED_FILE, INDEX_FILE, recipient_path
 from ..content.frontmatter import FrontmatterError, split
+from ..embedding import allowed_origins
+from ..honor.index import has_print_view
 from ..render.markdown import CITATION
 
 SECTIONS = (urls.HOME,) + urls.BROWSED_SECTIONS
@@ -117,7 +119,8 @@ class SiteIndex:
         for entry, address in self._entry_addresses(site.unpublished):
             self.unpublished.setdefault(address, entry)
         for decision in site.decisions.values():
-            self.pages[urls.decision_print_page(decision.id)] = None  # the whole text and list, for print
+            if has_print_view(decision):
+                self.pages[urls.decision_print_page(decision.id)] = None  # the whole text and list, for print
             year = getattr(decision.meta.get("date"), "year", None)
             if year:
                 self.pages[urls.year_page(year)] = None
@@ -319,6 +322,9 @@ def _check_one(site, index, body, url, image, line) -> None:
         return
     last = resolved.rsplit("/", 1)[-1]
     if last == EMBED_FILE:
+        if not allowed_origins(site.config):  # no embed variants on a site nobody may frame
+            problems.add(body.file, line, None, "broken_link", url=url, hint=("", ""))
+            return
         resolved = resolved[: -len(EMBED_FILE)]
     elif last == INDEX_FILE:
         resolved = resolved[: -len(INDEX_FILE)]

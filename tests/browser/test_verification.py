@@ -24,7 +24,7 @@ def test_the_qr_code_as_drawn_decodes_and_the_certificate_prints_on_one_a4_lands
     base = serve(site.root / "site")
     page.goto(base + path)
     assert page.get_by_role("status").inner_text().startswith("Khen thưởng này có giá trị")
-    shot = Image.open(io.BytesIO(page.locator(".qr-code svg").screenshot()))
+    shot = Image.open(io.BytesIO(page.locator(".qr-code .qr").screenshot()))
     assert [found.text for found in zxingcpp.read_barcodes(shot)] == [SITE_URL + path]
     violations = axe_violations(page)
     assert not violations, describe(violations)
