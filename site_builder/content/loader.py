@@ -14,6 +14,7 @@ from . import schema
 from .. import urls
 from ..config import SiteConfig
 from .frontmatter import FrontmatterError, load_yaml, parse
+from .parse_cache import ParseCache
 from .model import (
     COLLECTION_CLASSES, AwardForm, Body, Campaign, Consultation, DataSource, Decision, Document, Entry, Message,
     Source, Story, Translation, Unit,
@@ -166,10 +167,13 @@ def load_site(config: SiteConfig) -> Site:
         site.problems.add(name, None, None, "unknown_file", severity="warning")
         site.problems.mark(name, "ignored")
 
+    # Unchanged files' frontmatter as the last load parsed it (content/parse_cache.py).
+    cache = ParseCache(root)
     for kind, path in entries:
-        _load_entry(site, kind, path)
+        _load_entry(site, kind, path, cache.parse)
     for kind, path, stem, lang in translations:
-        _attach_translation(site, kind, path, stem, lang)
+        _attach_translation(site, kind, path, stem, lang, cache.parse)
+    cache.save()
     from ..honor.loading import load_awardees
     from ..rules.run import run_rules
     from ..runtime.gc_pause import paused_gc
@@ -314,10 +318,10 @@ def _data_line(lines: dict, item_prefix: str, path: str) -> int | None:
     return DataSource("", item_prefix, lines).line_of(path)
 
 
-def _read(site: Site, path: Path):
+def _read(site: Site, path: Path, parse_text=parse):
     name = rel(path, site.config.project_dir)
     try:
-        return parse(path.read_text(encoding="utf-8"))
+        return parse_text(path.read_text(encoding="utf-8"))
     except FrontmatterError as exc:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
     except (OSError, UnicodeDecodeError) as exc:
@@ -325,14 +329,14 @@ def _read(site: Site, path: Path):
     return None
 
 
-def _load_entry(site: Site, kind: str, path: Path) -> None:
+def _load_entry(site: Site, kind: str, path: Path, parse_text=parse) -> None:
     name = rel(path, site.config.project_dir)
     # The file name is the entry's id and a part of its address (`plans/kh-1.md`: /van-ban/kh-1/).
     problem = schema.id_problem(path.stem, FILE_NAME, suffix=".md")
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])
         return
-    parsed = _read(site, path)
+    parsed = _read(site, path, parse_text)
     if parsed is None:
         return
     for key, line in parsed.duplicates:
@@ -363,13 +367,13 @@ def _load_entry(site: Site, kind: str, path: Path) -> None:
     site.problems.mark(name, "built")
 
 
-def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str) -> None:
+def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str, parse_text=parse) -> None:
     name = rel(path, site.config.project_dir)
     problem = schema.id_problem(stem, FILE_NAME, suffix=f".{lang}.md")
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])
         return
-    parsed = _read(site, path)
+    parsed = _read(site, path, parse_text)
     if parsed is None:
         return
     source = site.collection(kind).get(stem) or site.unpublished.get(stem)
