@@ -12,7 +12,13 @@ each round, edits one recipient's achievement, commits and pushes, and records:
           watches the folder's inode, which the build's exchange changes in one step);
 - return: from the start of `git push` until it returns (check, build, and what the build
           does after the exchange; the old output is deleted after it, in the background);
-- fresh:  whether the live site then shows the edit (a recipient page and the decision's CSV).
+- fresh:  whether the live site then shows the edit (a recipient page and the decision's CSV);
+- sent:   what a deploy of the live site then sends: `rsync -a --no-whole-file --stats` from
+          the live folder to a copy of the site as it was deployed before the edit (delta
+          transfer, as over a network; no --checksum), rsync's "Total bytes sent" (target: at
+          most 1 MB at 50,000). The copy is made with `cp -a` after the cold publish and kept
+          up to date by each deploy. Where rsync is not installed, an estimate, said to be one
+          (bench/changed_bytes.py rsync_estimate). `--no-deploy` leaves it out.
 
 Targets (issue 24): after a one-recipient edit at 50,000 recipients, live within 5 s of the
 push and the push back within 6 s. See docs/benchmarks.md for the figures.
@@ -35,6 +41,7 @@ from pathlib import Path
 if __package__ in (None, ""):          # run as a script: make "bench" importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.changed_bytes import deploy, describe  # noqa: E402
 from bench.generate import DEFAULT_SHAPE, add_shape_option, generate_province  # noqa: E402
 from site_builder import urls  # noqa: E402
 
@@ -169,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     add_shape_option(parser)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the province, the server and the site in DIR")
+    parser.add_argument("--no-deploy", action="store_true", help="do not measure what an rsync deploy sends after each edit")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-publish-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -179,8 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         checked, live, returned, cpu = push(province.root, bare, www, env)
         print(f"cold publish, {args.recipients:,} recipients ({args.shape} province): checked {checked:.2f} s, live {live:.2f} s, "
               f"push returned {returned:.2f} s; cpu {cpu:.2f} s")
+        deployed = work / "deployed"  # the server a deploy copies the site to, as it was deployed
+        if not args.no_deploy:
+            shutil.rmtree(deployed, ignore_errors=True)
+            subprocess.run(["cp", "-a", str(www), str(deployed)], check=True)
         decision = province.decisions[len(province.decisions) // 2]
-        lives, returns, stale = [], [], 0
+        lives, returns, sents, stale = [], [], [], 0
         for number in range(1, args.rounds + 1):
             time.sleep(2)  # let the previous publication's background deletion start first
             token = f"{EDIT_MARKER} {number}"
@@ -193,8 +205,15 @@ def main(argv: list[str] | None = None) -> int:
             returns.append(returned)
             print(f"edit {number}: checked {checked:.2f} s, live {live:.2f} s, push returned {returned:.2f} s, "
                   f"{'fresh' if fresh else 'STALE'}; cpu {cpu:.2f} s")
+            if not args.no_deploy:
+                sent = deploy(www, deployed)
+                sents.append(sent["sent"])
+                print(f"  deploy: {describe(sent)}")
         print(f"median of {args.rounds}: live {statistics.median(lives):.2f} s (target 5 s at 50,000), "
               f"push returned {statistics.median(returns):.2f} s (target 6 s)")
+        if sents:
+            print(f"median of {args.rounds}: a deploy after one edit sent {statistics.median(sents):,.0f} bytes "
+                  f"(target 1 MB at 50,000)")
         return 1 if stale else 0
     finally:
         if args.keep is None:

@@ -229,6 +229,33 @@ def test_leftovers_of_killed_builds_are_removed_by_the_next_build(make_site):
     assert (out / "index.html").is_file()
 
 
+def test_a_full_build_leaves_the_mirror_of_its_site_made_for_the_next_build(make_site):
+    """After a full build a detached process makes `.site.previous`: hard links to every file
+    of the new site, marked with its build, so that the next (incremental) build does not link
+    the whole site before its exchange. That build's site is whole and up to date, and the
+    mirror follows it."""
+    site = make_site(BASE_DATA)
+    site.run("build", check_exit=0)
+    out = site.root / "site"
+    previous = site.root / ".site.previous"
+    live_marker = (out / MARKER).read_text(encoding="utf-8")
+    assert wait_for(lambda: (previous / MARKER).is_file()), sorted(p.name for p in site.root.iterdir())
+    assert (previous / MARKER).read_text(encoding="utf-8") == live_marker
+    page = "van-ban/kh-tinh/index.html"
+    assert (previous / page).stat().st_ino == (out / page).stat().st_ino
+    assert sorted(p.relative_to(previous) for p in previous.rglob("*") if p.name != MARKER) == \
+        sorted(p.relative_to(out) for p in out.rglob("*") if p.name != MARKER)
+
+    plan = site.root / "content/plans/kh-tinh.md"
+    site.write({"content/plans/kh-tinh.md": plan.read_text(encoding="utf-8").replace(
+        "Triển khai phong trào", "Tiêu đề sau bản sao")})
+    site.run("build", check_exit=0)
+    assert "Tiêu đề sau bản sao" in site.html(page)
+    assert (previous / MARKER).read_text(encoding="utf-8") == (out / MARKER).read_text(encoding="utf-8")
+    assert (previous / page).stat().st_ino == (out / page).stat().st_ino
+    assert leftovers(out) == [] and not list(site.root.glob(".site.mirror-*"))
+
+
 # --- one build at a time ---------------------------------------------------------------------
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.runtime.swap import wait_for_mirror
+
 from .conftest import BASE_DATA, sheet_decision
 
 MB = 1024 * 1024
@@ -60,6 +62,9 @@ def project(make_site, tmp_path):
     site = make_site(BASE_DATA, sheet_decision(), folder="proj")
 
     def build_fails(*args: str):
+        # The copy of the site a full build has a detached process make beside it
+        # (.site.previous, runtime/swap.py) is the build's own: whole before counting.
+        wait_for_mirror(site.root / "site")
         before = files_around(tmp_path, site.root)
         proc = site.run("build", *args)
         assert proc.returncode not in (0, None), output(proc)

@@ -14,6 +14,7 @@ from . import schema
 from .. import urls
 from ..config import SiteConfig
 from .frontmatter import FrontmatterError, load_yaml, parse
+from .parse_cache import ParseCache
 from .model import (
     COLLECTION_CLASSES, AwardForm, Body, Campaign, Consultation, DataSource, Decision, Document, Entry, Message,
     Source, Story, Translation, Unit,
@@ -176,10 +177,13 @@ def load_site(config: SiteConfig) -> Site:
         site.problems.add(name, None, None, "unknown_file", severity="warning")
         site.problems.mark(name, "ignored")
 
+    # Unchanged files' frontmatter as the last load parsed it (content/parse_cache.py).
+    cache = ParseCache(root)
     for kind, path in entries:
-        _load_entry(site, kind, path)
+        _load_entry(site, kind, path, cache.parse)
     for kind, path, stem, lang in translations:
-        _attach_translation(site, kind, path, stem, lang)
+        _attach_translation(site, kind, path, stem, lang, cache.parse)
+    cache.save()
     assign_named_sheets(site, sheets)
     from ..honor.loading import load_awardees
     from ..rules.run import run_rules
@@ -325,10 +329,10 @@ def _data_line(lines: dict, item_prefix: str, path: str) -> int | None:
     return DataSource("", item_prefix, lines).line_of(path)
 
 
-def _read(site: Site, path: Path):
+def _read(site: Site, path: Path, parse_text=parse):
     name = rel(path, site.config.project_dir)
     try:
-        return parse(path.read_text(encoding="utf-8"))
+        return parse_text(path.read_text(encoding="utf-8"))
     except FrontmatterError as exc:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
     except (OSError, UnicodeDecodeError) as exc:
@@ -350,7 +354,7 @@ def _blank(path: Path) -> bool:
         return False  # _read reports it
 
 
-def _load_entry(site: Site, kind: str, path: Path) -> None:
+def _load_entry(site: Site, kind: str, path: Path, parse_text=parse) -> None:
     name = rel(path, site.config.project_dir)
     # The file name less `.md` (and the site's language: `kh-1.vi.md`) is the entry's id and
     # a part of its address (`plans/kh-1.md`: /van-ban/kh-1/).
@@ -361,7 +365,7 @@ def _load_entry(site: Site, kind: str, path: Path) -> None:
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])
         return
-    parsed = _read(site, path)
+    parsed = _read(site, path, parse_text)
     if parsed is None:
         return
     for key, line in parsed.duplicates:
@@ -391,7 +395,7 @@ def _load_entry(site: Site, kind: str, path: Path) -> None:
     site.problems.mark(name, "built")
 
 
-def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str) -> None:
+def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str, parse_text=parse) -> None:
     name = rel(path, site.config.project_dir)
     problem = schema.id_problem(stem, FILE_NAME, suffix=f".{lang}.md")
     if problem is not None:
@@ -403,7 +407,7 @@ def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str)
         # translations' coverage counts the source as missing that language.
         site.problems.mark(name, "ignored")
         return
-    parsed = _read(site, path)
+    parsed = _read(site, path, parse_text)
     if parsed is None:
         return
     source = site.collection(kind).get(stem) or site.unpublished.get(stem)

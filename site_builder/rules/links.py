@@ -219,9 +219,14 @@ class SiteIndex:
         return ids
 
     @cached_property
-    def known_refs(self) -> set[tuple]:
-        """(number, symbol, year) of every document the site has, for citations in bodies."""
-        return _known_refs(self.site)
+    def known_refs(self) -> dict[tuple[str, str], set]:
+        """(number, SYMBOL) -> the years (None: any) of every document the site has, for
+        citations in bodies: one look-up per citation, not a scan of every document (3,000
+        documents cited in as many bodies took a second)."""
+        years: dict[tuple[str, str], set] = {}
+        for number, symbol, year in _known_refs(self.site):
+            years.setdefault((number, symbol), set()).add(year)
+        return years
 
     def anchors(self, target) -> set[str] | None:
         """Ids of a page's sections, or None when they cannot be known before rendering."""
@@ -431,8 +436,8 @@ def _check_citations(site, index, body: Body) -> None:
     text = _blank_code(body.text)
     for m in CITATION.finditer(text):
         year = int(m["y"]) if m["y"] else (int(m["ymid"]) if m["ymid"] else None)
-        key = (m["number"], m["symbol"].upper())
-        if any(k[:2] == key and (year is None or k[2] is None or k[2] == year) for k in known):
+        years = known.get((m["number"], m["symbol"].upper()))
+        if years and (year is None or None in years or year in years):
             continue
         line = body.first_line + text.count("\n", 0, m.start())
         site.problems.add(body.file, line, None, "unknown_citation", citation=m.group(0), severity="warning")

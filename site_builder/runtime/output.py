@@ -27,7 +27,7 @@ from pathlib import Path
 from .manifest import MARKER, Manifest, forget_manifest, load_manifest, new_build_id, save_manifest
 from .digests import digest
 from .output_paths import UnsafeOutputPath, output_path_problem
-from .swap import commit_changes, commit_fresh, remove_files, staging_dir_for, walk_files
+from .swap import commit_changes, commit_fresh, remove_files, staging_dir_for, start_mirror, walk_files
 
 SHELL = "shell"  # manifest hash of a file the shell (MkDocs) wrote: rewritten by every build
 
@@ -273,7 +273,11 @@ def open_output(config, target: Path, staging: Path | None = None, clean: bool =
         return Output(target, previous, target, fingerprint)
     # Without a previous manifest this is a full build into a fresh folder (commit swaps it in).
     output = Output(staging or staging_dir_for(target), previous, target, fingerprint)
-    if previous is None:
+    if previous is not None:
+        # Its commit needs a second tree mirroring the live site (runtime/swap.py): made now,
+        # beside the rendering, when the last build did not leave one.
+        start_mirror(target.resolve())
+    else:
         # What the folder holds before the core writes is the shell's (MkDocs's pages): listed
         # now, a few hundred files, instead of walking the 100,000 of the built site at commit.
         output.found = list(walk_files(output.root))

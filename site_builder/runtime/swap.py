@@ -15,6 +15,9 @@ Beside `site/` (all on the same file system, so that renames and hard links work
   then is it used.
 - `.site.old-<pid>`: the live tree between the two renames of a system without an atomic
   exchange (below); the next build puts it back if it finds no `site/`.
+- `.site.mirror-<pid>`: a `.previous` being made (below), renamed when whole.
+- `.site.mirror.lock`: held by the detached process that makes the mirror after a full build;
+  the next build waits for it before touching anything beside the site. Stays.
 - `.site.trash-<pid>-<n>`: anything on its way out, deleted by a detached process.
 
 The exchange is `renameat2(RENAME_EXCHANGE)` on Linux (glibc 2.28 or later; through ctypes):
@@ -34,12 +37,18 @@ How each build makes its new tree (commit_fresh, commit_changes):
   So each incremental build touches only the files that changed (twice), and one that
   follows a full build pays for linking the whole tree once (docs/architecture.md).
 
-That one linking pass is the kernel's work (a folder or a link at a time), while a rebuild
-spends its first seconds in Python loading the content on one core: so when the lock is taken
-and `.site.previous` does not mirror the live site, a child process starts making that mirror
-(`.site.staging-<its pid>`, renamed to `.site.previous` when whole) on the other core, and the
-commit waits for it (start_mirror, await_mirror). Killed with the build, it leaves a staging
-folder like any other; left running by a build that failed, it finishes a valid mirror.
+That one linking pass is the kernel's work (a folder or a link at a time: 2 s of it for the
+157,000 files of 50,000 recipients), so nobody waits for it where that can be helped:
+
+- after a full build, a detached process makes the mirror of the new site
+  (`.site.mirror-<its pid>`, renamed to `.site.previous` when whole), holding the mirror lock,
+  while the build returns; the next build (a push, an edit: minutes later, usually) finds it
+  made, or waits for it silently once it holds the site's lock (mirror_in_background,
+  wait_for_mirror);
+- an incremental build that finds no mirror (the background one was killed, or the site was
+  made by an older version) starts a child making it beside its rendering, and its commit
+  waits for it (start_mirror, await_mirror). Killed with the build, it leaves a mirror folder
+  the next build trashes; left running by a build that failed, it finishes a valid mirror.
 """
 from __future__ import annotations
 
@@ -55,7 +64,7 @@ from .manifest import MARKER
 from .output_paths import check_inside
 from .site_lock import SiteLock
 
-STAGING, OLD, TRASH, PREVIOUS = "staging", "old", "trash", "previous"
+STAGING, OLD, TRASH, PREVIOUS, MIRROR = "staging", "old", "trash", "previous", "mirror"
 # File systems (or kernels) that cannot exchange two folders in one call: two renames instead.
 _NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM}
 # Where a hard link cannot be made (another file system, no links, a file with too many), a copy.
@@ -98,11 +107,14 @@ def claim_site(target: Path, lang: str = "vi", wait: float | None = None, tell=N
     target = Path(target).resolve()
     lock = SiteLock(target).acquire(wait, lang, tell)
     try:
+        # The mirror a full build left being made in the background (mirror_in_background) is
+        # waited for, silently: it is this build's head start, and its folder no leftover.
+        wait_for_mirror(target)
         restore_interrupted(target)
         if trash_leftovers(target):
             start_tidy(target)
-        start_mirror(target)
-        # A build that fails leaves its mirror whole, not half made, before the next one runs.
+        # A build that fails leaves its mirror whole, not half made, before the next one runs
+        # (started by open_output, for incremental builds only: runtime/output.py).
         lock.on_release(lambda: await_mirror(target))
     except BaseException:
         lock.release()
@@ -117,7 +129,9 @@ _MIRRORS: dict[str, subprocess.Popen] = {}  # site folder -> the child making it
 
 def start_mirror(target: Path) -> None:
     """When the live site has no `.previous` mirroring it, start a child that makes one
-    (the module's docstring); its result is used if it is whole by the commit."""
+    (the module's docstring); its result is used if it is whole by the commit. The caller
+    holds the site's lock and builds incrementally: a full build has no use for a mirror of
+    the site it replaces."""
     target = Path(target)
     if not _marker(target) or mirrors_live(target) or os.name == "nt":
         return
@@ -136,13 +150,71 @@ def await_mirror(target: Path) -> None:
         child.wait()
 
 
+def mirror_in_background(target: Path) -> None:
+    """After a full build: make the mirror of the new site in a detached process, so that the
+    next build, an incremental one most of the time (the next push, the next edit), finds it
+    made instead of linking 157,000 files at 50,000 recipients itself (2 s of kernel time).
+    The process holds the mirror lock from here on (its file descriptor is handed to it, so
+    there is no moment without it); claim_site waits for that lock. The caller holds the
+    site's lock."""
+    target = Path(target)
+    if os.name == "nt" or not _marker(target):
+        return
+    fd = _lock_mirror(target, wait=False)
+    if fd is None:
+        return
+    try:
+        subprocess.Popen([sys.executable, "-m", __name__, "--mirror", str(target)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True, pass_fds=(fd,),
+                         start_new_session=True)
+    except OSError:
+        pass  # the next incremental build makes it
+    finally:
+        os.close(fd)
+
+
+def wait_for_mirror(target: Path) -> None:
+    """Wait until no detached process is making the mirror of `target` (mirror_in_background):
+    it changes `.previous` and a `.<name>.mirror-<pid>` folder, which this build must not touch
+    meanwhile. It only links files, so the wait is bounded by the size of the site."""
+    if os.name == "nt" or not mirror_lock_file(target).exists():
+        return
+    fd = _lock_mirror(target, wait=True)
+    if fd is not None:
+        os.close(fd)
+
+
+def mirror_lock_file(target: Path) -> Path:
+    """`.<name>.mirror.lock` beside the site folder: held while a detached process makes the
+    mirror. It stays, as the site's lock does."""
+    target = Path(target)
+    return target.with_name(f".{target.name}.mirror.lock")
+
+
+def _lock_mirror(target: Path, wait: bool) -> int | None:
+    """A file descriptor holding the mirror lock (flock, released when every process holding
+    the descriptor has closed it), or None when it is taken and `wait` is False."""
+    import fcntl
+
+    fd = os.open(mirror_lock_file(target), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def make_mirror(target: Path) -> None:
     """Make `.previous` a complete tree of hard links to the live site (the child's work)."""
     target = Path(target)
     live = _marker(target)
     if not live or mirrors_live(target):
         return
-    tree = sibling(target, STAGING)
+    tree = sibling(target, MIRROR)
     shutil.rmtree(tree, ignore_errors=True)
     # GNU cp links a tree in C: 2.3 s for the 157,000 files of a 50,000-recipient site, all of
     # it the kernel's, where the loop below takes a second more in Python.
@@ -155,8 +227,8 @@ def make_mirror(target: Path) -> None:
         _link_files(target, tree, [rel for rel in walk_files(target) if rel != MARKER])
     _mark(tree, live)
     previous = sibling(target, PREVIOUS)
-    if _marker(target) != live:  # the site changed meanwhile: this is no mirror of it
-        _to_trash(target, tree)
+    if _marker(target) != live:  # the site changed or went meanwhile: this is no mirror of it
+        shutil.rmtree(tree, ignore_errors=True)
         return
     if os.path.lexists(previous):
         _to_trash(target, previous)
@@ -191,7 +263,7 @@ def trash_leftovers(target: Path) -> bool:
     """Move the staging and old folders of killed builds (any process: the lock is ours) and
     a `.previous` that does not mirror the site to the trash. True when there is trash."""
     target = Path(target)
-    for kind in (STAGING, OLD):
+    for kind in (STAGING, OLD, MIRROR):
         for folder in _siblings(target, kind):
             _to_trash(target, folder)
     previous = sibling(target, PREVIOUS)
@@ -309,6 +381,7 @@ def commit_fresh(staging: Path, target: Path, build_id: str) -> None:
         trash = True
     if trash:
         start_tidy(target)
+    mirror_in_background(target)
 
 
 def commit_changes(staging: Path, target: Path, build_id: str, changed: list[str], stale: list[str],
