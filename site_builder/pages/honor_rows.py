@@ -87,7 +87,7 @@ class TableRows:
             if jumps is None:
                 return "<tbody>\n" + "\n".join(parts) + "\n</tbody>"
             return self._grouped(parts, jumps.groups[start:start + len(parts)], start,
-                                 {j["id"]: j["first"] for j in jumps.links}, 5 if option else 4)
+                                 {j.id: j.first for j in jumps.links}, 5 if option else 4)
         elif kind == "collective":
             award = self._award_lang if option else self._no_cell
             parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row">{link}{f.href}"{hreflang}>{f.name}</a>'
