@@ -173,6 +173,27 @@ def test_recipient_and_award_pages_name_their_award_share_image_in_their_languag
     assert len(list((out / "chia-se").glob("*.png"))) < 10
 
 
+def test_a_full_build_takes_share_images_from_the_machine_cache_and_draws_a_changed_one(make_site, tmp_path):
+    # BASE_DATA has no recipients: the cards are the site's, one a language.
+    machine = {"SITE_BUILDER_CACHE_DIR": str(tmp_path / "machine-cache")}
+    site = make_site(BASE_DATA, languages=("vi", "en"), folder="project")
+    site.run("build", "--clean", check_exit=0, env=machine)
+    cards = {p.relative_to(site.root / "site").as_posix(): p.read_bytes() for p in (site.root / "site").rglob("*.png")
+             if "chia-se" in p.parts}
+    kept = sorted((tmp_path / "machine-cache" / "share").glob("*.png"))
+    assert len(cards) == 2 and {p.read_bytes() for p in kept} == set(cards.values())
+    # Another full build draws nothing: it writes the kept cards (a kept file stands for its card).
+    for path in kept:
+        path.write_bytes(path.read_bytes() + b"kept")
+    site.run("build", "--clean", check_exit=0, env=machine)
+    assert all((site.root / "site" / name).read_bytes().endswith(b"kept") for name in cards)
+    # A card whose text changed (the site's name) is drawn again, never taken from another's file.
+    site.write({"mkdocs.yml": (site.root / "mkdocs.yml").read_text("utf-8").replace("Thử nghiệm", "Tỉnh Mẫu")})
+    site.run("build", "--clean", check_exit=0, env=machine)
+    index = (site.root / "site" / "chia-se" / "index.png").read_bytes()
+    assert not index.endswith(b"kept") and index != cards["chia-se/index.png"]
+
+
 def test_other_pages_name_the_site_share_image(example):
     site_url = "https://thidua.tinh-mau.example.vn/"
     for page, image in (("van-ban/index.html", "chia-se/index.png"), ("en/khen-thuong/index.html", "en/chia-se/index.png"),

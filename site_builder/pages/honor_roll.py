@@ -18,6 +18,7 @@ template.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import urls
@@ -234,13 +235,26 @@ def later_page_embed(base: str, number: int) -> dict:
     return {} if number == 1 else {"embed": False, "embed_src": urls.embed_file(base)}
 
 
-def _pager(base: str, number: int, total: int) -> dict | None:
+@dataclass(slots=True)
+class Pager:
+    """Page `number` of `total` of a paged list: the pages its pager links (`pages`: (number,
+    path), the first, the last and two either side), the previous and next page's paths.
+    Attributes, not a dictionary: the pager macro reads them a dozen times a page, and each
+    read of a dictionary's key as an attribute first raised an AttributeError in Jinja."""
+    number: int
+    total: int
+    pages: list[tuple[int, str]]
+    prev: str | None
+    next: str | None
+
+
+def _pager(base: str, number: int, total: int) -> Pager | None:
     if total <= 1:
         return None
     window = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
-    return {"number": number, "total": total, "pages": [(n, urls.paged(base, n)) for n in window],
-            "prev": urls.paged(base, number - 1) if number > 1 else None,
-            "next": urls.paged(base, number + 1) if number < total else None}
+    return Pager(number, total, [(n, urls.paged(base, n)) for n in window],
+                 urls.paged(base, number - 1) if number > 1 else None,
+                 urls.paged(base, number + 1) if number < total else None)
 
 
 # ---- recipients --------------------------------------------------------------------------
@@ -449,7 +463,7 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
     chunks = pages_of(rows)
     # Where each group of the whole list begins (honor_jump.py): every page shows it.
     jumps = jump_list(rows, base, PER_PAGE, lang.t)
-    jump_stamp = tuple((j["id"], j["first"]) for j in jumps.links) if jumps else ()
+    jump_stamp = tuple((j.id, j.first) for j in jumps.links) if jumps else ()
     for number, chunk in enumerate(chunks, start=1):
         yield PageSpec(
             path=urls.paged(base, number), template="honor/list.html",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from ..honor.annex import GROUP_LINES
-from ..render.escaping import awardee_fields, escaped
+from ..render.escaping import awardee_fields, escape_text, escaped
 from .honor_jump import group_label, group_lang
 
 
@@ -87,7 +87,7 @@ class TableRows:
             if jumps is None:
                 return "<tbody>\n" + "\n".join(parts) + "\n</tbody>"
             return self._grouped(parts, jumps.groups[start:start + len(parts)], start,
-                                 {j["id"]: j["first"] for j in jumps.links}, 5 if option else 4)
+                                 {j.id: j.first for j in jumps.links}, 5 if option else 4)
         elif kind == "collective":
             award = self._award_lang if option else self._no_cell
             parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row">{link}{f.href}"{hreflang}>{f.name}</a>'
@@ -124,7 +124,8 @@ class TableRows:
         """A decision's rows in the order of its signed annex, as <tbody>s: one per group,
         headed by the group's heading (honor/annex.py); each row with its STT as signed.
         `before`: the group of the row before the first (on the previous page): a group that
-        goes on from there is headed again, marked as continued."""
+        goes on from there is headed again, marked as continued. `numbers` are text
+        (honor/annex.py annex_numbers), escaped without a Markup object each."""
         award = self._award_lang if several_awards else self._no_cell
         collective, note, span = self._collective_mark, self._place_note, 4 if several_awards else 3
         link, hreflang = self._recipient_link[base], self._hreflang
@@ -141,7 +142,7 @@ class TableRows:
             f = a._escaped
             if f is None:
                 f = awardee_fields(a)
-            parts.append(f'<tr id="{f.id}"><td class="num">{escape(number)}</td><th scope="row">{link}{f.href}"{hreflang}>'
+            parts.append(f'<tr id="{f.id}"><td class="num">{escape_text(number)}</td><th scope="row">{link}{f.href}"{hreflang}>'
                          f'{f.name}</a></th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
                          f'{note[a.locality]}</td>{award[a.award]}</tr>\n')
         if parts:

@@ -29,6 +29,7 @@ from ..honor.verification import assign_codes, code_of, correcting_decisions, st
 from ..i18n import Lang
 from ..render.frame import Frame, MarkerUsed, mark
 from ..render.pages import MadePage, PageBatch, PageSpec, PageTypeHooks
+from ..render.escaping import awardee_fields, escape_text
 from ..render.qr_codes import QrCache
 from .honor_roll import facts_of
 
@@ -127,11 +128,14 @@ def _made(ctx, lang, facts, decision, other, kit_for):
         label = values["award_label"]
         if label not in labels:
             labels[label] = _html(label)
+        # The recipient's fields as its own page has them, escaped and encoded once per build
+        # (render/escaping.py); the code and addresses are plain ASCII, rarely worth escaping.
+        own = awardee_fields(a).utf8
         html = stencil.fill({
-            "v_name": _html(a.name), "v_position": _html(a.position), "v_unit": _html(a.unit),
-            "v_award_label": labels[label], "v_code": _html(values["code"]),
-            "v_address": _html(values["address"]), "v_canonical": _html(values["canonical"]),
-            "v_recipient": _html(values["recipient"]), "v_qr": str(values["qr"] or "").encode("utf-8"),
+            "v_name": own.name, "v_position": own.position, "v_unit": own.unit,
+            "v_award_label": labels[label], "v_code": _plain(values["code"]),
+            "v_address": _plain(values["address"]), "v_canonical": _plain(values["canonical"]),
+            "v_recipient": _plain(values["recipient"]), "v_qr": str(values["qr"] or "").encode("utf-8"),
             **decided,
         })
         if shape not in confirmed:
@@ -180,6 +184,11 @@ def _stencil(renderer, lang, other, a, values: dict) -> Frame | None:
 
 def _html(value) -> bytes:
     return str(escape(value)).encode("utf-8") if value else b""
+
+
+def _plain(value: str) -> bytes:
+    """_html(value) for a str, without a Markup object when nothing needs escaping."""
+    return escape_text(value).encode("utf-8")
 
 
 def _qr_cache(ctx, decision) -> QrCache:

@@ -62,6 +62,12 @@ def faces() -> tuple[Face, ...]:
     return tuple(sorted(out, key=lambda f: FAMILIES.index(f.family)))
 
 
+def drawing_files() -> list[Path]:
+    """The files a card's pixels come from: this module, the font list and the fonts in it
+    (pages/share_images.py keys the cards it keeps with them)."""
+    return [Path(__file__), ASSETS / "fonts.css", *sorted({face.file for face in faces()})]
+
+
 def face_for(char: str, weight: int) -> Face:
     """The face a browser would draw `char` with (the first whose range covers it)."""
     mine = [f for f in faces() if f.weight == weight]
