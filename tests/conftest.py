@@ -17,6 +17,15 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+
+def missing_tool(what: str, install: str, test: str) -> None:
+    """A system tool a test needs is absent: the test fails under CI=true (.ci/run installs
+    every such tool, so its absence there is a defect), and is skipped on a developer's
+    machine, saying how to install it."""
+    if IN_CI:
+        pytest.fail(f"{what} is not installed: {test} must run under CI=true (.ci/run installs it)")
+    pytest.skip(f"{what} is not installed ({install})")
+
 # The plans, bodies, awards, units and campaign most tests build on; a test names it when it
 # uses it (make_site(BASE_DATA, ...)).
 BASE_DATA = {

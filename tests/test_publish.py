@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_DATA, IN_CI, REPO
+from .conftest import BASE_DATA, REPO, missing_tool
 from .local_nginx import LocalNginx, free_ports
 
 PUBLISH = REPO / "scripts" / "publish.sh"
@@ -676,9 +676,7 @@ def assert_previews_behind_a_password(port: int, dot_folder_status: int) -> None
 
 def test_the_documented_nginx_lines_keep_previews_behind_a_password(tmp_path):
     if shutil.which("nginx") is None:
-        if IN_CI:
-            pytest.fail("nginx is not installed: the preview access test must run under CI=true (.ci/run installs it)")
-        pytest.skip("nginx not installed (apt-get install nginx)")
+        missing_tool("nginx", "apt-get install nginx", "the preview access test")
     snippet = docs_snippet("nginx", "**Who can open a preview**")
     previews = tmp_path / "xem-truoc"
     preview_folders(previews)
@@ -753,9 +751,7 @@ def unprivileged() -> dict:
 def test_the_documented_apache_lines_keep_previews_behind_a_password():
     found = apache()
     if found is None:
-        if IN_CI:
-            pytest.fail("apache2 is not installed: the preview access test must run under CI=true (.ci/run installs it)")
-        pytest.skip("Apache not installed (apt-get install apache2)")
+        missing_tool("Apache", "apt-get install apache2", "the preview access test")
     program, modules = found
     snippet = docs_snippet("apache", "**Who can open a preview**")
     assert "/var/www/xem-truoc" in snippet and "/etc/apache2/xem-truoc.htpasswd" in snippet

@@ -29,7 +29,7 @@ from site_builder.honor.awardees import name_sort_key
 from site_builder.text.folding import name_words
 from site_builder.text.sorting import parse_name, vietnamese_order
 
-from .conftest import IN_CI, REPO
+from .conftest import REPO, missing_tool
 
 # Three collators of locale "vi", numbers by value as ours: "syllable" and "primary" ignore
 # punctuation (our order drops the apostrophes of "H'Mai"), "primary" sees letters only;
@@ -69,11 +69,8 @@ def icu():
     """icu(texts, kind) -> {text: ICU sort key (bytes)}; kind "syllable", "primary" or "whole"."""
     python = icu_python()
     if python is None:
-        message = ("ICU is missing: no Python with the icu module (apt-get install python3-icu, "
-                   "or set ICU_PYTHON to a Python with PyICU)")
-        if IN_CI:
-            pytest.fail(message + "; the ICU comparison must run under CI=true")
-        pytest.skip(message)
+        missing_tool("ICU (a Python with the icu module)",
+                     "apt-get install python3-icu, or set ICU_PYTHON to a Python with PyICU", "the ICU comparison")
     cache: dict[tuple[str, str], bytes] = {}
 
     def keys(texts, kind: str) -> dict[str, bytes]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import IN_CI, REPO
+from .conftest import REPO, missing_tool
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 GITLAB = REPO / ".gitlab-ci.yml"
@@ -39,10 +39,7 @@ require(pkg).createLinter().then((lint) => {
 
 
 def missing(tool: str, how: str):
-    message = f"{tool} is not installed ({how}; .ci/run does it)"
-    if IN_CI:
-        pytest.fail(message + ": the CI files must be validated under CI=true")
-    pytest.skip(message)
+    missing_tool(tool, how, "the validation of the CI files")
 
 
 def check_jsonschema() -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import IN_CI
+from ..conftest import missing_tool
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -55,9 +55,7 @@ class StaticServer:
 def browser():
     path = chromium_path()
     if path is None:
-        if IN_CI:
-            pytest.fail("Debian's chromium is not installed: browser tests must run under CI=true")
-        pytest.skip("chromium not installed (apt-get install chromium)")
+        missing_tool("Debian's chromium", "apt-get install chromium", "every browser test")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import IN_CI, REPO
+from ..conftest import REPO, missing_tool
 from ..conftest import mkdocs_yml
 from ..local_nginx import SITE_TYPES, LocalNginx, free_ports
 from ..test_embeds import EMBED_CONTENT, long_decision
@@ -68,9 +68,7 @@ def generated_codes(site_dir: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
     if shutil.which("nginx") is None:
-        if IN_CI:
-            pytest.fail("nginx is not installed: the cross-origin embed test must run under CI=true")
-        pytest.skip("nginx not installed (apt-get install nginx)")
+        missing_tool("nginx", "apt-get install nginx", "the cross-origin embed test")
     root = tmp_path_factory.mktemp("embed")
     site_port, allowed_port, other_port = free_ports(3)
     site_url = f"http://127.0.0.1:{site_port}/"

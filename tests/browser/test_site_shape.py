@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import IN_CI
+from ..conftest import missing_tool
 from .conftest import axe_violations, describe
 from ..local_nginx import SITE_TYPES, LocalNginx, free_ports
 
@@ -67,9 +67,7 @@ NGINX_404_SERVER = """
 @pytest.fixture(scope="module")
 def nginx_site(example_site, tmp_path_factory):
     if shutil.which("nginx") is None:
-        if IN_CI:
-            pytest.fail("nginx is not installed: the 404 test must run under CI=true")
-        pytest.skip("nginx not installed (apt-get install nginx)")
+        missing_tool("nginx", "apt-get install nginx", "the 404 test")
     tmp = tmp_path_factory.mktemp("nginx-404")
     port = free_ports(1)[0]
     server = LocalNginx(tmp, [port], SITE_TYPES + "\n  charset utf-8;\n  default_type application/octet-stream;",

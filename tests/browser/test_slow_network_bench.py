@@ -9,15 +9,13 @@ import sys
 
 import pytest
 
-from ..conftest import IN_CI, REPO
+from ..conftest import REPO, missing_tool
 from .conftest import chromium_path
 
 
 def test_the_slow_network_bench_runs_in_quick_mode(example):
     if chromium_path() is None:
-        if IN_CI:
-            pytest.fail("Debian's chromium is not installed: browser tests must run under CI=true")
-        pytest.skip("chromium not installed (apt-get install chromium)")
+        missing_tool("Debian's chromium", "apt-get install chromium", "every browser test")
     done = subprocess.run([sys.executable, str(REPO / "bench" / "slow_network.py"), "--quick", "--site",
                            str(example.root / "site")], capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUTF8": "1"})

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import BASE_DATA, IN_CI, REPO, SiteFixture, mkdocs_yml
+from ..conftest import BASE_DATA, REPO, SiteFixture, missing_tool, mkdocs_yml
 
 DECAP_SERVER = "decap-server@3.11.3"
 
@@ -31,9 +31,7 @@ def decap_server_bin() -> Path:
     if not binary.exists():
         npm = shutil.which("npm")
         if npm is None:
-            if IN_CI:
-                pytest.fail("npm is not installed: the web editor's browser test must run under CI=true")
-            pytest.skip("npm not installed")
+            missing_tool("npm", "apt-get install npm", "the web editor's browser test")
         folder.mkdir(parents=True, exist_ok=True)
         subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder), DECAP_SERVER],
                        check=True, capture_output=True, timeout=600)
