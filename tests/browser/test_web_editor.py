@@ -125,11 +125,13 @@ def _publish(page) -> None:
     page.get_by_text("Công bố ngay").click()
 
 
-def _new_files(root: Path, before: set[Path], folder: str = "messages") -> list[Path]:
+def _new_files(root: Path, before: set[Path], folder: str = "messages", count: int = 1) -> list[Path]:
+    """The entry files of `folder` not in `before`, once at least `count` are written and
+    committed (or what there is after 20 s)."""
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         new = sorted(set((root / "content" / folder).glob("*.md")) - before)
-        if new and not _git(root, "status", "--porcelain").strip():  # written and committed
+        if len(new) >= count and not _git(root, "status", "--porcelain").strip():
             return new
         time.sleep(0.25)
     return sorted(set((root / "content" / folder).glob("*.md")) - before)
@@ -299,10 +301,7 @@ def test_a_translation_is_written_beside_the_vietnamese(editor_repo, browser, se
         titles.nth(1).fill("Join hands against the epidemic")  # the English pane
         _shot(page, "7-ban-dich")
         _publish(page)
-        files = _new_files(site.root, set())
-        deadline = time.monotonic() + 20
-        while len(files) < 2 and time.monotonic() < deadline:
-            files = _new_files(site.root, set())
+        files = _new_files(site.root, set(), count=2)  # the Vietnamese file and its translation
     finally:
         context.close()
     assert [f.name for f in files] == ["chung-tay-phong-chong-dich.en.md", "chung-tay-phong-chong-dich.vi.md"]
@@ -328,10 +327,7 @@ def test_an_entry_left_untranslated_falls_back_to_vietnamese(editor_repo, browse
         _pick(page, "kind", "Khẩu hiệu")
         page.get_by_label("Tiêu đề (trích yếu)").first.fill("Chỉ tiếng Việt")
         _publish(page)
-        files = _new_files(site.root, set())
-        deadline = time.monotonic() + 20
-        while len(files) < 2 and time.monotonic() < deadline:
-            files = _new_files(site.root, set())
+        files = _new_files(site.root, set(), count=2)  # the Vietnamese file and its translation
     finally:
         context.close()
     assert [f.name for f in files] == ["chi-tieng-viet.en.md", "chi-tieng-viet.vi.md"]
