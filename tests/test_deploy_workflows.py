@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -442,3 +443,127 @@ def test_rsync_deploy_relies_on_the_times_the_incremental_build_keeps(make_site,
     assert proc.returncode == 0, proc.stderr
     args = calls.read_text(encoding="utf-8").split()
     assert "-rlt" in args and "--checksum" not in args and "-c" not in args
+
+
+# --- rsync with a record of the last deploy: the real rsync, to a local folder --------------------
+
+
+def real_rsync() -> str:
+    """The installed rsync; CI installs it (.ci/run), so there a missing one fails the test."""
+    found = shutil.which("rsync")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("rsync is not installed (.ci/run installs it)")
+        pytest.skip("needs rsync")
+    return found
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def folders(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
+
+
+def deploy_rsync(site_dir: Path, dest: Path, env: dict | None = None, **extra: str) -> tuple[int, str]:
+    """Deploy with scripts/deploy.sh's rsync method; (regular files rsync transferred, in all
+    its runs, read from its --stats; the output)."""
+    proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(site_dir)], capture_output=True, text=True,
+                          env={**(env or os.environ), "RSYNC_DEST": f"{dest}/", **extra})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    counts = re.findall(r"^Number of regular files transferred: ([\d,.]+)", proc.stdout, flags=re.M)
+    return sum(int(re.sub(r"[,.]", "", n)) for n in counts), proc.stdout
+
+
+def records(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.parent.glob(f".{site_dir.name}.deployed-*.json"))
+
+
+def edit_and_build(site) -> None:
+    path, old, new = EDIT
+    text = (site.root / path).read_text(encoding="utf-8")
+    assert old in text
+    site.write({path: text.replace(old, new, 1)})
+    site.run("build", check_exit=0)
+
+
+def test_rsync_deploy_sends_only_what_changed_since_the_last_deploy(make_site, tmp_path):
+    real_rsync()
+    site = make_site(BASE_DATA)
+    out, dest = site.root / "site", tmp_path / "www"
+    site.run("build", check_exit=0)
+    first = contents(out)
+
+    # first deploy: no record, the whole tree; then the record, beside the site folder
+    sent, log = deploy_rsync(out, dest)
+    assert sent == len(first) and "the whole site is sent" in log
+    assert contents(dest) == first
+    (record,) = records(out)
+    assert set(json.loads(record.read_text(encoding="utf-8"))["files"]) == set(first)
+
+    # nothing changed: rsync is not even started
+    sent, log = deploy_rsync(out, dest)
+    assert sent == 0 and "0 to upload, 0 to delete" in log and "Number of files" not in log
+
+    # one edit, an incremental build: exactly the files whose bytes changed are sent
+    edit_and_build(site)
+    second = contents(out)
+    changed = {p for p in second if first.get(p) != second[p]}
+    assert changed and len(changed) < len(second) / 2
+    sent, log = deploy_rsync(out, dest)
+    assert sent == len(changed), log
+    assert f"{len(changed)} to upload" in log
+    assert contents(dest) == second
+
+    # a page the site no longer has, with its folder: removed from the server, folder and all
+    page = next(p for p in sorted(second) if p.endswith("/index.html") and p.count("/") >= 2)
+    shutil.rmtree(out / Path(page).parent)
+    sent, _ = deploy_rsync(out, dest)
+    assert sent == 0
+    assert contents(dest) == contents(out) and folders(dest) == folders(out)
+
+    # another destination has its own record: its first deploy sends everything
+    sent, _ = deploy_rsync(out, tmp_path / "mirror")
+    assert sent == len(contents(out)) and len(records(out)) == 2
+
+    # DEPLOY_FULL=1: the whole tree again, which also removes what the server got by hand
+    (dest / "by-hand.html").write_text("x", encoding="utf-8")
+    _sent, log = deploy_rsync(out, dest, DEPLOY_FULL="1")
+    assert "the whole site is sent" in log and not (dest / "by-hand.html").exists()
+
+
+def test_a_failed_rsync_deploy_is_redone_by_the_next(make_site, tmp_path):
+    """rsync fails after copying (a network cut, a full disk): the record is not replaced, and
+    every path of that deploy is sent again next time, even a file changed back meanwhile to
+    what the last good deploy held."""
+    rsync = real_rsync()
+    site = make_site(BASE_DATA)
+    out, dest = site.root / "site", tmp_path / "www"
+    site.run("build", check_exit=0)
+    first = contents(out)
+    deploy_rsync(out, dest)
+    (record,) = records(out)
+    deployed = record.read_bytes()
+
+    edit_and_build(site)
+    changed = {p for p, data in contents(out).items() if first.get(p) != data}
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "rsync").write_text(f'#!/bin/sh\n"{rsync}" "$@"\nexit 23\n', encoding="utf-8")
+    (bin_dir / "rsync").chmod(0o755)
+    failing = {**os.environ, "RSYNC_DEST": f"{dest}/", "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(out)], capture_output=True, text=True, env=failing)
+    assert proc.returncode != 0
+    assert record.read_bytes() != deployed  # not the new record: this deploy's paths marked unknown
+    assert all(json.loads(record.read_text(encoding="utf-8"))["files"][p][0] == "" for p in changed)
+
+    # the edit is undone (the site as the last good deploy had it, with new times)
+    for rel in changed:
+        if rel in first:
+            (out / rel).write_bytes(first[rel])
+        else:
+            (out / rel).unlink()
+    sent, _ = deploy_rsync(out, dest)
+    assert sent == len([p for p in changed if p in first])
+    assert contents(dest) == first
