@@ -5,6 +5,7 @@ merge request looks, the web editor's drafts included), and deploys that send on
 content hash, rsync by size and time, which the incremental build keeps)."""
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -567,3 +568,26 @@ def test_a_failed_rsync_deploy_is_redone_by_the_next(make_site, tmp_path):
     sent, _ = deploy_rsync(out, dest)
     assert sent == len([p for p in changed if p in first])
     assert contents(dest) == first
+
+
+def test_the_workflows_keep_the_rsync_record_with_the_site(tmp_path):
+    """A workflow that deploys with rsync keeps the record deploy.sh writes beside its site
+    folder in its cache: otherwise each run would start without it and send the whole tree."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "rsync").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # the record is what is looked at
+    (bin_dir / "rsync").chmod(0o755)
+    env = {**os.environ, "RSYNC_DEST": "web@may-chu.tinh.gov.vn:/var/www/thi-dua/",
+           "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    github_cache = next(s for s in github()["jobs"]["build"]["steps"] if str(s.get("uses", "")).startswith("actions/cache"))
+    kept = {"_site": github_cache["with"]["path"].split(),
+            "public": [path.rstrip("/") for cache in gitlab()["pages"]["cache"] for path in cache["paths"]]}
+    for folder, paths in kept.items():
+        site_dir = tmp_path / folder
+        (site_dir / "van-ban").mkdir(parents=True)
+        (site_dir / "van-ban" / "index.html").write_text("x", encoding="utf-8")
+        proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(site_dir)], capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        (record,) = records(site_dir)
+        name = record.relative_to(tmp_path).as_posix()
+        assert any(fnmatch.fnmatchcase(name, path) for path in paths), (name, paths)
