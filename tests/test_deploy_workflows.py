@@ -2,7 +2,9 @@
 the GitHub workflow and the GitLab pipeline (scheduled rebuilds, which runs deploy, lean
 checkouts, previews, their addresses and their removal, the check reported where the author of a pull or
 merge request looks, the web editor's drafts included), and deploys that send only what changed (S3 by
-content hash, rsync by size and time, which the incremental build keeps)."""
+content hash against the bucket's manifest, rsync by the record of its last deploy kept beside the
+site, both planned by scripts/deploy_plan.py; rsync's full copy by size and time, which the
+incremental build keeps)."""
 from __future__ import annotations
 
 import fnmatch
@@ -332,6 +334,8 @@ else:
     sys.exit(f"fake aws: unsupported {{args}}")
 with open(os.environ["FAKE_AWS_LOG"], "a", encoding="utf-8") as log:
     log.write(json.dumps({{"args": args, "uploaded": uploaded}}) + "\\n")
+if uploaded and os.environ.get("FAKE_AWS_FAIL_AFTER_UPLOAD"):  # the connection lost after the copy
+    sys.exit(1)
 """
 
 
@@ -414,6 +418,32 @@ def test_s3_deploy_uploads_only_objects_whose_content_changed(make_site, fake_aw
     uploaded, calls = deploy_s3(cold, env, log)
     assert uploaded == set() and any(call[:2] == ["s3api", "delete-objects"] for call in calls)
     assert not (bucket / gone).exists()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_failed_s3_deploy_is_redone_by_the_next(make_site, fake_aws):
+    """The upload fails after copying: the bucket's manifest marks what it sent unknown, so
+    the next deploy sends those files again, even changed back to what was deployed before."""
+    env, bucket, log = fake_aws
+    site = make_site(BASE_DATA)
+    out = site.root / "site"
+    site.run("build", check_exit=0)
+    first = files_of(out)
+    deploy_s3(out, env, log)
+    edit_and_build(site)
+    changed = {p for p, (_t, data) in files_of(out).items() if p not in first or first[p][1] != data}
+    proc = subprocess.run(["bash", str(DEPLOY), "s3", str(out)], capture_output=True, text=True,
+                          env={**env, "FAKE_AWS_FAIL_AFTER_UPLOAD": "1"})
+    assert proc.returncode != 0
+    for rel in changed:  # the edit undone
+        if rel in first:
+            (out / rel).write_bytes(first[rel][1])
+        else:
+            (out / rel).unlink()
+    uploaded, _calls = deploy_s3(out, env, log)
+    assert uploaded == {p for p in changed if p in first}
+    assert {rel: data for rel, (_t, data) in files_of(bucket).items() if rel != ".site-builder-deploy.json"} == \
+        {rel: data for rel, (_t, data) in first.items()}
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
