@@ -70,10 +70,14 @@ case "$method" in
     dest_hash="$(python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest()[:12])' "$RSYNC_DEST")"
     record="$(dirname "$src")/.$(basename "$src").deployed-$dest_hash.json"
     if [ "${DEPLOY_FULL:-}" = 1 ]; then rm -f "$record"; fi
+    # A record that cannot be read (cut short by hand) says nothing of what to delete: none.
+    if [ -f "$record" ] && ! python3 -c 'import json, sys; json.load(open(sys.argv[1]))["files"].items()' "$record" 2>/dev/null; then
+      rm -f "$record"
+    fi
     if [ -f "$record" ]; then
       python3 "$plan" "$src" "$record" "$work" --label rsync
       if [ -s "$work/upload.list" ] || [ -s "$work/gone.list" ]; then
-        cp "$work/pending.json" "$record"
+        mv "$work/pending.json" "$record"  # one rename: the record is whole whenever it is read
       fi
       if [ -s "$work/upload.list" ]; then
         # Each of these has other content (the plan compared hashes): sent even when its size
