@@ -64,6 +64,29 @@ def rsync_deploy(source: Path, dest: Path) -> dict:
             "listed": number("Number of files"), "measured": True}
 
 
+DEPLOY_SH = Path(__file__).resolve().parents[1] / "scripts" / "deploy.sh"
+
+
+def deploy_sh_rsync(source: Path, dest: Path, full: bool = False) -> dict:
+    """Deploy `source` onto the local folder `dest` with scripts/deploy.sh's rsync method (the
+    record of the last deploy beside `source`; the whole tree without one, or with `full`),
+    with delta transfer as over a network (RSYNC_OPTIONS=--no-whole-file): {"sent": total
+    bytes sent by all its rsync runs, "files": regular files transferred, "listed": files in
+    rsync's lists, "plan": the planner's line, "measured": True}."""
+    env = {**os.environ, "RSYNC_DEST": f"{dest}/", "RSYNC_OPTIONS": "--no-whole-file --no-human-readable",
+           "DEPLOY_FULL": "1" if full else ""}
+    proc = subprocess.run(["bash", str(DEPLOY_SH), "rsync", str(source)], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"scripts/deploy.sh rsync failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+
+    def total(label: str) -> int:
+        return sum(int(re.sub(r"[,.]", "", n)) for n in re.findall(rf"^{label}: ([\d,.]+)", proc.stdout, re.M))
+
+    plan = next((line for line in proc.stdout.splitlines() if line.startswith("rsync: ")), "")
+    return {"sent": total("Total bytes sent"), "files": total("Number of regular files transferred"),
+            "listed": total("Number of files"), "plan": plan, "measured": True}
+
+
 def deploy(source: Path, dest: Path) -> dict:
     """rsync_deploy when rsync is installed, else rsync_estimate (and `dest` brought up to
     date by copying, as the deploy would)."""
@@ -172,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def describe(sent: dict) -> str:
-    how = "rsync -a --no-whole-file" if sent["measured"] else "ESTIMATE (rsync not installed)"
+    if "plan" in sent:
+        how = f"scripts/deploy.sh rsync ({sent['plan'].removeprefix('rsync: ')}), --no-whole-file"
+    else:
+        how = "rsync -a --no-whole-file" if sent["measured"] else "ESTIMATE (rsync not installed)"
     text = (f"{how}: Total bytes sent {sent['sent']:,} ({sent['files']:,} files transferred of "
             f"{sent['listed']:,} listed)")
     if not sent["measured"]:

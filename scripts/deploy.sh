@@ -9,10 +9,21 @@
 #   SSH_PRIVATE_KEY   the deploy key itself (CI secret); optional when ssh is already set up
 #   SSH_KNOWN_HOSTS   the server's line from `ssh-keyscan host` (CI secret); required with a key
 #   RSYNC_PORT        SSH port (default 22)
-# Files are uploaded first and deleted last (--delay-updates, --delete-after), so readers
-# never see a half-copied site. No --checksum: rsync skips files whose size and modification
-# time are unchanged, which the incremental build keeps for the files it does not rewrite
-# (reading every byte on both sides, as --checksum does, costs more than it saves).
+#   RSYNC_OPTIONS     more rsync options, separated by spaces (optional; e.g. --no-whole-file)
+#   DEPLOY_FULL       1: send the whole tree, as to a new server (after the server's files were
+#                     changed by hand)
+# Only what changed since the last successful deploy to the same RSYNC_DEST is sent: its
+# record, `.<site folder>.deployed-<hash of RSYNC_DEST>.json` beside the site folder (the
+# manifest the S3 method keeps in its bucket), says what the server holds. The files to send
+# go with `--files-from` (a list of a few names, not rsync's list of the whole tree, about 27
+# bytes a file), then what the site no longer has is deleted, folders included
+# (`--delete-missing-args --force`). The record is replaced only after both succeeded; meanwhile it
+# marks every path of this deploy unknown, so a deploy that fails is redone by the next one.
+# Without a record (the first deploy, a fresh machine, DEPLOY_FULL=1) the whole tree goes:
+# `rsync --delete-after`, which also removes what nobody recorded. Files are uploaded first
+# and deleted last (--delay-updates), so readers never see a half-copied site. No --checksum:
+# rsync skips files whose size and modification time are unchanged, which the incremental
+# build keeps for the files it does not rewrite. Needs rsync 3.1 or later on both sides.
 #
 # S3-compatible bucket (AWS S3, MinIO, Viettel/FPT/CMC object storage, ...), with the aws CLI:
 #   S3_BUCKET                  bucket name (required)
@@ -28,6 +39,7 @@
 # A file whose size and modification time match the manifest is not read again: the
 # incremental build keeps both for the files it does not change. Needs python3 (as
 # site-builder does) besides the aws CLI.
+# Both methods plan with scripts/deploy_plan.py (python3, as site-builder needs).
 set -euo pipefail
 
 method="${1:-}"
@@ -36,22 +48,56 @@ if [ -z "$method" ] || [ -z "$src" ] || [ ! -d "$src" ]; then
   echo "usage: scripts/deploy.sh rsync|s3 SITE_FOLDER" >&2
   exit 2
 fi
+src="${src%/}"
+plan="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/deploy_plan.py"
 
 case "$method" in
   rsync)
     : "${RSYNC_DEST:?RSYNC_DEST is not set (user@host:/path/)}"
     ssh_opts=(-p "${RSYNC_PORT:-22}" -o BatchMode=yes)
+    # Beside the site, on its disk: the plan, and the key (removed on exit).
+    work="$(mktemp -d "$(dirname "$src")/.deploy-rsync-XXXXXX")"
+    trap 'rm -rf "$work"' EXIT
     if [ -n "${SSH_PRIVATE_KEY:-}" ]; then
-      keydir="$(mktemp -d)"
-      trap 'rm -rf "$keydir"' EXIT
       umask 077
-      printf '%s\n' "$SSH_PRIVATE_KEY" > "$keydir/key"
+      printf '%s\n' "$SSH_PRIVATE_KEY" > "$work/key"
       : "${SSH_KNOWN_HOSTS:?SSH_KNOWN_HOSTS is not set (output of ssh-keyscan for the server)}"
-      printf '%s\n' "$SSH_KNOWN_HOSTS" > "$keydir/known_hosts"
-      ssh_opts+=(-i "$keydir/key" -o IdentitiesOnly=yes -o UserKnownHostsFile="$keydir/known_hosts")
+      printf '%s\n' "$SSH_KNOWN_HOSTS" > "$work/known_hosts"
+      ssh_opts+=(-i "$work/key" -o IdentitiesOnly=yes -o UserKnownHostsFile="$work/known_hosts")
     fi
-    rsync -rlt --delete-after --delay-updates --human-readable --stats \
-      -e "ssh ${ssh_opts[*]}" "$src/" "$RSYNC_DEST"
+    read -r -a extra <<< "${RSYNC_OPTIONS:-}"
+    rsync_cmd=(rsync -rlt --delay-updates --human-readable --stats -e "ssh ${ssh_opts[*]}" ${extra[@]+"${extra[@]}"})
+    dest_hash="$(python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest()[:12])' "$RSYNC_DEST")"
+    record="$(dirname "$src")/.$(basename "$src").deployed-$dest_hash.json"
+    if [ "${DEPLOY_FULL:-}" = 1 ]; then rm -f "$record"; fi
+    # A record that cannot be read (cut short by hand) says nothing of what to delete: none.
+    if [ -f "$record" ] && ! python3 -c 'import json, sys; json.load(open(sys.argv[1]))["files"].items()' "$record" 2>/dev/null; then
+      rm -f "$record"
+    fi
+    if [ -f "$record" ]; then
+      python3 "$plan" "$src" "$record" "$work" --label rsync
+      if [ -s "$work/upload.list" ] || [ -s "$work/gone.list" ]; then
+        mv "$work/pending.json" "$record"  # one rename: the record is whole whenever it is read
+      fi
+      if [ -s "$work/upload.list" ]; then
+        # Each of these has other content (the plan compared hashes): sent even when its size
+        # and time (in whole seconds) look the same to rsync (--ignore-times). --force: a folder
+        # of the last deploy where the site now has a file is replaced.
+        "${rsync_cmd[@]}" --ignore-times --force --from0 --files-from="$work/upload.list" "$src/" "$RSYNC_DEST"
+      fi
+      if [ -s "$work/gone.list" ]; then
+        # Each name a deletion: a file, or a whole folder the site no longer has (--force);
+        # rsync deletes a name only inside a folder the site still has, which the plan keeps to.
+        "${rsync_cmd[@]}" --force --from0 --files-from="$work/gone.list" --delete-missing-args --no-implied-dirs \
+          "$src/" "$RSYNC_DEST"
+      fi
+    else
+      echo "rsync: no record of an earlier deploy to $RSYNC_DEST: the whole site is sent"
+      python3 "$plan" "$src" /dev/null "$work" --label rsync >/dev/null
+      "${rsync_cmd[@]}" --delete-after "$src/" "$RSYNC_DEST"
+    fi
+    # Last, after a success only: what the destination now holds.
+    mv "$work/new.json" "$record"
     ;;
   s3)
     : "${S3_BUCKET:?S3_BUCKET is not set}"
@@ -67,51 +113,15 @@ case "$method" in
       echo '{}' > "$work/old.json"
     fi
     # Plan: hard links to the changed files in $work/upload (one `aws s3 cp --recursive` sends
-    # them all), the keys to delete in $work/delete-*.json (batches of 1000, the API's limit),
-    # the new manifest in $work/new.json.
-    python3 - "$src" "$work" "$S3_MANIFEST" "${S3_PREFIX:+$S3_PREFIX/}" <<'PY'
-import hashlib, json, os, shutil, sys
-from pathlib import Path
-
-src, work, manifest_name, prefix = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
-try:
-    old = json.loads((work / "old.json").read_text(encoding="utf-8")).get("files", {})
-except (ValueError, AttributeError):
-    old = {}
-new, upload = {}, []
-for folder, _dirs, names in os.walk(src):
-    for name in names:
-        path = Path(folder, name)
-        rel = path.relative_to(src).as_posix()
-        if rel == manifest_name:
-            continue
-        st = path.stat()
-        before = old.get(rel)
-        if before and before[1:] == [st.st_size, st.st_mtime_ns]:
-            sha = before[0]  # same size and time as last deployed: not read again
-        else:
-            h = hashlib.sha256()
-            with open(path, "rb") as f:
-                for block in iter(lambda: f.read(1 << 20), b""):
-                    h.update(block)
-            sha = h.hexdigest()
-        new[rel] = [sha, st.st_size, st.st_mtime_ns]
-        if not before or before[0] != sha:
-            upload.append(rel)
-for rel in upload:
-    target = work / "upload" / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src / rel, target)
-    except OSError:  # no hard links here: a copy
-        shutil.copy2(src / rel, target)
-gone = sorted(set(old) - set(new))
-for i in range(0, len(gone), 1000):
-    batch = {"Objects": [{"Key": prefix + rel} for rel in gone[i:i + 1000]], "Quiet": True}
-    (work / f"delete-{i // 1000:06d}.json").write_text(json.dumps(batch), encoding="utf-8")
-(work / "new.json").write_text(json.dumps({"version": 1, "files": new}), encoding="utf-8")
-print(f"S3: {len(upload)} to upload, {len(gone)} to delete, {len(new) - len(upload)} unchanged")
-PY
+    # them all), the keys to delete in $work/delete-*.json, the new manifest in $work/new.json.
+    python3 "$plan" "$src" "$work/old.json" "$work" --skip "$S3_MANIFEST" --link-upload \
+      --delete-batches "${S3_PREFIX:+$S3_PREFIX/}" --label S3
+    # Meanwhile the bucket's manifest marks every path of this plan unknown: a deploy that
+    # fails halfway is redone by the next one, whatever the site holds by then.
+    if [ -d "$work/upload" ] || compgen -G "$work/delete-*.json" >/dev/null; then
+      aws "${endpoint[@]}" s3 cp "$work/pending.json" "$dest$S3_MANIFEST" --only-show-errors \
+        --content-type application/json --cache-control no-store
+    fi
     if [ -d "$work/upload" ]; then
       aws "${endpoint[@]}" s3 cp "$work/upload/" "$dest" --recursive --only-show-errors
     fi
@@ -119,7 +129,7 @@ PY
       [ -e "$batch" ] || continue
       aws "${endpoint[@]}" s3api delete-objects --bucket "$S3_BUCKET" --delete "file://$batch" >/dev/null
     done
-    # Last: a deploy that failed above leaves the old manifest, so the next one redoes it.
+    # Last, after a success only: what the bucket now holds.
     aws "${endpoint[@]}" s3 cp "$work/new.json" "$dest$S3_MANIFEST" --only-show-errors \
       --content-type application/json --cache-control no-store
     ;;

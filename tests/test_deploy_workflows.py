@@ -2,11 +2,15 @@
 the GitHub workflow and the GitLab pipeline (scheduled rebuilds, which runs deploy, lean
 checkouts, previews, their addresses and their removal, the check reported where the author of a pull or
 merge request looks, the web editor's drafts included), and deploys that send only what changed (S3 by
-content hash, rsync by size and time, which the incremental build keeps)."""
+content hash against the bucket's manifest, rsync by the record of its last deploy kept beside the
+site, both planned by scripts/deploy_plan.py; rsync's full copy by size and time, which the
+incremental build keeps)."""
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -330,6 +334,8 @@ else:
     sys.exit(f"fake aws: unsupported {{args}}")
 with open(os.environ["FAKE_AWS_LOG"], "a", encoding="utf-8") as log:
     log.write(json.dumps({{"args": args, "uploaded": uploaded}}) + "\\n")
+if uploaded and os.environ.get("FAKE_AWS_FAIL_AFTER_UPLOAD"):  # the connection lost after the copy
+    sys.exit(1)
 """
 
 
@@ -415,6 +421,32 @@ def test_s3_deploy_uploads_only_objects_whose_content_changed(make_site, fake_aw
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_failed_s3_deploy_is_redone_by_the_next(make_site, fake_aws):
+    """The upload fails after copying: the bucket's manifest marks what it sent unknown, so
+    the next deploy sends those files again, even changed back to what was deployed before."""
+    env, bucket, log = fake_aws
+    site = make_site(BASE_DATA)
+    out = site.root / "site"
+    site.run("build", check_exit=0)
+    first = files_of(out)
+    deploy_s3(out, env, log)
+    edit_and_build(site)
+    changed = {p for p, (_t, data) in files_of(out).items() if p not in first or first[p][1] != data}
+    proc = subprocess.run(["bash", str(DEPLOY), "s3", str(out)], capture_output=True, text=True,
+                          env={**env, "FAKE_AWS_FAIL_AFTER_UPLOAD": "1"})
+    assert proc.returncode != 0
+    for rel in changed:  # the edit undone
+        if rel in first:
+            (out / rel).write_bytes(first[rel][1])
+        else:
+            (out / rel).unlink()
+    uploaded, _calls = deploy_s3(out, env, log)
+    assert uploaded == {p for p in changed if p in first}
+    assert {rel: data for rel, (_t, data) in files_of(bucket).items() if rel != ".site-builder-deploy.json"} == \
+        {rel: data for rel, (_t, data) in first.items()}
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_rsync_deploy_relies_on_the_times_the_incremental_build_keeps(make_site, tmp_path):
     """rsync skips files by size and time, without --checksum: that is right only because
     every file the incremental build does not change keeps its bytes and its time."""
@@ -442,3 +474,150 @@ def test_rsync_deploy_relies_on_the_times_the_incremental_build_keeps(make_site,
     assert proc.returncode == 0, proc.stderr
     args = calls.read_text(encoding="utf-8").split()
     assert "-rlt" in args and "--checksum" not in args and "-c" not in args
+
+
+# --- rsync with a record of the last deploy: the real rsync, to a local folder --------------------
+
+
+def real_rsync() -> str:
+    """The installed rsync; CI installs it (.ci/run), so there a missing one fails the test."""
+    found = shutil.which("rsync")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("rsync is not installed (.ci/run installs it)")
+        pytest.skip("needs rsync")
+    return found
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def folders(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
+
+
+def deploy_rsync(site_dir: Path, dest: Path, env: dict | None = None, **extra: str) -> tuple[int, str]:
+    """Deploy with scripts/deploy.sh's rsync method; (regular files rsync transferred, in all
+    its runs, read from its --stats; the output)."""
+    proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(site_dir)], capture_output=True, text=True,
+                          env={**(env or os.environ), "RSYNC_DEST": f"{dest}/", **extra})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    counts = re.findall(r"^Number of regular files transferred: ([\d,.]+)", proc.stdout, flags=re.M)
+    return sum(int(re.sub(r"[,.]", "", n)) for n in counts), proc.stdout
+
+
+def records(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.parent.glob(f".{site_dir.name}.deployed-*.json"))
+
+
+def edit_and_build(site) -> None:
+    path, old, new = EDIT
+    text = (site.root / path).read_text(encoding="utf-8")
+    assert old in text
+    site.write({path: text.replace(old, new, 1)})
+    site.run("build", check_exit=0)
+
+
+def test_rsync_deploy_sends_only_what_changed_since_the_last_deploy(make_site, tmp_path):
+    real_rsync()
+    site = make_site(BASE_DATA)
+    out, dest = site.root / "site", tmp_path / "www"
+    site.run("build", check_exit=0)
+    first = contents(out)
+
+    # first deploy: no record, the whole tree; then the record, beside the site folder
+    sent, log = deploy_rsync(out, dest)
+    assert sent == len(first) and "the whole site is sent" in log
+    assert contents(dest) == first
+    (record,) = records(out)
+    assert set(json.loads(record.read_text(encoding="utf-8"))["files"]) == set(first)
+
+    # nothing changed: rsync is not even started
+    sent, log = deploy_rsync(out, dest)
+    assert sent == 0 and "0 to upload, 0 to delete" in log and "Number of files" not in log
+
+    # one edit, an incremental build: exactly the files whose bytes changed are sent
+    edit_and_build(site)
+    second = contents(out)
+    changed = {p for p in second if first.get(p) != second[p]}
+    assert changed and len(changed) < len(second) / 2
+    sent, log = deploy_rsync(out, dest)
+    assert sent == len(changed), log
+    assert f"{len(changed)} to upload" in log
+    assert contents(dest) == second
+
+    # a page the site no longer has, with its folder: removed from the server, folder and all
+    page = next(p for p in sorted(second) if p.endswith("/index.html") and p.count("/") >= 2)
+    shutil.rmtree(out / Path(page).parent)
+    sent, _ = deploy_rsync(out, dest)
+    assert sent == 0
+    assert contents(dest) == contents(out) and folders(dest) == folders(out)
+
+    # another destination has its own record: its first deploy sends everything
+    sent, _ = deploy_rsync(out, tmp_path / "mirror")
+    assert sent == len(contents(out)) and len(records(out)) == 2
+
+    # DEPLOY_FULL=1: the whole tree again, which also removes what the server got by hand
+    (dest / "by-hand.html").write_text("x", encoding="utf-8")
+    _sent, log = deploy_rsync(out, dest, DEPLOY_FULL="1")
+    assert "the whole site is sent" in log and not (dest / "by-hand.html").exists()
+
+
+def test_a_failed_rsync_deploy_is_redone_by_the_next(make_site, tmp_path):
+    """rsync fails after copying (a network cut, a full disk): the record is not replaced, and
+    every path of that deploy is sent again next time, even a file changed back meanwhile to
+    what the last good deploy held."""
+    rsync = real_rsync()
+    site = make_site(BASE_DATA)
+    out, dest = site.root / "site", tmp_path / "www"
+    site.run("build", check_exit=0)
+    first = contents(out)
+    deploy_rsync(out, dest)
+    (record,) = records(out)
+    deployed = record.read_bytes()
+
+    edit_and_build(site)
+    changed = {p for p, data in contents(out).items() if first.get(p) != data}
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "rsync").write_text(f'#!/bin/sh\n"{rsync}" "$@"\nexit 23\n', encoding="utf-8")
+    (bin_dir / "rsync").chmod(0o755)
+    failing = {**os.environ, "RSYNC_DEST": f"{dest}/", "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(out)], capture_output=True, text=True, env=failing)
+    assert proc.returncode != 0
+    assert record.read_bytes() != deployed  # not the new record: this deploy's paths marked unknown
+    assert all(json.loads(record.read_text(encoding="utf-8"))["files"][p][0] == "" for p in changed)
+
+    # the edit is undone (the site as the last good deploy had it, with new times)
+    for rel in changed:
+        if rel in first:
+            (out / rel).write_bytes(first[rel])
+        else:
+            (out / rel).unlink()
+    sent, _ = deploy_rsync(out, dest)
+    assert sent == len([p for p in changed if p in first])
+    assert contents(dest) == first
+
+
+def test_the_workflows_keep_the_rsync_record_with_the_site(tmp_path):
+    """A workflow that deploys with rsync keeps the record deploy.sh writes beside its site
+    folder in its cache: otherwise each run would start without it and send the whole tree."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "rsync").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # the record is what is looked at
+    (bin_dir / "rsync").chmod(0o755)
+    env = {**os.environ, "RSYNC_DEST": "web@may-chu.tinh.gov.vn:/var/www/thi-dua/",
+           "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    github_cache = next(s for s in github()["jobs"]["build"]["steps"] if str(s.get("uses", "")).startswith("actions/cache"))
+    kept = {"_site": github_cache["with"]["path"].split(),
+            "public": [path.rstrip("/") for cache in gitlab()["pages"]["cache"] for path in cache["paths"]]}
+    for folder, paths in kept.items():
+        site_dir = tmp_path / folder
+        (site_dir / "van-ban").mkdir(parents=True)
+        (site_dir / "van-ban" / "index.html").write_text("x", encoding="utf-8")
+        proc = subprocess.run(["bash", str(DEPLOY), "rsync", str(site_dir)], capture_output=True, text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        (record,) = records(site_dir)
+        name = record.relative_to(tmp_path).as_posix()
+        assert any(fnmatch.fnmatchcase(name, path) for path in paths), (name, paths)
