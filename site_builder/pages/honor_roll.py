@@ -125,23 +125,22 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (runtime/keys.py), escaped fields (render/escaping.py) and JSON-LD
-    (recipient_page.py), once, before the first page: this runs in the warm-up, before the
+    """Every awardee's stamps (runtime/keys.py) and, on a full build, escaped fields
+    (render/escaping.py), once, before the first page: this runs in the warm-up, before the
     workers fork, so they inherit them instead of each recomputing 100,000 of them for the
-    keys of every page they walk and for each language's page."""
+    keys of every page they walk and for every list a recipient is in. The JSON-LD of recipient
+    pages is not made here: a page is made once, by one process (recipient_page.jsonld_script)."""
     if ctx.awardees_stamped:
         return
-    # Escaped fields and JSON-LD only serve pages being rendered: worth making up front on a
-    # full build (once for both languages' pages), not on one that keeps nearly every page.
+    # Escaped fields only serve pages being rendered: worth making up front on a full build
+    # (once for every list and language), not on one that keeps nearly every page.
     escape_too = ctx.full_build
-    site, config = ctx.site, ctx.site.config
-    for decision in site.decisions.values():
+    for decision in ctx.site.decisions.values():
         for a in decision.awardees:
             awardee_stamp(a)
             row_stamp(a)
             if escape_too:
                 awardee_fields(a)
-                recipient_page.jsonld_script(site, config, a)
     ctx.awardees_stamped = True
 
 

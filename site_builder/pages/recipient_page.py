@@ -16,11 +16,12 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .. import urls
+from ..config import EVERY_LANGUAGE
 from ..urls import awardee_path
 from ..feeds.discover import OG_LOCALES, awardee_jsonld
 from ..honor.verification import code_of
 from ..feeds.records import absolute
-from ..render.escaping import awardee_fields, escape_text, escaped
+from ..render.escaping import EncodedFields, awardee_fields, escape_text, escaped
 from ..render.frame import MarkerUsed, frame_shape, mark
 from ..render.pages import MadePage
 from .honor_rows import Cells
@@ -162,7 +163,7 @@ class Maker:
             return None
         fields = awardee_fields(a)
         code = code_of(a)  # letters and digits of urls.VERIFY_ALPHABET: nothing to escape
-        encoded = fields.utf8
+        encoded = EncodedFields(fields)
         id_html = _utf8(fields.id)
         label_html = self._escaped[label]
         title_html = encoded.name + _DASH + label_html
@@ -211,12 +212,16 @@ class Maker:
 
 
 def jsonld_script(site, config, a) -> bytes:
-    """The recipient's JSON-LD script line (b"" for none), made once for every language: the
-    same in each (feeds/discover.py awardee_jsonld). Kept on the awardee; a full build makes it
-    before the workers fork (honor_roll.stamp_all), so neither language's pages make it again."""
+    """The recipient's JSON-LD script line (b"" for none): the same in every language
+    (feeds/discover.py awardee_jsonld). Made by the process that renders the page. Kept on the
+    awardee only when every language has recipient pages (config `recipient_pages`), for the
+    other languages' pages; by default a recipient has one page, and 760 bytes a recipient kept
+    until the build ends were 76 MB of every process at 100,000 (docs/architecture.md)."""
     script = a._jsonld
     if script is None:
         jsonld = awardee_jsonld(site, config, a)
-        script = a._jsonld = (b'<script type="application/ld+json">' + _utf8(jsonld) + b"</script>\n"
-                              if jsonld is not None else b"")
+        script = (b'<script type="application/ld+json">' + _utf8(jsonld) + b"</script>\n"
+                  if jsonld is not None else b"")
+        if config.recipient_pages == EVERY_LANGUAGE:
+            a._jsonld = script
     return script
