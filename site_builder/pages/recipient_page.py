@@ -215,8 +215,9 @@ def jsonld_script(site, config, a) -> bytes:
     """The recipient's JSON-LD script line (b"" for none): the same in every language
     (feeds/discover.py awardee_jsonld). Made by the process that renders the page. Kept on the
     awardee only when every language has recipient pages (config `recipient_pages`), for the
-    other languages' pages; by default a recipient has one page, and 760 bytes a recipient kept
-    until the build ends were 76 MB of every process at 100,000 (docs/architecture.md)."""
+    other languages' pages. By default a recipient has one page, and made for every recipient
+    before the workers forked, 760 bytes each, they were 76 MB at 100,000 in the command and
+    again in each process that read them (docs/architecture.md, "Memory")."""
     script = a._jsonld
     if script is None:
         jsonld = awardee_jsonld(site, config, a)
