@@ -240,3 +240,31 @@ def test_after_a_failure_the_other_processes_take_no_more_work(tmp_path):
     ran = log.read_text().split()
     assert len(ran) < 12, ran  # 200 items at 0.05 s: 10 s of work had the others gone on
     assert time.perf_counter() - started < 3
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's state from /proc (Linux)")
+def test_the_data_process_ends_when_its_work_does_not_when_its_result_is_asked_for():
+    """Background: the forked process's result is taken as soon as it is sent, so the process
+    ends (and frees its copy of the loaded site) while this one is still rendering. Before, a
+    result larger than the pipe's buffer kept it waiting until join() at the end of the render."""
+    import time
+
+    from site_builder.runtime.parallel import Background
+
+    data = Background(lambda forked: b"x" * 4_000_000, fork=True)  # far more than a pipe holds
+    try:
+        deadline = time.monotonic() + 30
+        state = "?"
+        while time.monotonic() < deadline:
+            try:
+                stat = Path(f"/proc/{data.pid}/stat").read_text()
+            except OSError:
+                state = "gone"
+                break
+            state = stat[stat.rindex(")") + 2]  # "Z": exited, waiting to be reaped by join()
+            if state == "Z":
+                break
+            time.sleep(0.05)
+        assert state in ("Z", "gone")
+    finally:
+        assert data.join() == b"x" * 4_000_000

@@ -127,14 +127,14 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (runtime/keys.py) and escaped fields (render/escaping.py), once,
-    before the first page: this runs in the warm-up, before the
+    """Every awardee's stamps (runtime/keys.py) and, on a full build, escaped fields
+    (render/escaping.py), once, before the first page: this runs in the warm-up, before the
     workers fork, so they inherit them instead of each recomputing 100,000 of them for the
-    keys of every page they walk and for each language's page."""
+    keys of every page they walk and for every list a recipient is in."""
     if ctx.awardees_stamped:
         return
     # Escaped fields only serve pages being rendered: worth making up front on a full build
-    # (once for both languages' pages), not on one that keeps nearly every page.
+    # (once for every list and language), not on one that keeps nearly every page.
     escape_too = ctx.full_build
     for decision in ctx.site.decisions.values():
         for a in decision.awardees:

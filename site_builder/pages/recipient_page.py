@@ -19,7 +19,7 @@ from .. import urls
 from ..urls import awardee_path
 from ..honor.verification import code_of
 from ..feeds.records import absolute
-from ..render.escaping import awardee_fields, escape_text, escaped
+from ..render.escaping import EncodedFields, awardee_fields, escape_text, escaped
 from ..render.frame import MarkerUsed, frame_shape, mark
 from ..render.pages import MadePage
 from .honor_rows import Cells
@@ -159,7 +159,7 @@ class Maker:
             return None
         fields = awardee_fields(a)
         code = code_of(a)  # letters and digits of urls.VERIFY_ALPHABET: nothing to escape
-        encoded = fields.utf8
+        encoded = EncodedFields(fields)
         id_html = _utf8(fields.id)
         label_html = self._escaped[label]
         title_html = encoded.name + _DASH + label_html

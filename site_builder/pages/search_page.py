@@ -208,7 +208,7 @@ def document_records(ctx, lang: Lang) -> list[dict]:
 
 def _facet_counts(ctx, records: list[dict]) -> tuple[dict, dict]:
     """Per filter: value -> count, and value -> the first record with it (for its label).
-    The same in every language: counted once per build (in the warm-up, before the fork)."""
+    The same in every language: counted once per build (in prepare, before the forks)."""
     cached = ctx.facet_counts
     if cached is None:
         counts: dict[str, dict] = {f: {} for f in NAME_FILTERS}
@@ -237,12 +237,12 @@ def _facet_counts(ctx, records: list[dict]) -> tuple[dict, dict]:
     return cached
 
 
-def _facet_options(ctx, records: list[dict], lang_code: str) -> dict[str, list[tuple[str, str, int]]]:
+def _facet_options(ctx, lang_code: str) -> dict[str, list[tuple[str, str, int]]]:
     """(value, label, count) per filter, rendered into the page so the filters show their
     choices before search.js loads; search.js keeps them (same values as meta.json)."""
     from ..text.sorting import vietnamese_key
 
-    counts, first = _facet_counts(ctx, records)
+    counts, first = ctx.facet_counts  # made in prepare()
     label_keys = {"award": "award_label", "locality": "locality_name", "campaign": "campaign_name"}
     labels: dict[str, dict] = {f: {} for f in NAME_FILTERS}
     for f in NAME_FILTERS:
@@ -283,9 +283,11 @@ def search_box(ctx, lang: Lang, root: str) -> dict:
 
 
 def prepare(ctx) -> None:
-    """The recipients' search records: the search page's filters count them, the data
-    process indexes them; made once, before it forks (render/pages.py PageType)."""
-    _records_cached(ctx)
+    """The recipients' search records: the search page's filters count them (here, once), the
+    data process indexes them; made once, before it forks (render/pages.py PageType)."""
+    records = _records_cached(ctx)
+    ctx.search_has_names = bool(records)
+    _facet_counts(ctx, records)
 
 
 def _records_cached(ctx) -> list[dict]:
@@ -335,13 +337,19 @@ def _place_groups(ctx, options: list, lang: Lang) -> list[tuple[str, list]]:
 
 
 def pages(ctx, lang):
-    records = _records_cached(ctx)
-    filters = _facet_options(ctx, records, lang.code)
+    if ctx.facet_counts is None:
+        prepare(ctx)
+    if ctx.data_forked:
+        # Only the data process indexes the records, and it was forked with them. Kept here,
+        # they were a second copy until the build's end: the data process's reads copy the
+        # pages it shares with this process (docs/architecture.md, "Memory").
+        ctx.search_name_records = None
+    filters = _facet_options(ctx, lang.code)
     yield PageSpec(
         path=PATH, template="search/page.html", title=lang.t("search"), description=lang.t("search_intro"),
         context={"filters": filters, "place_groups": _place_groups(ctx, filters["locality"], lang),
                  "browse": _browse_links(ctx, lang),
-                 "has_names": bool(records), "search_box": lambda root: search_box(ctx, lang, root),
+                 "has_names": ctx.search_has_names, "search_box": lambda root: search_box(ctx, lang, root),
                  "example": search_example(ctx.site, lang)})
 
 

@@ -57,6 +57,9 @@ class BuildContext:
         # Set by the renderer once it has run every page type's write_data: a finish() that
         # would otherwise write the data files itself leaves them be.
         self.data_written: bool = False
+        # Set by the renderer when write_data runs in a forked process of its own (runtime/
+        # parallel.py Background): what only write_data reads may then be dropped here.
+        self.data_forked: bool = False
 
         # ---- caches of page types, None until first used --------------------------------
         # The honor index (honor/index.py index_of).
@@ -73,8 +76,10 @@ class BuildContext:
         # data/bodies.yml found by folded name (content/labels.py), for plans' task assignees
         # (pages/documents.py summary_of): folding every body's labels once, not once a plan.
         self.bodies_by_label: object | None = None
-        # The recipients' search records (pages/search_page.py) and their facet counts.
+        # The recipients' search records (pages/search_page.py) and their facet counts. Once a
+        # forked data process holds the records, this process drops them (pages/search_page.py).
         self.search_name_records: list[dict] | None = None
+        self.search_has_names: bool = False
         self.facet_counts: tuple[dict, dict] | None = None
         # Per index folder, what writing the search indexes did (pages/search_page.py write_data).
         self.search_stats: dict | None = None

@@ -43,7 +43,7 @@ class AwardeeFields:
     """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
     of its table rows that are the same in every language (pages/honor_rows.py)."""
 
-    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit", "utf8")
+    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit")
 
     def __init__(self, a):
         self.name = escape_text(a.name or "")
@@ -54,12 +54,12 @@ class AwardeeFields:
         self.href = escape_text(awardee_path(a))  # the recipient page, from the site's root
         joiner = ", " if a.position and a.unit else ""
         self.position_unit = f"{self.position}{joiner}{self.unit}"
-        self.utf8 = EncodedFields(self)
 
 
 class EncodedFields:
-    """A recipient's escaped name, position, unit and achievement as UTF-8: encoded once for
-    the pages of every language."""
+    """A recipient's escaped name, position, unit and achievement as UTF-8, for its page: made
+    per page, not kept (a recipient has one page by default, and the achievement's bytes kept
+    on every awardee were the largest part of what the workers inherit)."""
 
     __slots__ = ("name", "position", "unit", "achievement")
 

@@ -64,6 +64,7 @@ class Renderer:
         # The data files need the loaded site, not the pages: they are made in a process of
         # their own from here on, on the core the warm-up leaves idle, then beside the workers.
         data = Background(self.data_share, fork=workers > 1)
+        self.ctx.data_forked = data.pid is not None
         try:
             with phase("warm-up"):
                 self.warm_up(self.page_types)

@@ -18,6 +18,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import threading
 import traceback
 
 
@@ -153,18 +154,32 @@ class Background:
     """`function(forked)` run in a forked process while this one goes on, when `fork` is
     true; else in this process when join() asks for its result. For work that needs nothing
     the parent computes after the fork (the data files need the loaded site, not the pages),
-    so that it fills the core the parent's serial steps leave idle."""
+    so that it fills the core the parent's serial steps leave idle.
+
+    A thread of this process takes the result as soon as it is sent, so the forked process
+    ends when its work does: it no longer waits, holding its memory (a copy of every page of
+    the loaded site it touched), for join() at the end of the render (docs/architecture.md)."""
 
     def __init__(self, function, fork: bool):
         self._function = function
         self._process = None
         self._receive = None
+        self._outcome = None
+        self._receiver = None
         if fork and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_background, args=(function, send), daemon=True)
             self._process.start()
             send.close()
+            self._receiver = threading.Thread(target=self._take_outcome, name="background-result", daemon=True)
+            self._receiver.start()
+
+    def _take_outcome(self) -> None:
+        try:
+            self._outcome = self._receive.recv()
+        except (EOFError, OSError):
+            self._outcome = False, ("the process ended without a result", "")
 
     @property
     def pid(self) -> int | None:
@@ -176,20 +191,19 @@ class Background:
         if self._process is None:
             return self._function(False)
         try:
-            outcome = self._receive.recv()
-        except EOFError:
-            outcome = False, ("the process ended without a result", "")
+            self._receiver.join()
         finally:
             self._receive.close()
             self._process.join()
             self._process = None
-        return _result(outcome)
+        return _result(self._outcome)
 
     def cancel(self) -> None:
         """Stop the forked process (the build failed elsewhere): nothing is left running."""
         if self._process is not None:
             self._process.terminate()
             self._process.join()
+            self._receiver.join()  # the pipe's end of file ends its wait
             self._receive.close()
             self._process = None
 
