@@ -128,11 +128,13 @@ def _made(ctx, lang, facts, decision, other, kit_for):
         label = values["award_label"]
         if label not in labels:
             labels[label] = _html(label)
-        # The recipient's fields as its own page has them, escaped and encoded once per build
-        # (render/escaping.py); the code and addresses are plain ASCII, rarely worth escaping.
-        own = awardee_fields(a).utf8
+        # The recipient's fields as its lists have them, escaped once per build and encoded
+        # here (render/escaping.py: their bytes are not kept, for memory); the code and
+        # addresses are plain ASCII, rarely worth escaping.
+        own = awardee_fields(a)
         html = stencil.fill({
-            "v_name": own.name, "v_position": own.position, "v_unit": own.unit,
+            "v_name": own.name.encode("utf-8"), "v_position": own.position.encode("utf-8"),
+            "v_unit": own.unit.encode("utf-8"),
             "v_award_label": labels[label], "v_code": _plain(values["code"]),
             "v_address": _plain(values["address"]), "v_canonical": _plain(values["canonical"]),
             "v_recipient": _plain(values["recipient"]), "v_qr": str(values["qr"] or "").encode("utf-8"),
