@@ -32,7 +32,10 @@ document.addEventListener("search:results", (e) => {
 def search_site():
     out = Path(tempfile.mkdtemp(prefix="search-site-"))
     site = SiteFixture(out)
-    site.write({"mkdocs.yml": mkdocs_yml(("vi", "en", "km"))})
+    # A portal may embed it (frame_ancestors): pages then have their embed variants (nhung.html),
+    # which test_search_inside_an_embed_opens_results_in_the_top_window opens.
+    site.write({"mkdocs.yml": mkdocs_yml(("vi", "en", "km"),
+                                         plugin={"frame_ancestors": ["https://congthongtin.tinh-mau.example.vn"]})})
     site.write(BASE_DATA)
     site.write(SEARCH_SITE)
     site.run("build", check_exit=0)
