@@ -10,6 +10,7 @@ ignored .cache/ (under CI=true, a machine without npm fails the test: .ci/run in
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -100,6 +101,18 @@ def _shot(page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
+@contextlib.contextmanager
+def _editor_page(browser, serve, site, width: int = 1280):
+    """A Chromium page of `width` and the address where the site's build is served; the page's
+    context is closed after, whatever the test did."""
+    base = serve(site.root / "site")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        yield context.new_page(), base
+    finally:
+        context.close()
+
+
 def _open_editor(page, base: str, collection: str):
     page.on("dialog", lambda dialog: dialog.accept())  # "Bạn có chắc rằng bạn muốn công bố mục này?"
     page.goto(base + "quan-tri/")
@@ -139,13 +152,10 @@ def _new_files(root: Path, before: set[Path], folder: str = "messages", count: i
 
 def test_a_message_made_in_the_editor_is_committed_checked_and_published(editor_repo, browser, serve):
     site = editor_repo
-    base = serve(site.root / "site")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
     hosts = set()
-    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
     commits = _git(site.root, "rev-list", "--count", "HEAD")
-    try:
+    with _editor_page(browser, serve, site) as (page, base):
+        page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
         _open_editor(page, base, "messages")
         # Nothing filled in: the editor refuses, in Vietnamese, and writes nothing.
         _publish(page)
@@ -156,8 +166,6 @@ def test_a_message_made_in_the_editor_is_committed_checked_and_published(editor_
         _pick(page, "issuer", "Ủy ban nhân dân tỉnh Mẫu")
         _publish(page)
         files = _new_files(site.root, set())
-    finally:
-        context.close()
     assert len(files) == 1, files
     text = files[0].read_text(encoding="utf-8")
     assert "kind: slogan" in text and "title: Chung tay phòng chống dịch" in text and "issuer: ubnd-tinh" in text
@@ -176,14 +184,11 @@ def test_a_decision_with_an_award_picked_and_its_recipients_sheet_uploaded(edito
     uploaded from the communicator's computer, stored beside the decision under its own
     (cleaned) name and named in `sheet_file:` (content/sheet_files.py)."""
     site = editor_repo
-    base = serve(site.root / "site")
     upload = tmp_path / "Danh sách khen thưởng.csv"
     upload.write_text("Họ và tên,Chức vụ,Đơn vị\nLê Văn Ước,Dân quân,Ban CHQS xã Tây\n"
                       "Phạm Thị Hoa,Y sĩ,Trạm Y tế xã Tây\n", encoding="utf-8")
     before = set((site.root / "content" / "decisions").glob("*.md"))
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with _editor_page(browser, serve, site) as (page, base):
         _open_editor(page, base, "decisions")
         page.locator("[id^='number-field-']").fill("77")
         page.locator("[id^='symbol-field-']").fill("QĐ-UBND")
@@ -206,8 +211,6 @@ def test_a_decision_with_an_award_picked_and_its_recipients_sheet_uploaded(edito
         _shot(page, "6-quyet-dinh-tai-danh-sach")
         _publish(page)
         files = _new_files(site.root, before, "decisions")
-    finally:
-        context.close()
     assert len(files) == 1, files
     text = files[0].read_text(encoding="utf-8")
     assert "award: bang-khen-tinh" in text and "issuer: ubnd-tinh" in text, text
@@ -226,17 +229,12 @@ def test_a_fault_the_editor_cannot_see_fails_check_with_the_usual_message(editor
     """A poster without its image: every field the editor knows is valid, the rule across
     fields (rules/messages.py) is `check`'s."""
     site = editor_repo
-    base = serve(site.root / "site")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with _editor_page(browser, serve, site) as (page, base):
         _open_editor(page, base, "messages")
         _pick(page, "kind", "Áp phích")
         page.get_by_label("Tiêu đề (trích yếu)").fill("Áp phích thiếu ảnh")
         _publish(page)
         files = _new_files(site.root, set())
-    finally:
-        context.close()
     assert len(files) == 1, files
     proc = site.run("check", check_exit=1)
     name = f"content/messages/{files[0].name}"
@@ -248,11 +246,8 @@ def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(e
     """Draft -> ready -> published maps to a branch cms/<collection>/<slug> merged into main
     (with a git host: a merge request, which the province's CI checks and previews)."""
     site = editor_repo
-    base = serve(site.root / "site")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
     main_before = _git(site.root, "rev-parse", "main")
-    try:
+    with _editor_page(browser, serve, site) as (page, base):
         _open_editor(page, base, "messages")
         _pick(page, "kind", "Thông điệp")
         page.get_by_label("Tiêu đề (trích yếu)").fill("Thông điệp chờ duyệt")
@@ -277,8 +272,6 @@ def test_with_the_workflow_a_draft_is_a_branch_until_it_is_ready_and_published(e
         deadline = time.monotonic() + 20
         while _git(site.root, "branch", "--list", "cms/*").strip() and time.monotonic() < deadline:
             time.sleep(0.25)
-    finally:
-        context.close()
     assert not _git(site.root, "branch", "--list", "cms/*").strip()  # merged and deleted
     assert (site.root / "content/messages/thong-diep-cho-duyet.md").exists()
     site.run("check", check_exit=0)
@@ -290,10 +283,7 @@ def test_a_translation_is_written_beside_the_vietnamese(editor_repo, browser, se
     i18n): one save writes <slug>.vi.md with every field and <slug>.en.md with the
     translated ones, which check accepts and the English page shows."""
     site = editor_repo
-    base = serve(site.root / "site")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    try:
+    with _editor_page(browser, serve, site, width=1400) as (page, base):
         _open_editor(page, base, "messages")
         _pick(page, "kind", "Khẩu hiệu")
         titles = page.get_by_label("Tiêu đề (trích yếu)")
@@ -302,8 +292,6 @@ def test_a_translation_is_written_beside_the_vietnamese(editor_repo, browser, se
         _shot(page, "7-ban-dich")
         _publish(page)
         files = _new_files(site.root, set(), count=2)  # the Vietnamese file and its translation
-    finally:
-        context.close()
     assert [f.name for f in files] == ["chung-tay-phong-chong-dich.en.md", "chung-tay-phong-chong-dich.vi.md"]
     english = files[0].read_text(encoding="utf-8")
     assert "title: Join hands against the epidemic" in english and "kind:" not in english, english
@@ -319,17 +307,12 @@ def test_an_entry_left_untranslated_falls_back_to_vietnamese(editor_repo, browse
     """With the English pane left empty Decap still writes <slug>.en.md, holding a bare line
     break: the loader takes it for "not translated yet" (content/loader.py), not an error."""
     site = editor_repo
-    base = serve(site.root / "site")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    try:
+    with _editor_page(browser, serve, site, width=1400) as (page, base):
         _open_editor(page, base, "messages")
         _pick(page, "kind", "Khẩu hiệu")
         page.get_by_label("Tiêu đề (trích yếu)").first.fill("Chỉ tiếng Việt")
         _publish(page)
         files = _new_files(site.root, set(), count=2)  # the Vietnamese file and its translation
-    finally:
-        context.close()
     assert [f.name for f in files] == ["chi-tieng-viet.en.md", "chi-tieng-viet.vi.md"]
     assert not files[0].read_text(encoding="utf-8").strip()
     site.run("check", check_exit=0)
@@ -341,12 +324,9 @@ def test_every_collection_s_form_opens(editor_repo, browser, serve):
     """Decap checks a widget's settings only when its form opens (a relation to a collection
     it cannot find, a select without options): each kind's new-entry form shows its fields."""
     site = editor_repo
-    base = serve(site.root / "site")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
     errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with _editor_page(browser, serve, site) as (page, base):
+        page.on("pageerror", lambda error: errors.append(str(error)))
         _open_editor(page, base, "messages")
         # A field of each kind's own (labels carry "(không bắt buộc)" when optional).
         for collection, label in [("plans", "Ký hiệu"), ("decisions", "Người, tập thể được khen"),
@@ -354,6 +334,4 @@ def test_every_collection_s_form_opens(editor_repo, browser, serve):
             page.goto(base + f"quan-tri/#/collections/{collection}/new")
             page.get_by_text(label).first.wait_for()
             page.get_by_text("Nội dung (không bắt buộc)").wait_for()  # the body, the last field
-    finally:
-        context.close()
     assert errors == []
