@@ -24,6 +24,8 @@ from .problems import Problems, rel, unreadable
 from .safe_files import leaves, too_large
 from .sheet_files import assign_named_sheets
 
+# What an empty translation may hold and still be empty: the ASCII white space (a line break).
+ASCII_SPACE = " \t\n\r\x0b\x0c"
 DATA_FILES = {"bodies.yml": "body", "awards.yml": "award", "units.yml": "unit", "campaigns.yml": "campaign"}
 # What a data file must be, for the `data_file_shape` problem.
 DATA_SHAPES = {
@@ -329,10 +331,12 @@ def _data_line(lines: dict, item_prefix: str, path: str) -> int | None:
     return DataSource("", item_prefix, lines).line_of(path)
 
 
-def _read(site: Site, path: Path, parse_text=parse):
+def _read(site: Site, path: Path, parse_text=parse, text: str | None = None):
+    """The file parsed (`text`: its text, when the caller has read it), or None with the
+    problem reported."""
     name = rel(path, site.config.project_dir)
     try:
-        return parse_text(path.read_text(encoding="utf-8"))
+        return parse_text(path.read_text(encoding="utf-8") if text is None else text)
     except FrontmatterError as exc:
         site.problems.add(name, exc.line, None, exc.code, detail=exc.detail)
     except (OSError, UnicodeDecodeError) as exc:
@@ -345,13 +349,6 @@ def source_file(plain: Path, default_language: str) -> Path | None:
     `plans/kh-1.vi.md` (the site's language), whichever exists."""
     named = plain.with_name(f"{plain.stem}.{default_language}.md")
     return plain if plain.exists() else named if named.exists() else None
-
-
-def _blank(path: Path) -> bool:
-    try:
-        return not path.read_bytes().strip()
-    except OSError:
-        return False  # _read reports it
 
 
 def _load_entry(site: Site, kind: str, path: Path, parse_text=parse) -> None:
@@ -401,13 +398,17 @@ def _attach_translation(site: Site, kind: str, path: Path, stem: str, lang: str,
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])
         return
-    if _blank(path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None  # _read reads it again and reports why it cannot
+    if text is not None and not text.strip(ASCII_SPACE):
         # What the web editor writes for an entry whose other language's pane was left empty
         # (docs/web-editor.md): not translated yet. The report lists it as not used; the
         # translations' coverage counts the source as missing that language.
         site.problems.mark(name, "ignored")
         return
-    parsed = _read(site, path, parse_text)
+    parsed = _read(site, path, parse_text, text)
     if parsed is None:
         return
     source = site.collection(kind).get(stem) or site.unpublished.get(stem)
