@@ -122,6 +122,38 @@ def test_sources_the_editor_cannot_open_with_their_translations_are_warned_about
     assert "the web editor opens a file" not in proc.stdout
 
 
+def test_new_and_import_name_a_source_as_the_editor_opens_it(make_site):
+    """Where the editor edits translations (an editor and several languages), `new` and
+    `import` write `<stem>.vi.md`, which it opens with them and `check` does not warn about;
+    elsewhere `<stem>.md`, as before."""
+    from tests.test_importer import make_decision
+
+    local = {"editor": {"backend": "local"}}
+    sites = {}
+    for folder, languages, plugin, written in (("editor-vi-en", ("vi", "en"), local, "ke-hoach-moi.vi.md"),
+                                               ("editor-vi", ("vi",), local, "ke-hoach-moi.md"),
+                                               ("vi-en", ("vi", "en"), {}, "ke-hoach-moi.md")):
+        site = sites[folder] = make_site(BASE_DATA, languages=languages, plugin=plugin, folder=folder)
+        proc = site.run("new", "plan", "ke-hoach-moi", check_exit=0)
+        assert sorted(p.name for p in (site.root / "content/plans").glob("ke-hoach-moi*")) == [written], folder
+        assert proc.stdout.strip() == f"content/plans/{written}"
+        make_decision(site.root / "qd-2345.docx")
+        proc = site.run("import", "qd-2345.docx", check_exit=0)
+        drafts = sorted(p.name for p in (site.root / "content/decisions").iterdir())
+        stem = drafts[0].split(".")[0]
+        assert drafts == [f"{stem}.csv", written.replace("ke-hoach-moi", stem)], folder  # the sheet keeps <id>.csv
+
+    # the editor's site: neither new file is warned about (the shared plans still are), and an
+    # id whose source exists under either name is not written again
+    site = sites["editor-vi-en"]
+    proc = site.run("check", "--lang", "en")
+    warned = [line for line in proc.stdout.splitlines() if "the web editor opens a file" in line]
+    assert [line.split(":")[0] for line in warned] == ["content/plans/"] and "3 Vietnamese files" in warned[0]
+    for existing in ("kh-tinh", "ke-hoach-moi"):  # kh-tinh.md, ke-hoach-moi.vi.md
+        proc = site.run("new", "plan", existing)
+        assert proc.returncode == 2 and "already exists" in proc.stderr, existing
+
+
 def _spec_paths(spec: dict, prefix: str = "") -> set[str]:
     paths = set()
     for name, f in spec.items():

@@ -22,7 +22,7 @@ from ..content.folders import COLLECTION_DIRS
 from ..content.schema import COLLECTIONS, COMMON, F
 from ..i18n import strings
 from ..i18n.translations import allowed_fields
-from .options import PKCE_BACKENDS, EditorOptions
+from .options import PKCE_BACKENDS, EditorOptions, edits_translations
 
 # The collections in the order the editor lists them, with their Vietnamese names
 # (plural, singular).
@@ -163,7 +163,7 @@ class Fields:
 def translated(site) -> bool:
     """Whether the site has other languages than its own: then every collection is edited with
     its translations beside it."""
-    return len(site.config.languages) > 1
+    return edits_translations(site.config)
 
 
 def collections(site) -> list[dict]:
