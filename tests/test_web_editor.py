@@ -84,6 +84,11 @@ def test_fields_come_from_the_specs_and_the_site_s_data(make_site, decap):
         {"label": "Bằng khen của Chủ tịch UBND tỉnh", "value": "bang-khen-tinh"}]
     assert {"label": "Ủy ban nhân dân tỉnh Mẫu", "value": "ubnd-tinh"} in decisions["issuer"]["options"]
     awardee = {f["name"]: f for f in decisions["awardees"]["fields"]}
+    # A label by name, unless the spec says what the field means there: a signer's title is
+    # the position signing, not the document's title.
+    signer = {f["name"]: f["label"] for f in decisions["signer"]["fields"]}
+    assert decisions["title"]["label"] == "Tiêu đề (trích yếu)" and signer["title"] == "Chức vụ người ký"
+    assert signer["name"] == "Họ và tên" and decisions["signer"]["label"] == "Người ký"
     assert {"label": "Tỉnh Mẫu", "value": "tinh-mau"} in awardee["locality"]["options"]
     assert decisions["plan"]["widget"] == "relation" and decisions["plan"]["collection"] == "plans"
     # An image is stored as the path from content/ the spec asks for, the file beside the entry.
