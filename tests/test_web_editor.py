@@ -13,6 +13,7 @@ import yaml
 
 from site_builder.content.schema import COLLECTIONS
 from site_builder.content.folders import COLLECTION_DIRS
+from site_builder.editor import interface_words
 from site_builder.editor.bundle import DECAP, SCRIPT, served_files
 from site_builder.i18n.translations import TRANSLATABLE
 from tests.conftest import BASE_DATA
@@ -52,6 +53,28 @@ def test_the_editor_page_is_vietnamese_and_loads_only_the_site_s_own_files(make_
     assert (folder / SCRIPT).read_bytes() == (decap / SCRIPT).read_bytes()
     # The chunks the script loads from its own folder are there too.
     assert len(list(folder.glob("*.decap-cms.js"))) > 50
+
+
+def test_the_vietnamese_decap_lacks_is_added_by_a_script_of_ours_after_decap_s(make_site, decap):
+    """Decap's "vi" leaves "Writing in VI", "Copy Name" and more in English: a script of ours,
+    loaded right after Decap's, adds them (editor/decap_vi.yml), each under a phrase the pinned
+    bundle has (a misspelt key would never show)."""
+    site, _ = built_editor(make_site, GITLAB)
+    page = site.html("quan-tri/index.html")
+    assert '<script src="decap-cms.js"></script>\n<script src="tieng-viet-bo-sung.js"></script>' in page
+    added = (site.root / "site" / "quan-tri" / "tieng-viet-bo-sung.js").read_text(encoding="utf-8")
+    assert 'cms.registerLocale("vi"' in added and '"writingInLocale": "Đang viết bản %{locale}"' in added
+    assert '"copyName": "Sao chép tên"' in added
+    bundle = (decap / SCRIPT).read_text(encoding="utf-8")
+    words = interface_words.words()
+
+    def leaves(tree: dict, path: str = ""):
+        for key, value in tree.items():
+            yield from leaves(value, f"{path}{key}.") if isinstance(value, dict) else [f"{path}{key}"]
+    for key in leaves(words):
+        parent, _, leaf = key.rpartition(".")
+        # the leaf within its parent's braces, past the placeholders (%{locale}) of its siblings
+        assert re.search(rf"\b{parent.rpartition('.')[2]}:\{{(?:[^{{}}]|%\{{\w+\}})*?\b{leaf}:", bundle), key
 
 
 def test_the_configuration_says_what_mkdocs_yml_says(make_site, decap):
