@@ -52,13 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     tr = with_config(sub.add_parser("translations", help="translation coverage; --stamp a translation brought up to date"))
     tr.add_argument("--stamp", nargs="+", metavar="FILE", help="write the source's fingerprint into these translations")
     tr.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
-    n = sub.add_parser("new", help="create a content file with every field explained")
+    n = with_config(sub.add_parser("new", help="create a content file with every field explained"))
     n.add_argument("kind", choices=("plan", "decision", "message", "consultation"))
     n.add_argument("name", help="file name without .md (lower-case, hyphens)")
     n.add_argument("--content-dir", default="content")
     sc = sub.add_parser("schema", help="write JSON Schemas of the frontmatter for editors")
     sc.add_argument("--out", default="schema")
-    i = sub.add_parser("import", help="turn a .docx or .txt document into a draft content file")
+    i = with_config(sub.add_parser("import", help="turn a .docx or .txt document into a draft content file"))
     i.add_argument("file")
     i.add_argument("--type", choices=("plan", "decision"), default=None)
     i.add_argument("--out", default=None, help="folder to write into (default: content/plans or content/decisions)")
@@ -244,14 +244,36 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
+def _site_config(config_file: str):
+    """The site's configuration, for the commands that write a content file (new, import) and
+    name it as the site's web editor does (editor/options.py source_file_name); None without
+    the configuration file. ShellFailed when MkDocs refuses it."""
+    if not Path(config_file).is_file():
+        return None
+    from .shells.mkdocs.commands import check_setup
+
+    return check_setup(config_file)[0]
+
+
 def cmd_new(args) -> int:
     from .content.scaffold import FOLDERS, scaffold
+    from .editor.options import source_file_name
+    from .shells.mkdocs.commands import ShellFailed
     from .text.slug import slugify
 
+    try:
+        config = _site_config(args.config_file)
+    except ShellFailed as exc:
+        print(f"site-builder: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     name = slugify(args.name)
-    target = Path(args.content_dir) / FOLDERS[args.kind] / f"{name}.md"
-    if target.exists():
-        print(f"site-builder: {target} đã có / already exists", file=sys.stderr)
+    folder = Path(args.content_dir) / FOLDERS[args.kind]
+    target = folder / (source_file_name(name, config) if config else f"{name}.md")
+    # either name is the source of the entry `name`: a second one would be two sources of one id
+    language = config.default_language if config else "vi"
+    existing = [path for path in (folder / f"{name}.md", folder / f"{name}.{language}.md") if path.exists()]
+    if existing:
+        print(f"site-builder: {existing[0]} đã có / already exists", file=sys.stderr)
         return EXIT_USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold(args.kind, dt.date.today().isoformat()), encoding="utf-8")
@@ -277,8 +299,15 @@ def cmd_import(args) -> int:
     except ImportError:
         print("site-builder: import is not available", file=sys.stderr)
         return EXIT_USAGE
+    from .shells.mkdocs.commands import ShellFailed
+
+    try:
+        config = _site_config(args.config_file)
+    except ShellFailed as exc:
+        print(f"site-builder: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     argv = [args.file] + (["--type", args.type] if args.type else []) + (["--out", args.out] if args.out else [])
-    return cli_import(argv + ["--lang", args.lang])
+    return cli_import(argv + ["--lang", args.lang], config)
 
 
 def run() -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from site_builder.content.ci_reports import markdown_report
+from site_builder.content.problems import Problems
+
 from .conftest import BASE_DATA
 from .test_check import _plan
 
@@ -93,3 +96,28 @@ def test_a_wrong_report_option_is_a_usage_error_not_a_traceback(make_site, tmp_p
     proc = site.run("check", "--report", f"junit={tmp_path / 'khong-co' / 'x.xml'}")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "Tệp nội dung:" in proc.stdout  # the report itself was printed first
+
+
+def test_the_reports_headings_and_verdict_in_vietnamese_and_english(make_site, tmp_path):
+    """The words come from the problems' catalogue (content/problems.py): exactly these, with
+    English plurals, and the clean heading of a site without problems."""
+    site = make_site(BASE_DATA, {"content/plans/sai.md": BAD["content/plans/sai.md"],
+                                 "content/plans/ghi-chu.txt": "ghi chú"})
+    for lang, heading, verdict, title in (
+            ("vi", "### KIỂM TRA NỘI DUNG: 1 lỗi, {warnings} cảnh báo",
+             "Trang web không được dựng: sửa các lỗi dưới đây (tệp, dòng, trường) rồi đẩy (push) lại.",
+             "Kiểm tra nội dung"),
+            ("en", "### CONTENT CHECK: 1 error, {warnings} warning{s}",
+             "The site is not built: fix the errors below (file, line, field) and push again.", "Content check")):
+        summary, junit = tmp_path / f"{lang}.md", tmp_path / f"{lang}.xml"
+        site.run("check", "--lang", lang, "--report", f"markdown={summary}", "--report", f"junit={junit}",
+                 check_exit=1)
+        root, cases = junit_cases(junit)
+        warnings = len(cases) - 2
+        lines = summary.read_text(encoding="utf-8").splitlines()
+        assert lines[:4] == [heading.format(warnings=warnings, s="" if warnings == 1 else "s"), "", verdict, ""]
+        assert root.find("testsuite").get("name") == title
+
+    # a site without any problem (the shared data has warnings of its own): no counts, no verdict
+    for lang, heading in (("vi", "### KIỂM TRA NỘI DUNG: không có lỗi"), ("en", "### CONTENT CHECK: no errors")):
+        assert markdown_report(Problems(), lang).splitlines()[:3] == [heading, "", "```text"]

@@ -82,12 +82,41 @@ def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed, re
     site = make_site(BASE_DATA, FILES, folder="project")
     # The helper takes the decisions' default award from their frontmatter as written; here it
     # gets another one, so what it stores is keyed for a sheet the load never asks for.
-    monkeypatch.setattr(sheet_prefetch, "default_award", lambda sheet: "bang-khen-khac")
+    monkeypatch.setattr(sheet_prefetch, "sheet_reading", lambda sheet, decision: ("bang-khen-khac", None))
     prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
     assert prefetch.join() == 2
     names, loaded = sorted_parsed(parsed, site)
     assert names == [SHEET_1_NAME, SHEET_2_NAME]
     assert summary(loaded) == reference
+
+
+# The same two lists, found as the web editor leaves them: a decision named `<stem>.vi.md` on a
+# site of two languages, and a sheet uploaded under its own name, named by `sheet_file:`.
+EDITOR_FILES = {"content/decisions/qd-1-2021.vi.md": DECISION.format(number=1), SHEET_1_NAME: SHEET_1,
+                "content/decisions/qd-2-2021.md": DECISION.format(number=2).replace(
+                    "award: bang-khen-tinh", "award: bang-khen-tinh\n    sheet_file: Danh sach dot 2.csv"),
+                "content/decisions/Danh sach dot 2.csv": SHEET_2}
+
+
+def test_the_helper_finds_a_decision_named_with_the_language_or_naming_its_sheet(make_site, parsed):
+    """The helper finds each sheet's decision by the load's rule, so each sheet is parsed once,
+    by the helper, into the entry the load looks up; the site loads and builds as without it."""
+    languages = ["vi", "en"]
+    without = make_site(BASE_DATA, EDITOR_FILES, folder="reference", languages=languages)
+    names, reference = sorted_parsed(parsed, without)
+    assert names == ["content/decisions/Danh sach dot 2.csv", SHEET_1_NAME]
+    assert len(reference.decisions["qd-2-2021"].awardees) == 1  # the named sheet is qd-2's list
+    site = make_site(BASE_DATA, EDITOR_FILES, folder="project", languages=languages)
+    prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
+    assert prefetch.join() == 2
+    names, loaded = sorted_parsed(parsed, site)
+    assert names == []  # both from the helper's entries: with no award found, they missed
+    assert summary(loaded) == summary(reference)
+    for built in (site, without):
+        built.run("build", check_exit=0)
+    for page in ("khen-thuong/qd-1-2021/index.html", "khen-thuong/qd-2-2021/index.html"):
+        assert site.html(page) == without.html(page)
+    assert "Lê Văn Cường" in site.html("khen-thuong/qd-2-2021/index.html")
 
 
 def test_a_failing_helper_costs_time_only(make_site, parsed, reference, monkeypatch):

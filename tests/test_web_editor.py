@@ -13,6 +13,7 @@ import yaml
 
 from site_builder.content.schema import COLLECTIONS
 from site_builder.content.folders import COLLECTION_DIRS
+from site_builder.editor import interface_words
 from site_builder.editor.bundle import DECAP, SCRIPT, served_files
 from site_builder.i18n.translations import TRANSLATABLE
 from tests.conftest import BASE_DATA
@@ -54,6 +55,28 @@ def test_the_editor_page_is_vietnamese_and_loads_only_the_site_s_own_files(make_
     assert len(list(folder.glob("*.decap-cms.js"))) > 50
 
 
+def test_the_vietnamese_decap_lacks_is_added_by_a_script_of_ours_after_decap_s(make_site, decap):
+    """Decap's "vi" leaves "Writing in VI", "Copy Name" and more in English: a script of ours,
+    loaded right after Decap's, adds them (editor/decap_vi.yml), each under a phrase the pinned
+    bundle has (a misspelt key would never show)."""
+    site, _ = built_editor(make_site, GITLAB)
+    page = site.html("quan-tri/index.html")
+    assert '<script src="decap-cms.js"></script>\n<script src="tieng-viet-bo-sung.js"></script>' in page
+    added = (site.root / "site" / "quan-tri" / "tieng-viet-bo-sung.js").read_text(encoding="utf-8")
+    assert 'cms.registerLocale("vi"' in added and '"writingInLocale": "Đang viết bản %{locale}"' in added
+    assert '"copyName": "Sao chép tên"' in added
+    bundle = (decap / SCRIPT).read_text(encoding="utf-8")
+    words = interface_words.words()
+
+    def leaves(tree: dict, path: str = ""):
+        for key, value in tree.items():
+            yield from leaves(value, f"{path}{key}.") if isinstance(value, dict) else [f"{path}{key}"]
+    for key in leaves(words):
+        parent, _, leaf = key.rpartition(".")
+        # the leaf within its parent's braces, past the placeholders (%{locale}) of its siblings
+        assert re.search(rf"\b{parent.rpartition('.')[2]}:\{{(?:[^{{}}]|%\{{\w+\}})*?\b{leaf}:", bundle), key
+
+
 def test_the_configuration_says_what_mkdocs_yml_says(make_site, decap):
     _, config = built_editor(make_site, GITLAB)
     assert config["backend"] == {"name": "gitlab", "repo": "ban-tdkt/cong-thi-dua", "branch": "main",
@@ -84,6 +107,11 @@ def test_fields_come_from_the_specs_and_the_site_s_data(make_site, decap):
         {"label": "Bằng khen của Chủ tịch UBND tỉnh", "value": "bang-khen-tinh"}]
     assert {"label": "Ủy ban nhân dân tỉnh Mẫu", "value": "ubnd-tinh"} in decisions["issuer"]["options"]
     awardee = {f["name"]: f for f in decisions["awardees"]["fields"]}
+    # A label by name, unless the spec says what the field means there: a signer's title is
+    # the position signing, not the document's title.
+    signer = {f["name"]: f["label"] for f in decisions["signer"]["fields"]}
+    assert decisions["title"]["label"] == "Tiêu đề (trích yếu)" and signer["title"] == "Chức vụ người ký"
+    assert signer["name"] == "Họ và tên" and decisions["signer"]["label"] == "Người ký"
     assert {"label": "Tỉnh Mẫu", "value": "tinh-mau"} in awardee["locality"]["options"]
     assert decisions["plan"]["widget"] == "relation" and decisions["plan"]["collection"] == "plans"
     # An image is stored as the path from content/ the spec asks for, the file beside the entry.
@@ -120,6 +148,38 @@ def test_sources_the_editor_cannot_open_with_their_translations_are_warned_about
         (site.root / f"content/plans/{name}.md").rename(site.root / f"content/plans/{name}.vi.md")
     proc = site.run("check", "--lang", "en", check_exit=0)
     assert "the web editor opens a file" not in proc.stdout
+
+
+def test_new_and_import_name_a_source_as_the_editor_opens_it(make_site):
+    """Where the editor edits translations (an editor and several languages), `new` and
+    `import` write `<stem>.vi.md`, which it opens with them and `check` does not warn about;
+    elsewhere `<stem>.md`, as before."""
+    from tests.test_importer import make_decision
+
+    local = {"editor": {"backend": "local"}}
+    sites = {}
+    for folder, languages, plugin, written in (("editor-vi-en", ("vi", "en"), local, "ke-hoach-moi.vi.md"),
+                                               ("editor-vi", ("vi",), local, "ke-hoach-moi.md"),
+                                               ("vi-en", ("vi", "en"), {}, "ke-hoach-moi.md")):
+        site = sites[folder] = make_site(BASE_DATA, languages=languages, plugin=plugin, folder=folder)
+        proc = site.run("new", "plan", "ke-hoach-moi", check_exit=0)
+        assert sorted(p.name for p in (site.root / "content/plans").glob("ke-hoach-moi*")) == [written], folder
+        assert proc.stdout.strip() == f"content/plans/{written}"
+        make_decision(site.root / "qd-2345.docx")
+        proc = site.run("import", "qd-2345.docx", check_exit=0)
+        drafts = sorted(p.name for p in (site.root / "content/decisions").iterdir())
+        stem = drafts[0].split(".")[0]
+        assert drafts == [f"{stem}.csv", written.replace("ke-hoach-moi", stem)], folder  # the sheet keeps <id>.csv
+
+    # the editor's site: neither new file is warned about (the shared plans still are), and an
+    # id whose source exists under either name is not written again
+    site = sites["editor-vi-en"]
+    proc = site.run("check", "--lang", "en")
+    warned = [line for line in proc.stdout.splitlines() if "the web editor opens a file" in line]
+    assert [line.split(":")[0] for line in warned] == ["content/plans/"] and "3 Vietnamese files" in warned[0]
+    for existing in ("kh-tinh", "ke-hoach-moi"):  # kh-tinh.md, ke-hoach-moi.vi.md
+        proc = site.run("new", "plan", existing)
+        assert proc.returncode == 2 and "already exists" in proc.stderr, existing
 
 
 def _spec_paths(spec: dict, prefix: str = "") -> set[str]:

@@ -13,8 +13,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .problems import ERROR
-from .report import problem_lines, summary
+from .problems import ERROR, say
+from .report import error_counts, problem_lines, summary
 
 FORMATS = ("junit", "markdown")
 
@@ -40,7 +40,7 @@ def junit_xml(problems, lang: str = "vi") -> str:
     for the summary line, so that a clean check shows as a passed test rather than no report."""
     ordered = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or ""))
     errors = sum(1 for p in ordered if p.severity == ERROR)
-    title = "Kiểm tra nội dung" if lang == "vi" else "Content check"
+    title = say("report_title", lang)
     suites = ET.Element("testsuites", name="site-builder check", tests=str(len(ordered) + 1), failures=str(errors))
     suite = ET.SubElement(suites, "testsuite", name=title, tests=str(len(ordered) + 1), failures=str(errors),
                           errors="0", skipped="0")
@@ -62,17 +62,9 @@ def junit_xml(problems, lang: str = "vi") -> str:
 def markdown_report(problems, lang: str = "vi") -> str:
     """A heading that says whether the site can be built, then the log's report unchanged in a
     code block (no Markdown inside a message is read as such)."""
-    errors, warnings = len(problems.errors), len(problems.warnings)
-    if lang == "vi":
-        head = (f"### KIỂM TRA NỘI DUNG: {errors} lỗi, {warnings} cảnh báo" if errors or warnings
-                else "### KIỂM TRA NỘI DUNG: không có lỗi")
-        verdict = ("Trang web không được dựng: sửa các lỗi dưới đây (tệp, dòng, trường) rồi đẩy (push) lại."
-                   if errors else "")
-    else:
-        head = (f"### CONTENT CHECK: {errors} error{'s' if errors != 1 else ''}, "
-                f"{warnings} warning{'s' if warnings != 1 else ''}" if errors or warnings
-                else "### CONTENT CHECK: no errors")
-        verdict = "The site is not built: fix the errors below (file, line, field) and push again." if errors else ""
+    head = "### " + (say("report_heading", lang, counts=error_counts(problems, lang)) if problems
+                     else say("report_heading_clean", lang))
+    verdict = say("report_verdict", lang) if problems.errors else ""
     body = [*problem_lines(problems, lang), summary(problems, lang)]
     longest = max((len(run) for line in body for run in re.findall(r"`+", line)), default=0)
     fence = "`" * max(3, longest + 1)

@@ -94,7 +94,7 @@ def load_site(config: SiteConfig) -> Site:
     if not content.is_dir():
         site.problems.add(rel(content, root), None, None, "bad_file", detail=unreadable(FileNotFoundError()))
         return site
-    entries: list[tuple[str, Path]] = []
+    entries: list[tuple[str, Path, str]] = []  # (collection, source file, the entry's id)
     translations: list[tuple[str, Path, str, str]] = []
     # collection -> {stem: the sheet of people beside the entry of that stem}
     sheets: dict[str, dict[str, Path]] = {kind: {} for kind in SHEET_COLLECTIONS}
@@ -138,7 +138,7 @@ def load_site(config: SiteConfig) -> Site:
                         site.problems.add(name, None, None, "two_sources", other=rel(plain, root),
                                           stem=match["stem"], lang=match["lang"])
                     else:
-                        entries.append((kind, path))
+                        entries.append((kind, path, match["stem"]))
                 elif match and match["lang"] in config.languages:
                     translations.append((kind, path, match["stem"], match["lang"]))
                 elif match and source_file(path.with_name(match["stem"] + ".md"), config.default_language):
@@ -148,7 +148,7 @@ def load_site(config: SiteConfig) -> Site:
                                       lang=match["lang"])
                     site.problems.mark(name, "ignored")
                 else:
-                    entries.append((kind, path))
+                    entries.append((kind, path, path.stem))
                 continue
             if kind in sheets and path.suffix in SHEET_SUFFIXES:
                 beside = sheets[kind]
@@ -181,8 +181,8 @@ def load_site(config: SiteConfig) -> Site:
 
     # Unchanged files' frontmatter as the last load parsed it (content/parse_cache.py).
     cache = ParseCache(root)
-    for kind, path in entries:
-        _load_entry(site, kind, path, cache.parse)
+    for kind, path, entry_id in entries:
+        _load_entry(site, kind, path, entry_id, cache.parse)
     for kind, path, stem, lang in translations:
         _attach_translation(site, kind, path, stem, lang, cache.parse)
     cache.save()
@@ -351,13 +351,11 @@ def source_file(plain: Path, default_language: str) -> Path | None:
     return plain if plain.exists() else named if named.exists() else None
 
 
-def _load_entry(site: Site, kind: str, path: Path, parse_text=parse) -> None:
+def _load_entry(site: Site, kind: str, path: Path, entry_id: str, parse_text=parse) -> None:
+    """`entry_id`: the file name less `.md`, and less the site's language for a source named
+    as the web editor names it (`kh-1.vi.md`), as the walk found it; the entry's id and a part
+    of its address (`plans/kh-1.md`: /van-ban/kh-1/)."""
     name = rel(path, site.config.project_dir)
-    # The file name less `.md` (and the site's language: `kh-1.vi.md`) is the entry's id and
-    # a part of its address (`plans/kh-1.md`: /van-ban/kh-1/).
-    entry_id, language = path.stem, f".{site.config.default_language}"
-    if entry_id.endswith(language):
-        entry_id = entry_id[:-len(language)]
     problem = schema.id_problem(entry_id, FILE_NAME, suffix=path.name[len(entry_id):])
     if problem is not None:
         site.problems.add(name, None, None, problem[0], **problem[1])

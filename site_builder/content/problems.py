@@ -526,6 +526,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có gì thay đổi từ lần dựng trước (bản {build_id}): trang web giữ nguyên.",
         "Nothing changed since the previous build ({build_id}): the site is unchanged.",
     ),
+    # Not about one file: the check's report as CI hosts show it (content/ci_reports.py); the
+    # counts are report.py's error_counts in the same language.
+    "report_title": ("Kiểm tra nội dung", "Content check"),
+    "report_heading": ("KIỂM TRA NỘI DUNG: {counts}", "CONTENT CHECK: {counts}"),
+    "report_heading_clean": ("KIỂM TRA NỘI DUNG: không có lỗi", "CONTENT CHECK: no errors"),
+    "report_verdict": (
+        "Trang web không được dựng: sửa các lỗi dưới đây (tệp, dòng, trường) rồi đẩy (push) lại.",
+        "The site is not built: fix the errors below (file, line, field) and push again.",
+    ),
     "site_url_missing": (
         "chưa khai báo site_url trong mkdocs.yml: không tạo tin RSS/Atom, sitemap.xml, liên kết chuẩn (canonical) "
         "và mã QR xác minh khen thưởng",
@@ -561,6 +570,12 @@ KIND_NAMES = {
 }
 
 
+def say(code: str, lang: str, /, **params) -> str:
+    """The catalogue's message `code` in `lang` (Vietnamese, else English), filled from `params`."""
+    vi, en = MESSAGES[code]
+    return (vi if lang == "vi" else en).format(**params)
+
+
 def kind_name(kind: str, lang: str) -> str:
     vi, en = KIND_NAMES.get(kind, (kind, kind))
     return vi if lang == "vi" else en
@@ -578,9 +593,7 @@ class Problem:
     sheet: str | None = None  # workbooks: the worksheet
 
     def message(self, lang: str = "vi") -> str:
-        vi, en = MESSAGES[self.code]
-        params = {k: _localise(v, lang) for k, v in self.params.items()}
-        return (vi if lang == "vi" else en).format(**params)
+        return say(self.code, lang, **{k: _localise(v, lang) for k, v in self.params.items()})
 
     def location(self, lang: str = "vi") -> str:
         if self.column is not None or self.sheet:

@@ -43,11 +43,16 @@ def file_heading(file: str, group, lang: str = "vi") -> str:
 def summary(problems, lang: str = "vi") -> str:
     counts = Counter(problems.files.values())
     parts = [f"{counts[k]} {STATUS_WORDS[k][0 if lang == 'vi' else 1]}" for k in STATUS_WORDS if counts.get(k)]
-    errors, warnings = len(problems.errors), len(problems.warnings)
     head = ("Tệp nội dung: " if lang == "vi" else "Content files: ") + ", ".join(parts)
-    tail = (f"{errors} lỗi, {warnings} cảnh báo." if lang == "vi"
-            else f"{_count(errors, 'error')}, {_count(warnings, 'warning')}.")
-    return f"{head}. {tail}"
+    return f"{head}. {error_counts(problems, lang)}."
+
+
+def error_counts(problems, lang: str = "vi") -> str:
+    """"2 lỗi, 1 cảnh báo" / "2 errors, 1 warning": the summary's and the CI reports' counts."""
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if lang == "vi":
+        return f"{errors} lỗi, {warnings} cảnh báo"
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
 
 
 def refusal(problems, lang: str = "vi") -> str:

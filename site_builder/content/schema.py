@@ -33,6 +33,10 @@ class F:
     kind: str | None = None  # name of an object's kind, for messages
     reserved: frozenset = urls.SITE_NAMES  # id: the names it may not take (urls.id_fault)
     suffixes: tuple = ()  # file: the endings its name may have (".csv", ".xlsx")
+    # The web editor's Vietnamese label where this field's name means something else in other
+    # places (a signer's title is a position, a document's a trích yếu); else the editor's label
+    # of the name (editor/cms_config.py FIELD_LABELS).
+    label: str = ""
 
 
 DOC_TYPES = ("KH", "QĐ", "CT", "CV", "HD", "TB", "NQ", "NĐ", "TT")
@@ -48,7 +52,7 @@ COMMON = {
 SIGNER = F("obj", kind="signer", fields={
     "authority": F("enum", choices=SIGN_AUTHORITIES, doc="TM., KT., Q., TL. or TUQ."),
     "body": F("str", doc="what follows the authority: the collective after TM. (ỦY BAN NHÂN DÂN) or the head's title after KT. (CHỦ TỊCH)"),
-    "title": F("str", required=True, doc="title of the signer (e.g. CHỦ TỊCH)"),
+    "title": F("str", required=True, doc="title of the signer (e.g. CHỦ TỊCH)", label="Chức vụ người ký"),
     "name": F("str", required=True, doc="full name of the signer"),
 })
 

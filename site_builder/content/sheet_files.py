@@ -6,11 +6,18 @@ The web editor stores an upload under the name it had on the communicator's comp
 records that name in the field (docs/web-editor.md); the loader found the sheets by stem
 (content/loader.py), and here an entry that names its file takes it instead. Everything
 that would leave a list unread, or read twice, is an error at the field's line.
+
+The sheet helper (honor/read_ahead.py) goes the other way, from a sheet to the entry whose
+list it is, before anything is loaded: sheet_owners applies the same rule to a folder's file
+names.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Callable
 
+from .folders import SHEET_SUFFIXES
 from .problems import rel
 
 FIELD = "sheet_file"
@@ -52,3 +59,40 @@ def assign_named_sheets(site, sheets: dict[str, dict[str, Path]]) -> None:
         for path in named.values():
             beside.pop(path.stem, None)
         beside.update(named)
+
+
+def sheet_owners(folder: Path, default_language: str,
+                 named_in: Callable[[Path], str | None]) -> dict[str, Path]:
+    """{sheet file name: the source file of the entry whose list it is} in one collection
+    folder, by the load's rule: an entry's source is `<id>.md`, else `<id>.<site language>.md`
+    (content/loader.py), and its list is the sheet of its id, else the file its `sheet_file:`
+    names. `named_in(source)` is that field as the file writes it; it is asked only while
+    some sheet has no entry of its stem, and only of sources without a sheet of their id, so
+    a folder of lists named by stem costs a directory listing. What the load then refuses
+    (two lists, a file named twice) may be owned here differently: the caller guesses."""
+    try:
+        names = {entry.name for entry in os.scandir(folder) if not entry.name.startswith(".")}
+    except OSError:
+        return {}
+    sources: dict[str, str] = {}  # entry id -> its source's file name
+    for name in sorted(names):
+        if not name.endswith(".md"):
+            continue
+        stem = name[:-len(".md")]
+        entry_id, dot, language = stem.rpartition(".")
+        if not dot:
+            sources[stem] = name  # `<id>.md` is the source even beside `<id>.vi.md` (two_sources)
+        elif language == default_language:
+            sources.setdefault(entry_id, name)
+    sheets = {name for name in names if name.endswith(SHEET_SUFFIXES)}
+    owners = {entry_id + suffix: folder / source for entry_id, source in sources.items()
+              for suffix in SHEET_SUFFIXES if entry_id + suffix in sheets}
+    for entry_id, source in sources.items():
+        if len(owners) == len(sheets):
+            break
+        if any(entry_id + suffix in sheets for suffix in SHEET_SUFFIXES):
+            continue
+        named = named_in(folder / source)
+        if named in sheets and named not in owners:
+            owners[named] = folder / source
+    return owners

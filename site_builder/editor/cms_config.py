@@ -22,7 +22,7 @@ from ..content.folders import COLLECTION_DIRS
 from ..content.schema import COLLECTIONS, COMMON, F
 from ..i18n import strings
 from ..i18n.translations import allowed_fields
-from .options import PKCE_BACKENDS, EditorOptions
+from .options import PKCE_BACKENDS, EditorOptions, edits_translations
 
 # The collections in the order the editor lists them, with their Vietnamese names
 # (plural, singular).
@@ -34,8 +34,9 @@ COLLECTION_LABELS = {
     "consultation": ("Lấy ý kiến nhân dân", "danh sách lấy ý kiến"),
 }
 
-# Vietnamese labels of fields, by name (a name means the same thing in every kind). A field
-# without one is shown under its name: a new field is never left out for want of a label.
+# Vietnamese labels of fields, by name (a name means the same thing in every kind, except
+# where the field's spec carries its own `label`: a signer's title). A field without one is
+# shown under its name: a new field is never left out for want of a label.
 FIELD_LABELS = {
     "draft": "Bản nháp (chưa đăng)", "publish_date": "Ngày đăng", "review": "Trường cần rà soát",
     "source_hash": "Dấu bản gốc (công cụ ghi)", "doc_type": "Loại văn bản", "number": "Số",
@@ -97,7 +98,7 @@ class Fields:
 
     def field(self, name: str, f: F) -> dict:
         """The editor's field for the spec `f` named `name`."""
-        out = {"name": name, "label": FIELD_LABELS.get(name, name), **self.widget(name, f)}
+        out = {"name": name, "label": f.label or FIELD_LABELS.get(name, name), **self.widget(name, f)}
         if not f.required:
             out["required"] = False
         return out
@@ -163,7 +164,7 @@ class Fields:
 def translated(site) -> bool:
     """Whether the site has other languages than its own: then every collection is edited with
     its translations beside it."""
-    return len(site.config.languages) > 1
+    return edits_translations(site.config)
 
 
 def collections(site) -> list[dict]:

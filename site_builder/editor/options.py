@@ -74,3 +74,17 @@ def check_options(raw, problems, file: str = "mkdocs.yml") -> EditorOptions | No
         return None
     values.setdefault("workflow", backend in WORKFLOW_BACKENDS)
     return EditorOptions(**{k: v for k, v in values.items() if v is not None})
+
+
+def edits_translations(config) -> bool:
+    """Whether the site's web editor edits translations beside each source (Decap's i18n,
+    cms_config.py): a site with an editor and several languages. Decap then reads and writes
+    the source as `<stem>.<site language>.md` (docs/web-editor.md, "Translations")."""
+    return config.editor is not None and len(config.languages) > 1
+
+
+def source_file_name(stem: str, config) -> str:
+    """The file name of a new entry's source (`site-builder new`, `site-builder import`): as
+    the web editor names it where it edits translations, `<stem>.vi.md`, so that it opens
+    there with them; `<stem>.md` everywhere else. The loader reads both as the entry `stem`."""
+    return f"{stem}.{config.default_language}.md" if edits_translations(config) else f"{stem}.md"

@@ -10,9 +10,11 @@ load reaches the sheets (awardee_sheets.read_sheets), this process takes its par
 same counter instead of forking a worker, waits for the helper, and finds the helper's sheets
 in the cache.
 
-The helper knows less than the load does: it lists the sheet files in the decisions folder
-and reads a decision's default award from its frontmatter as written. Whatever it gets wrong
-costs time, never correctness: the load looks every sheet up by a key of its bytes and of
+The helper knows less than the load does: it lists the sheet files in the decisions folder,
+finds each one's decision by the load's rule (content/sheet_files.py sheet_owners: the
+decision of the sheet's stem, `<stem>.md` or `<stem>.vi.md`, else the one whose `sheet_file:`
+names it; the site's language from mkdocs.yml) and reads the decision's default award and
+`sheet:` from its frontmatter as written. Whatever it gets wrong costs time, never correctness: the load looks every sheet up by a key of its bytes and of
 what reading it depends on, so a sheet the helper read differently is a miss, read again.
 Both sides agree on which sheet a ticket stands for by ordering the folder's sheet files the
 same way (sheet_order), largest first, so that the work evens out.
@@ -50,10 +52,11 @@ def sheet_order(content_dir: Path) -> list[Path]:
 class Prefetch:
     """The helper reading one content folder's sheets, and the counter shared with it."""
 
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, default_language: str = "vi"):
         from ..runtime.parallel import Background, Tickets
 
         self.content_dir = Path(content_dir)
+        self.default_language = default_language  # names a decision's source: `<stem>.vi.md`
         self.tickets = Tickets(shared=True)
         self._helper = Background(self.read, fork=True)
         self.pid = self._helper.pid
@@ -61,15 +64,31 @@ class Prefetch:
     def read(self, _forked: bool) -> int:
         """In the helper: read the sheets whose tickets it takes into the cache; returns how
         many it parsed."""
+        from ..content.sheet_files import FIELD, sheet_owners
         from .sheets import read_into_cache
 
         order = sheet_order(self.content_dir)
         note(f"sheet helper starts, {len(order)} sheets")
+        frontmatter: dict[Path, dict] = {}  # each decision parsed once, here
+
+        def meta(decision: Path | None, needle: str | None = None) -> dict:
+            if decision is None:
+                return {}
+            if decision not in frontmatter:
+                frontmatter[decision] = _frontmatter(decision, self.content_dir, needle)
+            return frontmatter[decision]
+
+        try:
+            owners = sheet_owners(self.content_dir / DECISIONS_DIR, self.default_language,
+                                  lambda source: _text(meta(source, FIELD).get(FIELD)))
+        except Exception:  # noqa: BLE001 - without owners every sheet is read with no award
+            owners = {}
         parsed = 0
         while (i := self.tickets.take()) < len(order):
             try:
-                parsed += read_into_cache(self.content_dir.parent, order[i], default_award(order[i]),
-                                          worksheet(order[i]) if order[i].suffix == ".xlsx" else None)
+                sheet = order[i]
+                parsed += read_into_cache(self.content_dir.parent, sheet,
+                                          *sheet_reading(sheet, meta(owners.get(sheet.name))))
             except Exception:  # noqa: BLE001 - the load reads (and reports on) what is not stored
                 continue
         note(f"sheet helper parsed {parsed}")
@@ -107,12 +126,12 @@ def start(config_file: str) -> Prefetch | None:
 
     if _RUNNING is not None or worker_count() < 2:
         return None
-    content_dir = _docs_dir(config_file)
-    if content_dir is None or not sheet_order(content_dir):
+    site = _site_folders(config_file)
+    if site is None or not sheet_order(site[0]):
         return None
     sys.stdout.flush()  # nothing buffered may be written twice by the forked helper
     sys.stderr.flush()
-    _RUNNING = Prefetch(content_dir)
+    _RUNNING = Prefetch(*site)
     return _RUNNING
 
 
@@ -148,11 +167,14 @@ def stop() -> None:
         prefetch.stop()
 
 
-def _docs_dir(config_file: str) -> Path | None:
+def _site_folders(config_file: str) -> tuple[Path, str] | None:
     """The content folder MkDocs will use: `docs_dir` of the configuration file, relative to
-    the file's folder ("docs" when unset), made absolute as MkDocs does. None when the file
-    cannot be read: then nothing is prefetched and MkDocs reports the problem."""
+    the file's folder ("docs" when unset), made absolute as MkDocs does; and the site's
+    language, the plugin's `default_language` (config.py's default when unset). None when the
+    file cannot be read: then nothing is prefetched and MkDocs reports the problem."""
     import yaml
+
+    from ..config import SiteConfig
 
     class _AnyTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         """mkdocs.yml may hold !ENV and !!python/name tags: their values do not matter here."""
@@ -167,29 +189,42 @@ def _docs_dir(config_file: str) -> Path | None:
     if not isinstance(docs_dir, str):
         docs_dir = "docs"
     folder = os.path.dirname(os.path.abspath(config_file))
-    return Path(os.path.normpath(os.path.join(folder, docs_dir)))
+    language = _text(_plugin_options(config).get("default_language")) or SiteConfig.default_language
+    return Path(os.path.normpath(os.path.join(folder, docs_dir))), language
 
 
-def default_award(sheet: Path) -> str | None:
-    """The decision's `award` as its frontmatter writes it (the load validates it; when the
-    two differ, the load's key misses and it reads the sheet again)."""
-    return _decision_field(sheet, "award")
+def _plugin_options(config) -> dict:
+    """The site_builder plugin's section of mkdocs.yml (`plugins:` as a list or a mapping)."""
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if isinstance(plugins, list):  # - site_builder: {...}
+        plugins = {name: options for item in plugins if isinstance(item, dict) for name, options in item.items()}
+    options = plugins.get("site_builder") if isinstance(plugins, dict) else None
+    return options if isinstance(options, dict) else {}
 
 
-def worksheet(sheet: Path) -> str | None:
-    """The decision's `sheet:` (which worksheet of its workbook to read), as written."""
-    return _decision_field(sheet, "sheet")
+def sheet_reading(sheet: Path, decision: dict) -> tuple[str | None, str | None]:
+    """What reading `sheet` depends on from its decision's frontmatter as written (`decision`,
+    empty when the helper found none): the default `award`, and for a workbook the `sheet:` to
+    read. The load validates both; when they differ, its key misses and it reads the sheet again."""
+    return _text(decision.get("award")), _text(decision.get("sheet")) if sheet.suffix == ".xlsx" else None
 
 
-def _decision_field(sheet: Path, name: str) -> str | None:
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _frontmatter(decision: Path, content_dir: Path, needle: str | None = None) -> dict:
+    """The decision's frontmatter as written, {} when it cannot be read or the load would not
+    read it either; with `needle`, {} too when the text does not hold it (not worth parsing)."""
     from ..content.frontmatter import FrontmatterError, parse
 
-    decision = sheet.with_suffix(".md")
-    if refusal(decision, decision.parent.parent) is not None:
-        return None  # not read by the load either
+    if refusal(decision, content_dir) is not None:
+        return {}
     try:
-        meta = parse(decision.read_text(encoding="utf-8")).meta
+        text = decision.read_text(encoding="utf-8")
+        if needle is not None and needle not in text:
+            return {}
+        meta = parse(text).meta
     except (OSError, ValueError, FrontmatterError):
-        return None
-    value = meta.get(name)
-    return value if isinstance(value, str) and value else None
+        return {}
+    return meta if isinstance(meta, dict) else {}

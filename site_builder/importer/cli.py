@@ -23,14 +23,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def cli_import(argv: list[str] | None = None) -> int:
-    """Run the import command; 0 when a draft was written, 1 on error, 2 on bad usage."""
+def cli_import(argv: list[str] | None = None, config=None) -> int:
+    """Run the import command; 0 when a draft was written, 1 on error, 2 on bad usage.
+    `config`: the site's SiteConfig, when there is one: it names the draft's file."""
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and 2
     result = run_import(args.file, args.kind, args.out, args.lang, ImportData.from_folder(args.data),
-                        force=args.force, stem=args.stem)
+                        force=args.force, stem=args.stem, config=config)
     if not result.ok:
         print(result.error, file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..editor.options import source_file_name
 from . import body as body_md
 from .awards import match_awards
 from .header import parse_header
@@ -87,8 +88,11 @@ def _stem(issuer_id: str | None, number: str, code: str, date: str | None) -> st
 
 
 def run_import(path, doc_kind: str | None = None, out_dir=None, lang: str = "vi",
-               data: ImportData | None = None, force: bool = False, stem: str | None = None) -> ImportResult:
-    """Import `path` (.docx or .txt) as a plan or decision draft into `out_dir`."""
+               data: ImportData | None = None, force: bool = False, stem: str | None = None,
+               config=None) -> ImportResult:
+    """Import `path` (.docx or .txt) as a plan or decision draft into `out_dir`, named as the
+    site's web editor names a source when `config` (the site's SiteConfig) is given
+    (editor/options.py source_file_name), else `<stem>.md`."""
     from .reading import UnsupportedFile
 
     path = Path(path)
@@ -232,7 +236,9 @@ def run_import(path, doc_kind: str | None = None, out_dir=None, lang: str = "vi"
     if not review:
         fm.entries.pop(1)
     md = body_md.to_markdown(parts.body, doc.tables)
-    target = out_dir / f"{stem}.md"
+    named = out_dir / (source_file_name(stem, config) if config is not None else f"{stem}.md")
+    # a draft of this id already there under the other name is the one --force replaces
+    target = next((path for path in (out_dir / f"{stem}.md", named) if path.exists()), named)
     if target.exists() and not force:
         result.error = message(lang, "exists", path=target)
         return result

@@ -8,7 +8,7 @@ from html import escape
 
 from .. import urls
 from ..content.problems import Problems
-from ..editor import bundle
+from ..editor import bundle, interface_words
 from ..editor.cms_config import cms_config_yaml
 from ..editor.options import check_options
 from ..render.pages import PageTypeHooks
@@ -28,6 +28,7 @@ _PAGE = """<!doctype html>
 <body>
 <noscript>Trang quản trị nội dung cần bật JavaScript.</noscript>
 <script src="{script}"></script>
+<script src="{words}"></script>
 </body>
 </html>
 """
@@ -36,7 +37,7 @@ _PAGE = """<!doctype html>
 def page(config) -> str:
     """The editor's page; its links are relative, so a site under a sub-path works too."""
     return _PAGE.format(site_name=escape(config.site_name), icon=escape(config.icon), config=CONFIG_FILE,
-                        script=bundle.SCRIPT)
+                        script=bundle.SCRIPT, words=interface_words.SCRIPT)
 
 
 def write_data(ctx, output) -> None:
@@ -46,6 +47,7 @@ def write_data(ctx, output) -> None:
         return
     output.write(urls.EDITOR + urls.INDEX_FILE, page(config))
     output.write(urls.EDITOR + CONFIG_FILE, cms_config_yaml(ctx.site, options))
+    output.write(urls.EDITOR + interface_words.SCRIPT, interface_words.script())
     served = bundle.served_files(config.project_dir)
     for path in sorted(served.iterdir()):
         output.copy(path, urls.EDITOR + path.name)

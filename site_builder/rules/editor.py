@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..editor.options import check_options
+from ..editor.options import check_options, edits_translations
 
 
 def check(site) -> None:
     options = check_options(site.config.editor, site.problems)
-    if options is None or len(site.config.languages) < 2:
+    if options is None or not edits_translations(site.config):
         return
     plain: dict[str, list[str]] = defaultdict(list)  # folder -> its sources named <stem>.md
     for entry in (*site.entries(), *site.unpublished.values()):

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..content.problems import MESSAGES
+from ..content.problems import say
 
 WAIT_ENV = "SITE_BUILDER_LOCK_WAIT"
 DEFAULT_WAIT = 600.0
@@ -38,11 +38,6 @@ class SiteBusy(Exception):
 
     def message(self, lang: str | None = None) -> str:
         return say("site_busy", lang or self.lang, **self.params)
-
-
-def say(code: str, lang: str, **params) -> str:
-    vi, en = MESSAGES[code]
-    return (vi if lang == "vi" else en).format(**params)
 
 
 def lock_file_for(target: Path) -> Path:

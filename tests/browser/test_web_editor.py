@@ -123,7 +123,7 @@ def _open_editor(page, base: str, collection: str):
     page.get_by_text("Đang tải").wait_for(state="hidden")
     _shot(page, "2-bo-suu-tap")
     page.goto(base + f"quan-tri/#/collections/{collection}/new")
-    page.get_by_label("Tiêu đề (trích yếu)").first.wait_for()  # a decision's signer has a title too
+    page.get_by_label("Tiêu đề (trích yếu)").first.wait_for()  # the English pane has one too
 
 
 def _pick(page, field: str, label: str) -> None:
@@ -195,7 +195,7 @@ def test_a_decision_with_an_award_picked_and_its_recipients_sheet_uploaded(edito
         _pick(page, "issuer", "Ủy ban nhân dân tỉnh Mẫu")
         page.locator("[id^='date-field-']").first.fill("2021-12-01")
         page.get_by_label("Tiêu đề (trích yếu)").first.fill("Tặng Bằng khen theo danh sách tải lên")
-        page.locator("[id^='title-field-']").nth(1).fill("CHỦ TỊCH")  # the signer's
+        page.get_by_label("Chức vụ người ký").fill("CHỦ TỊCH")  # the signer's title, labelled apart
         page.locator("[id^='name-field-']").first.fill("Trần Văn B")
         _pick(page, "award", "Bằng khen của Chủ tịch UBND tỉnh")
         choose = page.get_by_role("button", name="Chọn một tập tin")
@@ -289,6 +289,10 @@ def test_a_translation_is_written_beside_the_vietnamese(editor_repo, browser, se
         titles = page.get_by_label("Tiêu đề (trích yếu)")
         titles.first.fill("Chung tay phòng chống dịch")
         titles.nth(1).fill("Join hands against the epidemic")  # the English pane
+        # the pane's words in Vietnamese (editor/decap_vi.yml), none left in English
+        page.get_by_text("Đang viết bản VI").wait_for()
+        page.get_by_text("Đang viết bản EN").wait_for()
+        assert page.get_by_text("Writing in").count() == 0
         _shot(page, "7-ban-dich")
         _publish(page)
         files = _new_files(site.root, set(), count=2)  # the Vietnamese file and its translation
