@@ -38,7 +38,7 @@ from . import recipient_page
 from .documents import header_of
 from ..honor.index import PER_PAGE, has_print_view, index_of, pages_of
 from .honor_rows import Cells, TableRows
-from .honor_jump import jump_list
+from .honor_jump import group_of, jump_list
 from ..runtime.keys import (
     awardee_stamp, decision_key, entry_stamp, list_key, recipients_key, row_stamp, summary_key,
 )
@@ -127,10 +127,11 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (runtime/keys.py) and, on a full build, escaped fields
-    (render/escaping.py), once, before the first page: this runs in the warm-up, before the
-    workers fork, so they inherit them instead of each recomputing 100,000 of them for the
-    keys of every page they walk and for every list a recipient is in."""
+    """Every awardee's stamps (runtime/keys.py), jump-list group (honor_jump.py group_of) and,
+    on a full build, escaped fields (render/escaping.py), once, before the first page: this
+    runs in the warm-up, before the workers fork, so they inherit them instead of each
+    recomputing 100,000 of them for the keys of every page they walk and for every list a
+    recipient is in."""
     if ctx.awardees_stamped:
         return
     # Escaped fields only serve pages being rendered: worth making up front on a full build
@@ -140,6 +141,7 @@ def stamp_all(ctx) -> None:
         for a in decision.awardees:
             awardee_stamp(a)
             row_stamp(a)
+            group_of(a)
             if escape_too:
                 awardee_fields(a)
     ctx.awardees_stamped = True
