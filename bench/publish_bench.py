@@ -6,12 +6,13 @@ hooks (scripts/hooks/pre-receive and post-receive), as a province's own server p
 It pushes the province once (a cold publish: no site, no working copy on the server), then,
 each round, edits one recipient's achievement, commits and pushes, and records:
 
-- checked: from the start of `git push` until the branch moved on the server (pre-receive's
-          check passed; a thread watches the ref's file);
+- checked: from the start of `git push` until the branch moved on the server (a thread watches
+          the ref's file); pre-receive builds and publishes the commit before that, so it
+          comes after `live`;
 - live:   from the start of `git push` until the live folder is the new site (the same thread
           watches the folder's inode, which the build's exchange changes in one step);
-- return: from the start of `git push` until it returns (check, build, and what the build
-          does after the exchange; the old output is deleted after it, in the background);
+- return: from the start of `git push` until it returns (the build, and what the build does
+          after the exchange; the old output is deleted after it, in the background);
 - fresh:  whether the live site then shows the edit (a recipient page and the decision's CSV);
 - sent:   what a deploy of the live site then sends: scripts/deploy.sh's rsync method (only
           what changed since its last deploy, by the record it keeps beside the site folder)
@@ -116,7 +117,8 @@ class Watch:
             return None
 
     def _watch(self):
-        while not self._stop.is_set() and self.live_at is None:
+        # pre-receive publishes before git moves the branch: watch until both happened.
+        while not self._stop.is_set() and (self.live_at is None or self.moved_at is None):
             now = time.perf_counter()
             if self.moved_at is None and self._read_ref() != self._ref:
                 self.moved_at = now

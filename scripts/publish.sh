@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Check, build and publish the site. The ONE sequence run by the CI workflows
-# (.github/workflows/publish.yml, .gitlab-ci.yml), by the git hook (scripts/hooks/post-receive)
+# (.github/workflows/publish.yml, .gitlab-ci.yml), by the git hooks (scripts/hooks/pre-receive
+# for the published branch, post-receive for previews)
 # and by the tests (tests/test_publish.py), so what is tested is what publishes.
 #
 #   scripts/publish.sh [production|preview]
 #
 # 1. check   `site-builder check`: on errors, stop here; the published site is not touched.
 #            CHECK=no skips it: the build checks the content again and refuses errors with
-#            the same report (the git hook does, its pre-receive having checked the commit).
+#            the same report, before it writes anything (the git hook does: one load a push).
 # 2. build   `site-builder build` straight into PUBLISH_DIR: incremental when the previous
 #            build into that folder left its record (.cache/site-builder/ beside CONFIG), and
 #            atomic: the build makes the new site beside PUBLISH_DIR and exchanges the two in

@@ -200,7 +200,8 @@ def cmd_build(args) -> int:
     # The options a build's output depends on (runtime/sources_stamp.py); a relative -d is
     # taken from the current folder.
     options = {"site_dir": args.site_dir, "cwd": os.getcwd(), "preview": args.preview, "lang": args.lang}
-    if not args.clean and _nothing_changed(args.config_file, options, args.lang):
+    taken: dict = {}  # the sources stamp the comparison took, which the build then saves
+    if not args.clean and _nothing_changed(args.config_file, options, args.lang, taken):
         return EXIT_OK
     # The sheets are read while the rest of the program is imported (honor/read_ahead.py).
     with reading_ahead(args.config_file):
@@ -209,7 +210,7 @@ def cmd_build(args) -> int:
 
         try:
             build(args.config_file, site_dir=args.site_dir, preview=args.preview, clean=args.clean,
-                  lang=args.lang, options=options)
+                  lang=args.lang, options=options, taken_stamp=taken)
         except ShellFailed as exc:
             print(f"site-builder: {exc}", file=sys.stderr)
             return EXIT_CONTENT
@@ -219,13 +220,13 @@ def cmd_build(args) -> int:
     return EXIT_OK
 
 
-def _nothing_changed(config_file: str, options: dict, lang: str | None) -> bool:
+def _nothing_changed(config_file: str, options: dict, lang: str | None, taken: dict) -> bool:
     """When nothing a build reads changed since the last successful one into the same folder
     (runtime/sources_stamp.py): say so, repeat that build's problem report, and build nothing."""
     from .content.problems import MESSAGES
     from .runtime.sources_stamp import unchanged_build
 
-    record = unchanged_build(config_file, options)
+    record = unchanged_build(config_file, options, taken)
     if record is None:
         return False
     if record.get("report"):

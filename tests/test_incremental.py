@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import urls
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
 
@@ -348,11 +349,11 @@ def test_each_rebuild_remakes_only_the_batches_of_the_edited_decision(make_site,
 
 
 def test_a_rebuild_with_nothing_changed_renders_no_page_and_writes_no_file(make_site, tmp_path, monkeypatch):
-    """Issue 24: a rebuild with nothing changed does no template work, not even for the pages
-    that declare no key of their own because they list the whole site (plans with their
-    decisions, campaigns, years, messages: keyed by everything the site says), and touches no
-    file. After an edit those pages are made again, and keep their files when their bytes come
-    out the same."""
+    """Issue 24: a rebuild with nothing changed does no template work and touches no file.
+    After an edit to a recipient's achievement, the pages that show it are made again, and none
+    of those that name documents or count awards without listing recipients: plans with their
+    decisions, campaigns, years, the honor roll's overview and places, messages (they were
+    keyed by everything the site says, and made again after any edit)."""
     from site_builder.render.renderer import Renderer
 
     monkeypatch.setenv("SITE_BUILDER_WORKERS", "1")  # the spy sees pages made in this process
@@ -380,7 +381,40 @@ def test_a_rebuild_with_nothing_changed_renders_no_page_and_writes_no_file(make_
     site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
     rendered.clear()
     core_build(site, out)
-    assert plan_pages <= set(rendered)  # made again: a plan page lists its decisions
-    changed = touched(before, snapshot(out))
-    assert not {page + "index.html" for page in plan_pages} & changed  # same bytes: files kept
+    assert {"khen-thuong/qd-1/", "en/khen-thuong/qd-1/"} <= set(rendered)  # its rows show it
+    summaries = [path for path in rendered if path.removeprefix("en/").startswith(SUMMARY_PAGES)
+                 or path.removeprefix("en/") == urls.HONOR_ROLL]
+    assert summaries == []
     assert "Ghi chú kiểm thử cập nhật" in (out / "khen-thuong/qd-1/tran-van-anh.html").read_text(encoding="utf-8")
+
+
+# Pages that name documents and count awards but list no recipient (runtime/keys.py summary_key).
+SUMMARY_PAGES = (urls.DOCUMENTS, urls.CAMPAIGNS, urls.year_page(2021), urls.honor_campaign_page("covid"),
+                 urls.PLACES, urls.MESSAGES)
+
+
+def test_pages_that_count_awards_follow_the_counts_and_the_decisions(make_site, tmp_path):
+    """The keys that spare those pages after an achievement edit still cover what they show: a
+    recipient added changes the counts on the year, campaign and overview pages, a decision's
+    new title shows on its year's page and its plan's, and nothing else changes them."""
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    year, campaign = out / urls.year_page(2021) / "index.html", out / urls.honor_campaign_page("covid") / "index.html"
+    overview, plan = out / urls.HONOR_ROLL / "index.html", out / urls.document_page("kh-tinh") / "index.html"
+    assert "5 khen thưởng" in year.read_text(encoding="utf-8")  # 3 + 2 recipients
+
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join([*ROWS_1, ROWS_2[0].replace("Lê Văn Cường", "Đỗ Văn Em")]) + "\n"})
+    core_build(site, out)
+    for page in (year, campaign):
+        text = page.read_text(encoding="utf-8")
+        assert "6 khen thưởng" in text and "4 tập thể, cá nhân được khen thưởng" in text, page
+    assert "khen-thuong/nam/2021/" in overview.read_text(encoding="utf-8")
+    assert ">6</td>" in overview.read_text(encoding="utf-8")
+
+    site.write({"content/decisions/qd-2.md": DECISION.format(number="102", day="21").replace(
+        "Về việc tặng Bằng khen đợt 102", "Về việc khen thưởng đợt cuối năm")})
+    core_build(site, out)
+    assert "Về việc khen thưởng đợt cuối năm" in year.read_text(encoding="utf-8")
+    assert "Về việc khen thưởng đợt cuối năm" in campaign.read_text(encoding="utf-8")
+    assert "102/QĐ-UBND" in plan.read_text(encoding="utf-8")

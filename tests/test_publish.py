@@ -303,10 +303,10 @@ def fetch(url: str) -> str:
         return f"HTTP {exc.code}"
 
 
-def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+def git(cwd: Path, *args: str, check: bool = True, **extra) -> subprocess.CompletedProcess:
     env = publish_env(GIT_AUTHOR_NAME="Cán bộ Thi đua", GIT_AUTHOR_EMAIL="thidua@example.invalid",
                       GIT_COMMITTER_NAME="Cán bộ Thi đua", GIT_COMMITTER_EMAIL="thidua@example.invalid",
-                      GIT_CONFIG_NOSYSTEM="1", HOME=str(cwd))
+                      GIT_CONFIG_NOSYSTEM="1", HOME=str(cwd), **extra)
     proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env)
     if check:
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -430,6 +430,110 @@ def test_push_publishes_incrementally_and_pre_receive_refuses_a_push_with_errors
     git(site.root, "revert", "--no-edit", "HEAD")
     push = git(site.root, "push", "-q", "origin", "main")
     assert "ĐÃ ĐĂNG (production)" in push.stderr, push.stderr
+
+
+def logged_builder(folder: Path) -> tuple[str, Path]:
+    """A SITE_BUILDER that notes each command it is asked to run (one line: build, check...) in
+    a log, then runs site-builder: every run loads the whole content."""
+    log, wrapper = folder / "site-builder-runs", folder / "site-builder-logged"
+    wrapper.write_text(f'#!/bin/sh\necho "$1" >> {shlex.quote(str(log))}\n'
+                       f'exec {shlex.quote(sys.executable)} -m site_builder.cli "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return str(wrapper), log
+
+
+def runs(log: Path) -> list[str]:
+    """The commands the logged builder ran since the last call, and a fresh log."""
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    log.unlink(missing_ok=True)
+    return text.split()
+
+
+def test_a_push_to_the_published_branch_loads_its_content_once(make_site, tmp_path_factory):
+    """pre-receive publishes the pushed commit with one build (which refuses content with errors
+    before writing anything) and post-receive finds it published: one load of the content per
+    push, good or bad, where a check and then a build each loaded all of it."""
+    remote = tmp_path_factory.mktemp("remote")
+    www = remote / "www"
+    builder, log = logged_builder(remote)
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, www, "pre-receive", "post-receive")
+    editor_clone(site, bare)
+
+    push = git(site.root, "push", "origin", "main", SITE_BUILDER=builder)  # a cold publish
+    assert runs(log) == ["build"]
+    assert push.stderr.count("ĐÃ ĐĂNG (production)") == 1, push.stderr
+    assert "Triển khai phong trào thi đua đặc biệt" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+
+    retitle(site, "Kế hoạch sửa một lần")
+    git(site.root, "commit", "-q", "-am", "Sửa tên kế hoạch")
+    push = git(site.root, "push", "origin", "main", SITE_BUILDER=builder)
+    assert runs(log) == ["build"]
+    assert push.stderr.count("ĐÃ ĐĂNG (production)") == 1, push.stderr  # post-receive adds nothing
+    assert "đã dựng trong lần đẩy trước" not in push.stderr
+    assert "Kế hoạch sửa một lần" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    assert (bare / "publish" / "main" / "published").read_text(encoding="utf-8").split()[0] == \
+        git(bare, "rev-parse", "main").stdout.strip()
+    live = files(www)
+
+    bad_date(site)
+    git(site.root, "commit", "-q", "-am", "Ngày sai")
+    push = git(site.root, "push", "origin", "main", check=False, SITE_BUILDER=builder)
+    assert runs(log) == ["build"]
+    assert "[remote rejected] main -> main (pre-receive hook declined)" in push.stderr
+    # Only the report and the refusal: not publish.sh's own "KHÔNG ĐĂNG" line besides.
+    assert "remote: TỪ CHỐI: nội dung có lỗi" in push.stderr and "KHÔNG ĐĂNG" not in push.stderr
+    assert files(www) == live
+
+
+def test_a_force_push_the_server_denies_is_never_built(make_site, tmp_path_factory):
+    """pre-receive publishes before git moves the branch: a push git refuses afterwards
+    (receive.denyNonFastForwards, as docs/publishing.md sets it) must not reach the site."""
+    remote = tmp_path_factory.mktemp("remote")
+    www = remote / "www"
+    builder, log = logged_builder(remote)
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, www, "pre-receive", "post-receive")
+    git(bare, "config", "receive.denyNonFastForwards", "true")
+    editor_clone(site, bare)
+    git(site.root, "push", "-q", "origin", "main")
+    live = files(www)
+    retitle(site, "Lịch sử viết lại")
+    git(site.root, "commit", "-q", "--amend", "-am", "Viết lại")
+    push = git(site.root, "push", "--force", "origin", "main", check=False, SITE_BUILDER=builder)
+    assert push.returncode != 0 and "[remote rejected] main -> main" in push.stderr, push.stderr
+    assert runs(log) == []
+    assert files(www) == live
+
+
+def test_a_commit_git_refused_after_pre_receive_published_it_is_replaced_by_the_next_publication(
+        make_site, tmp_path_factory):
+    """What docs/publishing.md says of a branch git fails to move after pre-receive published
+    it (here an `update` hook refuses it): the refused commit is live until the branch is
+    published again, and post-receive publishes the branch's commit then."""
+    remote = tmp_path_factory.mktemp("remote")
+    www = remote / "www"
+    site = make_site(BASE_DATA)
+    bare = server_repo(remote, www, "pre-receive", "post-receive")
+    editor_clone(site, bare)
+    git(site.root, "push", "-q", "origin", "main")
+    good = git(site.root, "rev-parse", "HEAD").stdout.strip()
+    update = bare / "hooks" / "update"
+    update.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    update.chmod(0o755)
+    retitle(site, "Kế hoạch git không nhận")
+    git(site.root, "commit", "-q", "-am", "Không nhận")
+    push = git(site.root, "push", "origin", "main", check=False)
+    assert "[remote rejected] main -> main (hook declined)" in push.stderr, push.stderr
+    assert git(bare, "rev-parse", "main").stdout.strip() == good
+    assert "Kế hoạch git không nhận" in (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+
+    update.unlink()
+    again = subprocess.run([str(bare / "hooks" / "post-receive")], cwd=bare, capture_output=True, text=True,
+                           input=f"{'0' * 40} {good} refs/heads/main\n", env=publish_env(GIT_DIR=str(bare)))
+    assert again.returncode == 0 and "ĐÃ ĐĂNG (production)" in again.stdout, again.stdout + again.stderr
+    page = (www / "van-ban/kh-tinh/index.html").read_text(encoding="utf-8")
+    assert "Kế hoạch git không nhận" not in page and "Triển khai phong trào thi đua đặc biệt" in page
 
 
 def test_hook_publishes_the_branch_as_it_is_never_an_older_commit(make_site, tmp_path_factory):
@@ -596,11 +700,13 @@ def test_a_branch_gets_one_folder_of_its_own_safe_in_an_address():
 
 
 def test_the_hooks_and_the_github_workflow_name_folders_by_the_one_rule():
-    """One source of truth: the hooks source branch-folder.sh and hold no rule of their own; the
-    workflow names the preview artifact and finds it again, on the branch's deletion, by it."""
-    for hook in ("pre-receive", "post-receive"):
+    """One source of truth: the hooks source branch-folder.sh (pre-receive through post-receive,
+    whose publication it runs) and hold no rule of their own; the workflow names the preview
+    artifact and finds it again, on the branch's deletion, by it."""
+    sourced = {"post-receive": '. "$here/branch-folder.sh"', "pre-receive": '. "$here/post-receive"'}
+    for hook, line in sourced.items():
         text = (HOOKS / hook).read_text(encoding="utf-8")
-        assert '. "$here/branch-folder.sh"' in text and "tr -cs" not in text and "hash-object" not in text, hook
+        assert line in text and "tr -cs" not in text and "hash-object" not in text, hook
     workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     assert workflow.count("scripts/hooks/branch-folder.sh \"$BRANCH\"") == 2  # naming and removal
     assert "tr -c" not in workflow

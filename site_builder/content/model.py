@@ -255,6 +255,7 @@ class Awardee:
     # awardees sit compactly in memory, and a pass over them ran about twice as fast at 100,000
     # (the honor index 0.42 -> 0.23 s).
     _sort_key: str | None = field(default=None, init=False, repr=False, compare=False)
+    _jump_group: str | None = field(default=None, init=False, repr=False, compare=False)  # pages/honor_jump.py
     _content_stamps: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     _page_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
     _row_stamp: str | None = field(default=None, init=False, repr=False, compare=False)

@@ -4,8 +4,11 @@ page names the campaigns it answers to, up to the national one, and those answer
 /phong-trao/ shows the whole tree as nested lists (no script needed)."""
 from __future__ import annotations
 
+from functools import partial
+
 from .. import urls
 from ..render.pages import PageSpec, PageTypeHooks
+from ..runtime.keys import documents_stamp
 
 # Deeper chains than this are cut: a loop in `parent` (refused by check) never hangs a build.
 MAX_DEPTH = 20
@@ -57,10 +60,12 @@ def pages(ctx, lang):
                        description=campaign.summary or "",
                        context={"campaign": campaign, "roots": roots, "in_tree": in_tree,
                                 "ancestors": ancestors_of(site, campaign),
-                                "sub_campaigns": children.get(campaign.id, [])})
+                                "sub_campaigns": children.get(campaign.id, [])},
+                       key=partial(documents_stamp, ctx))  # its tree of documents; campaigns are data
     yield PageSpec(path=urls.CAMPAIGNS, template="campaigns.html", title=lang.t("campaigns"),
                    context={"campaigns": list(site.campaigns.values()), "children": children,
-                            "max_depth": MAX_DEPTH})
+                            "max_depth": MAX_DEPTH},
+                   key="campaigns")  # data/campaigns.yml only: in the site fingerprint
 
 
 PAGE_TYPE = PageTypeHooks("campaigns", pages=pages)

@@ -3,8 +3,11 @@ plus a list of all documents."""
 from __future__ import annotations
 
 from .. import urls
+from functools import partial
+
 from ..content.labels import LabelIndex
 from ..render.pages import PageSpec, PageTypeHooks
+from ..runtime.keys import documents_stamp
 
 
 def summary_of(ctx, doc, lang) -> dict:
@@ -70,9 +73,13 @@ def pages(ctx, lang):
             content_lang=lang.content_lang(doc),
             context={"doc": doc, "doc_title": title, "header": header_of(ctx, doc),
                      "summary": summary_of(ctx, doc, lang), "translated": bool(translation)},
+            # the plan, the documents it names or that name it, its award decisions: documents
+            # only (campaigns, bodies and awards are data files, in the site fingerprint)
+            key=partial(documents_stamp, ctx),
         )
     yield PageSpec(path=urls.DOCUMENTS, template="documents.html", title=lang.t("documents"),
-                   description=lang.t("documents_intro"), context={"docs": docs})
+                   description=lang.t("documents_intro"), context={"docs": docs},
+                   key=partial(documents_stamp, ctx))
 
 
 PAGE_TYPE = PageTypeHooks("documents", pages=pages)

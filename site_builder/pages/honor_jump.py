@@ -28,11 +28,20 @@ _TELEX = {"ă": "aw", "â": "aa", "đ": "dd", "ê": "ee", "ô": "oo", "ơ": "ow"
 
 def group_of(awardee) -> str:
     """The anchor id of the awardee's group: "tap-the", "chu-a", "chu-aw" (Ă), "chu-dd" (Đ)...,
-    "khac"."""
-    if awardee.kind == "collective":
-        return COLLECTIVES
-    letter = initial_letter(awardee_sort_key(awardee))
-    return OTHER if letter is None else "chu-" + _TELEX.get(letter, letter)
+    "khac". Kept on the awardee once made: an awardee is in several lists (its award's, its
+    places'), each made in every language, and the jump lists are part of their pages' keys,
+    so every build made them for each list (217,000 calls at 50,000 recipients, in each render
+    worker) even when it kept every page. pages/honor_roll.py stamp_all makes them all before
+    the workers fork."""
+    group = awardee._jump_group
+    if group is None:
+        if awardee.kind == "collective":
+            group = COLLECTIVES
+        else:
+            letter = initial_letter(awardee_sort_key(awardee))
+            group = OTHER if letter is None else "chu-" + _TELEX.get(letter, letter)
+        awardee._jump_group = group
+    return group
 
 
 def group_label(group: str, t) -> str:

@@ -38,9 +38,9 @@ from . import recipient_page
 from .documents import header_of
 from ..honor.index import PER_PAGE, has_print_view, index_of, pages_of
 from .honor_rows import Cells, TableRows
-from .honor_jump import jump_list
+from .honor_jump import group_of, jump_list
 from ..runtime.keys import (
-    awardee_stamp, decision_key, entry_stamp, list_key, recipients_key, row_stamp,
+    awardee_stamp, decision_key, entry_stamp, list_key, recipients_key, row_stamp, summary_key,
 )
 
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
@@ -127,10 +127,11 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (runtime/keys.py) and, on a full build, escaped fields
-    (render/escaping.py), once, before the first page: this runs in the warm-up, before the
-    workers fork, so they inherit them instead of each recomputing 100,000 of them for the
-    keys of every page they walk and for every list a recipient is in."""
+    """Every awardee's stamps (runtime/keys.py), jump-list group (honor_jump.py group_of) and,
+    on a full build, escaped fields (render/escaping.py), once, before the first page: this
+    runs in the warm-up, before the workers fork, so they inherit them instead of each
+    recomputing 100,000 of them for the keys of every page they walk and for every list a
+    recipient is in."""
     if ctx.awardees_stamped:
         return
     # Escaped fields only serve pages being rendered: worth making up front on a full build
@@ -140,6 +141,7 @@ def stamp_all(ctx) -> None:
         for a in decision.awardees:
             awardee_stamp(a)
             row_stamp(a)
+            group_of(a)
             if escape_too:
                 awardee_fields(a)
     ctx.awardees_stamped = True
@@ -404,12 +406,17 @@ def _browse_pages(ctx, lang, index, facts):
     years = {y: sum(index.rolls[d.id].count for d in ds) for y, ds in index.by_year.items()}
     cards = {u: _unit_card(index, facts, u) for u in units_with_pages}
     top_units = [cards[u] for u in units_with_pages if site.units[u].parent is None]
+    latest = index.decisions[:10]
+    # What the browse pages show besides documents and data: counts (runtime/keys.py summary_key).
+    overview_counts = (index.collectives, index.total, [(a, len(rows)) for a, rows in index.by_award.items()],
+                       top_units, [(cid, g["count"]) for cid, g in campaigns.items()], years,
+                       [(d.id, index.rolls[d.id].count) for d in latest])
     yield PageSpec(path=urls.HONOR_ROLL, template="honor/overview.html", title=lang.t("honor_roll"),
                    description=lang.t("honor_overview_intro"), context={
                        "index": index, "facts": facts, "years": years, "campaigns": campaigns,
                        "top_units": top_units,
-                       "latest": [facts.decision[d.id] | {"count": index.rolls[d.id].count} for d in index.decisions[:10]],
-                   })
+                       "latest": [facts.decision[d.id] | {"count": index.rolls[d.id].count} for d in latest],
+                   }, key=partial(summary_key, ctx, overview_counts))
     for award_id, rows in index.by_award.items():
         base = urls.award_page(award_id)
         yield from _list_pages(lang, base, rows, facts, title=facts.award_label[award_id],
@@ -419,7 +426,8 @@ def _browse_pages(ctx, lang, index, facts):
     yield PageSpec(path=urls.PLACES, template="honor/places.html", title=lang.t("browse_by_place"),
                    context={"facts": facts,
                             "today": [cards[u] for u in units_with_pages if not cards[u]["ceased"]],
-                            "former": [cards[u] for u in units_with_pages if cards[u]["ceased"]]})
+                            "former": [cards[u] for u in units_with_pages if cards[u]["ceased"]]},
+                   key=partial(summary_key, ctx, [cards[u] for u in units_with_pages]))
     for unit_id in units_with_pages:
         # A place lists its own awards and links to the units under it, with their counts: as
         # recorded for a unit that ended; as units are today for one in force, whose list holds
@@ -444,7 +452,10 @@ def _browse_pages(ctx, lang, index, facts):
         yield PageSpec(path=urls.honor_campaign_page(campaign_id), template="honor/campaign.html",
                        title=facts.campaign_name(campaign), description=campaign.summary or "",
                        context={"campaign": campaign, "groups": groups["groups"], "count": groups["count"],
-                                "facts": facts, "index": index})
+                                "facts": facts, "index": index},
+                       key=partial(summary_key, ctx, (groups["count"], [
+                           (g["campaign"].id, g["plan"].id if g["plan"] else None, g["phase"], g["count"],
+                            [(d.id, index.rolls[d.id].count) for d in g["decisions"]]) for g in groups["groups"]])))
     for year, decisions in index.by_year.items():
         counts: dict[str, int] = {}
         for d in decisions:
@@ -453,7 +464,9 @@ def _browse_pages(ctx, lang, index, facts):
         yield PageSpec(path=urls.year_page(year), template="honor/year.html", title=lang.t("year_n", year=year),
                        context={"year": year, "decisions": decisions, "facts": facts, "index": index,
                                 "count": years[year],
-                                "award_counts": [(a, counts[a]) for a in site.awards if a in counts]})
+                                "award_counts": [(a, counts[a]) for a in site.awards if a in counts]},
+                       key=partial(summary_key, ctx, (years[year], sorted(counts.items()),
+                                                      [(d.id, index.rolls[d.id].count) for d in decisions])))
 
 
 def _list_pages(lang, base, rows, facts, title, context, total: int | None = None):

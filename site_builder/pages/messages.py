@@ -12,10 +12,12 @@ the dates themselves, so every output agrees on what is current.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import PurePosixPath
 
 from .. import urls
 from ..render.pages import PageSpec, PageTypeHooks
+from ..runtime.keys import messages_stamp
 
 UPCOMING, CURRENT, EXPIRED = "upcoming", "current", "expired"
 KINDS = ("slogan", "message", "article", "poster", "audio", "video")
@@ -86,6 +88,9 @@ def _view(ctx, message, lang) -> dict:
 
 
 def pages(ctx, lang):
+    # Every message page shows messages, documents its body cites, data and today's date
+    # (which decides a message's state: in the site fingerprint): no recipient.
+    key = partial(messages_stamp, ctx)
     groups = published_messages(ctx.site)
     everything = groups[CURRENT] + groups[UPCOMING] + groups[EXPIRED]
     views = {m.id: _view(ctx, m, lang) for m in everything}
@@ -94,15 +99,15 @@ def pages(ctx, lang):
         common = {"view": view, "og_type": "article", "language_names": LANGUAGE_NAMES,
                   "og_image": message.get("image") if message.get("kind") == "poster" else None}
         yield PageSpec(path=message_path(message), template="messages/message.html", title=view["title"],
-                       description=view["summary"], content_lang=view["content_lang"], context=common)
+                       description=view["summary"], content_lang=view["content_lang"], context=common, key=key)
         yield PageSpec(path=urls.message_print_page(message.id), template="messages/print.html",
                        title=lang.t("message_print_title", title=view["title"]),
-                       description=view["summary"], content_lang=view["content_lang"], context=common)
+                       description=view["summary"], content_lang=view["content_lang"], context=common, key=key)
 
     def listing(path, title, intro, groups_shown):
         sections = [{"state": s, "items": [views[m.id] for m in groups[s]]} for s in groups_shown]
         return PageSpec(path=path, template="messages/list.html", title=title, description=intro,
-                        context={"sections": sections, "feeds_of": "thong-diep"})
+                        context={"sections": sections, "feeds_of": "thong-diep"}, key=key)
 
     yield listing(urls.MESSAGES, lang.t("messages"), lang.t("messages_intro"), [CURRENT, UPCOMING, EXPIRED])
     yield listing(urls.MESSAGES_CURRENT, lang.t("messages_current"), lang.t("messages_current_intro"),

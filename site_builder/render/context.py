@@ -70,6 +70,8 @@ class BuildContext:
         self.awardees_stamped: bool = False
         # Every document's identity and title as one digest (runtime/keys.py documents_stamp).
         self.documents_stamp: str | None = None
+        # Every message and document as one digest (runtime/keys.py messages_stamp).
+        self.messages_stamp: str | None = None
         # Everything the loaded site says, as one digest (runtime/keys.py site_stamp): the key
         # of the pages that declare none.
         self.site_stamp: str | None = None

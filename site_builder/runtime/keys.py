@@ -87,13 +87,34 @@ def documents_stamp(ctx) -> str:
     return stamp
 
 
+def messages_stamp(ctx) -> str:
+    """Every message as written (a message page names no other, but the lists name them all)
+    and every document, which their bodies may cite: the key of every message page."""
+    stamp = ctx.messages_stamp
+    if stamp is None:
+        messages = sorted(ctx.site.messages.values(), key=lambda m: m.id)
+        stamp = ctx.messages_stamp = digest("\0".join(
+            [documents_stamp(ctx), *(f"{m.id}\1{entry_stamp(m)}" for m in messages)]))
+    return stamp
+
+
+def summary_key(ctx, counts) -> str:
+    """A page that names documents and counts awards without listing a recipient (a campaign,
+    a year, the honor roll's overview, the places): every document as written (references,
+    titles, dates, plans, phases) and the counts the page shows (`counts`: plain values). An
+    edit to a recipient that changes no count renders none of these pages. (A plan's page
+    shows no count: its key is documents_stamp itself.)"""
+    return documents_stamp(ctx) + "\0" + repr(counts)
+
+
 def site_stamp(ctx) -> str:
     """Everything the loaded site says besides the fingerprint (which covers the data files,
     the configuration and today's date): every published entry as written, every awardee and
     candidate, the hand-written pages and media, what is withheld, unpublished or moved. The
-    key of a page that declares none (lists of every plan, campaign, year, message...): on a
-    rebuild with nothing changed such a page is neither rendered nor written, and with any
-    change it is rendered again, as it always was. Once per build, before the workers fork."""
+    key of a page that declares none (the search page, the widgets, the open-data page, the
+    consultations' list: cheap pages that count or list across collections): on a rebuild
+    with nothing changed such a page is neither rendered nor written, and with any change it is
+    rendered again. Once per build, before the workers fork."""
     stamp = ctx.site_stamp
     if stamp is None:
         site = ctx.site

@@ -138,9 +138,12 @@ def _stat_folder(h, folder: str, prefix: int) -> None:
             _stat_folder(h, entry.path, prefix)
 
 
-def unchanged_build(config_file: str | Path, options: dict) -> dict | None:
+def unchanged_build(config_file: str | Path, options: dict, taken: dict | None = None) -> dict | None:
     """The record of the last successful build ({"build_id", "report", "lang", ...}) when
-    nothing it read has changed since and its site is still in place; else None."""
+    nothing it read has changed since and its site is still in place; else None. `taken`, a
+    dict, receives the stamp this took ({"folders", "stamp"}): the build that follows when
+    something changed saves that stamp instead of taking it again when it reads the same
+    folders (a stat of every source file: 12,000 at 50,000 recipients)."""
     try:
         record = marshal.loads(record_file(config_file, options).read_bytes())
         if not isinstance(record, dict) or record.get("version") != RECORD_VERSION:
@@ -148,9 +151,12 @@ def unchanged_build(config_file: str | Path, options: dict) -> dict | None:
         marker = (Path(record["site_dir"]) / MARKER).read_text(encoding="utf-8").strip()
         if not marker or marker != record["build_id"]:
             return None
-        stamp = sources_stamp(config_file, list(record["folders"]), options)
+        folders = list(record["folders"])
+        stamp = sources_stamp(config_file, folders, options)
     except (OSError, ValueError, EOFError, TypeError, KeyError, UnicodeDecodeError):
         return None
+    if taken is not None and stamp is not None:
+        taken.update(folders=folders, stamp=stamp)
     return record if stamp is not None and stamp == record.get("stamp") else None
 
 

@@ -55,11 +55,13 @@ def read_folders(config) -> list[str]:
 
 
 def build(config_file: str, site_dir: str | None = None, preview: bool = False, clean: bool = False,
-          lang: str | None = None, options: dict | None = None) -> None:
+          lang: str | None = None, options: dict | None = None, taken_stamp: dict | None = None) -> None:
     """Build with MkDocs. ShellFailed when MkDocs refused the project (the content's errors:
     the plugin's last line, in the language of messages); InternalFailure, in that
     language, for a bug. `options`: the command's options as the sources stamp takes them
-    (runtime/sources_stamp.py); the stamp is saved once the site is in place."""
+    (runtime/sources_stamp.py); the stamp is saved once the site is in place. `taken_stamp`:
+    the stamp the command took just before to compare ({"folders", "stamp"}, sources_stamp.py
+    unchanged_build), saved as it is when this build reads the same folders."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -74,7 +76,10 @@ def build(config_file: str, site_dir: str | None = None, preview: bool = False, 
             # Taken before anything is read: what changes during the build makes the next one build.
             forget_build(config_file, options)
             folders = read_folders(config)
-            stamp = sources_stamp(config_file, folders, options)
+            if taken_stamp and taken_stamp.get("folders") == folders:
+                stamp = taken_stamp["stamp"]
+            else:
+                stamp = sources_stamp(config_file, folders, options)
         plugin = plugin_of(config)
         if preview:
             plugin.config.preview = True
