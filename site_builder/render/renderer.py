@@ -170,6 +170,9 @@ class Renderer:
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
             "hreflang": "" if spec.elsewhere is not None else _hreflang(alternates),
             "switcher": _switcher(alternates, lang),
+            # Whether base.html marks the head and content regions an embed variant is cut from
+            # (render/embed.py): only on a page that gets one, since the markers are bytes.
+            "variant": self.embeddable(spec),
             # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
             "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec)
             else page_embed(self.config, lang.prefix + spec.path, spec.title, src=lang.prefix + spec.embed_src)
@@ -210,8 +213,8 @@ class Renderer:
                 lang=lang, t=lang.t, config=self.config, page={"root": root},
                 label_font=label_font(self.config.languages),
                 url=self.url_for(root, lang), asset=lambda p: root + "assets/" + p)
-            head, top, foot = html.split("<!--shell:cut-->")
-            cache[key] = {"head": head, "top": top, "foot": foot}
+            head, top, foot, compact_top = html.split("<!--shell:cut-->")
+            cache[key] = {"head": head, "top": top, "foot": foot, "compact_top": compact_top}
         return cache[key]
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
@@ -332,5 +335,5 @@ def _switcher(alternates: list[dict], lang: Lang) -> str:
             items.append(f'<a class="lang" href="{escape(alt["url"])}" hreflang="{alt["code"]}" '
                          f'lang="{alt["code"]}">{name}</a>')
     label = escape(lang.t("language"))
-    return (f'    <span class="langs" role="group" aria-label="{label}">\n      '
-            + "\n      ".join(items) + "\n    </span>")
+    # No indentation: the switcher is on every page (issue 24); .langs is a flex row.
+    return f'<span class="langs" role="group" aria-label="{label}">' + "\n".join(items) + "</span>"
