@@ -115,7 +115,9 @@ def test_screen_text_is_in_the_system_font_and_no_page_names_another_web_font(pr
         for sheet in _screen_stylesheets(province_site, page):
             css = sheet.read_text(encoding="utf-8")
             declared |= set(re.findall(r'@font-face\s*{[^}]*font-family:\s*"([^"]+)"', css))
-            rules = re.sub(r"@font-face\s*{[^}]*}", "", css)
+            # what the screen draws: not the print rules at the end of site.css (@page, @media print)
+            screen = re.sub(r"@page[^{]*\{([^{}]|\{[^{}]*\})*\}", "", css.split("\n@media print {", 1)[0])
+            rules = re.sub(r"@font-face\s*{[^}]*}", "", screen)
             for value in re.findall(r"(?:font|font-family|--md-text-font)\s*:\s*([^;}]+)", rules):
                 named |= set(re.findall(r'"([^"]+)"', value))
         assert declared, page  # fonts.css is linked
@@ -128,11 +130,14 @@ def test_screen_text_is_in_the_system_font_and_no_page_names_another_web_font(pr
 
 def test_what_holds_the_load_event_is_asked_for_at_once(province_site):
     """Chrome holds back low-priority requests (an image, a print stylesheet) until a page's
-    stylesheets have arrived: the logo and print.css, small and on every page, ask to go at
-    once, so they cost no round trip of their own before the load event (docs/benchmarks.md)."""
+    stylesheets have arrived: the logo, small and on every page, asks to go at once, and the
+    print rules end site.css instead of being a print stylesheet of their own (one line less a
+    page, issue 24), so neither costs a round trip of its own before the load event
+    (docs/benchmarks.md)."""
     home = province_site.html("index.html")
     plan = province_site.html("van-ban/kh-tinh/index.html")
-    assert '<link rel="stylesheet" href="../../assets/print.css" media="print" fetchpriority="high">' in plan
+    assert 'media="print"' not in plan and "print.css" not in plan
+    assert not (province_site.root / "site/assets/print.css").exists()
     assert re.search(r'<img src="../../assets/tinh-thu.svg"[^>]*fetchpriority="high"', plan)
     assert re.search(r'<img src="assets/tinh-thu.svg"[^>]*fetchpriority="high"', home)
 
@@ -232,8 +237,11 @@ def test_example_province_colours_keep_white_header_text_readable():
     assert _contrast(primary, "#ffffff") >= 4.5, primary
 
 
-def test_the_print_serif_ships_with_its_licence_and_only_print_css_loads_it():
-    css = (ASSETS / "print.css").read_text(encoding="utf-8")
+def test_the_print_serif_ships_with_its_licence_and_only_print_rules_name_it():
+    # the print rules end site.css: @font-face and @page, then the rules in @media print
+    site_css = (ASSETS / "site.css").read_text(encoding="utf-8")
+    screen, css = site_css.split("\n@media print {\n", 1)
+    css = screen[screen.index("@font-face { font-family: \"Source Serif 4\""):] + css
     for weight in ("400", "700"):
         name = f"source-serif-4-{weight}-normal.woff2"
         assert (ASSETS / "fonts" / name).read_bytes()[:4] == b"wOF2"
@@ -241,6 +249,8 @@ def test_the_print_serif_ships_with_its_licence_and_only_print_css_loads_it():
     assert "SIL Open Font License, Version 1.1" in (ASSETS / "fonts" / "OFL-source-serif-4.txt").read_text(
         encoding="utf-8")
     assert re.search(r'\.document \{[^}]*font: 13pt/1\.5 "Source Serif 4"', css)
-    # screen stylesheets never name it: a phone does not download it
-    for sheet in ("site.css", "fonts.css", "honor.css"):
+    # no screen rule names it: a phone does not download it
+    screen_rules = re.sub(r"@(font-face|page)[^{]*\{([^{}]|\{[^{}]*\})*\}", "", re.sub(r"(?s)/\*.*?\*/", "", screen))
+    assert "Source Serif" not in screen_rules
+    for sheet in ("fonts.css", "honor.css"):
         assert "Source Serif" not in (ASSETS / sheet).read_text(encoding="utf-8")
