@@ -29,6 +29,7 @@ from ..runtime.parallel import Background, Tickets, run_shares, worker_count
 from ..runtime.timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+SITE_CSS = "site.css"  # every core page's stylesheet: the build puts the site's colours first
 
 
 class Renderer:
@@ -141,7 +142,17 @@ class Renderer:
     def copy_assets(self) -> None:
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
-                self.output.copy(path, "assets/" + path.relative_to(ASSETS).as_posix())
+                name = path.relative_to(ASSETS).as_posix()
+                if name == SITE_CSS:
+                    self.output.write("assets/" + name, self.site_colours() + path.read_bytes())
+                else:
+                    self.output.copy(path, "assets/" + name)
+
+    def site_colours(self) -> bytes:
+        """The site's colours (config primary_color, accent_color) as the first rule of the
+        site.css it writes, instead of a <style> line in every page's head (issue 24)."""
+        return (f"/* The site's colours (mkdocs.yml: primary_color, accent_color), written by the build. */\n"
+                f":root{{--primary:{self.config.primary_color};--accent:{self.config.accent_color}}}\n").encode("utf-8")
 
     def alternates(self, path: str, root: str, lang: Lang, elsewhere: str | None = None) -> list[dict]:
         """The page at `path` in every language (for hreflang links and the switcher); for a
