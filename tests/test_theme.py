@@ -57,8 +57,11 @@ def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
     home = province_site.html("index.html")
     plan = province_site.html("van-ban/kh-tinh/index.html")
     assert 'href="assets/fonts.css"' in home
-    assert 'href="../../assets/fonts.css"' in plan
+    # a core page's one stylesheet starts with the faces of fonts.css (Renderer.site_css: one
+    # link a page, issue 24)
+    assert 'href="../../assets/site.css"' in plan and "fonts.css" not in plan
     css = (province_site.root / "site/assets/fonts.css").read_text(encoding="utf-8")
+    assert css in (province_site.root / "site/assets/site.css").read_text(encoding="utf-8")
     files = re.findall(r"url\(([^)]+)\)", css)
     # Six Noto Sans faces (Khmer for Khmer text; Latin and Vietnamese for the printed note and
     # the share images), plus the switcher's Khmer label, a subset by design
@@ -73,7 +76,7 @@ def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
 @pytest.mark.parametrize("languages, preloaded", [(("vi", "en", "km"), True), (("vi", "en"), False)])
 def test_pages_preload_the_khmer_label_font_only_where_the_switcher_shows_khmer(make_site, languages, preloaded):
     """A page whose switcher writes "ខ្មែរ" asks for the label font beside its stylesheets, not
-    once fonts.css has arrived (a round trip more before the load event on a slow network); a
+    once the stylesheet declaring it has arrived (a round trip more before the load event on a slow network); a
     site without Khmer does not ask for it at all (issue 24: a line on every page, and a font
     request nothing uses)."""
     site = make_site(BASE_DATA, languages=languages)
@@ -86,8 +89,9 @@ def test_pages_preload_the_khmer_label_font_only_where_the_switcher_shows_khmer(
         for page, root in ((home, up), (plan, "../../" + up)):
             assert (preload.format(root) in page) is preloaded, (prefix, root)
             assert ("khmer-label" in page) is preloaded, (prefix, root)
-            if preloaded:
-                assert page.index(preload.format(root)) < page.index(f'href="{root}assets/fonts.css"')
+            if preloaded:  # before the stylesheet that declares it (Material: fonts.css; core: site.css)
+                sheet = "fonts.css" if page is home else "site.css"
+                assert page.index(preload.format(root)) < page.index(f'href="{root}assets/{sheet}"')
 
 
 # A web font on screen only where it is needed: Khmer text and the switcher's Khmer label.
@@ -120,7 +124,7 @@ def test_screen_text_is_in_the_system_font_and_no_page_names_another_web_font(pr
             rules = re.sub(r"@font-face\s*{[^}]*}", "", screen)
             for value in re.findall(r"(?:font|font-family|--md-text-font)\s*:\s*([^;}]+)", rules):
                 named |= set(re.findall(r'"([^"]+)"', value))
-        assert declared, page  # fonts.css is linked
+        assert declared, page  # the faces of fonts.css reach the page (Material: fonts.css; core: site.css)
         web_fonts = named & declared
         assert web_fonts <= SCREEN_WEB_FONTS, f"{page} names the web fonts {web_fonts - SCREEN_WEB_FONTS}"
     site_css = (ASSETS / "site.css").read_text(encoding="utf-8")

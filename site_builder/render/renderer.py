@@ -29,7 +29,8 @@ from ..runtime.parallel import Background, Tickets, run_shares, worker_count
 from ..runtime.timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-SITE_CSS = "site.css"  # every core page's stylesheet: the build puts the site's colours first
+SITE_CSS = "site.css"  # every core page's stylesheet: the build puts the colours and fonts.css first
+FONTS_CSS = "fonts.css"
 
 
 class Renderer:
@@ -144,15 +145,18 @@ class Renderer:
             if path.is_file() and not path.name.startswith("."):
                 name = path.relative_to(ASSETS).as_posix()
                 if name == SITE_CSS:
-                    self.output.write("assets/" + name, self.site_colours() + path.read_bytes())
+                    self.output.write("assets/" + name, self.site_css(path.read_bytes()))
                 else:
                     self.output.copy(path, "assets/" + name)
 
-    def site_colours(self) -> bytes:
-        """The site's colours (config primary_color, accent_color) as the first rule of the
-        site.css it writes, instead of a <style> line in every page's head (issue 24)."""
-        return (f"/* The site's colours (mkdocs.yml: primary_color, accent_color), written by the build. */\n"
-                f":root{{--primary:{self.config.primary_color};--accent:{self.config.accent_color}}}\n").encode("utf-8")
+    def site_css(self, rules: bytes) -> bytes:
+        """The one stylesheet every core page links: the site's colours (config primary_color,
+        accent_color), the faces of fonts.css, then site.css's rules (its print rules last).
+        One <link> a page instead of a <style> line and two links (issue 24); fonts.css is
+        still written for Material's pages and read by render/share_card.py."""
+        colours = (f"/* The site's colours (mkdocs.yml: primary_color, accent_color), written by the build. */\n"
+                   f":root{{--primary:{self.config.primary_color};--accent:{self.config.accent_color}}}\n")
+        return colours.encode("utf-8") + (ASSETS / FONTS_CSS).read_bytes() + rules
 
     def alternates(self, path: str, root: str, lang: Lang, elsewhere: str | None = None) -> list[dict]:
         """The page at `path` in every language (for hreflang links and the switcher); for a
