@@ -201,7 +201,7 @@ def test_the_campaign_tree_reads_both_ways(make_site):
     assert "campaign-parents" not in site.html("phong-trao/khac/index.html")  # a root has none
     # /phong-trao/: nested lists, so the tree needs no script
     index = site.html("phong-trao/index.html")
-    tree = re.search(r"(?s)<ul class=\"doc-list tree campaign-tree\">(.*)</ul>\s*<!--content:end-->", index)
+    tree = re.search(r"(?s)<ul class=\"doc-list tree campaign-tree\">(.*)</ul>\s*</main>", index)
     text = re.sub(r"\s+", "", re.sub(r"<a [^>]*>(.*?)</a>", r"\1", tree[1]))
     assert text == ("<li>Cảnướcđoànkếtphòng,chốngdịchCOVID-19<ul><li>TỉnhMẫuchungsứcchốngdịch"
                     "<ul><li>XãTâychungsứcchốngdịch</li></ul></li></ul></li><li>Phongtràokhác</li>")

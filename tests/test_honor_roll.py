@@ -89,12 +89,17 @@ def test_recipient_page_is_shareable(make_site):
         "site_name: Thử nghiệm", "site_name: Thử nghiệm\nsite_url: https://thidua.example.gov.vn/")})
     site.run("build", check_exit=0)
     html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
-    assert '<h1 id="r-name" lang="vi">Nguyễn Thị Ánh</h1>' in html
+    # a Vietnamese page: the recipient's values need no lang="vi" of their own (issue 24)
+    assert '<h1 id="r-name">Nguyễn Thị Ánh</h1>' in html and 'lang="vi">' not in html.split("<main", 1)[1]
     for text in ("Điều dưỡng", "Trạm Y tế xã Tây", "Huyện Đông", "Bằng khen của Chủ tịch UBND tỉnh",
                  "Trực chốt kiểm dịch 60 ngày liên tục.", "Quyết định số 1234/QĐ-UBND", "20/11/2021"):
         assert text in html, text
-    assert re.search(r'<meta property="og:title" content="Nguyễn Thị Ánh[^"]*">', html)
-    assert re.search(r'<meta property="og:description" content="[^"]*Bằng khen của Chủ tịch UBND tỉnh', html)
+    assert re.search(r'<meta property="og:title" content="Nguyễn Thị Ánh — Bằng khen của Chủ tịch UBND tỉnh">', html)
+    # the card's second line and the search snippet: the decision and the achievement, not the
+    # award form again (the title says it), within a search result's 160 characters (issue 24)
+    description = re.search(r'<meta property="og:description" content="([^"]*)">', html)[1]
+    assert description.startswith("Quyết định số 1234/QĐ-UBND, 20/11/2021, ") and "Trực chốt" in description
+    assert f'<meta name="description" content="{description}">' in html
     # its address is the canonical link (no og:url repeating it: issue 24)
     assert ('<link rel="canonical" href="https://thidua.example.gov.vn/khen-thuong/qd-1234-2021/'
             'nguyen-thi-anh.html">') in html and "og:url" not in html

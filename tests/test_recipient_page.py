@@ -224,3 +224,40 @@ def test_made_pages_match_the_template_on_a_generated_province(tmp_path, monkeyp
     different = [name for name in made if made[name] != templated[name]]
     assert not different, different[:5]
     assert any("H&#39;" in page.decode("utf-8") for page in made.values())  # apostrophes were there
+
+
+def test_a_recipient_page_carries_its_facts_a_search_link_and_the_switcher_not_the_site_map(
+        make_site, tmp_path, monkeypatch):
+    """One page per award: no byte a reader of one person's award does not use (issue 24;
+    docs/honor-roll.md "What a recipient's page carries")."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
+    build(site, tmp_path / "out", REPO / "theme", monkeypatch, recipient_pages="every-language")
+    page = (tmp_path / "out/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    body = page.split("<body>", 1)[1]
+    header = body.split("</header>", 1)[0]
+    # the compact header: skip link, brand, a link to the search page, the language switcher
+    assert '<a class="skip" href="#main">' in header and '<a class="brand" href="../../">' in header
+    assert re.findall(r'<a href="([^"]+)"', header) == ["../../tim-kiem/"]
+    assert '<a class="lang" href="../../en/khen-thuong/qd-12-2021/nguyen-thi-anh.html"' in header
+    # not the search box and the menu of every section, which the home page and lists carry
+    assert "<form" not in page and "../../van-ban/" not in page and "../../thong-diep/" not in page
+    assert '<form class="search-form"' in (tmp_path / "out/khen-thuong/qd-12-2021/index.html").read_text("utf-8")
+    # no embed-variant markers (the page has no variant), no indentation between tags
+    assert "<!--" not in page and not re.search(r">\n +<", page)
+    # the description: the decision and the achievement, not the award form the title names
+    description = re.search(r'<meta name="description" content="([^"]*)">', page)[1]
+    assert description == "Quyết định số 12/QĐ-UBND, 20/11/2021, UBND tỉnh Mẫu. Trực chốt kiểm dịch 60 ngày liên tục."
+    assert 'lang="vi"' not in body.split("<main", 1)[1]  # a Vietnamese page: its values need no lang
+    # on an English page the same values keep lang="vi"
+    english = (tmp_path / "out/en/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    assert '<h1 id="r-name" lang="vi">Nguyễn Thị Ánh</h1>' in english and '<dd lang="vi">Điều dưỡng</dd>' in english
+
+
+def test_a_long_achievement_is_cut_to_what_a_search_result_shows(make_site, tmp_path, monkeypatch):
+    long = "Trực chốt kiểm dịch 60 ngày liên tục, vận động bà con tiêm vắc xin. " * 6
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION.replace(
+        "achievement: Trực chốt kiểm dịch 60 ngày liên tục.", "achievement: " + long.strip())})
+    build(site, tmp_path / "out", REPO / "theme", monkeypatch)
+    page = (tmp_path / "out/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
+    description = re.search(r'<meta property="og:description" content="([^"]*)">', page)[1]
+    assert len(description) <= 160 and description.endswith("…") and "Trực chốt kiểm dịch" in description

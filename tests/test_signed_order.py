@@ -161,8 +161,8 @@ def test_the_print_view_holds_the_whole_annex_and_a_paged_page_says_where_it_is(
 
 def test_a_list_that_fits_on_its_page_prints_from_it_without_a_print_view(make_site):
     """Issue 24: a decision of at most 100 awards has its whole list on its page, which prints
-    as it is (print.css); a print view would be a second copy of it, so there is none, and a
-    link to where it would be is reported."""
+    as it is (the print rules of site.css); a print view would be a second copy of it, so
+    there is none, and a link to where it would be is reported."""
     site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: ANNEX, "content/gioi-thieu.md": (
         "# Giới thiệu\n\n[Bản in](../khen-thuong/qd-77-2021/in/)\n")})
     proc = site.run("check", "--format", "json")

@@ -57,8 +57,11 @@ def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
     home = province_site.html("index.html")
     plan = province_site.html("van-ban/kh-tinh/index.html")
     assert 'href="assets/fonts.css"' in home
-    assert 'href="../../assets/fonts.css"' in plan
+    # a core page's one stylesheet starts with the faces of fonts.css (Renderer.site_css: one
+    # link a page, issue 24)
+    assert 'href="../../assets/site.css"' in plan and "fonts.css" not in plan
     css = (province_site.root / "site/assets/fonts.css").read_text(encoding="utf-8")
+    assert css in (province_site.root / "site/assets/site.css").read_text(encoding="utf-8")
     files = re.findall(r"url\(([^)]+)\)", css)
     # Six Noto Sans faces (Khmer for Khmer text; Latin and Vietnamese for the printed note and
     # the share images), plus the switcher's Khmer label, a subset by design
@@ -73,7 +76,7 @@ def test_material_and_core_pages_load_the_same_self_hosted_fonts(province_site):
 @pytest.mark.parametrize("languages, preloaded", [(("vi", "en", "km"), True), (("vi", "en"), False)])
 def test_pages_preload_the_khmer_label_font_only_where_the_switcher_shows_khmer(make_site, languages, preloaded):
     """A page whose switcher writes "ខ្មែរ" asks for the label font beside its stylesheets, not
-    once fonts.css has arrived (a round trip more before the load event on a slow network); a
+    once the stylesheet declaring it has arrived (a round trip more before the load event on a slow network); a
     site without Khmer does not ask for it at all (issue 24: a line on every page, and a font
     request nothing uses)."""
     site = make_site(BASE_DATA, languages=languages)
@@ -86,8 +89,9 @@ def test_pages_preload_the_khmer_label_font_only_where_the_switcher_shows_khmer(
         for page, root in ((home, up), (plan, "../../" + up)):
             assert (preload.format(root) in page) is preloaded, (prefix, root)
             assert ("khmer-label" in page) is preloaded, (prefix, root)
-            if preloaded:
-                assert page.index(preload.format(root)) < page.index(f'href="{root}assets/fonts.css"')
+            if preloaded:  # before the stylesheet that declares it (Material: fonts.css; core: site.css)
+                sheet = "fonts.css" if page is home else "site.css"
+                assert page.index(preload.format(root)) < page.index(f'href="{root}assets/{sheet}"')
 
 
 # A web font on screen only where it is needed: Khmer text and the switcher's Khmer label.
@@ -115,10 +119,12 @@ def test_screen_text_is_in_the_system_font_and_no_page_names_another_web_font(pr
         for sheet in _screen_stylesheets(province_site, page):
             css = sheet.read_text(encoding="utf-8")
             declared |= set(re.findall(r'@font-face\s*{[^}]*font-family:\s*"([^"]+)"', css))
-            rules = re.sub(r"@font-face\s*{[^}]*}", "", css)
+            # what the screen draws: not the print rules at the end of site.css (@page, @media print)
+            screen = re.sub(r"@page[^{]*\{([^{}]|\{[^{}]*\})*\}", "", css.split("\n@media print {", 1)[0])
+            rules = re.sub(r"@font-face\s*{[^}]*}", "", screen)
             for value in re.findall(r"(?:font|font-family|--md-text-font)\s*:\s*([^;}]+)", rules):
                 named |= set(re.findall(r'"([^"]+)"', value))
-        assert declared, page  # fonts.css is linked
+        assert declared, page  # the faces of fonts.css reach the page (Material: fonts.css; core: site.css)
         web_fonts = named & declared
         assert web_fonts <= SCREEN_WEB_FONTS, f"{page} names the web fonts {web_fonts - SCREEN_WEB_FONTS}"
     site_css = (ASSETS / "site.css").read_text(encoding="utf-8")
@@ -128,11 +134,14 @@ def test_screen_text_is_in_the_system_font_and_no_page_names_another_web_font(pr
 
 def test_what_holds_the_load_event_is_asked_for_at_once(province_site):
     """Chrome holds back low-priority requests (an image, a print stylesheet) until a page's
-    stylesheets have arrived: the logo and print.css, small and on every page, ask to go at
-    once, so they cost no round trip of their own before the load event (docs/benchmarks.md)."""
+    stylesheets have arrived: the logo, small and on every page, asks to go at once, and the
+    print rules end site.css instead of being a print stylesheet of their own (one line less a
+    page, issue 24), so neither costs a round trip of its own before the load event
+    (docs/benchmarks.md)."""
     home = province_site.html("index.html")
     plan = province_site.html("van-ban/kh-tinh/index.html")
-    assert '<link rel="stylesheet" href="../../assets/print.css" media="print" fetchpriority="high">' in plan
+    assert 'media="print"' not in plan and "print.css" not in plan
+    assert not (province_site.root / "site/assets/print.css").exists()
     assert re.search(r'<img src="../../assets/tinh-thu.svg"[^>]*fetchpriority="high"', plan)
     assert re.search(r'<img src="assets/tinh-thu.svg"[^>]*fetchpriority="high"', home)
 
@@ -186,9 +195,14 @@ def test_the_khmer_font_is_the_whole_khmer_block_with_its_licence():
 def test_province_colours_and_logo_reach_material_and_core_pages(province_site):
     home = province_site.html("index.html")
     plan = province_site.html("van-ban/kh-tinh/index.html")
+    # Material's pages set them in their head, core pages in the site.css the build writes
+    # (not a <style> line on each of 50,000 pages: issue 24)
+    site_css = (province_site.root / "site/assets/site.css").read_text(encoding="utf-8")
+    assert "<style>:root{--primary" not in plan and '<meta name="theme-color" content="#00574b">' in plan
+    for css in (home, site_css):
+        assert "--primary:#00574b" in css.replace(" ", "")
+        assert "--accent:#6b4e00" in css.replace(" ", "")
     for html in (home, plan):
-        assert "--primary:#00574b" in html.replace(" ", "")
-        assert "--accent:#6b4e00" in html.replace(" ", "")
         assert "Thi đua tỉnh Thử" in html
     assert '<img src="assets/tinh-thu.svg"' in home
     assert '<img src="../../assets/tinh-thu.svg"' in plan
@@ -232,8 +246,11 @@ def test_example_province_colours_keep_white_header_text_readable():
     assert _contrast(primary, "#ffffff") >= 4.5, primary
 
 
-def test_the_print_serif_ships_with_its_licence_and_only_print_css_loads_it():
-    css = (ASSETS / "print.css").read_text(encoding="utf-8")
+def test_the_print_serif_ships_with_its_licence_and_only_print_rules_name_it():
+    # the print rules end site.css: @font-face and @page, then the rules in @media print
+    site_css = (ASSETS / "site.css").read_text(encoding="utf-8")
+    screen, css = site_css.split("\n@media print {\n", 1)
+    css = screen[screen.index("@font-face { font-family: \"Source Serif 4\""):] + css
     for weight in ("400", "700"):
         name = f"source-serif-4-{weight}-normal.woff2"
         assert (ASSETS / "fonts" / name).read_bytes()[:4] == b"wOF2"
@@ -241,6 +258,8 @@ def test_the_print_serif_ships_with_its_licence_and_only_print_css_loads_it():
     assert "SIL Open Font License, Version 1.1" in (ASSETS / "fonts" / "OFL-source-serif-4.txt").read_text(
         encoding="utf-8")
     assert re.search(r'\.document \{[^}]*font: 13pt/1\.5 "Source Serif 4"', css)
-    # screen stylesheets never name it: a phone does not download it
-    for sheet in ("site.css", "fonts.css", "honor.css"):
+    # no screen rule names it: a phone does not download it
+    screen_rules = re.sub(r"@(font-face|page)[^{]*\{([^{}]|\{[^{}]*\})*\}", "", re.sub(r"(?s)/\*.*?\*/", "", screen))
+    assert "Source Serif" not in screen_rules
+    for sheet in ("fonts.css", "honor.css"):
         assert "Source Serif" not in (ASSETS / sheet).read_text(encoding="utf-8")

@@ -98,6 +98,10 @@ def test_a_valid_award_says_it_is_valid_with_its_decision(make_site):
     assert "Bằng khen" in page
     assert "Quyết định số 1234/QĐ-UBND</a> ngày 20/11/2021 của" in page and "Ủy ban nhân dân tỉnh" in page
     assert 'href="../khen-thuong/qd-1234-2021/le-thi-mai.html"' in page
+    # lean, one page per award (issue 24): its Vietnamese values carry no lang="vi" on a
+    # Vietnamese page, and how to print it is in the guide, not on every page
+    assert '<h1>Lê Thị Mai</h1>' in page and 'lang="vi"' not in page.split("<body>", 1)[1]
+    assert "Ctrl+P" not in page
     # the recipient page links its short address (one page, in the site's language: recipient_pages)
     recipient = site.html("khen-thuong/qd-1234-2021/le-thi-mai.html")
     assert 'id="xac-minh"' in recipient and f'{path}"' in recipient

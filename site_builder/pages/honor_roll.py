@@ -374,7 +374,15 @@ def _revoked_pages(ctx, lang, facts, decision):
 
 
 def recipient_description(label: str, info: dict, a) -> str:
-    return _shorten(f"{label} — {info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}")
+    """A recipient page's description (search snippet, og:description): the decision and the
+    start of the achievement, within the 160 characters a search result shows. Not the award
+    form: the title already names it (docs/honor-roll.md "What a recipient's page carries")."""
+    return _shorten(f"{info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}", RECIPIENT_DESCRIPTION)
+
+
+# Characters of a recipient page's description: what a search result shows of one. The page
+# has it twice (description and og:description), and there is one page per award.
+RECIPIENT_DESCRIPTION = 160
 
 
 def _shorten(text: str | None, limit: int = 200) -> str:

@@ -29,6 +29,8 @@ from ..runtime.parallel import Background, Tickets, run_shares, worker_count
 from ..runtime.timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+SITE_CSS = "site.css"  # every core page's stylesheet: the build puts the colours and fonts.css first
+FONTS_CSS = "fonts.css"
 
 
 class Renderer:
@@ -141,7 +143,20 @@ class Renderer:
     def copy_assets(self) -> None:
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
-                self.output.copy(path, "assets/" + path.relative_to(ASSETS).as_posix())
+                name = path.relative_to(ASSETS).as_posix()
+                if name == SITE_CSS:
+                    self.output.write("assets/" + name, self.site_css(path.read_bytes()))
+                else:
+                    self.output.copy(path, "assets/" + name)
+
+    def site_css(self, rules: bytes) -> bytes:
+        """The one stylesheet every core page links: the site's colours (config primary_color,
+        accent_color), the faces of fonts.css, then site.css's rules (its print rules last).
+        One <link> a page instead of a <style> line and two links (issue 24); fonts.css is
+        still written for Material's pages and read by render/share_card.py."""
+        colours = (f"/* The site's colours (mkdocs.yml: primary_color, accent_color), written by the build. */\n"
+                   f":root{{--primary:{self.config.primary_color};--accent:{self.config.accent_color}}}\n")
+        return colours.encode("utf-8") + (ASSETS / FONTS_CSS).read_bytes() + rules
 
     def alternates(self, path: str, root: str, lang: Lang, elsewhere: str | None = None) -> list[dict]:
         """The page at `path` in every language (for hreflang links and the switcher); for a
@@ -170,6 +185,9 @@ class Renderer:
             "alternates": alternates, "content_lang": spec.content_lang or lang.code,
             "hreflang": "" if spec.elsewhere is not None else _hreflang(alternates),
             "switcher": _switcher(alternates, lang),
+            # Whether base.html marks the head and content regions an embed variant is cut from
+            # (render/embed.py): only on a page that gets one, since the markers are bytes.
+            "variant": self.embeddable(spec),
             # Copy-paste embed code and oEmbed link (render/embed.py); None: not embeddable.
             "embed": page_embed(self.config, lang.prefix + spec.path, spec.title) if self.embeddable(spec)
             else page_embed(self.config, lang.prefix + spec.path, spec.title, src=lang.prefix + spec.embed_src)
@@ -210,8 +228,8 @@ class Renderer:
                 lang=lang, t=lang.t, config=self.config, page={"root": root},
                 label_font=label_font(self.config.languages),
                 url=self.url_for(root, lang), asset=lambda p: root + "assets/" + p)
-            head, top, foot = html.split("<!--shell:cut-->")
-            cache[key] = {"head": head, "top": top, "foot": foot}
+            head, top, foot, compact_top = html.split("<!--shell:cut-->")
+            cache[key] = {"head": head, "top": top, "foot": foot, "compact_top": compact_top}
         return cache[key]
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
@@ -332,5 +350,5 @@ def _switcher(alternates: list[dict], lang: Lang) -> str:
             items.append(f'<a class="lang" href="{escape(alt["url"])}" hreflang="{alt["code"]}" '
                          f'lang="{alt["code"]}">{name}</a>')
     label = escape(lang.t("language"))
-    return (f'    <span class="langs" role="group" aria-label="{label}">\n      '
-            + "\n      ".join(items) + "\n    </span>")
+    # No indentation: the switcher is on every page (issue 24); .langs is a flex row.
+    return f'<span class="langs" role="group" aria-label="{label}">' + "\n".join(items) + "</span>"

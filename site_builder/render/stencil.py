@@ -76,6 +76,7 @@ class PageKit:
         if template not in self._refused:
             page = {"description": "x" if described else "", "content_lang": self.lang.code, "embed": embed,
                     "root": self.root, "path": "", "title": "", "hreflang": "", "switcher": "",
+                    "variant": False,  # a stencil's pages are files, never cut into embed variants
                     "alternates": self.renderer.alternates("", self.root, self.lang)}
             try:
                 frame = self.renderer.stencil_for(template, page, self.lang, context_of())
