@@ -61,16 +61,20 @@ class Renderer:
         with phase("prepare"):
             for page_type in self.page_types:
                 page_type.prepare(self.ctx)
+        tickets = Tickets(shared=workers > 1)
         # The data files need the loaded site, not the pages: they are made in a process of
-        # their own from here on, on the core the warm-up leaves idle, then beside the workers.
-        data = Background(self.data_share, fork=workers > 1)
+        # their own from here on, on the core the warm-up leaves idle. Once they are written,
+        # that process takes pages like a render worker, in place of one: a build on n cores
+        # is n processes, each holding its copy of the loaded site, not n + 1
+        # (docs/architecture.md, "Memory").
+        data = Background(partial(self.data_share, tickets, workers - 1), fork=workers > 1)
         self.ctx.data_forked = data.pid is not None
         try:
             with phase("warm-up"):
                 self.warm_up(self.page_types)
             with phase("render"):
-                results = run_shares(partial(self.render_share, Tickets(shared=workers > 1)), workers)
-                results.append({"output": data.join(), "pages": []})
+                results = run_shares(partial(self.render_share, tickets), workers - 1 if data.pid else workers)
+                results.append(data.join())
         except BaseException:
             data.cancel()
             raise
@@ -86,16 +90,21 @@ class Renderer:
             with phase("finish " + page_type.name):
                 page_type.finish(self.ctx, self.output)
 
-    def data_share(self, forked: bool):
+    def data_share(self, tickets: Tickets, share: int, forked: bool) -> dict:
         """Each page type's write_data(ctx, output): files made from the loaded site alone (open
         data, feeds, search index). In a forked process: through an Output of its own, whose
-        result the parent absorbs as it does the workers'."""
+        result the parent absorbs as it does the workers'; then the pages whose numbers it
+        takes, as render share `share` (render_share). A failure here stops the other shares."""
         if forked:
             self.output = self.output.sibling()
-        for page_type in self.page_types:
-            with phase("data " + page_type.name):
-                page_type.write_data(self.ctx, self.output)
-        return self.output.result() if forked else self.output
+        pages = []
+        with tickets.closed_on_failure():
+            for page_type in self.page_types:
+                with phase("data " + page_type.name):
+                    page_type.write_data(self.ctx, self.output)
+            if forked:
+                pages = self._render_taken(tickets, share)
+        return {"output": self.output.result() if forked else self.output, "pages": pages}
 
     def warm_up(self, page_types: list[PageType]) -> None:
         """Let every page type compute what it shares between pages (indexes, per-language
