@@ -25,7 +25,7 @@ from .env import make_env
 from .context import BuildContext
 from .pages import MadePage, PageBatch, PageSpec, PageType
 from .stencil import PageKit
-from ..runtime.parallel import Background, Tickets, run_shares, worker_count
+from ..runtime.parallel import Background, Tickets, release_free_memory, run_shares, worker_count
 from ..runtime.timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -103,6 +103,7 @@ class Renderer:
                 with phase("data " + page_type.name):
                     page_type.write_data(self.ctx, self.output)
             if forked:
+                release_free_memory()  # what making the data files freed, before the pages
                 pages = self._render_taken(tickets, share)
         return {"output": self.output.result() if forked else self.output, "pages": pages}
 
