@@ -7,6 +7,7 @@ and writes the result, so one mechanism serves every collection and every langua
 """
 from __future__ import annotations
 
+import gc
 from functools import partial
 from html import escape
 
@@ -97,13 +98,21 @@ class Renderer:
         takes, as render share `share` (render_share). A failure here stops the other shares."""
         if forked:
             self.output = self.output.sibling()
+            # What exists now is the loaded site: the one collection below passes over what
+            # the data files made, not over the site (collecting touches every object it
+            # examines, and so copies its page).
+            gc.freeze()
         pages = []
         with tickets.closed_on_failure():
             for page_type in self.page_types:
                 with phase("data " + page_type.name):
                     page_type.write_data(self.ctx, self.output)
             if forked:
-                release_free_memory()  # what making the data files freed, before the pages
+                # The collector is paused for the build, so the reference cycles the data files
+                # left (json.dumps with an indent makes one per call) would stay to the end;
+                # then what was freed goes back to the system, before the pages.
+                gc.collect()
+                release_free_memory()
                 pages = self._render_taken(tickets, share)
         return {"output": self.output.result() if forked else self.output, "pages": pages}
 
