@@ -170,7 +170,7 @@ def test_a_damaged_cache_entry_is_ignored_and_written_again(two_sheets, parsed, 
     site.run("build", check_exit=0)
     stored = entry(site, SHEET_1_NAME)
     blob = stored.read_bytes()
-    text = "liên tục".encode("utf-16-le")  # packed texts are stored in UTF-16
+    text = "liên tục".encode("utf-8")  # achievements are stored as one UTF-8 block (honor/shared_text.py)
     at = blob.index(text) + 2
     broken = {"garbage": b"\x80not a cache entry" * 50, "truncated": blob[: len(blob) // 2],
               "flipped": blob[:at] + bytes([blob[at] ^ 0x01]) + blob[at + 1:], "empty": b""}[damage]

@@ -267,6 +267,23 @@ class Awardee:
         return f"{self.decision}/{self.id}"
 
 
+# An awardee read from a sheet holds its achievement as a SharedText (honor/shared_text.py):
+# its place in one block of bytes that every process of a build shares, decoded when a page
+# asks for it, because each process copies the str objects it reads (docs/architecture.md,
+# "Memory"). `achievement` reads as the text whatever the slot holds, and is made and
+# assigned as before (a correction assigns the corrected str).
+_ACHIEVEMENT_SLOT = Awardee.achievement
+
+
+def _achievement(awardee: Awardee) -> str | None:
+    held = _ACHIEVEMENT_SLOT.__get__(awardee, Awardee)
+    return held if held is None or held.__class__ is str else held.text()
+
+
+Awardee.achievement = property(_achievement, _ACHIEVEMENT_SLOT.__set__,
+                               doc="What the awardee is commended for, as written; None when not given.")
+
+
 @dataclass
 class Decision(Document):
     awardees: list[Awardee] = field(default_factory=list)

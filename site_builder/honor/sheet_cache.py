@@ -36,7 +36,7 @@ from ..runtime.cache_dirs import CACHE_DIR
 from ..runtime.digests import code_fingerprint, digest
 from ..runtime.atomic import replace_file
 
-FORMAT = b"site-builder sheet 2\n"  # 2: problems carry the worksheet
+FORMAT = b"site-builder sheet 3\n"  # 2: problems carry the worksheet; 3: achievements as one block
 SUFFIX = ".bin"
 STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a build that crashed
 

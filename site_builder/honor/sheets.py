@@ -12,6 +12,7 @@ is kept by sheet_cache between builds: a rebuild reads again only the sheets tha
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from ..runtime.keys import content_stamps
 from .awardees import RESERVED_IDS, AwardeeSource, NameNormaliser, name_sort_key, new_id, taken_ids
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
+from . import shared_text
 from .sheet_cache import SheetCache, pack_texts, unpack_texts
 from .sheet_headers import Header, read_header
 from .sheet_table import Table, TableError, column_letter, unreadable
@@ -42,7 +44,9 @@ _ROW_COLUMNS = ("row", "id", "kind", "name", "award", "position", "unit", "local
 # Columns whose values repeat from row to row: one string object per distinct value.
 _SHARED_COLUMNS = ("kind", "award", "position", "unit", "locality", "group")
 # Columns of (nearly) unique texts, stored packed (sheet_cache.pack_texts).
-_TEXT_COLUMNS = ("id", "name", "achievement", "stt", "page_stamp", "row_stamp")
+_TEXT_COLUMNS = ("id", "name", "stt", "page_stamp", "row_stamp")
+# Long texts one page shows: one block shared by every process of a build (honor/shared_text.py).
+_BLOCK_COLUMNS = ("achievement",)
 
 
 @dataclass
@@ -61,14 +65,17 @@ class SheetAwardees:
 
     def to_plain(self) -> tuple:
         """Plain data for sheet_cache (marshal)."""
-        rows = [pack_texts(self.rows[name]) if name in _TEXT_COLUMNS else self.rows[name] for name in _ROW_COLUMNS]
+        rows = [pack_texts(self.rows[name]) if name in _TEXT_COLUMNS else shared_text.pack(self.rows[name])
+                if name in _BLOCK_COLUMNS else self.rows[name] for name in _ROW_COLUMNS]
         refs = {key: array("q", pairs).tobytes() for key, pairs in self.refs.items()}
         return (self.readable, self.columns, rows, refs, self.ref_count, self.problems, self.worksheet)
 
     @classmethod
     def from_plain(cls, file: str, plain: tuple) -> "SheetAwardees":
         readable, columns, rows, refs, ref_count, problems, worksheet = plain
-        rows = [unpack_texts(values) if name in _TEXT_COLUMNS else values for name, values in zip(_ROW_COLUMNS, rows)]
+        rows = [unpack_texts(values) if name in _TEXT_COLUMNS else shared_text.unpack(values)
+                if name in _BLOCK_COLUMNS else _interned(values) if name in _SHARED_COLUMNS else values
+                for name, values in zip(_ROW_COLUMNS, rows)]
         if len(rows) != len(_ROW_COLUMNS) or len({len(values) for values in rows}) > 1:
             raise ValueError("not a sheet")
         return cls(file, readable, columns, dict(zip(_ROW_COLUMNS, rows)), refs, ref_count, problems, worksheet)
@@ -94,6 +101,13 @@ class SheetAwardees:
             awardees.append(awardee)
         if self.rows["id"]:
             taken_ids(decision).update(self.rows["id"])
+
+
+def _interned(values: list) -> list:
+    """A column of repeated values with one string object per value across the site, not per
+    sheet: a province's units, places and positions repeat from sheet to sheet, and every
+    process of a build copies the objects it reads (docs/architecture.md, "Memory")."""
+    return [value if value is None else sys.intern(value) for value in values]
 
 
 def read_sheets(cache: SheetCache, jobs: list[tuple[str, Path, str | None, str | None]],

@@ -28,7 +28,7 @@ from functools import partial
 from markupsafe import Markup, escape
 
 from ..embedding import allowed_origins
-from ..render.escaping import awardee_fields, escape_text
+from ..render.escaping import awardee_fields, escape_text, escaped_achievement
 from ..render.embed import shell_attributes, site_base
 from ..render.pages import PageBatch, PageSpec, PageTypeHooks
 from ..honor.index import index_of, pages_of
@@ -110,7 +110,7 @@ def card_html(a, award_label: str, place: str, labels: dict, base: str, hreflang
     if place:
         out.append(f'<dt>{labels["place"]}</dt><dd>{place}</dd>')
     if a.achievement:
-        out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{f.achievement}</dd>')
+        out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{escaped_achievement(a)}</dd>')
     out.append(f'</dl>\n<p><a href="{base}{f.href}"{hreflang}>{labels["recipient_card_full"]}</a></p>\n</article>\n')
     return "".join(out)
 

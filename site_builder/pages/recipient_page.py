@@ -159,7 +159,7 @@ class Maker:
             return None
         fields = awardee_fields(a)
         code = code_of(a)  # letters and digits of urls.VERIFY_ALPHABET: nothing to escape
-        encoded = EncodedFields(fields)
+        encoded = EncodedFields(fields, a)
         id_html = _utf8(fields.id)
         label_html = self._escaped[label]
         title_html = encoded.name + _DASH + label_html

@@ -4,9 +4,9 @@ value rather than once per use.
 A province's pages repeat the same few thousand strings (award labels, place names, decision
 references, interface labels) and show each recipient's fields on several pages (its page,
 its card, a row in up to seven lists, in every language): escaping each use cost millions of
-calls per build. `escaped()` remembers values that repeat; `awardee_fields()` escapes a
-recipient's own fields once, and keeps them as UTF-8 too for pages made as bytes (the
-recipient pages of every language: render/frame.py).
+calls per build. `escaped()` remembers values that repeat; `awardee_fields()` escapes the
+fields of a recipient that its lists show once; its page encodes them as UTF-8
+(EncodedFields: render/frame.py makes recipient pages as bytes).
 """
 from __future__ import annotations
 
@@ -40,16 +40,18 @@ def escaped(value) -> str:
 
 
 class AwardeeFields:
-    """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
-    of its table rows that are the same in every language (pages/honor_rows.py)."""
+    """A recipient's fields that lists show, escaped once (kept on the awardee: awardee_fields),
+    and the parts of its table rows that are the same in every language (pages/honor_rows.py).
+    Not the achievement: only its page and its card show it (EncodedFields, escaped_achievement),
+    and kept here it was a copy of every achievement in every process (docs/architecture.md,
+    "Memory")."""
 
-    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit")
+    __slots__ = ("name", "position", "unit", "id", "href", "position_unit")
 
     def __init__(self, a):
         self.name = escape_text(a.name or "")
         self.position = escape_text(a.position or "")
         self.unit = escape_text(a.unit or "")
-        self.achievement = escape_text(a.achievement or "")
         self.id = escape_text(a.id)
         self.href = escape_text(awardee_path(a))  # the recipient page, from the site's root
         joiner = ", " if a.position and a.unit else ""
@@ -63,11 +65,16 @@ class EncodedFields:
 
     __slots__ = ("name", "position", "unit", "achievement")
 
-    def __init__(self, fields: AwardeeFields):
+    def __init__(self, fields: AwardeeFields, a):
         self.name = fields.name.encode("utf-8")
         self.position = fields.position.encode("utf-8")
         self.unit = fields.unit.encode("utf-8")
-        self.achievement = fields.achievement.encode("utf-8")
+        self.achievement = escaped_achievement(a).encode("utf-8")
+
+
+def escaped_achievement(a) -> str:
+    """The awardee's achievement escaped, made each time it is shown (one page, one card)."""
+    return escape_text(a.achievement or "")
 
 
 def awardee_fields(a) -> AwardeeFields:

@@ -7,6 +7,7 @@ and writes the result, so one mechanism serves every collection and every langua
 """
 from __future__ import annotations
 
+import gc
 from functools import partial
 from html import escape
 
@@ -25,7 +26,7 @@ from .env import make_env
 from .context import BuildContext
 from .pages import MadePage, PageBatch, PageSpec, PageType
 from .stencil import PageKit
-from ..runtime.parallel import Background, Tickets, run_shares, worker_count
+from ..runtime.parallel import Background, Tickets, release_free_memory, run_shares, worker_count
 from ..runtime.timing import phase
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -63,16 +64,20 @@ class Renderer:
         with phase("prepare"):
             for page_type in self.page_types:
                 page_type.prepare(self.ctx)
+        tickets = Tickets(shared=workers > 1)
         # The data files need the loaded site, not the pages: they are made in a process of
-        # their own from here on, on the core the warm-up leaves idle, then beside the workers.
-        data = Background(self.data_share, fork=workers > 1)
+        # their own from here on, on the core the warm-up leaves idle. Once they are written,
+        # that process takes pages like a render worker, in place of one: a build on n cores
+        # is n processes, each holding its copy of the loaded site, not n + 1
+        # (docs/architecture.md, "Memory").
+        data = Background(partial(self.data_share, tickets, workers - 1), fork=workers > 1)
         self.ctx.data_forked = data.pid is not None
         try:
             with phase("warm-up"):
                 self.warm_up(self.page_types)
             with phase("render"):
-                results = run_shares(partial(self.render_share, Tickets(shared=workers > 1)), workers)
-                results.append({"output": data.join(), "pages": []})
+                results = run_shares(partial(self.render_share, tickets), workers - 1 if data.pid else workers)
+                results.append(data.join())
         except BaseException:
             data.cancel()
             raise
@@ -88,16 +93,30 @@ class Renderer:
             with phase("finish " + page_type.name):
                 page_type.finish(self.ctx, self.output)
 
-    def data_share(self, forked: bool):
+    def data_share(self, tickets: Tickets, share: int, forked: bool) -> dict:
         """Each page type's write_data(ctx, output): files made from the loaded site alone (open
         data, feeds, search index). In a forked process: through an Output of its own, whose
-        result the parent absorbs as it does the workers'."""
+        result the parent absorbs as it does the workers'; then the pages whose numbers it
+        takes, as render share `share` (render_share). A failure here stops the other shares."""
         if forked:
             self.output = self.output.sibling()
-        for page_type in self.page_types:
-            with phase("data " + page_type.name):
-                page_type.write_data(self.ctx, self.output)
-        return self.output.result() if forked else self.output
+            # What exists now is the loaded site: the one collection below passes over what
+            # the data files made, not over the site (collecting touches every object it
+            # examines, and so copies its page).
+            gc.freeze()
+        pages = []
+        with tickets.closed_on_failure():
+            for page_type in self.page_types:
+                with phase("data " + page_type.name):
+                    page_type.write_data(self.ctx, self.output)
+            if forked:
+                # The collector is paused for the build, so the reference cycles the data files
+                # left (json.dumps with an indent makes one per call) would stay to the end;
+                # then what was freed goes back to the system, before the pages.
+                gc.collect()
+                release_free_memory()
+                pages = self._render_taken(tickets, share)
+        return {"output": self.output.result() if forked else self.output, "pages": pages}
 
     def warm_up(self, page_types: list[PageType]) -> None:
         """Let every page type compute what it shares between pages (indexes, per-language

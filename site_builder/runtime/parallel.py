@@ -18,6 +18,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import pickle
 import threading
 import traceback
 
@@ -168,17 +169,21 @@ class Background:
         self._receiver = None
         if fork and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            self._receive, send = context.Pipe(duplex=False)
+            receive, send = os.pipe()
             self._process = context.Process(target=_background, args=(function, send), daemon=True)
             self._process.start()
-            send.close()
+            os.close(send)
+            self._receive = os.fdopen(receive, "rb")
             self._receiver = threading.Thread(target=self._take_outcome, name="background-result", daemon=True)
             self._receiver.start()
 
     def _take_outcome(self) -> None:
+        # Unpickled as it arrives: a render share's result (the files it wrote and their keys:
+        # tens of megabytes at 100,000 recipients) is never held whole as bytes, here or in
+        # the process that sends it, on top of the objects it is made of (docs/architecture.md).
         try:
-            self._outcome = self._receive.recv()
-        except (EOFError, OSError):
+            self._outcome = pickle.load(self._receive)
+        except Exception:  # noqa: BLE001 - cut short (the process died or was stopped): no result
             self._outcome = False, ("the process ended without a result", "")
 
     @property
@@ -208,6 +213,22 @@ class Background:
             self._process = None
 
 
-def _background(function, send) -> None:
-    send.send(_attempt(function, True))
-    send.close()
+def _background(function, send: int) -> None:
+    outcome = _attempt(function, True)
+    with os.fdopen(send, "wb") as pipe:
+        pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def release_free_memory() -> None:
+    """Give the memory this process has freed back to the system, where the C library allows
+    it (glibc's malloc_trim; elsewhere nothing). The data process frees most of what making
+    the search indexes and open data allocated before it takes pages, but the C allocator
+    keeps freed blocks for reuse, counted in the process's memory until it ends
+    (docs/architecture.md, "Memory")."""
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (ImportError, OSError, AttributeError):
+        return
+    trim(0)
