@@ -3,8 +3,9 @@
 Every field is declared here, with what it holds and who fills it: the renderer makes one
 BuildContext per build (render/renderer.py) and hands it to every page type hook
 (render/pages.py PageType). Fields that a page type computes on first use are caches
-declared as None (or empty) until then; they are filled in the warm-up, before the workers
-and the data process fork, so that every process inherits them.
+declared as None (or empty) until then; they are filled in the warm-up, before the render
+workers fork, so that they inherit them. The data process forks before the warm-up (its files
+need the loaded site only) and fills the caches the pages it takes later need on first use.
 """
 from __future__ import annotations
 

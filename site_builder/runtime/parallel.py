@@ -155,7 +155,8 @@ class Background:
     """`function(forked)` run in a forked process while this one goes on, when `fork` is
     true; else in this process when join() asks for its result. For work that needs nothing
     the parent computes after the fork (the data files need the loaded site, not the pages),
-    so that it fills the core the parent's serial steps leave idle.
+    so that it fills the core the parent's serial steps leave idle. The renderer's data
+    process then takes pages too, in place of a render worker (render/renderer.py).
 
     A thread of this process takes the result as soon as it is sent, so the forked process
     ends when its work does: it no longer waits, holding its memory (a copy of every page of
