@@ -77,6 +77,8 @@ class Facts:
             number = lang.doc_label(d, site.bodies, mark=False)
             self.decision[d.id] = {
                 "id": d.id, "path": decision_path(d.id), "ref": number, "title": title,
+                # a list row's decision column: "288/QĐ-UBND" (None without a number)
+                "number": d.reference if d.number else None,
                 "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",
                 "issuer_name": body.name if body else "",
             }

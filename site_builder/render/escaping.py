@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..urls import awardee_path
+from ..urls import awardee_path, recipient_file
 
 _MEMO: dict[str, str] = {}
 _MEMO_LIMIT = 100_000  # plenty for labels and places; bounded, so a build cannot grow it without end
@@ -43,7 +43,7 @@ class AwardeeFields:
     """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
     of its table rows that are the same in every language (pages/honor_rows.py)."""
 
-    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "position_unit")
+    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "file", "position_unit")
 
     def __init__(self, a):
         self.name = escape_text(a.name or "")
@@ -52,6 +52,7 @@ class AwardeeFields:
         self.achievement = escape_text(a.achievement or "")
         self.id = escape_text(a.id)
         self.href = escape_text(awardee_path(a))  # the recipient page, from the site's root
+        self.file = escape_text(recipient_file(a.id))  # ... and from its decision's folder
         joiner = ", " if a.position and a.unit else ""
         self.position_unit = f"{self.position}{joiner}{self.unit}"
 
