@@ -116,3 +116,20 @@ def test_the_open_data_page_links_to_the_index(make_site, tmp_path):
         html = (out / page).read_text(encoding="utf-8")
         assert "khen-thuong/index.json" in html and "khen-thuong/index.csv" in html, page
         assert "recipients.json" not in html and "recipients.csv" not in html, page
+
+
+def test_the_documented_reading_gives_each_record_back_as_it_was_written(make_site, tmp_path):
+    """docs/open-data.md's `records`: an achievement written as a list ("- Hoàn thành…", as
+    many are) is published with the formula guard's apostrophe and read back without it; an
+    empty cell is null; the place's split is a boolean."""
+    rows = ["individual,Nguyễn Văn Ba,Cán bộ,Sở Y tế,huyen-dong,,- Hoàn thành xuất sắc nhiệm vụ năm 2021.",
+            "collective,Trạm Y tế xã Tây,,,huyen-dong,,"]
+    site = make_site(BASE_DATA, files(), {"content/decisions/qd-1.csv": HEADER + "\n".join(rows) + "\n"})
+    out = tmp_path / "out"
+    core_build(site, out)
+    text = (out / "du-lieu/khen-thuong/qd-1.csv").read_bytes().decode("utf-8")
+    assert ",'- Hoàn thành xuất sắc nhiệm vụ năm 2021.," in text
+    first, second = documented_records()(text)
+    assert first["achievement"] == "- Hoàn thành xuất sắc nhiệm vụ năm 2021." and first["name"] == "Nguyễn Văn Ba"
+    assert second["position"] is None and second["unit"] is None and second["achievement"] is None
+    assert first["today_locality_part"] is False and first["stt"] is None
