@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from site_builder.pages.honor_rows import names_place
 from tests.test_honor_roll import DECISION
 from tests.test_recipient_languages import dead_links
 
@@ -26,6 +27,9 @@ def test_rows_link_from_the_page_s_folder_and_say_each_thing_once(make_site):
     # the recipient's page is beside the decision's: its file name is its link
     assert ('<tr id="nguyen-thi-anh"><td>3</td><th scope="row"><a href="nguyen-thi-anh.html">Nguyễn Thị Ánh</a></th>'
             '<td>Điều dưỡng, Trạm Y tế xã Tây <small>(Huyện Đông)</small></td></tr>') in decision
+    # a collective whose name says its place gets no note saying it again
+    assert ('<a href="cong-an-huyen-dong.html">Công an huyện Đông</a></th><td><small>Tập thể</small></td></tr>'
+            in decision)
     # a Vietnamese page says no language on its rows, and no cell carries a class
     assert " lang=" not in decision and "class=" not in decision.replace('class="roll-group"', "")
     assert decision.lstrip().startswith("<tbody>")
@@ -58,3 +62,14 @@ def test_rows_link_from_the_page_s_folder_and_say_each_thing_once(make_site):
 
     # every link of every page leads to a page that is there
     assert dead_links(site.root / "site") == []
+
+
+def test_a_row_s_own_words_name_its_place_only_as_a_whole_name():
+    """names_place decides whether a row's place note would repeat its words: the place's
+    name in any case, not followed by more of a name ("xã Tây Hòa" is another commune)."""
+    assert names_place("Trạm Y tế xã Tây", "Xã Tây") and names_place("UBND xã Tây, huyện Đông", "Xã Tây")
+    assert names_place("Nguyễn Văn A\nTrưởng trạm\nTrạm Y tế phường 2", "Phường 2")
+    assert names_place("ĐOÀN THANH NIÊN XÃ ĐÔNG", "Xã Đông")
+    assert not names_place("Trạm Y tế xã Tây Hòa", "Xã Tây") and not names_place("Trạm Y tế phường 21", "Phường 2")
+    assert not names_place("Trạm Y tế xã Tâyx", "Xã Tây") and not names_place("Bệnh viện tỉnh", "Tỉnh Mẫu")
+    assert not names_place("Bệnh viện tỉnh", "")

@@ -31,7 +31,8 @@ class TableRows:
     carries"): links relative to the page's folder (urls.relative), the recipients' language
     once on their <tbody> (none on a page in Vietnamese), the row's number in a plain first
     cell (honor.css styles it), notes in <small>, a decision by its number and symbol under
-    the "Quyết định" heading, and no place note that repeats the place whose list it is."""
+    the "Quyết định" heading, and no place note that repeats the place whose list it is or
+    what the row's own words say ("Trạm Y tế xã Tây" needs no "(Xã Tây)")."""
 
     def __init__(self, facts):
         self.facts = facts
@@ -49,6 +50,8 @@ class TableRows:
         self._links_prefix = facts.links.prefix
         self._hreflang = str(facts.links.hreflang)
         self._place_note = Cells(lambda u: f" <small>({facts.place_html[u]})</small>" if u else "")
+        units = facts.places.units
+        self._place_name = Cells(lambda u: units[u].name if u in units else "")  # Vietnamese, as recorded
         self._award = Cells(lambda award: f"<td{own}>{facts.award_html[award]}</td>")
         self._no_cell = Cells(lambda _key: "")  # the column is not shown
         self._notes_at: dict[str, Cells] = {}  # unit whose list it is -> its rows' place notes by place
@@ -86,6 +89,19 @@ class TableRows:
             words = f"{facts.unit_name.get(unit_id, unit_id)}, {words}"
         return f" <small>({escape(words)})</small>"
 
+    def _note(self, notes: "Cells", a, f) -> str:
+        """A row's place note from `notes` (by place); a plain one (the place's name) is left
+        out when the recipient's name, position or unit names that place already, in every
+        language (the words are Vietnamese whatever the page's language). Decided once per
+        recipient (AwardeeFields.place_said)."""
+        note = notes[a.locality]
+        if not note or note is not self._place_note[a.locality]:
+            return note  # none, or one that says more (a split place)
+        said = f.place_said
+        if said is None:
+            said = f.place_said = names_place(f"{a.name}\n{a.position or ''}\n{a.unit or ''}", self._place_name[a.locality])
+        return "" if said else note
+
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
     def rows(self, awardees, start: int, with_award: bool, here: str, place: str | None = None,
@@ -106,7 +122,7 @@ class TableRows:
         award = self._award if with_award else self._no_cell
         parts = [f'<tr><td>{number}</td><th scope="row"><a href="{folders[a.decision]}{f.file}"{hreflang}>{f.name}</a>'
                  f'</th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
-                 f'{note[a.locality]}</td>{award[a.award]}{decision[a.decision]}</tr>'
+                 f'{self._note(note, a, f)}</td>{award[a.award]}{decision[a.decision]}</tr>'
                  for number, a, f in _numbered(awardees, start)]
         if jumps is None:
             return self.tbody + "\n" + "\n".join(parts) + "\n</tbody>"
@@ -158,10 +174,30 @@ class TableRows:
                 f = awardee_fields(a)
             parts.append(f'<tr id="{f.id}"><td>{escape_text(number)}</td><th scope="row"><a href="{folders[a.decision]}{f.file}"{hreflang}>'
                          f'{f.name}</a></th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
-                         f'{note[a.locality]}</td>{award[a.award]}</tr>\n')
+                         f'{self._note(note, a, f)}</td>{award[a.award]}</tr>\n')
         if parts:
             parts.append("</tbody>")
         return "".join(parts)
+
+
+def names_place(text: str, name: str) -> bool:
+    """Whether `text` names the place `name` ("Xã Tây") in any case as a whole name: "Trạm Y
+    tế xã Tây" and "UBND xã Tây, huyện Đông" do; "xã Tây Hòa" (another place: a capital
+    goes on with the name), "phường 21" and "xã Tâyx" do not."""
+    if not name:
+        return False
+    low, key = text.lower(), name.lower()
+    if len(low) != len(text):
+        return False  # a letter whose lower case is longer: positions would not match
+    start = low.find(key)
+    while start >= 0:
+        end = start + len(key)
+        after = text[end:end + 2]
+        if (start == 0 or not text[start - 1].isalnum()) and not (after[:1].isalnum() or (
+                after[:1] == " " and (after[1:].isupper() or after[1:].isdigit()))):
+            return True
+        start = low.find(key, start + 1)
+    return False
 
 
 def _kind_mark(a, f, collective: str) -> str:

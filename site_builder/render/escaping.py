@@ -43,7 +43,7 @@ class AwardeeFields:
     """A recipient's fields, escaped once (kept on the awardee: awardee_fields), and the parts
     of its table rows that are the same in every language (pages/honor_rows.py)."""
 
-    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "file", "position_unit")
+    __slots__ = ("name", "position", "unit", "achievement", "id", "href", "file", "position_unit", "place_said")
 
     def __init__(self, a):
         self.name = escape_text(a.name or "")
@@ -55,6 +55,7 @@ class AwardeeFields:
         self.file = escape_text(recipient_file(a.id))  # ... and from its decision's folder
         joiner = ", " if a.position and a.unit else ""
         self.position_unit = f"{self.position}{joiner}{self.unit}"
+        self.place_said = None  # whether its own words name its place: pages/honor_rows.py says it
 
 
 class EncodedFields:
