@@ -11,7 +11,10 @@ from site_builder.pages.honor_rows import names_place
 from tests.test_honor_roll import DECISION
 from tests.test_recipient_languages import dead_links
 
-from .conftest import BASE_DATA
+from .conftest import BASE_DATA, sheet_decision
+
+STEM = "qd-77-2021"
+SHEET_CSV = f"content/decisions/{STEM}.csv"
 
 
 def rows_of(html: str) -> str:
@@ -73,3 +76,23 @@ def test_a_row_s_own_words_name_its_place_only_as_a_whole_name():
     assert not names_place("Trạm Y tế xã Tây Hòa", "Xã Tây") and not names_place("Trạm Y tế phường 21", "Phường 2")
     assert not names_place("Trạm Y tế xã Tâyx", "Xã Tây") and not names_place("Bệnh viện tỉnh", "Tỉnh Mẫu")
     assert not names_place("Bệnh viện tỉnh", "")
+
+
+def test_a_long_list_has_one_print_view_in_the_site_s_language_which_every_language_links(make_site):
+    """The print view prints the official document: it is made in Vietnamese only (issue 24
+    item 3); the English decision page links it, and the print view's language switcher
+    leads to the English decision page."""
+    names = [f"Người Thứ {n:03d}" for n in range(1, 151)]
+    site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Họ và tên\n" + "\n".join(names) + "\n"},
+                     languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    out = site.root / "site"
+    assert (out / f"khen-thuong/{STEM}/in/index.html").is_file()
+    assert not (out / f"en/khen-thuong/{STEM}/in").exists()
+    english = site.html(f"en/khen-thuong/{STEM}/index.html")
+    assert f'<a class="print-link" href="../../../khen-thuong/{STEM}/in/" hreflang="vi">' in english
+    assert f"/khen-thuong/{STEM}/in/</p>" in english and f"/en/khen-thuong/{STEM}/in/" not in english
+    printed = site.html(f"khen-thuong/{STEM}/in/index.html")
+    assert f'<a class="lang" href="../../../en/khen-thuong/{STEM}/" hreflang="en" lang="en">' in printed
+    assert 'rel="alternate" hreflang="en"' not in printed
+    assert dead_links(out) == []
