@@ -24,8 +24,8 @@ class TableRows:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
     language shares (AwardeeFields: its page's file name and "position, unit", made once) with
     this language's cells, each made once per award, place and decision and kept in a
-    dictionary: a row is one formatted string with a few look-ups, no calls (a list page shows
-    100 rows, 50,000 recipients make half a million rows per language).
+    dictionary: a row is one formatted string with a few look-ups and one call for its place
+    note (a list page shows 100 rows, 50,000 recipients make half a million rows per language).
 
     A row says what its columns need and nothing twice (docs/honor-roll.md, "What a list row
     carries"): links relative to the page's folder (urls.relative), the recipients' language
@@ -99,7 +99,8 @@ class TableRows:
             return note  # none, or one that says more (a split place)
         said = f.place_said
         if said is None:
-            said = f.place_said = names_place(f"{a.name}\n{a.position or ''}\n{a.unit or ''}", self._place_name[a.locality])
+            words = f"{a.name}\n{a.position or ''}\n{a.unit or ''}"
+            said = f.place_said = names_place(words, self._place_name[a.locality])
         return "" if said else note
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
