@@ -126,6 +126,21 @@ def parent_folder(folder: str) -> str:
     return head + "/" if head else HOME
 
 
+def relative(folder: str, target: str) -> str:
+    """The link to `target` (a path from the site's root) from a page in `folder` (a folder
+    from the site's root: "" or ending in "/"): up to the folders both share, then down.
+    A decision page links its recipients by their file name ("nguyen-van-a.html"), not by a
+    path from the site's root ("../../khen-thuong/<decision>/nguyen-van-a.html"): 46 bytes a
+    row (docs/honor-roll.md, "What a list row carries")."""
+    shared = 0
+    while True:
+        end = folder.find("/", shared) + 1
+        if not end or not target.startswith(folder[shared:end], shared):
+            break
+        shared = end
+    return "../" * folder.count("/", shared) + target[shared:]
+
+
 def folder_landing(folder: str) -> str:
     """Where a folder that is no page of its own (a reader shortened an address to it) leads:
     a list's paging folder to the list, a browse folder of the honor roll to the overview's
@@ -176,8 +191,13 @@ def decision_print_page(decision_id: str) -> str:
     return decision_folder(decision_id) + PRINT + "/"
 
 
+def recipient_file(recipient_id: str) -> str:
+    """A recipient page's file name in its decision's folder."""
+    return recipient_id + ".html"
+
+
 def recipient_path(decision_id: str, recipient_id: str) -> str:
-    return HONOR_ROLL + decision_id + "/" + recipient_id + ".html"
+    return decision_folder(decision_id) + recipient_file(recipient_id)
 
 
 def awardee_path(awardee) -> str:

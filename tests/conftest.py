@@ -267,15 +267,28 @@ def make_site(tmp_path):
     return factory
 
 
+def documented_records():
+    """The function docs/open-data.md gives for reading a recipients CSV as JSON records (its
+    first Python block after "The records as JSON"): the tests read the data through it, so
+    the documented way is the tested one."""
+    doc = (REPO / "docs/open-data.md").read_text(encoding="utf-8")
+    code = doc.split("**The records as JSON.**", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict = {}
+    exec(compile(code, "docs/open-data.md", "exec"), scope)
+    return scope["records"]
+
+
 def open_data_recipients(site_dir) -> tuple[dict, list[dict]]:
     """The recipients open data of a built site, read as a consumer does (docs/open-data.md):
-    the index du-lieu/khen-thuong/index.json, then every decision's JSON and CSV file in its
-    order. ({"count", "items"} of all JSON files, the rows of all CSV files)."""
+    the index du-lieu/khen-thuong/index.json, then every decision's CSV file in its order.
+    ({"count", "items"}: the records as the documented function reads them; the CSV rows as
+    csv.DictReader reads them)."""
     folder = Path(site_dir) / "du-lieu/khen-thuong"
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    records = documented_records()
     items, rows = [], []
     for entry in index["items"]:
-        items += json.loads((folder / f"{entry['decision']}.json").read_text(encoding="utf-8"))["items"]
-        text = (folder / f"{entry['decision']}.csv").read_text(encoding="utf-8-sig")
-        rows += list(csv.DictReader(io.StringIO(text, newline="")))
+        raw = (folder / f"{entry['decision']}.csv").read_bytes().decode("utf-8")
+        items += records(raw)
+        rows += list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff"), newline="")))
     return {"count": index["count"], "items": items}, rows

@@ -45,7 +45,8 @@ def test_the_2026_provincial_decision_is_published_under_decree_152(example):
     assert "98/2023" not in body and "91/2017" not in body
     assert "Văn bản minh họa" in body  # invented content says so
     # Its list comes from the sheet beside it, with the places as recorded then.
-    assert "Xã Vĩnh Hiệp" in row_of(page, "Trạm Y tế xã Vĩnh Hiệp")
+    # (the row's unit names the place, so no note repeats it: docs/honor-roll.md, "What a list row carries")
+    assert "xã Vĩnh Hiệp" in row_of(page, "Trạm Y tế xã Vĩnh Hiệp")
     assert "Thạch Thị Sô Phia" in body
 
 
@@ -75,9 +76,10 @@ def test_todays_ward_lists_the_recipients_of_the_former_commune_split_into_it(ex
 def test_todays_commune_lists_the_former_communes_merged_into_it(example):
     page = example.html("khen-thuong/dia-phuong/xa-tran-de/index.html")
     body = text_of(page)
-    # Merged whole: the row names the former commune as recorded.
-    assert "Xã Trung Bình" in row_of(page, "Lý Thị Chanh Thu")
-    assert "Thị trấn Trần Đề" in row_of(page, "Trần Thị Kim Ngân")
+    # Merged whole: the row names the former commune as recorded (here its unit does, so no
+    # note says it again).
+    assert "xã Trung Bình" in row_of(page, "Lý Thị Chanh Thu")
+    assert "thị trấn Trần Đề" in row_of(page, "Trần Thị Kim Ngân")
     # A part of xã Đại Ân 2 (the rest is not recorded).
     assert "(một phần xã Đại Ân 2 cũ)" in row_of(page, "Kim Thị Sóc Khê")
     # And the commune's own decision of 2026.

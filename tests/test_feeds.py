@@ -12,7 +12,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from .conftest import BASE_DATA, open_data_recipients
+from .conftest import BASE_DATA, documented_records, open_data_recipients
 
 SITE_URL = "https://thidua.example.vn/"
 
@@ -114,7 +114,7 @@ def test_icalendar_of_phases_and_deadlines(built):
         assert len({str(e["UID"]) for e in cal.walk("VEVENT")}) == len(cal.walk("VEVENT"))
 
 
-@pytest.mark.parametrize("path", ["du-lieu/plans", "du-lieu/decisions", "du-lieu/khen-thuong/qd-khen"])
+@pytest.mark.parametrize("path", ["du-lieu/plans", "du-lieu/decisions"])
 def test_open_data_validates_against_its_schema_and_matches_csv(built, path):
     data = json.loads(read(built, f"{path}.json"))
     schema = json.loads(read(built, f"du-lieu/schema/{data['dataset']}.schema.json"))
@@ -125,6 +125,22 @@ def test_open_data_validates_against_its_schema_and_matches_csv(built, path):
     assert [r["id"] for r in rows] == [i["id"] for i in data["items"]]
 
 
+def test_recipients_csv_read_as_documented_validates_record_by_record(built):
+    """Issue 24 item 3: the recipients are CSV only; read with docs/open-data.md's function,
+    each row is a record of recipients.schema.json, and the index lists the file."""
+    schema = json.loads(read(built, "du-lieu/schema/recipients.schema.json"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert not (built.root / "site/du-lieu/khen-thuong/qd-khen.json").exists()
+    records = documented_records()(read(built, "du-lieu/khen-thuong/qd-khen.csv").decode("utf-8"))
+    for record in records:
+        jsonschema.validate(record, schema)
+    assert [r["name"] for r in records] == ["Nguyễn Văn An", "Tổ COVID cộng đồng ấp 3"]
+    assert records[1]["position"] is None  # an empty cell is null
+    index = json.loads(read(built, "du-lieu/khen-thuong/index.json"))
+    assert index["schema"] == SITE_URL + "du-lieu/schema/recipients.schema.json"
+    assert [(i["decision"], i["count"]) for i in index["items"]] == [("qd-khen", 2)]
+
+
 def test_revoked_award_is_in_no_feed_and_no_data(built):
     recipients = open_data_recipients(built.root / "site")[0]
     names = [r["name"] for r in recipients["items"]]
@@ -133,7 +149,7 @@ def test_revoked_award_is_in_no_feed_and_no_data(built):
     decisions = {d["id"]: d for d in json.loads(read(built, "du-lieu/decisions.json"))["items"]}
     assert decisions["qd-khen"]["recipient_count"] == 2
     everything = b"".join((built.root / "site" / p).read_bytes() for p in (
-        *(f"du-lieu/khen-thuong/{name}" for name in ("index.csv", "index.json", "qd-khen.csv", "qd-khen.json")),
+        *(f"du-lieu/khen-thuong/{name}" for name in ("index.csv", "index.json", "qd-khen.csv")),
         "du-lieu/decisions.json", "khen-thuong/rss.xml", "khen-thuong/atom.xml",
         "sitemap-core-1.xml"))
     assert "Lê Văn Bình".encode() not in everything and b"le-van-binh" not in everything
@@ -199,8 +215,7 @@ def test_a_recipient_page_tells_link_previews_its_award_and_leaves_its_record_to
     assert "1234/QĐ-UBND" in tags["og:description"] and tags["og:image"].startswith(SITE_URL + "chia-se/")
     assert "application/ld+json" not in page
     # the facts a JSON-LD block repeated are the recipient's open-data record
-    record = next(item for item in json.loads((built.root / "site/du-lieu/khen-thuong/qd-khen.json")
-                                              .read_text(encoding="utf-8"))["items"] if item["url"] == address)
+    record = next(item for item in open_data_recipients(built.root / "site")[0]["items"] if item["url"] == address)
     assert (record["name"], record["position"], record["decision_reference"]) == ("Nguyễn Văn An", "Bác sĩ", "1234/QĐ-UBND")
     # the decision's page still names its issuer for search engines
     decision = (built.root / "site/khen-thuong/qd-khen/index.html").read_text(encoding="utf-8")

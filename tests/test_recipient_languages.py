@@ -119,9 +119,11 @@ def test_by_default_a_recipient_page_is_in_the_site_language_only_and_english_li
     # the latest commendations widget in English too
     tags = links_to(site.html("en/nhung/khen-thuong-moi/index.html"), page)
     assert tags == [f'<a href="../../../{page}" hreflang="vi">']
-    # the Vietnamese lists link it as before, without hreflang
-    tags = links_to(site.html("khen-thuong/qd-12-2021/index.html"), page)
-    assert tags == [f'<a href="../../{page}">']
+    # the Vietnamese lists link it without hreflang; its decision's page by its file name
+    tags = links_to(site.html("khen-thuong/qd-12-2021/index.html"), "nguyen-thi-anh.html")
+    assert tags == ['<a href="nguyen-thi-anh.html">']
+    tags = links_to(site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html"), "nguyen-thi-anh.html")
+    assert tags == ['<a href="../../qd-12-2021/nguyen-thi-anh.html">']
     # English search: the names' links resolve against the site's root, marked as Vietnamese
     search = site.html("en/tim-kiem/index.html")
     assert 'data-search-root="../../en/" data-search-recipient-root="../../" data-search-recipient-lang="vi"' in search
@@ -154,8 +156,8 @@ def test_every_language_makes_a_recipient_page_in_each_language(make_site):
     for rid in PEOPLE:
         assert (out / f"khen-thuong/qd-12-2021/{rid}.html").is_file()
     page = "khen-thuong/qd-12-2021/nguyen-thi-anh.html"
-    tags = links_to(site.html("en/khen-thuong/qd-12-2021/index.html"), page)
-    assert tags == [f'<a href="../../../en/{page}">']
+    tags = links_to(site.html("en/khen-thuong/qd-12-2021/index.html"), "nguyen-thi-anh.html")
+    assert tags == ['<a href="nguyen-thi-anh.html">']
     english = site.html("en/" + page)
     assert '<html lang="en"' in english
     assert f'<link rel="alternate" hreflang="vi" href="{SITE_URL}{page}">' in english
@@ -173,7 +175,7 @@ def test_switching_the_option_rebuilds_the_pages_it_makes_and_removes(make_site)
     assert not english.exists()
     site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=SITE_URL, plugin={"recipient_pages": "every-language"})})
     site.run("build", check_exit=0)
-    assert english.is_file() and 'href="../../../en/khen-thuong/qd-12-2021/nguyen-thi-anh.html"' in site.html(
+    assert english.is_file() and '<a href="nguyen-thi-anh.html">' in site.html(
         "en/khen-thuong/qd-12-2021/index.html")
     site.run("build", check_exit=0)  # nothing changed: kept
     assert english.is_file()

@@ -31,7 +31,7 @@ ANNEX = (
 def annex_rows(page: str) -> list[tuple[str, str]]:
     """(STT, name) of a decision page's rows, and ("#", heading) for its group headings, in order."""
     table = page.split('<table class="roll-table annex">', 1)[1].split("</table>", 1)[0]
-    found = re.findall(r'<th colspan="\d" scope="rowgroup">(.*?)</th>|<td class="num">([^<]*)</td>'
+    found = re.findall(r'<th colspan="\d" scope="rowgroup">(.*?)</th>|<td>([^<]*)</td>'
                        r'<th scope="row"><a href="[^"]+">([^<]+)</a>', table)
     return [("#", html_lib.unescape(re.sub(r"<[^>]+>", "", heading))) if heading else (number, name)
             for heading, number, name in found]
@@ -39,7 +39,7 @@ def annex_rows(page: str) -> list[tuple[str, str]]:
 
 def list_names(page: str) -> list[tuple[str, str]]:
     """(number, name) of a browse page's rows."""
-    return re.findall(r'<tr><td class="num">(\d+)</td><th scope="row" lang="vi"><a href="[^"]+">([^<]+)</a>', page)
+    return re.findall(r'<tr><td>(\d+)</td><th scope="row"><a href="[^"]+">([^<]+)</a>', page)
 
 
 def csv_rows(site) -> list[dict]:

@@ -75,3 +75,17 @@ def test_page_shapes():
     assert urls.recipients_file("qd-12-2021", "csv") == "du-lieu/khen-thuong/qd-12-2021.csv"
     assert urls.recipients_index("json") == "du-lieu/khen-thuong/index.json"
     assert urls.id_fault("index") == "reserved"  # no decision's files can take the index's name
+
+
+def test_a_link_relative_to_the_page_s_folder_goes_up_only_to_the_folders_both_share():
+    """urls.relative: list rows link from their page's folder (issue 24 item 3)."""
+    cases = {
+        ("khen-thuong/qd-1/", "khen-thuong/qd-1/nguyen-van-a.html"): "nguyen-van-a.html",
+        ("khen-thuong/qd-1/trang/2/", "khen-thuong/qd-1/nguyen-van-a.html"): "../../nguyen-van-a.html",
+        ("khen-thuong/dia-phuong/xa-tay/", "khen-thuong/qd-1/a.html"): "../../qd-1/a.html",
+        ("en/khen-thuong/qd-1/", "khen-thuong/qd-1/a.html"): "../../../khen-thuong/qd-1/a.html",
+        ("khen-thuong/qd-10/", "khen-thuong/qd-1/a.html"): "../qd-1/a.html",  # folders, not prefixes
+        ("", "khen-thuong/qd-1/"): "khen-thuong/qd-1/",
+    }
+    for (folder, target), link in cases.items():
+        assert urls.relative(folder, target) == link, (folder, target)

@@ -1,11 +1,11 @@
-"""Open data: plans, decisions and recipients as JSON and CSV, each with a JSON Schema.
+"""Open data: plans and decisions as JSON and CSV, recipients as CSV; each with a JSON Schema.
 
 One table of fields per dataset drives the records, the CSV columns and the schema, so the
 three cannot disagree. Recipients come from awardees.active_awardees (the honor roll's rule,
 so pages, feeds and data agree): a revoked award is in none of the files. Field names are the content model's English names (docs/open-data.md).
 
 The recipients dataset is the big one (about 100 MB at 50,000 recipients): recipient_files.py
-writes it as one file pair per decision with an index, each rewritten only when it changes. feeds/__init__.py
+writes it as one CSV file per decision with an index, each rewritten only when it changes. feeds/__init__.py
 writes every file.
 """
 from __future__ import annotations
@@ -295,30 +295,33 @@ def schema_of(config, name: str) -> dict:
         "required": [f.name for f in fields if f.required],
         "additionalProperties": False,
     }
-    per_decision = name == "recipients"  # one file per decision (recipient_files.py)
-    schema = {
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": TITLES[name],
-        "description": (f"{urls.recipients_file('<decision>', 'json')} of a site-builder portal: a header and the "
-                        f"list of one decision's recipients; {urls.recipients_index('json')} lists the files")
-        if per_decision else f"{urls.open_data_file(name, 'json')} of a site-builder portal: a header and the list of {name}",
-        "type": "object",
-        "required": ["dataset", "title", "site_name", "decision" if per_decision else "as_of", "count", "items"],
-        "additionalProperties": False,
-        "properties": {
-            "$schema": {"type": "string", "description": "address of this schema"},
-            "dataset": {"const": name},
-            "title": STR,
-            "site_name": STR,
-            "site_url": {"type": "string", "description": "absolute address of the site; empty when not configured"},
-            **({"decision": {**STR, "description": "id of the award decision whose recipients the file holds"}}
-               if per_decision else
-               {"as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                          "description": "the build's date: revocations up to this day are applied"}}),
-            "count": {"type": "integer", "minimum": 0},
-            "items": {"type": "array", "items": item},
-        },
-    }
+    if name == "recipients":
+        # One record: a row of a decision's CSV read as docs/open-data.md says ("The records
+        # as JSON"); the files are CSV only (recipient_files.py), the index lists them.
+        schema = {"$schema": "http://json-schema.org/draft-07/schema#", "title": TITLES[name],
+                  "description": (f"a row of {urls.recipients_file('<decision>', 'csv')} of a site-builder portal "
+                                  "read as a record (an empty cell is null, today_locality_part is a boolean); "
+                                  f"{urls.recipients_index('json')} lists the files"), **item}
+    else:
+        schema = {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "title": TITLES[name],
+            "description": f"{urls.open_data_file(name, 'json')} of a site-builder portal: a header and the list of {name}",
+            "type": "object",
+            "required": ["dataset", "title", "site_name", "as_of", "count", "items"],
+            "additionalProperties": False,
+            "properties": {
+                "$schema": {"type": "string", "description": "address of this schema"},
+                "dataset": {"const": name},
+                "title": STR,
+                "site_name": STR,
+                "site_url": {"type": "string", "description": "absolute address of the site; empty when not configured"},
+                "as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                          "description": "the build's date: revocations up to this day are applied"},
+                "count": {"type": "integer", "minimum": 0},
+                "items": {"type": "array", "items": item},
+            },
+        }
     if config.site_url:
         schema["$id"] = absolute(config, urls.open_data_schema(name))
     return schema
@@ -341,19 +344,6 @@ def header(ctx, name: str, count: int) -> dict:
         else f"schema/{name}.schema.json",
         "dataset": name, "title": TITLES[name], "site_name": config.site_name, "site_url": config.site_url,
         "as_of": config.today.isoformat(), "count": count,
-    }
-
-
-def decision_header(ctx, decision, count: int) -> dict:
-    """Everything of a decision's recipients file (du-lieu/khen-thuong/<decision>.json) but its
-    items. No `as_of`: a build's date in every file would rewrite all of them every day
-    (docs/open-data.md, "Recipients: one file per decision")."""
-    config = ctx.config
-    return {
-        "$schema": absolute(config, urls.open_data_schema("recipients")) if config.site_url
-        else "../schema/recipients.schema.json",
-        "dataset": "recipients", "title": TITLES["recipients"], "site_name": config.site_name,
-        "site_url": config.site_url, "decision": decision.id, "count": count,
     }
 
 

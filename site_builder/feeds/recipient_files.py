@@ -1,10 +1,12 @@
-"""The recipients dataset: one JSON and one CSV file per award decision, and an index of them.
+"""The recipients dataset: one CSV file per award decision, and an index of them.
 
-du-lieu/khen-thuong/<decision>.json and .csv hold the standing recipients of one decision, in
-the order of its signed list (the records and columns of opendata.DATASETS["recipients"]).
-A whole-province file (100 MB at 50,000 recipients) changed with every edit and dominated
-deploys: now an edit rewrites its decision's two files and the index, nothing else
-(docs/open-data.md, "Recipients: one file per decision").
+du-lieu/khen-thuong/<decision>.csv holds the standing recipients of one decision, in the
+order of its signed list (the columns of opendata.DATASETS["recipients"]). A whole-province
+file (100 MB at 50,000 recipients) changed with every edit and dominated deploys: now an edit
+rewrites its decision's file and the index, nothing else (docs/open-data.md, "Recipients: one
+file per decision"). Until issue 24's item 3 a JSON file beside each CSV held the same
+records, 1.8 KB a recipient of the site's 16.6: the CSV is the one copy, and docs/open-data.md
+shows how to read it as those records ("The records as JSON").
 
 A decision's files are kept as the previous build published them when their piece key is the
 one the manifest recorded for them. The key hashes what the files show: the decision's own
@@ -14,8 +16,8 @@ the names it looks up (issuers, units, award labels), the address settings and t
 fingerprint (code, templates, data files, configuration). The manifest entry also records
 the files' size and SHA-256, which the index lists, so a kept file is never read again.
 
-The index (du-lieu/khen-thuong/index.json and .csv) has one line per decision and nothing that
-changes with the day: it keeps its bytes (and so its modification time) while no file it
+The index (du-lieu/khen-thuong/index.json and .csv) has one line per decision and nothing
+that changes with the day: it keeps its bytes (and so its modification time) while no file it
 lists changes.
 """
 from __future__ import annotations
@@ -34,21 +36,15 @@ from . import opendata
 
 PIECE_FORMAT = "pieces-4"  # in every piece key: bump when what a piece holds changes
 ENTRY = "decision-files-1"  # first word of a decision file's manifest entry (Entry)
-SUFFIXES = ("json", "csv")
+SUFFIXES = ("csv",)
 
 # Every field an awardee is made with but where it was read from (a row moving in its sheet
 # changes no byte); not what is derived from them.
 AWARDEE_FIELDS = tuple(f.name for f in dataclasses.fields(Awardee) if f.init and f.name != "source")
 _awardee_values = operator.attrgetter(*AWARDEE_FIELDS)
 
-_ITEM_SEPARATOR = b",\n"
-_ITEM = ("  {\n" + ",\n".join(f"   {json.dumps(name)}: %s" for name in opendata.RECIPIENT_FIELDS)
-         + "\n  }").encode("ascii")
 _ROW = (",".join(["%s"] * len(opendata.RECIPIENT_FIELDS)) + "\r\n").encode("ascii")
-_JSON_VALUES = ("\n", ":")  # separators of a column list: a raw newline never occurs inside a value
-_TEXT = {str, type(None), bool}  # values the column encoders take (bool: today_locality_part)
 assert opendata.csv_columns("recipients") == list(opendata.RECIPIENT_FIELDS)  # every field is a CSV column
-assert b"%" not in _ITEM.replace(b"%s", b"")
 
 
 # ---- keys -------------------------------------------------------------------------------------
@@ -65,7 +61,7 @@ def names_stamp(ctx, fingerprint: str) -> str:
 
 
 def piece_key(ctx, decision, awardees, stamp: str) -> str:
-    """A decision's piece: the same key means the same bytes, in both files."""
+    """A decision's piece: the same key means the same bytes."""
     return values_digest((stamp, opendata.decision_values(ctx, decision), list(map(_awardee_values, awardees))))
 
 
@@ -81,27 +77,10 @@ def piece_keys(ctx, output) -> list[str]:
 
 # ---- pieces -----------------------------------------------------------------------------------
 
-def encode_piece(columns: list[list]) -> tuple[list[bytes], list[bytes]]:
-    """The JSON items and the CSV rows of some recipients, from their columns
-    (opendata.recipient_columns): each column is encoded by one call of the C JSON encoder
-    and one of text/csv_file.csv_column; then every item and row is filled in as bytes."""
-    if any(set(map(type, column)) - _TEXT for column in columns):  # numbers, lists: the plain way
-        names = opendata.RECIPIENT_FIELDS
-        items = [opendata.item_json(dict(zip(names, row))).encode("utf-8") for row in zip(*columns)]
-        return items, list(map(_ROW.__mod__, zip(*map(csv_column, columns))))
-    json_cells, csv_cells = zip(*map(_encode_column, columns))
-    return list(map(_ITEM.__mod__, zip(*json_cells))), list(map(_ROW.__mod__, zip(*csv_cells)))
-
-
-def _encode_column(values: list) -> tuple[list[bytes], list[bytes]]:
-    """(JSON values, CSV cells) of one column of strings, booleans and None."""
-    distinct = dict.fromkeys(values)
-    if len(distinct) * 4 <= len(values):  # kinds, awards, places, the decision's own fields
-        json_cells, csv_cells = _encode_column(list(distinct))  # each value encoded once
-        as_json, as_csv = dict(zip(distinct, json_cells)), dict(zip(distinct, csv_cells))
-        return list(map(as_json.__getitem__, values)), list(map(as_csv.__getitem__, values))
-    text = json.dumps(values, ensure_ascii=False, separators=_JSON_VALUES)[1:-1].encode("utf-8")
-    return text.split(b"\n"), csv_column(values)
+def encode_piece(columns: list[list]) -> list[bytes]:
+    """The CSV rows of some recipients, from their columns (opendata.recipient_columns): each
+    column is encoded by one call of text/csv_file.csv_column, then every row is filled in."""
+    return list(map(_ROW.__mod__, zip(*map(csv_column, columns))))
 
 
 # ---- one decision's files --------------------------------------------------------------------
@@ -128,14 +107,10 @@ class Entry:
 
 
 def decision_files(ctx, decision, awardees) -> dict[str, bytes]:
-    """suffix -> bytes of a decision's recipients files: the JSON exactly as json.dumps(indent=1)
-    writes the header and items, the CSV through text/csv_file.py (byte-order mark, header row)."""
-    items, rows = encode_piece(opendata.recipient_columns(ctx, decision, awardees))
-    head = opendata.decision_header(ctx, decision, len(awardees))
-    has_items = bool(items)
-    return {"json": opendata.json_head(head, has_items).encode("utf-8") + _ITEM_SEPARATOR.join(items)
-            + opendata.json_tail(has_items).encode("utf-8"),
-            "csv": opendata.csv_head("recipients").encode("utf-8") + b"".join(rows)}
+    """suffix -> bytes of a decision's recipients file, the CSV through text/csv_file.py
+    (byte-order mark, header row)."""
+    rows = encode_piece(opendata.recipient_columns(ctx, decision, awardees))
+    return {"csv": opendata.csv_head("recipients").encode("utf-8") + b"".join(rows)}
 
 
 def write_decision(ctx, output, decision, awardees, key: str) -> dict[str, Entry]:
@@ -164,7 +139,7 @@ def _published_size(output, path: str) -> int:
 
 # ---- the index --------------------------------------------------------------------------------
 
-INDEX_COLUMNS = ("decision", "count", "csv", "csv_bytes", "csv_sha256", "json", "json_bytes", "json_sha256")
+INDEX_COLUMNS = ("decision", "count", "csv", "csv_bytes", "csv_sha256")
 
 
 def index_rows(ctx, groups, entries: list[dict[str, Entry]]) -> list[tuple]:
@@ -173,7 +148,7 @@ def index_rows(ctx, groups, entries: list[dict[str, Entry]]) -> list[tuple]:
     rows = []
     for (decision, awardees), entry in zip(groups, entries):
         row = [decision.id, len(awardees)]
-        for suffix in ("csv", "json"):
+        for suffix in SUFFIXES:
             row += [opendata.url_of(config, urls.recipients_file(decision.id, suffix)),
                     entry[suffix].size, entry[suffix].sha256]
         rows.append(tuple(row))

@@ -77,6 +77,8 @@ class Facts:
             number = lang.doc_label(d, site.bodies, mark=False)
             self.decision[d.id] = {
                 "id": d.id, "path": decision_path(d.id), "ref": number, "title": title,
+                # a list row's decision column: "288/QĐ-UBND" (None without a number)
+                "number": d.reference if d.number else None,
                 "date": lang.date(d.get("date")), "issuer": (body.short or body.name) if body else "",
                 "issuer_name": body.name if body else "",
             }
@@ -164,6 +166,10 @@ def _decision_pages(ctx, lang, index, facts):
                 revokes.append({"awardee": awardee, "decision": facts.decision[target.id], "reason": item.get("reason")})
         corrects = _corrects(site, facts, decision)
         printable = has_print_view(decision)
+        # The print view is made in the site's language only: it prints the official document,
+        # which is Vietnamese (docs/honor-roll.md, "Printing a decision"); another language's
+        # pages link that one (from the site's root, without their prefix).
+        print_path = urls.decision_print_page(decision.id)
         common = {
             "doc": decision, "doc_title": info["title"], "header": header_of(ctx, decision), "info": info,
             "roll": roll, "facts": facts, "translated": bool(translation), "revokes": revokes, "corrects": corrects,
@@ -172,8 +178,9 @@ def _decision_pages(ctx, lang, index, facts):
             "revoked_by": [facts.decision[i] for i in roll.revoked_by if i in facts.decision],
             "csv": urls.recipients_file(decision.id, "csv"), "pager": None,
             # (a list that fits on the decision's page prints whole from it: no print view)
-            "print_page": urls.decision_print_page(decision.id) if printable else None,
-            "print_address": printed_address(ctx.site.config, lang.prefix + urls.decision_print_page(decision.id)),
+            "print_page": print_path if printable else None,
+            "print_lang": None if lang.code == lang.default else lang.default,
+            "print_address": printed_address(ctx.site.config, print_path),
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
         extra = ([awardee_stamp(r["awardee"]) for r in revokes],
@@ -200,12 +207,13 @@ def _decision_pages(ctx, lang, index, facts):
                 **later_page_embed(decision_path(decision.id), number))
         # Printing a paged list would print one page of it: the print view holds the whole
         # annex, without pager or site chrome (docs/honor-roll.md, "Printing a decision").
-        if not printable:
+        if not printable or lang.code != lang.default:
             continue
         yield PageSpec(
             path=urls.decision_print_page(decision.id), template="honor/decision.html",
             title=lang.t("print_view_title", title=title), description=lang.t("decision_count_line", count=roll.count),
             content_lang=lang.code if translation or lang.code == "vi" else "vi", embed=False,
+            elsewhere=decision_path(decision.id),  # made in this language only: the others' decision page
             context={**common, "rows": roll.rows, "numbers": roll.numbers, "group_before": None, "first_row": 1,
                      "last_row": roll.count, "first_page": True, "print_view": True},
             key=partial(decision_key, ctx, decision, roll, info, ("print", *extra)))

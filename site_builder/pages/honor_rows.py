@@ -12,93 +12,123 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .. import urls
 from ..honor.annex import GROUP_LINES
 from ..render.escaping import awardee_fields, escape_text, escaped
 from .honor_jump import group_label, group_lang
 
+RECIPIENT_LANG = "vi"  # the language of recipients' names, units and places, whatever the page's
+
 
 class TableRows:
     """Rows for one language (Facts holds one). A row joins the recipient's parts that every
-    language shares (AwardeeFields: its link and "position, unit", made once) with this
-    language's cells, each made once per award, place and decision and kept in a dictionary:
-    a row is one formatted string with a few look-ups, no calls (a list page shows 100 rows,
-    50,000 recipients make half a million rows per language)."""
+    language shares (AwardeeFields: its page's file name and "position, unit", made once) with
+    this language's cells, each made once per award, place and decision and kept in a
+    dictionary: a row is one formatted string with a few look-ups and one call for its place
+    note (a list page shows 100 rows, 50,000 recipients make half a million rows per language).
+
+    A row says what its columns need and nothing twice (docs/honor-roll.md, "What a list row
+    carries"): links relative to the page's folder (urls.relative), the recipients' language
+    once on their <tbody> (none on a page in Vietnamese), the row's number in a plain first
+    cell (honor.css styles it), notes in <small>, a decision by its number and symbol under
+    the "Quyết định" heading, and no place note that repeats the place whose list it is or
+    what the row's own words say ("Trạm Y tế xã Tây" needs no "(Xã Tây)")."""
 
     def __init__(self, facts):
         self.facts = facts
-        self._collective_mark = f'<span class="muted">{escape(facts.lang.t("collectives"))}</span>'
-        # Cells by award, place and decision id, filled as rows need them (Cells).
         code = facts.lang.code
-        self._decisions: dict[str, Cells] = {}  # by page root: the cells link to the decision pages
-        # A row's link to its recipient's page, up to the page's own address (href="…): by the
-        # page's root and language prefix (`base`). By default only the site's language has
+        # The recipients' own words (names, positions, units, places) are Vietnamese; a page in
+        # another language says so once per <tbody>, and marks its own words in them.
+        self.tbody = "<tbody>" if code == RECIPIENT_LANG else f'<tbody lang="{RECIPIENT_LANG}">'
+        own = "" if code == RECIPIENT_LANG else f' lang="{code}"'
+        self._own = own
+        self._collective_mark = f'<small{own}>{escape(facts.lang.t("collectives"))}</small>'
+        self._continued = f' <small{own}>({escape(facts.lang.t("group_continued"))})</small>'
+        # A row's link to its recipient's page: by default only the site's language has
         # recipient pages (config recipient_pages): another language's rows link those, with
         # their hreflang (RecipientLinks).
-        links, prefix = facts.links, facts.lang.prefix
-        self._recipient_link = Cells(lambda base: '<a href="' + base[:len(base) - len(prefix)] + links.prefix)
-        self._hreflang = str(links.hreflang)
-        self._place_note = Cells(lambda u: f' <span class="muted">({facts.place_html[u]})</span>' if u else "")
-        self._place = facts.place_html
-        self._award = Cells(lambda award: f"<td>{facts.award_html[award]}</td>")
-        self._award_lang = Cells(lambda award: f'<td lang="{code}">{facts.award_html[award]}</td>')
+        self._links_prefix = facts.links.prefix
+        self._hreflang = str(facts.links.hreflang)
+        self._place_note = Cells(lambda u: f" <small>({facts.place_html[u]})</small>" if u else "")
+        units = facts.places.units
+        self._place_name = Cells(lambda u: units[u].name if u in units else "")  # Vietnamese, as recorded
+        self._award = Cells(lambda award: f"<td{own}>{facts.award_html[award]}</td>")
         self._no_cell = Cells(lambda _key: "")  # the column is not shown
-        self._continued = f' <span class="muted">({escape(facts.lang.t("group_continued"))})</span>'
-        self._notes_at: dict[str, Cells] = {}  # unit in force -> its list's place notes by place
+        self._notes_at: dict[str, Cells] = {}  # unit whose list it is -> its rows' place notes by place
+        self._folders: dict[str, tuple[Cells, Cells]] = {}  # by page folder: recipients' folders, decision cells
         self._group_label = Cells(lambda group: escape(group_label(group, facts.lang.t)))  # honor_jump.py
-        self._group_lang = Cells(lambda group: f' lang="{group_lang(group)}"' if group_lang(group) else "")
+        self._group_lang = Cells(lambda group: "" if (group_lang(group) or code) == RECIPIENT_LANG
+                                 else f' lang="{group_lang(group) or code}"')
 
-    def _note_at(self, today_place: str, unit_id: str | None) -> str:
-        """The place note of a row on the page of a unit in force: the place as recorded, and
-        where only a part of it lies in this unit, which unit was split ("một phần xã Đại
-        Mạch cũ"); the place as recorded alone when it lies here whole."""
+    def _links_from(self, here: str) -> tuple["Cells", "Cells"]:
+        """For a page in folder `here` (from the site's root, its language prefix included):
+        each decision's folder of recipient pages as a link from it, and each decision's cell."""
+        links = self._folders.get(here)
+        if links is None:
+            prefix, lang_prefix, decision = self._links_prefix, self.facts.lang.prefix, self.facts.decision
+            links = self._folders[here] = (
+                Cells(lambda d: escaped(urls.relative(here, prefix + urls.decision_folder(d)))),
+                Cells(lambda d: _decision_cell(urls.relative(here, lang_prefix + decision[d]["path"]),
+                                               decision[d], self._own)))
+        return links
+
+    def _note_at(self, place: str, today: bool, unit_id: str | None) -> str:
+        """The place note of a row on the list of `place` (`today`: a unit in force, whose list
+        holds the awards of the places that lie in it today): none for the place itself; the
+        place as recorded, and where only a part of it lies in this unit, which unit was split
+        ("một phần xã Đại Mạch cũ")."""
         facts = self.facts
-        split = next((p.split for p in facts.places.today(unit_id) if p.unit == today_place), None) if unit_id else None
+        if unit_id == place:
+            return ""
+        split = next((p.split for p in facts.places.today(unit_id) if p.unit == place), None) \
+            if unit_id and today else None
         if split is None:
             return self._place_note[unit_id]
         words = facts.split_note(split)
         if split != unit_id:
             words = f"{facts.unit_name.get(unit_id, unit_id)}, {words}"
-        return f' <span class="muted">({escape(words)})</span>'
+        return f" <small>({escape(words)})</small>"
+
+    def _note(self, notes: "Cells", a, f) -> str:
+        """A row's place note from `notes` (by place); a plain one (the place's name) is left
+        out when the recipient's name, position or unit names that place already, in every
+        language (the words are Vietnamese whatever the page's language). Decided once per
+        recipient (AwardeeFields.place_said)."""
+        note = notes[a.locality]
+        if not note or note is not self._place_note[a.locality]:
+            return note  # none, or one that says more (a split place)
+        said = f.place_said
+        if said is None:
+            words = f"{a.name}\n{a.position or ''}\n{a.unit or ''}"
+            said = f.place_said = names_place(words, self._place_name[a.locality])
+        return "" if said else note
 
     # A row is made when a page shows it, not kept: each shows on one page of its kind per
     # language (its decision's table, its award's list, its place's list).
-    def rows(self, kind: str, awardees, start: int, option: bool, base: str, today_place: str | None = None,
-             jumps=None) -> str:
-        """The <tr>s of a table: kind list|collective|individual; `option` is with_award for
-        lists and several_awards for decision tables; `base` is the page root + language prefix;
-        `today_place`: the unit in force whose page lists them (its rows note a split place).
-        A list's rows come in <tbody>s: one, or with `jumps` (the whole list's JumpList,
-        honor_jump.py) one per group of the page, headed by the group."""
-        place, link, hreflang = self._place, self._recipient_link[base], self._hreflang
-        decision = self._decisions.get(base)
-        if decision is None:
-            decision = self._decisions[base] = Cells(lambda d: _decision_cell(base, self.facts.decision[d]))
-        if kind == "list":
-            note, collective = self._place_note, self._collective_mark
-            if today_place is not None:
-                note = self._notes_at.get(today_place)
-                if note is None:
-                    note = self._notes_at[today_place] = Cells(lambda u: self._note_at(today_place, u))
-            award = self._award if option else self._no_cell
-            parts = [f'<tr><td class="num">{number}</td><th scope="row" lang="vi">{link}{f.href}"{hreflang}>{f.name}</a>'
-                     f'</th><td lang="vi">{collective if a.kind == "collective" else ""}{f.position_unit}'
-                     f'{note[a.locality]}</td>{award[a.award]}{decision[a.decision]}</tr>'
-                     for number, a, f in _numbered(awardees, start)]
-            if jumps is None:
-                return "<tbody>\n" + "\n".join(parts) + "\n</tbody>"
-            return self._grouped(parts, jumps.groups[start:start + len(parts)], start,
-                                 {j.id: j.first for j in jumps.links}, 5 if option else 4)
-        elif kind == "collective":
-            award = self._award_lang if option else self._no_cell
-            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row">{link}{f.href}"{hreflang}>{f.name}</a>'
-                     f'</th>{award[a.award]}<td>{place[a.locality]}</td></tr>'
-                     for number, a, f in _numbered(awardees, start)]
-        else:
-            award = self._award_lang if option else self._no_cell
-            parts = [f'<tr id="{f.id}"><td class="num">{number}</td><th scope="row">{link}{f.href}"{hreflang}>{f.name}</a>'
-                     f'</th><td>{f.position_unit}</td>{award[a.award]}</tr>'
-                     for number, a, f in _numbered(awardees, start)]
-        return "\n".join(parts)
+    def rows(self, awardees, start: int, with_award: bool, here: str, place: str | None = None,
+             today: bool = False, jumps=None) -> str:
+        """The <tr>s of a list page in <tbody>s; `here`: the page's folder from the site's root
+        (its language prefix included); `place`: the unit whose list it is (its rows note
+        where each lies, but not when it is that unit), `today`: a unit in force (its rows note
+        a split place). A list's rows come in <tbody>s: one, or with `jumps` (the whole list's
+        JumpList, honor_jump.py) one per group of the page, headed by the group."""
+        folders, decision = self._links_from(here)
+        hreflang = self._hreflang
+        note, collective = self._place_note, self._collective_mark
+        if place is not None:
+            key = f"{place} {today}"
+            note = self._notes_at.get(key)
+            if note is None:
+                note = self._notes_at[key] = Cells(lambda u: self._note_at(place, today, u))
+        award = self._award if with_award else self._no_cell
+        parts = [f'<tr><td>{number}</td><th scope="row"><a href="{folders[a.decision]}{f.file}"{hreflang}>{f.name}</a>'
+                 f'</th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
+                 f'{self._note(note, a, f)}</td>{award[a.award]}{decision[a.decision]}</tr>'
+                 for number, a, f in _numbered(awardees, start)]
+        if jumps is None:
+            return self.tbody + "\n" + "\n".join(parts) + "\n</tbody>"
+        return self._grouped(parts, jumps.groups[start:start + len(parts)], start,
+                             {j.id: j.first for j in jumps.links}, 5 if with_award else 4)
 
     def _grouped(self, parts: list[str], groups: list[str], start: int, firsts: dict[str, int], span: int) -> str:
         """A list page's rows (`parts`, of the groups `groups`) in one <tbody> per group,
@@ -111,7 +141,7 @@ class TableRows:
             if group != last:
                 begins = firsts.get(group) == start + i
                 anchor = f' id="{group}"' if begins else ""
-                out.append(f'{"</tbody>" if out else ""}<tbody><tr class="roll-group"{anchor}><th colspan="{span}" '
+                out.append(f'{"</tbody>" if out else ""}{self.tbody}<tr class="roll-group"{anchor}><th colspan="{span}" '
                            f'scope="rowgroup"{self._group_lang[group]}>{self._group_label[group]}{"" if begins else self._continued}</th></tr>')
                 last = group
             out.append(row)
@@ -119,16 +149,17 @@ class TableRows:
             out.append("</tbody>")
         return "\n".join(out)
 
-
-    def annex(self, awardees, numbers, before: str | None, several_awards: bool, base: str) -> str:
+    def annex(self, awardees, numbers, before: str | None, several_awards: bool, here: str) -> str:
         """A decision's rows in the order of its signed annex, as <tbody>s: one per group,
         headed by the group's heading (honor/annex.py); each row with its STT as signed.
         `before`: the group of the row before the first (on the previous page): a group that
         goes on from there is headed again, marked as continued. `numbers` are text
-        (honor/annex.py annex_numbers), escaped without a Markup object each."""
-        award = self._award_lang if several_awards else self._no_cell
+        (honor/annex.py annex_numbers), escaped without a Markup object each. `here`: the
+        page's folder (rows).  Each row keeps its recipient's id as its anchor: the
+        recipient's page links its row there."""
+        award = self._award if several_awards else self._no_cell
         collective, note, span = self._collective_mark, self._place_note, 4 if several_awards else 3
-        link, hreflang = self._recipient_link[base], self._hreflang
+        folders, hreflang = self._links_from(here)[0], self._hreflang
         parts = []
         group = before
         for i, (a, number) in enumerate(zip(awardees, numbers)):
@@ -137,17 +168,37 @@ class TableRows:
                     parts.append("</tbody>\n")
                 heading = "" if not a.group else _group_heading(a.group, span, self._continued if (
                     i == 0 and a.group == before) else "")
-                parts.append(f'<tbody lang="vi">{heading}\n')
+                parts.append(f"{self.tbody}{heading}\n")
                 group = a.group
             f = a._escaped
             if f is None:
                 f = awardee_fields(a)
-            parts.append(f'<tr id="{f.id}"><td class="num">{escape_text(number)}</td><th scope="row">{link}{f.href}"{hreflang}>'
+            parts.append(f'<tr id="{f.id}"><td>{escape_text(number)}</td><th scope="row"><a href="{folders[a.decision]}{f.file}"{hreflang}>'
                          f'{f.name}</a></th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
-                         f'{note[a.locality]}</td>{award[a.award]}</tr>\n')
+                         f'{self._note(note, a, f)}</td>{award[a.award]}</tr>\n')
         if parts:
             parts.append("</tbody>")
         return "".join(parts)
+
+
+def names_place(text: str, name: str) -> bool:
+    """Whether `text` names the place `name` ("Xã Tây") in any case as a whole name: "Trạm Y
+    tế xã Tây" and "UBND xã Tây, huyện Đông" do; "xã Tây Hòa" (another place: a capital
+    goes on with the name), "phường 21" and "xã Tâyx" do not."""
+    if not name:
+        return False
+    low, key = text.lower(), name.lower()
+    if len(low) != len(text):
+        return False  # a letter whose lower case is longer: positions would not match
+    start = low.find(key)
+    while start >= 0:
+        end = start + len(key)
+        after = text[end:end + 2]
+        if (start == 0 or not text[start - 1].isalnum()) and not (after[:1].isalnum() or (
+                after[:1] == " " and (after[1:].isupper() or after[1:].isdigit()))):
+            return True
+        start = low.find(key, start + 1)
+    return False
 
 
 def _kind_mark(a, f, collective: str) -> str:
@@ -174,8 +225,11 @@ class Cells(dict):
         return cell
 
 
-def _decision_cell(base: str, d: dict) -> str:
-    return f'<td><a href="{base}{escaped(d["path"])}">{escaped(d["ref"])}</a></td>'
+def _decision_cell(href: str, d: dict, lang: str) -> str:
+    """A list row's decision: its number and symbol ("288/QĐ-UBND", in the recipients'
+    language), or the page's words for one without a number."""
+    words = f'<td{lang}>' if d["number"] is None else "<td>"
+    return f'{words}<a href="{escaped(href)}">{escaped(d["number"] or d["ref"])}</a></td>'
 
 
 def _numbered(awardees, start: int):

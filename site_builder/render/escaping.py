@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..urls import awardee_path
+from ..urls import awardee_path, recipient_file
 
 _MEMO: dict[str, str] = {}
 _MEMO_LIMIT = 100_000  # plenty for labels and places; bounded, so a build cannot grow it without end
@@ -46,7 +46,7 @@ class AwardeeFields:
     and kept here it was a copy of every achievement in every process (docs/architecture.md,
     "Memory")."""
 
-    __slots__ = ("name", "position", "unit", "id", "href", "position_unit")
+    __slots__ = ("name", "position", "unit", "id", "href", "file", "position_unit", "place_said")
 
     def __init__(self, a):
         self.name = escape_text(a.name or "")
@@ -54,8 +54,10 @@ class AwardeeFields:
         self.unit = escape_text(a.unit or "")
         self.id = escape_text(a.id)
         self.href = escape_text(awardee_path(a))  # the recipient page, from the site's root
+        self.file = escape_text(recipient_file(a.id))  # ... and from its decision's folder
         joiner = ", " if a.position and a.unit else ""
         self.position_unit = f"{self.position}{joiner}{self.unit}"
+        self.place_said = None  # whether its own words name its place: pages/honor_rows.py says it
 
 
 class EncodedFields:

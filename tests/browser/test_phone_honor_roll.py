@@ -32,11 +32,11 @@ EXAMPLE_PAGES = [
 # Every count a page shows (tables' counts and a list's numbers, the place's facts) that is
 # not wholly within the screen's width, by its text.
 COUNTS_OFF_SCREEN = """() => [...document.querySelectorAll(
-    '.counts td, .data-table td, .roll-table td.num, .place-facts strong, .lead, .decision-list .count')]
+    '.counts td, .data-table td, .roll-table td:first-child, .place-facts strong, .lead, .decision-list .count')]
   .filter(e => { const r = e.getBoundingClientRect(); return r.width === 0 || r.left < 0 || r.right > innerWidth; })
   .map(e => e.textContent.trim()).slice(0, 5)"""
 COUNTS_SHOWN = ("() => document.querySelectorAll("
-                "'.counts td.num, .data-table td, .roll-table td.num, .decision-list .count').length")
+                "'.counts td.num, .data-table td, .roll-table td:first-child, .decision-list .count').length")
 # How the first row of each table is laid out: "flex" for a card, "table-row" for a table.
 ROW_DISPLAY = """() => [...document.querySelectorAll('.counts, .data-table, .roll-table')]
   .map(t => getComputedStyle(t.querySelector('tbody tr:not(.roll-group)')).display)"""
