@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -48,6 +49,24 @@ def build_command(config: Path, site_dir: Path, stub: bool) -> list[str]:
     return command
 
 
+# Set by --warm-machine-cache: builds share the user's machine cache (QR codes, share cards),
+# which earlier runs of the same seed filled.
+SHARED_MACHINE_CACHE = False
+
+
+def use_machine_cache(province_root: Path) -> None:
+    """Give the next build of this province a machine cache of its own (SITE_BUILDER_CACHE_DIR
+    beside the province), empty at its full build: what a province's first build on a machine
+    pays. Without it, a QR code drawn by an earlier run of the same seed (the same decision and
+    recipient ids, so the same codes) is read back: the 100,000 build of the ten-year archive
+    found every code of an earlier run while the 500,000 one drew all of its own, and the
+    ratio of the two compared a warm build with a cold one. The rebuild after one edit uses
+    the same folder: a rebuild on the machine that built it."""
+    if SHARED_MACHINE_CACHE:
+        return
+    os.environ["SITE_BUILDER_CACHE_DIR"] = str(province_root.parent / (province_root.name + "-machine-cache"))
+
+
 def _find_program(name: str) -> str | None:
     """On PATH, or beside the running interpreter (an unactivated virtualenv)."""
     found = shutil.which(name)
@@ -72,6 +91,7 @@ def bench_ours(entries: int, work: Path, seed: int, stub: bool,
                         "or run with --stub to check the harness")
         return column
 
+    use_machine_cache(province.root)
     full = run_measured(command, work / f"build-{entries}.log", cwd=province.root)
     if not full.ok:
         column.error = f"build failed (exit {full.returncode}):\n{full.log_tail()}"
@@ -193,6 +213,7 @@ def more_rounds(columns: list[Column], rounds: int, work: Path, seed: int, stub:
                 province = generate_province(folder / f"province-{entries}", entries, seed,
                                              languages=languages, shape=shape)
                 command = build_command(province.config_file, folder / f"site-{entries}", stub)
+                use_machine_cache(province.root)
                 run = run_measured(command, folder / f"build-{entries}.log", cwd=province.root)
             if not run.ok:
                 column.error = f"round {number} failed (exit {run.returncode}):\n{run.log_tail()}"
@@ -243,7 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1, metavar="N",
                         help="N alternating full builds of each size (and of Hugo's with --hugo), "
                              "compared by their medians (default 1)")
+    parser.add_argument("--warm-machine-cache", action="store_true",
+                        help="builds share the user's machine cache (QR codes, share cards) that earlier "
+                             "runs filled, instead of each full build starting with an empty one")
     args = parser.parse_args(argv)
+    global SHARED_MACHINE_CACHE
+    SHARED_MACHINE_CACHE = args.warm_machine_cache
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="site-builder-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -460,3 +460,37 @@ def test_the_archive_targets_are_judged_at_500000_in_vietnamese_only():
     both = lines(110.0, 3_000, languages=("vi", "en"))
     assert line(both, "500,000").startswith("NOTE") and "--languages vi" in line(both, "500,000")
     assert not any(text.startswith(("PASS", "FAIL")) and "500,000" in text for text in both)
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_each_full_build_starts_with_an_empty_machine_cache_unless_asked(tmp_path, capsys, monkeypatch, warm):
+    """The ten-year archive's 100,000 build read the QR codes an earlier run of the same seed
+    had drawn, while its 500,000 build drew all of its own: each full build now gets a machine
+    cache of its own (SITE_BUILDER_CACHE_DIR), and its rebuild after one edit the same one;
+    --warm-machine-cache leaves the user's."""
+    from bench import build_bench
+
+    measured = build_bench.run_measured
+    seen = []
+
+    def recording(*args, **kwargs):
+        seen.append((Path(args[1]).name, os.environ.get("SITE_BUILDER_CACHE_DIR")))
+        return measured(*args, **kwargs)
+
+    monkeypatch.setattr(build_bench, "run_measured", recording)
+    monkeypatch.setattr(build_bench, "SHARED_MACHINE_CACHE", False)
+    monkeypatch.setenv("SITE_BUILDER_CACHE_DIR", "")  # recorded, so the bench's setting is undone after
+    monkeypatch.delenv("SITE_BUILDER_CACHE_DIR")
+    status = build_bench.main(["--recipients", "50", "80", "--stub", "--rounds", "2",
+                               "--keep", str(tmp_path / "work")] + (["--warm-machine-cache"] if warm else []))
+    capsys.readouterr()
+    assert status == 0
+    caches = dict(seen)
+    if warm:
+        assert set(caches.values()) == {None}
+        return
+    full_builds = [name for name, _ in seen if name.startswith("build-")]
+    assert len(full_builds) == 4  # two sizes, two rounds
+    assert len({cache for name, cache in seen if name.startswith("build-")}) == 4
+    assert all(cache and str(tmp_path / "work") in cache for cache in caches.values())
+    assert caches["rebuild-50.log"] == [c for n, c in seen if n == "build-50.log"][0]
