@@ -261,3 +261,21 @@ def test_a_long_achievement_is_cut_to_what_a_search_result_shows(make_site, tmp_
     page = (tmp_path / "out/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
     description = re.search(r'<meta property="og:description" content="([^"]*)">', page)[1]
     assert len(description) <= 160 and description.endswith("…") and "Trực chốt kiểm dịch" in description
+
+
+def test_a_recipient_pages_links_are_relative_to_its_decisions_folder(make_site, tmp_path, monkeypatch):
+    """"../", "./", "./#row" rather than "../../khen-thuong/<decision>/...": about 160 bytes a
+    page (issue 24; docs/honor-roll.md "What a recipient's page carries"), in every language,
+    and each still leads to its page."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
+    build(site, tmp_path / "out", REPO / "theme", monkeypatch, recipient_pages="every-language")
+    for prefix in ("", "en/"):
+        folder = tmp_path / "out" / prefix / "khen-thuong/qd-12-2021"
+        main = (folder / "nguyen-thi-anh.html").read_text("utf-8").split("<main", 1)[1].split("</main>", 1)[0]
+        links = re.findall(r'<a href="([^"]+)"', main)
+        assert links == ["../", "./", "../dia-phuong/huyen-dong/", "../hinh-thuc/bang-khen-tinh/", "./",
+                         "./#nguyen-thi-anh", "../../" + ("../" if prefix else "") + "xm/" + links[-1].rsplit("/", 1)[1]]
+        for link in links:
+            target = (folder / link.split("#")[0]).resolve()
+            assert (target / "index.html" if link.split("#")[0].endswith("/") else target).is_file(), link
+        assert 'id="nguyen-thi-anh"' in (folder / "index.html").read_text("utf-8")

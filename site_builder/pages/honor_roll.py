@@ -339,7 +339,7 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
         elsewhere=facts.links.elsewhere(list_path, a),
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
-            "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
+            "anchor": list_path + "#" + a.id, "links": recipient_page.links(a, list_path), "photo": photo, "og_type": "profile", "og_image": photo,
             "verify": urls.verification_page(code_of(a)), "verify_code": code_of(a),
             "history": history_of(facts, a),
         })
