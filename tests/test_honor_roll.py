@@ -90,6 +90,13 @@ def test_recipient_page_is_shareable(make_site):
         "site_name: Thử nghiệm", "site_name: Thử nghiệm\nsite_url: https://thidua.example.gov.vn/")})
     site.run("build", check_exit=0)
     html = site.html("khen-thuong/qd-1234-2021/nguyen-thi-anh.html")
+    # a decision's page gets what recipient pages give link previews, no og:url, og:site_name
+    # or og:locale (the canonical link and the host say them: issue 24); its issuer's JSON-LD stays
+    decision = site.html("khen-thuong/qd-1234-2021/index.html")
+    assert '<link rel="canonical" href="https://thidua.example.gov.vn/khen-thuong/qd-1234-2021/">' in decision
+    assert '<meta property="og:title" content="Quyết định số 1234/QĐ-UBND' in decision
+    assert "og:url" not in decision and "og:site_name" not in decision and "og:locale" not in decision
+    assert '"@type": "GovernmentOrganization"' in decision
     # a Vietnamese page: the recipient's values need no lang="vi" of their own (issue 24)
     assert '<h1 id="r-name">Nguyễn Thị Ánh</h1>' in html and 'lang="vi">' not in html.split("<main", 1)[1]
     for text in ("Điều dưỡng", "Trạm Y tế xã Tây", "Huyện Đông", "Bằng khen của Chủ tịch UBND tỉnh",
@@ -106,7 +113,7 @@ def test_recipient_page_is_shareable(make_site):
             'nguyen-thi-anh.html">') in html and "og:url" not in html
     assert '<meta property="og:image" content="https://thidua.example.gov.vn/chia-se/' in html
     # a link back to the row in the decision's list
-    assert 'href="../../khen-thuong/qd-1234-2021/#nguyen-thi-anh"' in html
+    assert 'href="./#nguyen-thi-anh"' in html  # relative to the page's folder, its decision's (issue 24)
     assert "<script" not in html.split("</head>", 1)[1]
 
 
@@ -313,7 +320,7 @@ def test_long_lists_are_paginated(make_site):
     assert '<td>401</td>' in third
     last = re.findall(r'<tr id="([^"]+)">', third)[-1]
     page = site.html(f"khen-thuong/qd-77-2021/{last}.html")
-    assert f'href="../../khen-thuong/qd-77-2021/trang/5/#{last}"' in page
+    assert f'href="trang/5/#{last}"' in page
     assert site.html("khen-thuong/hinh-thuc/bang-khen-tinh/trang/5/index.html").count("<tr><td>") == 50
 
 

@@ -241,7 +241,7 @@ def test_a_recipient_page_carries_its_facts_a_search_link_and_the_switcher_not_t
     assert '<a class="lang" href="../../en/khen-thuong/qd-12-2021/nguyen-thi-anh.html"' in header
     # not the search box and the menu of every section, which the home page and lists carry
     assert "<form" not in page and "../../van-ban/" not in page and "../../thong-diep/" not in page
-    assert '<form class="search-form"' in (tmp_path / "out/khen-thuong/qd-12-2021/index.html").read_text("utf-8")
+    assert '<form class="search-form"' in (tmp_path / "out/khen-thuong/index.html").read_text("utf-8")
     # no embed-variant markers (the page has no variant), no indentation between tags
     assert "<!--" not in page and not re.search(r">\n +<", page)
     # the description: the decision and the achievement, not the award form the title names
@@ -261,3 +261,36 @@ def test_a_long_achievement_is_cut_to_what_a_search_result_shows(make_site, tmp_
     page = (tmp_path / "out/khen-thuong/qd-12-2021/nguyen-thi-anh.html").read_text("utf-8")
     description = re.search(r'<meta property="og:description" content="([^"]*)">', page)[1]
     assert len(description) <= 160 and description.endswith("…") and "Trực chốt kiểm dịch" in description
+
+
+def test_a_recipient_pages_links_are_relative_to_its_decisions_folder(make_site, tmp_path, monkeypatch):
+    """"../", "./", "./#row" rather than "../../khen-thuong/<decision>/...": about 160 bytes a
+    page (issue 24; docs/honor-roll.md "What a recipient's page carries"), in every language,
+    and each still leads to its page."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
+    build(site, tmp_path / "out", REPO / "theme", monkeypatch, recipient_pages="every-language")
+    for prefix in ("", "en/"):
+        folder = tmp_path / "out" / prefix / "khen-thuong/qd-12-2021"
+        main = (folder / "nguyen-thi-anh.html").read_text("utf-8").split("<main", 1)[1].split("</main>", 1)[0]
+        links = re.findall(r'<a href="([^"]+)"', main)
+        assert links == ["../", "./", "../dia-phuong/huyen-dong/", "../hinh-thuc/bang-khen-tinh/", "./",
+                         "./#nguyen-thi-anh", "../../" + ("../" if prefix else "") + "xm/" + links[-1].rsplit("/", 1)[1]]
+        for link in links:
+            target = (folder / link.split("#")[0]).resolve()
+            assert (target / "index.html" if link.split("#")[0].endswith("/") else target).is_file(), link
+        assert 'id="nguyen-thi-anh"' in (folder / "index.html").read_text("utf-8")
+
+
+def test_a_decisions_page_has_the_compact_header_too(make_site, tmp_path, monkeypatch):
+    """A decision's pages are mostly of a few awards: the header's search box and menu were
+    about 100 bytes a recipient (issue 24; docs/honor-roll.md "What a list row carries")."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-12-2021.md": DECISION}, languages=("vi", "en"))
+    build(site, tmp_path / "out", REPO / "theme", monkeypatch)
+    for prefix in ("", "en/"):
+        page = (tmp_path / "out" / prefix / "khen-thuong/qd-12-2021/index.html").read_text("utf-8")
+        header = page.split("<body>", 1)[1].split("</header>", 1)[0]
+        up = "../../" + ("../" if prefix else "")
+        assert '<a class="skip" href="#main">' in header and f'<a class="brand" href="{up}{prefix}">' in header
+        assert re.findall(r'<a href="([^"]+)"', header) == [f"{up}{prefix}tim-kiem/"]
+        assert 'class="lang' in header  # the language switcher
+        assert "<form" not in header and f"{up}{prefix}van-ban/" not in page

@@ -102,6 +102,8 @@ def test_a_valid_award_says_it_is_valid_with_its_decision(make_site):
     # Vietnamese page, and how to print it is in the guide, not on every page
     assert '<h1>Lê Thị Mai</h1>' in page and 'lang="vi"' not in page.split("<body>", 1)[1]
     assert "Ctrl+P" not in page
+    # noindex and no canonical link, which would contradict it (issue 24: about 90 bytes an award)
+    assert '<meta name="robots" content="noindex">' in page and 'rel="canonical"' not in page
     # the recipient page links its short address (one page, in the site's language: recipient_pages)
     recipient = site.html("khen-thuong/qd-1234-2021/le-thi-mai.html")
     assert 'id="xac-minh"' in recipient and f'{path}"' in recipient

@@ -29,6 +29,10 @@ OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
 # 1.0 KB of 6.5 on each of a province's 50,000 pages (docs/honor-roll.md, "What a recipient's
 # page carries").
 RECIPIENT_OG = ("og:title", "og:type", "og:description", "og:image")
+# A decision's pages say as little (a context's `og_keys`): a province's decisions are mostly
+# of a few awards, so their lines are paid per recipient too (issue 24); they keep their
+# issuer's JSON-LD (docs/open-data.md).
+DECISION_OG = RECIPIENT_OG
 # Raster formats only: link previews of social networks ignore SVG.
 OG_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 FEED_FOLDERS = {urls.DOCUMENTS: urls.DOCUMENTS, urls.HONOR_ROLL: urls.HONOR_ROLL, urls.MESSAGES: urls.MESSAGES,
@@ -105,7 +109,8 @@ def page_meta(context) -> dict:
         if folder:
             meta["feeds"] = [("application/rss+xml", "RSS", absolute(config, folder + "rss.xml")),
                              ("application/atom+xml", "Atom", absolute(config, folder + "atom.xml"))]
-    meta["og"] = [item for item in og if item[0] in RECIPIENT_OG] if recipient else og
+    keys = RECIPIENT_OG if recipient else context.get("og_keys")
+    meta["og"] = [item for item in og if item[0] in keys] if keys else og
     meta["jsonld"] = [] if recipient else structured_data(context, site, config, lang)
     return meta
 

@@ -34,6 +34,7 @@ from ..rules.corrections import recipient_of
 from ..rules.revocation import revocation_of
 from ..honor.verification import assign_codes, code_of
 from ..feeds.records import absolute, printed_address
+from ..feeds.discover import DECISION_OG
 from . import recipient_page
 from .documents import header_of
 from ..honor.index import PER_PAGE, has_print_view, index_of, pages_of
@@ -181,6 +182,7 @@ def _decision_pages(ctx, lang, index, facts):
             "print_page": print_path if printable else None,
             "print_lang": None if lang.code == lang.default else lang.default,
             "print_address": printed_address(ctx.site.config, print_path),
+            "og_keys": DECISION_OG,  # no og:url, og:site_name, og:locale (issue 24)
         }
         title = f"{info['ref']}: {info['title']}" if decision.reference.strip("/") else info["title"]
         extra = ([awardee_stamp(r["awardee"]) for r in revokes],
@@ -339,7 +341,7 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
         elsewhere=facts.links.elsewhere(list_path, a),
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
-            "anchor": list_path + "#" + a.id, "photo": photo, "og_type": "profile", "og_image": photo,
+            "anchor": list_path + "#" + a.id, "links": recipient_page.links(a, list_path), "photo": photo, "og_type": "profile", "og_image": photo,
             "verify": urls.verification_page(code_of(a)), "verify_code": code_of(a),
             "history": history_of(facts, a),
         })

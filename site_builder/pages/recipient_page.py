@@ -63,6 +63,24 @@ class RecipientLinks:
         return None if self.everywhere else list_path + "#" + a.id
 
 
+def links(a, list_path: str) -> dict:
+    """The links of `a`'s page to the honor roll, its decision, its place, its award and its
+    row in the list (`list_path`), relative to the page's folder, its decision's: "../",
+    "./", "../dia-phuong/<unit>/", "./#<id>" rather than from the site's root
+    ("../../khen-thuong/<decision>/" twice): about 160 bytes a page (issue 24, docs/honor-roll.md
+    "What a recipient's page carries"). Pages of every language link within their language."""
+    here = urls.decision_folder(a.decision)
+
+    def link(target: str) -> str:
+        # an empty link, or one that is only a fragment, would be this page itself
+        relative = urls.relative(here, target)
+        return relative if relative and relative[0] != "#" else "./" + relative
+
+    return {"honor_roll": link(urls.HONOR_ROLL), "decision": link(here),
+            "place": link(urls.place_page(a.locality)) if a.locality else "",
+            "award": link(urls.award_page(a.award)), "row": link(list_path + "#" + a.id)}
+
+
 def made_in(config, lang) -> bool:
     """Whether recipient pages are made in `lang` (config `recipient_pages`)."""
     return config.recipient_language(lang.code) == lang.code
@@ -152,12 +170,13 @@ class Maker:
         stencil = self._stencils.get(shape)
         if stencil is None and shape not in self._stencils:
             frame = kit.stencil(TEMPLATE, (shape, self._decision_shape),
-                                lambda: self._context(a, dict(zip(_MARKED_FIELDS, present)), place, label),
+                                lambda: self._context(a, dict(zip(_MARKED_FIELDS, present)), place, label, list_path),
                                 bool(description), embed)
             stencil = self._stencils[shape] = frame.partial(self._decision_values) if frame is not None else None
         if stencil is None:
             return None
         fields = awardee_fields(a)
+        page_links = links(a, list_path)
         code = code_of(a)  # letters and digits of urls.VERIFY_ALPHABET: nothing to escape
         encoded = EncodedFields(fields, a)
         id_html = _utf8(fields.id)
@@ -172,7 +191,9 @@ class Maker:
             "a_name": encoded.name, "a_position": encoded.position, "a_unit": encoded.unit,
             "a_achievement": encoded.achievement, "a_id": id_html, "a_locality": self._escaped[a.locality],
             "a_award": self._escaped[a.award], "place": self._escaped[place], "award_label": label_html,
-            "anchor": self._lists[list_path] + id_html,
+            "anchor": self._lists[list_path] + id_html, "row_link": _utf8(escaped(page_links["row"])),
+            "place_link": self._escaped[page_links["place"]],
+            "award_link": self._escaped[page_links["award"]],
             "verify": _utf8(urls.verification_page(code)), "verify_code": _utf8(code),
         })
         if shape not in self._confirmed:
@@ -182,10 +203,14 @@ class Maker:
             self._confirmed.add(shape)
         return MadePage(path, html)
 
-    def _context(self, a, present: dict, place, label: str) -> dict:
+    def _context(self, a, present: dict, place, label: str, list_path: str) -> dict:
         """What the template is rendered with for a stencil of this shape: markers for the
-        recipient's and the decision's values that are not empty."""
+        recipient's and the decision's values that are not empty; the links to the honor roll
+        and the decision are the same from every recipient page ("../", "./")."""
+        shown = links(a, list_path)
         return {"awardee": MarkedAwardee(a.kind, present), "d": self._decision,
+                "links": dict(shown, place=mark("place_link") if shown["place"] else "", award=mark("award_link"),
+                              row=mark("row_link")),
                 "award_label": mark("award_label") if label else label,
                 "place": mark("place") if place else place, "anchor": mark("anchor"),
                 "story": None, "photo": None, "og_type": "profile", "og_image": None,
