@@ -122,9 +122,13 @@ def test_by_default_a_recipient_page_is_in_the_site_language_only_and_english_li
         assert links_to(html, page) == []
     assert not (out / "en/khen-thuong/qd-12-2021/nhung-nguoi.html").exists()
     assert (out / "khen-thuong/qd-12-2021/nhung-nguoi.html").is_file()
-    # the correction's page in English links the corrected recipient the same way
-    tags = links_to(site.html("en/khen-thuong/qd-20-2022/index.html"), "khen-thuong/qd-12-2021/tran-van-anh.html")
+    # the correction's page in English links the corrected recipient the same way; it has no
+    # list of its own, and its untranslated text is on the Vietnamese page
+    correction = site.html("en/khen-thuong/qd-20-2022/index.html")
+    tags = links_to(correction, "khen-thuong/qd-12-2021/tran-van-anh.html")
     assert tags == ['<a href="../../../khen-thuong/qd-12-2021/tran-van-anh.html" lang="vi" hreflang="vi">']
+    assert ('<a href="../../../khen-thuong/qd-20-2022/" hreflang="vi">The text of the decision is in Vietnamese</a>'
+            in correction)
     # the latest commendations widget in English too
     tags = links_to(site.html("en/nhung/khen-thuong-moi/index.html"), page)
     assert tags == [f'<a href="../../../{page}" hreflang="vi">']
