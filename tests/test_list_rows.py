@@ -1,6 +1,6 @@
 """What a list row carries (issue 24 item 3, docs/honor-roll.md "What a list row carries"):
 every recipient is a row of its decision's page, its award's list and its place's list, in
-every language, so a row says what its columns need and nothing twice: links relative to the
+each language that lists people (recipient_pages), so a row says what its columns need and nothing twice: links relative to the
 page's folder, the recipients' language once per <tbody>, a plain first cell for the number,
 notes in <small>, the decision by its number and symbol, no note naming the list's own place."""
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Table rows of the honor roll, made in Python.
 
 Every recipient is a row in its decision's table, its award's list and its place's list, in
-every language; rendering each row through Jinja made browse pages cost as much as all
+each language that lists people (the site's, or every one: config recipient_pages); rendering each row through Jinja made browse pages cost as much as all
 recipient pages together. Rows are therefore plain strings made here, and a page joins the
 rows it shows. The markup is what the templates wrote before, escaped as Jinja escapes. The
 parts every language shares (the recipient's link, "position, unit") are made once per
