@@ -22,11 +22,14 @@ PLUGIN = "plugin"  # field metadata key: the option is set in the plugin's secti
 CHOICES = "choices"  # field metadata key: the only values the option may take (rules/options.py)
 
 # recipient_pages: the languages a recipient's own page (khen-thuong/<decision>/<recipient>.html)
-# is made in (docs/honor-roll.md, "One page per recipient, in the site's language").
-# Its content (name, unit, achievement) is written in the site's language only, so by default
-# the page is too, like the award's verification page: every other language's lists link to
-# it. Every language: a copy per language, its interface translated (at 50,000 recipients,
-# 50,000 files and about 320 MB more for each language besides the site's).
+# and the lists of people (a decision's list, the lists by award form and by place) are made in
+# (docs/honor-roll.md, "One page per recipient, in the site's language" and "The lists of
+# people, in the site's language"). Their content (name, unit, achievement) is written in the
+# site's language only, so by default they are too, like the award's verification page: in
+# every other language a list is a summary linking the site-language one. Every language: a
+# copy per language, its interface translated (at 50,000 recipients, 50,000 files and about
+# 320 MB more for each language besides the site's, and the lists' rows: about 1.9 KB a
+# recipient more on the realistic 10,000 province).
 SITE_LANGUAGE = "site-language"
 EVERY_LANGUAGE = "every-language"
 

@@ -108,11 +108,11 @@ def built(tmp_path_factory):
 
 def core_page_folders() -> list[str]:
     """Each plan, decision and message page and each list (the honor roll's browse page
-    khen-thuong/ included), in both languages."""
+    khen-thuong/ included), in both languages, but the English decision page: a summary of
+    the Vietnamese one without an embed variant (recipient_pages)."""
     folders = ["van-ban/", "thong-diep/", "thong-diep/hien-hanh/", "thong-diep/thuc-hien-5k/",
-               "thong-diep/da-het-han/", "van-ban/kh-tinh/", "van-ban/qd-1/", "van-ban/kh-xa/",
-               "khen-thuong/qd-khen/", "khen-thuong/"]
-    return folders + ["en/" + f for f in folders]
+               "thong-diep/da-het-han/", "van-ban/kh-tinh/", "van-ban/qd-1/", "van-ban/kh-xa/", "khen-thuong/"]
+    return folders + ["khen-thuong/qd-khen/"] + ["en/" + f for f in folders]
 
 
 def check_embed_variant(out: Path, folder: str) -> None:
@@ -138,6 +138,8 @@ def test_every_core_page_has_a_chrome_less_embed_variant(built):
     out = built.root / "site"
     for folder in core_page_folders():
         check_embed_variant(out, folder)
+    assert (out / "en/khen-thuong/qd-khen/index.html").is_file()
+    assert not (out / "en/khen-thuong/qd-khen/nhung.html").exists()
 
 
 def check_embed_shell(html: str, where: str) -> None:
@@ -155,36 +157,32 @@ def test_recipient_pages_have_an_embed_variant(built):
     """Issue 6: every recipient is embeddable, as a card in one file per decision (page)
     selected by the address's fragment, not as a second file per recipient."""
     out = built.root / "site"
-    for prefix in ("", "en/"):
-        cards = built.html(f"{prefix}khen-thuong/qd-khen/nhung-nguoi.html")
-        check_embed_shell(cards, prefix + "nhung-nguoi.html")
-        assert f'<link rel="canonical" href="{SITE_URL}{prefix}khen-thuong/qd-khen/">' in cards
-        # One card per active recipient, with the recipient's id as its fragment target.
-        card = cards.split('<article class="rcard recipient" id="tram-y-te-xa-tay">', 1)[1].split("</article>", 1)[0]
-        assert '<h1 lang="vi">Trạm Y tế xã Tây</h1>' in card and "Thành tích xuất sắc" in card
-        assert ("Bằng khen của Chủ tịch UBND tỉnh" if not prefix else "Certificate of Merit") in card
-        # the full page, in the site's language (recipient_pages), saying so on an English card
-        full = ('href="../../khen-thuong/qd-khen/tram-y-te-xa-tay.html">' if not prefix
-                else 'href="../../../khen-thuong/qd-khen/tram-y-te-xa-tay.html" hreflang="vi">')
-        assert full in card
-        assert "Nguyễn Văn Hùng" not in cards and 'id="nguyen-van-hung"' not in cards  # revoked
-        # CSS alone shows the targeted card, else the list of names, whose links stay in the frame.
-        assert ".rcard{display:none}.rcard:target{display:block}.rcard:target~.rcards-index{display:none}" in cards
-        assert cards.index('id="tram-y-te-xa-tay"') < cards.index('class="rcards-index"')
-        assert '<a href="#tram-y-te-xa-tay" target="_self" lang="vi">Trạm Y tế xã Tây</a>' in cards
-        assert cards.count("<script") == 1  # child.js: no script picks the card
-        # The recipient page offers that card as its embed code, and no second file of its own;
-        # English has no recipient page.
-        folder = out / prefix / "khen-thuong/qd-khen"
-        if prefix:
-            assert not list(folder.glob("tram-y-te-xa-tay*"))
-            continue
-        page = built.html(f"{prefix}khen-thuong/qd-khen/tram-y-te-xa-tay.html")
-        block = page.split('<details class="embed-code">', 1)[1].split("</details>", 1)[0]
-        assert (f"&lt;iframe src=&#34;{SITE_URL}{prefix}khen-thuong/qd-khen/nhung-nguoi.html#tram-y-te-xa-tay&#34;"
-                in block), prefix
-        assert "json+oembed" not in page  # an oembed.json per recipient would be the second file
-        assert sorted(p.name for p in folder.glob("tram-y-te-xa-tay*")) == ["tram-y-te-xa-tay.html"]
+    # (English has neither recipient pages nor lists of people: recipient_pages)
+    assert not (out / "en/khen-thuong/qd-khen/nhung-nguoi.html").exists()
+    cards = built.html("khen-thuong/qd-khen/nhung-nguoi.html")
+    check_embed_shell(cards, "nhung-nguoi.html")
+    assert f'<link rel="canonical" href="{SITE_URL}khen-thuong/qd-khen/">' in cards
+    # One card per active recipient, with the recipient's id as its fragment target.
+    card = cards.split('<article class="rcard recipient" id="tram-y-te-xa-tay">', 1)[1].split("</article>", 1)[0]
+    assert '<h1 lang="vi">Trạm Y tế xã Tây</h1>' in card and "Thành tích xuất sắc" in card
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in card
+    # the full page
+    assert 'href="../../khen-thuong/qd-khen/tram-y-te-xa-tay.html">' in card
+    assert "Nguyễn Văn Hùng" not in cards and 'id="nguyen-van-hung"' not in cards  # revoked
+    # CSS alone shows the targeted card, else the list of names, whose links stay in the frame.
+    assert ".rcard{display:none}.rcard:target{display:block}.rcard:target~.rcards-index{display:none}" in cards
+    assert cards.index('id="tram-y-te-xa-tay"') < cards.index('class="rcards-index"')
+    assert '<a href="#tram-y-te-xa-tay" target="_self" lang="vi">Trạm Y tế xã Tây</a>' in cards
+    assert cards.count("<script") == 1  # child.js: no script picks the card
+    # The recipient page offers that card as its embed code, and no second file of its own;
+    # English has no recipient page.
+    folder = out / "khen-thuong/qd-khen"
+    assert not list((out / "en/khen-thuong/qd-khen").glob("tram-y-te-xa-tay*"))
+    page = built.html("khen-thuong/qd-khen/tram-y-te-xa-tay.html")
+    block = page.split('<details class="embed-code">', 1)[1].split("</details>", 1)[0]
+    assert f"&lt;iframe src=&#34;{SITE_URL}khen-thuong/qd-khen/nhung-nguoi.html#tram-y-te-xa-tay&#34;" in block
+    assert "json+oembed" not in page  # an oembed.json per recipient would be the second file
+    assert sorted(p.name for p in folder.glob("tram-y-te-xa-tay*")) == ["tram-y-te-xa-tay.html"]
     sitemaps = sorted(out.glob("sitemap*.xml"))
     assert sitemaps
     for sitemap in sitemaps:

@@ -68,9 +68,12 @@ def test_todays_ward_lists_the_recipients_of_the_former_commune_split_into_it(ex
     # The other part lists them too.
     other = example.html("khen-thuong/dia-phuong/phuong-khanh-hoa/index.html")
     assert "(một phần xã Vĩnh Hiệp cũ)" in row_of(other, "Thạch Thị Sô Phia")
-    # In English, with the unit's English name.
+    # In English, a summary (recipient_pages): the former units by their English names, and a
+    # link to the Vietnamese list (the rows' English notes: tests/test_units_through_time.py).
     english = example.html("en/khen-thuong/dia-phuong/phuong-vinh-chau/index.html")
-    assert "(part of the former Vĩnh Hiệp commune)" in row_of(english, "Thạch Thị Sô Phia")
+    assert "Vĩnh Hiệp commune</a> <span class=\"muted\">(part)</span>" in english
+    assert "Thạch Thị Sô Phia" not in english
+    assert '<a href="../../../../khen-thuong/dia-phuong/phuong-vinh-chau/" hreflang="vi">' in english
 
 
 def test_todays_commune_lists_the_former_communes_merged_into_it(example):

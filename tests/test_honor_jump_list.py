@@ -119,7 +119,9 @@ def test_a_list_of_more_than_30_rows_is_grouped_even_on_one_page_and_a_shorter_o
 
 
 def test_the_jump_list_speaks_the_pages_language(make_site):
-    site = make_site(BASE_DATA, long_commune_files(), languages=("vi", "en"))
+    # (English lists of people: recipient_pages every-language)
+    site = make_site(BASE_DATA, long_commune_files(), languages=("vi", "en"),
+                     plugin={"recipient_pages": "every-language"})
     site.run("build", check_exit=0)
     page = site.html("en/" + PLACE + "trang/3/index.html")
     assert '<nav class="jump" aria-label="Jump to names by first letter">' in page

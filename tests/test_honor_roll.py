@@ -127,6 +127,41 @@ def test_english_pages_use_award_labels_from_data(make_site):
     assert "Certificate of Merit of the Provincial Chairman" in overview
 
 
+DECISION_EN = """
+    ---
+    title: On awarding Certificates of Merit for the COVID-19 response
+    ---
+    **Article 1.** Certificates of Merit of the Provincial Chairman to 2 collectives and 4 individuals.
+"""
+
+
+def test_another_language_sums_up_a_decision_and_links_its_list_in_the_site_s_language(make_site):
+    """recipient_pages (default site-language): the English and Khmer decision pages are a
+    summary at the same address, the decision's facts and a link to the Vietnamese list; the
+    text only where it is translated (docs/honor-roll.md "The lists of people, in the site's
+    language")."""
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION,
+                                 "content/decisions/qd-1234-2021.en.md": DECISION_EN}, languages=("vi", "en", "km"))
+    site.run("build", check_exit=0)
+    for prefix, link in (("en/", "The list of 6 recipients is in Vietnamese"),
+                         ("km/", "បញ្ជីអ្នកទទួលការលើកសរសើរ 6 គឺជាភាសាវៀតណាម")):
+        page = site.html(f"{prefix}khen-thuong/qd-1234-2021/index.html")
+        main = page.split('<main id="main"', 1)[1]
+        assert f'<p class="lead list-elsewhere"><a href="../../../khen-thuong/qd-1234-2021/" hreflang="vi">{link}</a></p>' in main
+        assert "roll-table" not in main and "Nguyễn Thị Ánh" not in main and 'class="pager"' not in main
+        assert "fallback-note" not in page  # the summary is in the page's language
+        assert "doc-summary" in main and "/du-lieu/khen-thuong/qd-1234-2021.csv" in main  # its facts, the CSV
+    english = site.html("en/khen-thuong/qd-1234-2021/index.html")
+    assert "Certificate of Merit of the Provincial Chairman</a>: 6</li>" in english
+    assert "<strong>Article 1.</strong>" in english and "Điều 1." not in english  # translated: its text
+    khmer = site.html("km/khen-thuong/qd-1234-2021/index.html")
+    assert 'class="document"' not in khmer and "Điều 1." not in khmer  # not translated: on the Vietnamese page
+    assert '<h1 id="doc-title" class="roll-page-title">' in khmer
+    # the Vietnamese page: its text and its list
+    vi = site.html("khen-thuong/qd-1234-2021/index.html")
+    assert "Điều 1." in vi and "Nguyễn Thị Ánh" in vi and "list-elsewhere" not in vi
+
+
 def test_browse_pages_count_by_award_place_campaign_and_year(make_site):
     site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION})
     site.run("build", check_exit=0)

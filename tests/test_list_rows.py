@@ -1,6 +1,6 @@
 """What a list row carries (issue 24 item 3, docs/honor-roll.md "What a list row carries"):
 every recipient is a row of its decision's page, its award's list and its place's list, in
-every language, so a row says what its columns need and nothing twice: links relative to the
+each language that lists people (recipient_pages), so a row says what its columns need and nothing twice: links relative to the
 page's folder, the recipients' language once per <tbody>, a plain first cell for the number,
 notes in <small>, the decision by its number and symbol, no note naming the list's own place."""
 from __future__ import annotations
@@ -23,7 +23,10 @@ def rows_of(html: str) -> str:
 
 
 def test_rows_link_from_the_page_s_folder_and_say_each_thing_once(make_site):
-    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"))
+    # English lists have rows only on a site with recipient pages in every language
+    # (recipient_pages; by default they link the Vietnamese list: tests/test_recipient_languages.py)
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": DECISION}, languages=("vi", "en"),
+                     plugin={"recipient_pages": "every-language"})
     site.run("build", check_exit=0)
 
     decision = rows_of(site.html("khen-thuong/qd-1234-2021/index.html"))
@@ -41,8 +44,7 @@ def test_rows_link_from_the_page_s_folder_and_say_each_thing_once(make_site):
     # the recipients' words are Vietnamese, once per <tbody>; the page's own words say theirs
     assert english.lstrip().startswith('<tbody lang="vi">') and english.count(" lang=") == english.count(
         '<tbody lang="vi">') + english.count('<small lang="en">')
-    assert ('<th scope="row"><a href="../../../khen-thuong/qd-1234-2021/nguyen-thi-anh.html" hreflang="vi">'
-            'Nguyễn Thị Ánh</a></th>') in english
+    assert '<th scope="row"><a href="nguyen-thi-anh.html">Nguyễn Thị Ánh</a></th>' in english
     assert '<td><small lang="en">Collectives</small>' in english
 
     award = rows_of(site.html("khen-thuong/hinh-thuc/bang-khen-tinh/index.html"))
@@ -53,7 +55,7 @@ def test_rows_link_from_the_page_s_folder_and_say_each_thing_once(make_site):
     assert "Quyết định số" not in award and "../../../" not in award
     english_award = rows_of(site.html("en/khen-thuong/hinh-thuc/bang-khen-tinh/index.html"))
     assert '<td><a href="../../qd-1234-2021/">1234/QĐ-UBND</a></td>' in english_award
-    assert 'href="../../../../khen-thuong/qd-1234-2021/nguyen-thi-anh.html" hreflang="vi"' in english_award
+    assert '<a href="../../qd-1234-2021/nguyen-thi-anh.html">Nguyễn Thị Ánh</a>' in english_award
 
     place = rows_of(site.html("khen-thuong/dia-phuong/huyen-dong/index.html"))
     # the place's own list does not name the place on each row; the award column is there
@@ -80,11 +82,12 @@ def test_a_row_s_own_words_name_its_place_only_as_a_whole_name():
 
 def test_a_long_list_has_one_print_view_in_the_site_s_language_which_every_language_links(make_site):
     """The print view prints the official document: it is made in Vietnamese only (issue 24
-    item 3); the English decision page links it, and the print view's language switcher
-    leads to the English decision page."""
+    item 3); the English decision page links it (on a site with English lists of people,
+    recipient_pages: every-language), and the print view's language switcher leads to the
+    English decision page."""
     names = [f"Người Thứ {n:03d}" for n in range(1, 151)]
     site = make_site(BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Họ và tên\n" + "\n".join(names) + "\n"},
-                     languages=("vi", "en"))
+                     languages=("vi", "en"), plugin={"recipient_pages": "every-language"})
     site.run("build", check_exit=0)
     out = site.root / "site"
     assert (out / f"khen-thuong/{STEM}/in/index.html").is_file()
@@ -96,3 +99,44 @@ def test_a_long_list_has_one_print_view_in_the_site_s_language_which_every_langu
     assert f'<a class="lang" href="../../../en/khen-thuong/{STEM}/" hreflang="en" lang="en">' in printed
     assert 'rel="alternate" hreflang="en"' not in printed
     assert dead_links(out) == []
+
+
+def test_a_long_list_is_paged_in_the_site_s_language_and_summed_up_in_the_others(make_site):
+    """By default the lists of people are in the site's language only (recipient_pages,
+    docs/honor-roll.md "The lists of people, in the site's language"): the English decision
+    and award pages are summaries at the same addresses, with no pages 2+, print view or
+    embed variants; the Vietnamese pages are as they are with English lists, but for the
+    language switcher of a later page, which leads to the English summary. With
+    `every-language` English has every page."""
+    names = [f"Người Thứ {n:03d}" for n in range(1, 151)]
+    files = (BASE_DATA, sheet_decision(STEM), {SHEET_CSV: "Họ và tên\n" + "\n".join(names) + "\n"})
+    portal = ["https://portal.example.gov.vn"]  # with embed variants and recipient cards
+    default = make_site(*files, languages=("vi", "en"), folder="default", plugin={"frame_ancestors": portal})
+    default.run("build", check_exit=0)
+    every = make_site(*files, languages=("vi", "en"), folder="every",
+                      plugin={"frame_ancestors": portal, "recipient_pages": "every-language"})
+    every.run("build", check_exit=0)
+    out, out_every = default.root / "site", every.root / "site"
+    award = "khen-thuong/hinh-thuc/bang-khen-tinh/"
+    for page in (f"khen-thuong/{STEM}/", award):
+        assert (out / page / "trang/2/index.html").is_file() and (out_every / "en" / page / "trang/2/index.html").is_file()
+        assert not (out / "en" / page / "trang").exists(), page
+        assert not (out / "en" / page / "nhung.html").exists() and (out / page / "nhung.html").is_file()
+        english = default.html(f"en/{page}index.html")
+        assert "Người Thứ 001" not in english and 'class="pager"' not in english and "is in Vietnamese" in english
+        assert "Người Thứ 001" in every.html(f"en/{page}index.html")
+        # the Vietnamese first page is the same either way
+        assert default.html(f"{page}index.html") == every.html(f"{page}index.html")
+        # a later page: in English, the summary, and no alternates (it has no English version)
+        later = default.html(f"{page}trang/2/index.html")
+        up = "../" * (page.count("/") + 2)
+        assert f'<a class="lang" href="{up}en/{page}" hreflang="en" lang="en">' in later, page
+        assert 'rel="alternate" hreflang' not in later
+        assert f'<a class="lang" href="{up}en/{page}trang/2/" hreflang="en" lang="en">' in every.html(
+            f"{page}trang/2/index.html")
+    assert not (out / f"en/khen-thuong/{STEM}/nhung-nguoi.html").exists()
+    assert (out_every / f"en/khen-thuong/{STEM}/nhung-nguoi.html").is_file()
+    assert "The list of 150 recipients is in Vietnamese" in default.html(f"en/khen-thuong/{STEM}/index.html")
+    sitemap = (out / "sitemap-core-1.xml").read_text(encoding="utf-8") if (out / "sitemap-core-1.xml").exists() else ""
+    assert "en/khen-thuong/" + STEM + "/trang/" not in sitemap
+    assert dead_links(out) == [] and dead_links(out_every) == []

@@ -105,17 +105,30 @@ def test_by_default_a_recipient_page_is_in_the_site_language_only_and_english_li
         assert (out / f"khen-thuong/qd-12-2021/{rid}.html").is_file()
         assert not (out / f"en/khen-thuong/qd-12-2021/{rid}.html").exists()
     assert english_recipients(out) == []
-    # every English list links the Vietnamese page, and says it is in Vietnamese
+    # nor lists of people: each English list is a summary linking the Vietnamese list, saying
+    # its language; no rows, no recipient cards
     page = "khen-thuong/qd-12-2021/nguyen-thi-anh.html"
-    for english, root in (("en/khen-thuong/qd-12-2021/index.html", "../../../"),
-                          ("en/khen-thuong/hinh-thuc/bang-khen-tinh/index.html", "../../../../"),
-                          ("en/khen-thuong/dia-phuong/huyen-dong/index.html", "../../../../"),
-                          ("en/khen-thuong/qd-12-2021/nhung-nguoi.html", "../../../")):
-        tags = links_to(site.html(english), page)
-        assert tags and all(f'href="{root}{page}"' in tag and 'hreflang="vi"' in tag for tag in tags), (english, tags)
-    # the correction's page in English links the corrected recipient the same way
-    tags = links_to(site.html("en/khen-thuong/qd-20-2022/index.html"), "khen-thuong/qd-12-2021/tran-van-anh.html")
+    for english, link in (
+            ("en/khen-thuong/qd-12-2021/index.html",
+             '<a href="../../../khen-thuong/qd-12-2021/" hreflang="vi">The list of 3 recipients is in Vietnamese</a>'),
+            ("en/khen-thuong/hinh-thuc/bang-khen-tinh/index.html",
+             '<a href="../../../../khen-thuong/hinh-thuc/bang-khen-tinh/" hreflang="vi">The list of 3 awards is in'
+             ' Vietnamese</a>'),
+            ("en/khen-thuong/dia-phuong/huyen-dong/index.html",
+             '<a href="../../../../khen-thuong/dia-phuong/huyen-dong/" hreflang="vi">The list of 2 awards is in'
+             ' Vietnamese</a>')):
+        html = site.html(english)
+        assert link in html and "Nguyễn Thị Ánh" not in html and "<tbody" not in html, english
+        assert links_to(html, page) == []
+    assert not (out / "en/khen-thuong/qd-12-2021/nhung-nguoi.html").exists()
+    assert (out / "khen-thuong/qd-12-2021/nhung-nguoi.html").is_file()
+    # the correction's page in English links the corrected recipient the same way; it has no
+    # list of its own, and its untranslated text is on the Vietnamese page
+    correction = site.html("en/khen-thuong/qd-20-2022/index.html")
+    tags = links_to(correction, "khen-thuong/qd-12-2021/tran-van-anh.html")
     assert tags == ['<a href="../../../khen-thuong/qd-12-2021/tran-van-anh.html" lang="vi" hreflang="vi">']
+    assert ('<a href="../../../khen-thuong/qd-20-2022/" hreflang="vi">The text of the decision is in Vietnamese</a>'
+            in correction)
     # the latest commendations widget in English too
     tags = links_to(site.html("en/nhung/khen-thuong-moi/index.html"), page)
     assert tags == [f'<a href="../../../{page}" hreflang="vi">']
@@ -128,10 +141,10 @@ def test_by_default_a_recipient_page_is_in_the_site_language_only_and_english_li
     search = site.html("en/tim-kiem/index.html")
     assert 'data-search-root="../../en/" data-search-recipient-root="../../" data-search-recipient-lang="vi"' in search
     assert "data-search-recipient-root" not in site.html("tim-kiem/index.html")
-    # the recipient page: the switcher's English entry leads to its row in the English decision
-    # page; no <link rel="alternate"> names a page that does not exist
+    # the recipient page: the switcher's English entry leads to the English decision page (its
+    # summary); no <link rel="alternate"> names a page that does not exist
     own = site.html(page)
-    assert '<a class="lang" href="../../en/khen-thuong/qd-12-2021/#nguyen-thi-anh" hreflang="en" lang="en">' in own
+    assert '<a class="lang" href="../../en/khen-thuong/qd-12-2021/" hreflang="en" lang="en">' in own
     assert 'rel="alternate" hreflang' not in own
     # the annulled award's page: in English, its decision
     annulled = site.html("khen-thuong/qd-12-2021/le-van-huy.html")
@@ -146,7 +159,7 @@ def test_by_default_a_recipient_page_is_in_the_site_language_only_and_english_li
     assert "en/khen-thuong/qd-12-2021/nguyen-thi-anh.html" not in sitemap
     assert dead_links(out) == []
     (out / page).unlink()  # the walk finds a link that leads nowhere
-    assert ("en/khen-thuong/qd-12-2021/index.html", f"../../../{page}") in dead_links(out)
+    assert ("en/nhung/khen-thuong-moi/index.html", f"../../../{page}") in dead_links(out)
 
 
 def test_every_language_makes_a_recipient_page_in_each_language(make_site):
@@ -156,8 +169,12 @@ def test_every_language_makes_a_recipient_page_in_each_language(make_site):
     for rid in PEOPLE:
         assert (out / f"khen-thuong/qd-12-2021/{rid}.html").is_file()
     page = "khen-thuong/qd-12-2021/nguyen-thi-anh.html"
+    # and lists of people in each language: the English lists have their rows
     tags = links_to(site.html("en/khen-thuong/qd-12-2021/index.html"), "nguyen-thi-anh.html")
     assert tags == ['<a href="nguyen-thi-anh.html">']
+    for english in ("en/khen-thuong/hinh-thuc/bang-khen-tinh/index.html", "en/khen-thuong/dia-phuong/huyen-dong/index.html"):
+        html = site.html(english)
+        assert "Nguyễn Thị Ánh" in html and "is in Vietnamese" not in html, english
     english = site.html("en/" + page)
     assert '<html lang="en"' in english
     assert f'<link rel="alternate" hreflang="vi" href="{SITE_URL}{page}">' in english
@@ -182,7 +199,7 @@ def test_switching_the_option_rebuilds_the_pages_it_makes_and_removes(make_site)
     site.write({"mkdocs.yml": mkdocs_yml(("vi", "en"), site_url=SITE_URL)})
     site.run("build", check_exit=0)
     assert not english.exists() and english_recipients(out) == []
-    assert 'hreflang="vi"' in site.html("en/khen-thuong/qd-12-2021/index.html")
+    assert "The list of 3 recipients is in Vietnamese" in site.html("en/khen-thuong/qd-12-2021/index.html")
     # an edit afterwards: the incremental build still knows which pages the site has
     site.write({"content/decisions/qd-12-2021.md": DECISION.replace("Trực chốt kiểm dịch", "Trực chốt")})
     site.run("build", check_exit=0)

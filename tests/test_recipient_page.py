@@ -116,10 +116,10 @@ def test_maker_writes_what_the_template_writes(make_site, tmp_path, monkeypatch,
     page = made_files["khen-thuong/qd-12-2021/tram-y-te-xa-tay.html"].decode("utf-8")
     assert "&#34;xuất sắc&#34; &amp; &lt;b&gt;bền bỉ&lt;/b&gt;" in page  # escaped like Jinja escapes
     assert 'hreflang="en"' in page and "embed-code" in page
-    # the switcher's English entry: the same page in English, or where English has the recipient
-    # (its row in the decision's list) and then no alternates, as the page has none
+    # the switcher's English entry: the same page in English, or the English decision page (a
+    # summary linking the Vietnamese list) and then no alternates, as the page has none
     english = ("../../en/khen-thuong/qd-12-2021/tram-y-te-xa-tay.html" if languages == 2
-               else "../../en/khen-thuong/qd-12-2021/#tram-y-te-xa-tay")
+               else "../../en/khen-thuong/qd-12-2021/")
     assert f'<a class="lang" href="{english}" hreflang="en" lang="en">' in page
     assert ('<link rel="alternate" hreflang="en"' in page) == (languages == 2)
     # what link previews show, no more (issue 24): no JSON-LD, og:url, og:site_name or og:locale

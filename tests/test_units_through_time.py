@@ -87,7 +87,9 @@ def text_of(html: str) -> str:
 
 
 def test_browsing_thien_loc_lists_the_dai_mach_recipients_with_a_note_that_the_commune_was_split(make_site):
-    site = make_site(BASE_DATA, {"content/data/units.yml": UNITS}, DECISION, languages=("vi", "en"))
+    # (English lists of people: recipient_pages every-language)
+    site = make_site(BASE_DATA, {"content/data/units.yml": UNITS}, DECISION, languages=("vi", "en"),
+                     plugin={"recipient_pages": "every-language"})
     site.run("build", check_exit=0)
     today = text_of(site.html("khen-thuong/dia-phuong/thien-loc/index.html"))
     assert "Nguyễn Văn Mạch" in today and "Trạm Y tế xã Đại Mạch" in today and "Trần Văn Lộc" in today

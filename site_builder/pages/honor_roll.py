@@ -188,6 +188,9 @@ def _decision_pages(ctx, lang, index, facts):
         extra = ([awardee_stamp(r["awardee"]) for r in revokes],
                  [(awardee_stamp(c["awardee"]), c["decision"]) for c in corrects],
                  entry_stamp(common["plan"]), index.campaign_of.get(decision.id))
+        if not facts.links.people_here:
+            yield _decision_summary(ctx, lang, decision, roll, info, common, title, translation, extra)
+            continue
         for number, chunk in enumerate(chunks, start=1):
             offset = (number - 1) * PER_PAGE
             context = dict(common)
@@ -206,6 +209,7 @@ def _decision_pages(ctx, lang, index, facts):
                 description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
                 content_lang=lang.code if translation or lang.code == "vi" else "vi", context=context,
                 key=partial(decision_key, ctx, decision, roll, info, (number, len(chunks), *extra)),
+                elsewhere=facts.links.later_page(decision_path(decision.id), number),
                 **later_page_embed(decision_path(decision.id), number))
         # Printing a paged list would print one page of it: the print view holds the whole
         # annex, without pager or site chrome (docs/honor-roll.md, "Printing a decision").
@@ -219,6 +223,25 @@ def _decision_pages(ctx, lang, index, facts):
             context={**common, "rows": roll.rows, "numbers": roll.numbers, "group_before": None, "first_row": 1,
                      "last_row": roll.count, "first_page": True, "print_view": True},
             key=partial(decision_key, ctx, decision, roll, info, ("print", *extra)))
+
+
+def _decision_summary(ctx, lang, decision, roll, info, common, title, translation, extra) -> PageSpec:
+    """A decision's page in a language without the lists of people (config `recipient_pages`,
+    docs/honor-roll.md "The lists of people, in the site's language"): at the same address,
+    the decision's facts in this language (its summary, award forms and counts, signed
+    original, what it annulled or corrected), its text only where it is translated, and a link
+    to the list, with the text, in the site's language. No rows, pages 2+, print view or
+    embed variant: the rows are the same Vietnamese names, units and achievements in every
+    language, and their copies were a sixth of a province's bytes (issue 24)."""
+    site_page = decision_path(decision.id)
+    context = dict(common, rows=(), numbers=(), group_before=None, first_page=True, print_page=None,
+                   summary={"path": site_page, "lang": lang.default, "count": roll.count,
+                            "text": bool(translation)})
+    return PageSpec(
+        path=site_page, template="honor/decision.html", title=title,
+        description=decision.get("summary", "") or lang.t("decision_count_line", count=roll.count),
+        content_lang=lang.code, context=context, embed=False,
+        key=partial(decision_key, ctx, decision, roll, info, ("summary", bool(translation), *extra)))
 
 
 def _corrects(site, facts, decision) -> list[dict]:
@@ -338,7 +361,7 @@ def _recipient_spec(lang, index, facts, decision, a) -> PageSpec:
     return PageSpec(
         path=awardee_path(a), template=recipient_page.TEMPLATE, title=recipient_page.title(a, label),
         description=recipient_description(label, info, a), embed=EMBED_RECIPIENT_PAGES, embed_src=card,
-        elsewhere=facts.links.elsewhere(list_path, a),
+        elsewhere=facts.links.elsewhere(a),
         context={
             "awardee": a, "d": info, "award_label": label, "story": story, "place": place,
             "anchor": list_path + "#" + a.id, "links": recipient_page.links(a, list_path), "photo": photo, "og_type": "profile", "og_image": photo,
@@ -379,7 +402,7 @@ def _revoked_pages(ctx, lang, facts, decision):
             yield PageSpec(
                 path=awardee_path(a), template="honor/revoked.html", title=a.name,
                 description=lang.t("revoked_title"), embed=False,
-                elsewhere=None if facts.links.everywhere else info["path"],
+                elsewhere=facts.links.elsewhere(a),
                 context={"awardee": a, "d": info, "by": facts.decision.get(revocation["decision"].id)})
 
 
@@ -491,6 +514,19 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
     """A list cut into pages; `total`: the count the page announces (a place counts the
     units under it, whose awards it does not list)."""
     total = len(rows) if total is None else total
+    if not facts.links.people_here:
+        # A language without the lists of people (config recipient_pages): page 1 only, the
+        # list's facts (a place's units, with their counts) and a link to the rows in the
+        # site's language. Worth its file: every link of this language to a list (overview,
+        # places, years, decisions' award forms) stays on a page in this language.
+        summary = {"path": base, "lang": lang.default, "count": len(rows)}
+        yield PageSpec(
+            path=base, template="honor/list.html", title=title,
+            description=lang.t("count_awards", count=lang.number(total)), embed=False,
+            context={**context, "heading": title, "rows": (), "total": total, "facts": facts, "start": 0,
+                     "pager": None, "jumps": None, "summary": summary},
+            key=partial(list_key, (), facts, (sorted(context.items()), total, "summary", len(rows))))
+        return
     chunks = pages_of(rows)
     # Where each group of the whole list begins (honor_jump.py): every page shows it.
     jumps = jump_list(rows, base, PER_PAGE, lang.t)
@@ -503,7 +539,7 @@ def _list_pages(lang, base, rows, facts, title, context, total: int | None = Non
             context={**context, "heading": title, "rows": chunk, "total": total, "facts": facts,
                      "start": (number - 1) * PER_PAGE, "pager": _pager(base, number, len(chunks)), "jumps": jumps},
             key=partial(list_key, chunk, facts, (sorted(context.items()), total, number, len(chunks), jump_stamp)),
-            **later_page_embed(base, number))
+            elsewhere=facts.links.later_page(base, number), **later_page_embed(base, number))
 
 
 def _unit_sort(history, unit_id):

@@ -1,7 +1,7 @@
 """Table rows of the honor roll, made in Python.
 
 Every recipient is a row in its decision's table, its award's list and its place's list, in
-every language; rendering each row through Jinja made browse pages cost as much as all
+each language that lists people (the site's, or every one: config recipient_pages); rendering each row through Jinja made browse pages cost as much as all
 recipient pages together. Rows are therefore plain strings made here, and a page joins the
 rows it shows. The markup is what the templates wrote before, escaped as Jinja escapes. The
 parts every language shares (the recipient's link, "position, unit") are made once per
@@ -44,11 +44,9 @@ class TableRows:
         self._own = own
         self._collective_mark = f'<small{own}>{escape(facts.lang.t("collectives"))}</small>'
         self._continued = f' <small{own}>({escape(facts.lang.t("group_continued"))})</small>'
-        # A row's link to its recipient's page: by default only the site's language has
-        # recipient pages (config recipient_pages): another language's rows link those, with
-        # their hreflang (RecipientLinks).
-        self._links_prefix = facts.links.prefix
-        self._hreflang = str(facts.links.hreflang)
+        # A row's link to its recipient's page, in the row's language: rows are made only in
+        # a language with recipient pages (config recipient_pages; elsewhere a list is a
+        # summary, honor_roll.py), so the link needs no hreflang.
         self._place_note = Cells(lambda u: f" <small>({facts.place_html[u]})</small>" if u else "")
         units = facts.places.units
         self._place_name = Cells(lambda u: units[u].name if u in units else "")  # Vietnamese, as recorded
@@ -65,9 +63,9 @@ class TableRows:
         each decision's folder of recipient pages as a link from it, and each decision's cell."""
         links = self._folders.get(here)
         if links is None:
-            prefix, lang_prefix, decision = self._links_prefix, self.facts.lang.prefix, self.facts.decision
+            lang_prefix, decision = self.facts.lang.prefix, self.facts.decision
             links = self._folders[here] = (
-                Cells(lambda d: escaped(urls.relative(here, prefix + urls.decision_folder(d)))),
+                Cells(lambda d: escaped(urls.relative(here, lang_prefix + urls.decision_folder(d)))),
                 Cells(lambda d: _decision_cell(urls.relative(here, lang_prefix + decision[d]["path"]),
                                                decision[d], self._own)))
         return links
@@ -113,7 +111,6 @@ class TableRows:
         a split place). A list's rows come in <tbody>s: one, or with `jumps` (the whole list's
         JumpList, honor_jump.py) one per group of the page, headed by the group."""
         folders, decision = self._links_from(here)
-        hreflang = self._hreflang
         note, collective = self._place_note, self._collective_mark
         if place is not None:
             key = f"{place} {today}"
@@ -121,7 +118,7 @@ class TableRows:
             if note is None:
                 note = self._notes_at[key] = Cells(lambda u: self._note_at(place, today, u))
         award = self._award if with_award else self._no_cell
-        parts = [f'<tr><td>{number}</td><th scope="row"><a href="{folders[a.decision]}{f.file}"{hreflang}>{f.name}</a>'
+        parts = [f'<tr><td>{number}</td><th scope="row"><a href="{folders[a.decision]}{f.file}">{f.name}</a>'
                  f'</th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
                  f'{self._note(note, a, f)}</td>{award[a.award]}{decision[a.decision]}</tr>'
                  for number, a, f in _numbered(awardees, start)]
@@ -159,7 +156,7 @@ class TableRows:
         recipient's page links its row there."""
         award = self._award if several_awards else self._no_cell
         collective, note, span = self._collective_mark, self._place_note, 4 if several_awards else 3
-        folders, hreflang = self._links_from(here)[0], self._hreflang
+        folders = self._links_from(here)[0]
         parts = []
         group = before
         for i, (a, number) in enumerate(zip(awardees, numbers)):
@@ -173,7 +170,7 @@ class TableRows:
             f = a._escaped
             if f is None:
                 f = awardee_fields(a)
-            parts.append(f'<tr id="{f.id}"><td>{escape_text(number)}</td><th scope="row"><a href="{folders[a.decision]}{f.file}"{hreflang}>'
+            parts.append(f'<tr id="{f.id}"><td>{escape_text(number)}</td><th scope="row"><a href="{folders[a.decision]}{f.file}">'
                          f'{f.name}</a></th><td>{_kind_mark(a, f, collective)}{f.position_unit}'
                          f'{self._note(note, a, f)}</td>{award[a.award]}</tr>\n')
         if parts:

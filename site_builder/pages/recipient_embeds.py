@@ -56,11 +56,14 @@ def card_path_of(ctx, awardee) -> str | None:
 def pages(ctx, lang):
     """One batch per decision (render/pages.py PageBatch): its card files are kept or made
     together, and only by the worker that renders them. None on a site no origin may frame
-    (`frame_ancestors` empty): its recipient pages show no embed code (issue 24)."""
+    (`frame_ancestors` empty): its recipient pages show no embed code (issue 24); none in a
+    language without recipient pages and lists of people (config recipient_pages)."""
     if not allowed_origins(ctx.config):
         return
     index = index_of(ctx)
     facts = facts_of(ctx, lang)
+    if not facts.links.people_here:
+        return  # nor in a language whose decision pages are summaries (config recipient_pages)
     for decision in index.decisions:
         roll = index.rolls[decision.id]
         if not roll.rows:
@@ -80,7 +83,7 @@ def _card_files(ctx, lang, facts, decision):
     for number, chunk in enumerate(chunks, start=1):
         others = [(n, cards_path(decision.id, n)) for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
         root = "../" * (cards_path(decision.id, number).count("/") + lang.prefix.count("/"))
-        relative = escape_text(facts.links.url(root, ""))  # to recipient pages (config recipient_pages)
+        relative = escape_text(root + lang.prefix)  # to recipient pages, in this language
         yield PageSpec(
             path=cards_path(decision.id, number), template="honor/recipient_cards.html",
             title=info["ref"] if len(chunks) == 1 else f"{info['ref']} ({lang.t('page_n', n=number)})",
@@ -88,18 +91,17 @@ def _card_files(ctx, lang, facts, decision):
             context={
                 "d": info, "frame_attrs": shell, "number": number, "others": others,
                 "cards_html": Markup("".join(
-                    card_html(a, facts.award_html[a.award], facts.place_html[a.locality], labels, relative,
-                              facts.links.hreflang)
+                    card_html(a, facts.award_html[a.award], facts.place_html[a.locality], labels, relative)
                     for a in chunk)),
                 "index_html": Markup("".join(_index_item(a) for a in chunk)),
                 "canonical": base + lang.prefix + decision_path(decision.id, number),
             })
 
 
-def card_html(a, award_label: str, place: str, labels: dict, base: str, hreflang: str = "") -> str:
+def card_html(a, award_label: str, place: str, labels: dict, base: str) -> str:
     """One recipient's card, escaped as the template escapes: the award label and the place
-    already escaped, `base` (page root + the recipient pages' language prefix) too; `hreflang`:
-    the link's attribute when the recipient page is in another language (RecipientLinks)."""
+    already escaped, `base` (page root + the language prefix) too. Cards are made only in a
+    language with recipient pages (config recipient_pages): the link stays in it."""
     f = awardee_fields(a)
     out = [f'<article class="rcard recipient" id="{f.id}">\n<p class="award-badge">{award_label}</p>\n'
            f'<h1 lang="vi">{f.name}</h1>\n<dl class="facts">\n']
@@ -111,7 +113,7 @@ def card_html(a, award_label: str, place: str, labels: dict, base: str, hreflang
         out.append(f'<dt>{labels["place"]}</dt><dd>{place}</dd>')
     if a.achievement:
         out.append(f'<dt>{labels["achievement"]}</dt><dd lang="vi">{escaped_achievement(a)}</dd>')
-    out.append(f'</dl>\n<p><a href="{base}{f.href}"{hreflang}>{labels["recipient_card_full"]}</a></p>\n</article>\n')
+    out.append(f'</dl>\n<p><a href="{base}{f.href}">{labels["recipient_card_full"]}</a></p>\n</article>\n')
     return "".join(out)
 
 

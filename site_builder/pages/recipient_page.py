@@ -35,17 +35,21 @@ _MARKED_FIELDS = ("name", "position", "unit", "locality", "award", "achievement"
 
 class RecipientLinks:
     """How the pages of one language link a recipient's page. By default a recipient page is
-    made in the site's language only (config `recipient_pages`): a list, card or search result
-    of another language links that page, marked with its language (hreflang), so a reader
-    knows the page will be in another language. `prefix`: the language prefix of the pages
-    linked ("" for the site's language); `hreflang`: the attribute, empty when they are in the
-    language of the page that links them; `everywhere`: every language has recipient pages."""
+    made in the site's language only (config `recipient_pages`), and so are the lists of
+    people (a decision's list, the lists by place and by award form: `people_here`); another
+    language has a summary of each list that links the site-language list (honor_roll.py). A
+    card, note or search result of another language links the site-language recipient page,
+    marked with its language (hreflang), so a reader knows the page will be in another
+    language. `prefix`: the language prefix of the pages linked ("" for the site's language);
+    `hreflang`: the attribute, empty when they are in the language of the page that links
+    them; `people_here`: this language has recipient pages and lists of people;
+    `everywhere`: every language has them."""
 
-    __slots__ = ("code", "prefix", "hreflang", "everywhere")
+    __slots__ = ("code", "prefix", "hreflang", "people_here", "everywhere")
 
     def __init__(self, config, lang):
         self.code = config.recipient_language(lang.code)
-        own = self.code == lang.code
+        own = self.people_here = self.code == lang.code
         self.prefix = lang.prefix if own else ""
         self.hreflang = Markup("" if own else f' hreflang="{escape(self.code)}"')
         self.everywhere = all(config.recipient_language(code) == code for code in config.languages)
@@ -54,13 +58,19 @@ class RecipientLinks:
         """The address of the recipient page at `path` (without prefix) from a page's `root`."""
         return root + self.prefix + path
 
-    def elsewhere(self, list_path: str, a) -> str | None:
+    def elsewhere(self, a) -> str | None:
         """What the language switcher of `a`'s page offers in a language without recipient
-        pages (render/pages.py PageSpec.elsewhere): its row in its decision's list
-        (`list_path`, the page that lists it) in that language, where a reader who wants that
-        language finds the decision, the award and the other recipients. None when every
+        pages (render/pages.py PageSpec.elsewhere): its decision's page in that language, a
+        summary of the decision that links the list in the site's language. None when every
         language has the page."""
-        return None if self.everywhere else list_path + "#" + a.id
+        return None if self.everywhere else urls.decision_folder(a.decision)
+
+    def later_page(self, base: str, number: int) -> str | None:
+        """What the language switcher of page `number` of the list at `base` offers in the
+        other languages (PageSpec.elsewhere): None (the same page) when every language has the
+        lists of people, else the list's first page (its summary there) for a later page,
+        which the other languages do not have."""
+        return None if self.everywhere or number == 1 else base
 
 
 def links(a, list_path: str) -> dict:
@@ -82,7 +92,8 @@ def links(a, list_path: str) -> dict:
 
 
 def made_in(config, lang) -> bool:
-    """Whether recipient pages are made in `lang` (config `recipient_pages`)."""
+    """Whether recipient pages, and the lists of people with their rows, are made in `lang`
+    (config `recipient_pages`); elsewhere a list is a summary linking the site-language one."""
     return config.recipient_language(lang.code) == lang.code
 
 
@@ -183,7 +194,7 @@ class Maker:
         label_html = self._escaped[label]
         title_html = encoded.name + _DASH + label_html
         description_html = _utf8(escape_text(description))
-        hreflang, switcher = kit.alternates(path, self.links.elsewhere(list_path, a))
+        hreflang, switcher = kit.alternates(path, self.links.elsewhere(a))
         html = stencil.fill({
             "title": title_html, "description": description_html, "hreflang": hreflang, "switcher": switcher,
             "path": _utf8(escape_text(path)), "embed_code": embed_code, "oembed": oembed,
