@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import chain, repeat
 from typing import Any
 
 from ..text.folding import name_words
@@ -78,8 +77,8 @@ class DocumentIndexBuilder:
         terms = []
         for text, role in ((title, ROLE_TITLE), (record.get("summary") or "", ROLE_BODY), (record.get("text") or "", ROLE_BODY)):
             words = name_words(text)
-            # every word's terms in one pass in C (a decision's body is hundreds of words)
-            terms.extend(chain.from_iterable(map(word_terms, words, repeat(role, len(words)))))
+            for word in words:
+                terms.extend(word_terms(word, role))
             terms.extend(khmer_joins(words, role))
         summary = (record.get("summary") or "").strip()
         if len(summary) > SUMMARY_CHARS:

@@ -223,26 +223,23 @@ class ShardedIndexWriter:
                         ids.extend(range(first, first + count))
         self._term_count = len(index)
         firsts: list[str] = []
-        # A shard's JSON is its terms' "key":value texts, each dumped once (to size the shard
-        # too), joined as json.dumps joins a dict's items.
-        shard: list[str] = []
+        shard: dict[str, Any] = {}
         size = 0
         for folded in sorted(index, key=js_order):
             variants = index[folded]
             value = []
             for exact, lists in sorted(variants.items(), key=lambda kv: -sum(map(len, kv[1]))):
                 value.append([exact, *(encode(ids) for ids in lists)])
-            key_text, value_text = _dump(folded), _dump(value)
-            text_len = len(key_text) + len(value_text) + 2
+            text_len = len(_dump(folded)) + len(_dump(value)) + 2
             if shard and size + text_len > self.shard_chars:
-                files[f"t/{len(firsts) - 1}.json"] = "{" + ",".join(shard) + "}"
-                shard, size = [], 0
+                files[f"t/{len(firsts) - 1}.json"] = _dump(shard)
+                shard, size = {}, 0
             if not shard:
                 firsts.append(folded)
-            shard.append(key_text + ":" + value_text)
+            shard[folded] = value
             size += text_len
         if shard:
-            files[f"t/{len(firsts) - 1}.json"] = "{" + ",".join(shard) + "}"
+            files[f"t/{len(firsts) - 1}.json"] = _dump(shard)
         return firsts
 
     def _write_facets(self, ids_by_value, facets: dict[str, list[str]], files: dict[str, str]) -> dict[str, list]:

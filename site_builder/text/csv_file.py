@@ -20,16 +20,14 @@ negative number) shows the apostrophe: the site publishes no such column.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 BOM = "\ufeff"
 LINE_END = "\r\n"
 _QUOTED = (",", '"', "\r", "\n")  # a cell holding one of these is quoted
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell starting with one is a formula to a spreadsheet
-# A character that makes a cell quoted, or a formula's start after the NUL that csv_column
-# joins cells with: one scan of a column (a decision's file has 26 columns of a few cells).
-_NEEDS_CSV_CELL = re.compile("[" + re.escape("".join(_QUOTED)) + "]|\0[" + re.escape("".join(FORMULA_STARTS)) + "]")
+# The same starts after the NUL that csv_column joins cells with.
+_FORMULA_AFTER_NUL = tuple("\0" + start for start in FORMULA_STARTS)
 
 
 def csv_cell(value: str) -> str:
@@ -71,7 +69,8 @@ def csv_column(values: list) -> list[bytes]:
     if set(map(type, values)) != {str}:
         values = [cell_text(v) for v in values]
     joined = "\0".join(values)
-    if joined.startswith(FORMULA_STARTS) or _NEEDS_CSV_CELL.search(joined):
+    if any(c in joined for c in _QUOTED) or joined.startswith(FORMULA_STARTS) \
+            or any(s in joined for s in _FORMULA_AFTER_NUL):
         values = list(map(csv_cell, values))
         joined = "\0".join(values)
     if joined.count("\0") != len(values) - 1:  # a cell holds NUL itself
