@@ -46,6 +46,24 @@ def test_the_image_tag_is_the_same_as_segnos(address):
     assert qr_codes.qr_image(address) == segno_image(address)
 
 
+@settings(max_examples=150, deadline=None)
+@given(addresses())
+def test_codes_drawn_from_tables_are_segnos(address):
+    """A province's thousands of codes of one size are drawn from tables (qr_fast
+    TABLES_AFTER), not module by module: the same images."""
+    saved = qr_fast.TABLES_AFTER
+    qr_fast.TABLES_AFTER = 0  # tables from the first code of each size
+    try:
+        assert qr_codes.qr_image(address) == segno_image(address)
+    finally:
+        qr_fast.TABLES_AFTER = saved
+
+
+def test_a_provinces_codes_of_one_size_are_segnos():
+    addresses = [f"https://thidua.tanha.example.gov.vn/xm/{n:010d}.html" for n in range(0, 700_000, 997)]
+    assert all(qr_codes.qr_image(address) == segno_image(address) for address in addresses)
+
+
 def test_typical_addresses_use_the_fast_path_and_match():
     for address in ("https://thidua.tanha.example.gov.vn/xm/54cstw7yqg.html",
                     "https://a.vn/xm/0123456789.html",

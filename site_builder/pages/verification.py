@@ -103,10 +103,15 @@ def _specs(ctx, lang, facts, decision, other):
 def _made(ctx, lang, facts, decision, other, kit_for):
     """The same pages, a valid award's from a stencil of the template (one per shape: with or
     without position, unit, QR code)."""
-    renderer = kit_for(1).renderer
+    kit = kit_for(1)
+    renderer = kit.renderer
     qr_codes = _qr_cache(ctx, decision)
-    stencils: dict[tuple, Frame | None] = {}
-    confirmed: set[tuple] = set()
+    # Kept for every decision's batch (one Jinja rendering and one comparison per shape and
+    # process, not per decision: 2,837 decisions at 50,000 awards): the decision's values are
+    # markers too, and which of them are empty is part of the shape.
+    stencils: dict[tuple, Frame | None] = kit.kept.setdefault("verify stencils", {})
+    confirmed: set[tuple] = kit.kept.setdefault("verify confirmed", set())
+    decision_shape = tuple(bool(value) for value in facts.decision[decision.id].values())
     decided: dict[str, bytes] | None = None  # the decision's values, escaped once for all its pages
     labels: dict[str, bytes] = {}  # award label -> escaped, once per label
     for a in decision.awardees:
@@ -114,7 +119,8 @@ def _made(ctx, lang, facts, decision, other, kit_for):
         if values["status"] != "valid":
             yield _spec(lang, values, other)
             continue
-        shape = (bool(a.position), bool(a.unit), values["qr"] is not None, bool(values["canonical"]))
+        shape = (bool(a.position), bool(a.unit), values["qr"] is not None, bool(values["canonical"]),
+                 bool(a.name), bool(values["award_label"]), decision_shape)
         if shape not in stencils:
             stencils[shape] = _stencil(renderer, lang, other, a, values)
         stencil = stencils[shape]

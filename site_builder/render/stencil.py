@@ -45,6 +45,9 @@ class PageKit:
         self._stencils: dict[tuple, Frame | None] = {}  # by (template, shape)
         self._refused: set[str] = set()  # templates whose pages go through Jinja
         self._checked: set[tuple] = set()  # (template, shape) whose first page was compared
+        # What a page type that makes its stencils itself keeps for every batch of this kit
+        # (pages/verification.py: one stencil per shape of page, not per decision).
+        self.kept: dict = {}
 
     def alternates(self, path: str, elsewhere: str | None = None) -> tuple[bytes, bytes]:
         """(hreflang links, language switcher) of the page at `path` (without language prefix);
