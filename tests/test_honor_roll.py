@@ -104,7 +104,7 @@ def test_recipient_page_is_shareable(make_site):
         assert text in html, text
     assert re.search(r'<meta property="og:title" content="Nguyễn Thị Ánh — Bằng khen của Chủ tịch UBND tỉnh">', html)
     # the card's second line and the search snippet: the decision and the achievement, not the
-    # award form again (the title says it), within a search result's 160 characters (issue 24)
+    # award form again (the title says it), within the 120 characters a phone's search result shows (issue 24)
     description = re.search(r'<meta property="og:description" content="([^"]*)">', html)[1]
     assert description.startswith("Quyết định số 1234/QĐ-UBND, 20/11/2021, ") and "Trực chốt" in description
     assert f'<meta name="description" content="{description}">' in html
@@ -115,6 +115,22 @@ def test_recipient_page_is_shareable(make_site):
     # a link back to the row in the decision's list
     assert 'href="./#nguyen-thi-anh"' in html  # relative to the page's folder, its decision's (issue 24)
     assert "<script" not in html.split("</head>", 1)[1]
+    # no from-disk line on a recipient's page (issue 24); the decision's page, a list, keeps it
+    assert "from-disk.js" not in html and "from-disk.js" in decision
+
+
+def test_a_long_achievement_is_cut_to_what_a_phone_search_result_shows(make_site):
+    long = ("Có nhiều đóng góp trong phong trào xây dựng nông thôn mới, trực tiếp vận động nhân dân hiến đất "
+            "làm đường giao thông nông thôn và nạo vét kênh mương nội đồng.")
+    decision = DECISION.replace("        unit: Bệnh viện tỉnh\n", f"        unit: Bệnh viện tỉnh\n        achievement: {long}\n")
+    site = make_site(BASE_DATA, {"content/decisions/qd-1234-2021.md": decision})
+    site.run("build", check_exit=0)
+    page = site.html("khen-thuong/qd-1234-2021/tran-van-anh.html")
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)">', page)[1])
+    # about what a search result on a phone shows, ending where it was cut (issue 24)
+    assert description.startswith("Quyết định số 1234/QĐ-UBND, 20/11/2021, ") and "Có nhiều đóng góp" in description
+    assert 100 <= len(description) <= 120 and description.endswith("…"), description
+    assert long in page  # the page itself has all of it
 
 
 def test_english_pages_use_award_labels_from_data(make_site):

@@ -4,7 +4,7 @@ The site's links are folder addresses (`../van-ban/`, urls.py), which a server a
 the folder's index.html and a browser reading files answers with a folder listing; search
 reads its index with fetch(), which browsers refuse for file:// pages. So the site is meant
 to be served (`make serve`, README.md), and a page opened from disk says so, in its own
-language, at its top: every page's <head> carries one short line (partials/shell.html,
+language, at its top: every page's <head> but a recipient's carries one short line (partials/shell.html,
 theme/main.html) that loads assets/from-disk.js only when `location.protocol` is "file:".
 Served, no page loads it. Written here, from the interface strings of the site's languages.
 Why this and not links to index.html: docs/architecture.md, "Opened from disk".

@@ -408,14 +408,16 @@ def _revoked_pages(ctx, lang, facts, decision):
 
 def recipient_description(label: str, info: dict, a) -> str:
     """A recipient page's description (search snippet, og:description): the decision and the
-    start of the achievement, within the 160 characters a search result shows. Not the award
+    start of the achievement, within the 120 characters a search result shows on a phone. Not the award
     form: the title already names it (docs/honor-roll.md "What a recipient's page carries")."""
     return _shorten(f"{info['ref']}, {info['date']}, {info['issuer']}. {a.achievement or ''}", RECIPIENT_DESCRIPTION)
 
 
-# Characters of a recipient page's description: what a search result shows of one. The page
-# has it twice (description and og:description), and there is one page per award.
-RECIPIENT_DESCRIPTION = 160
+# Characters of a recipient page's description: what a search result on a phone shows of one
+# (about 120; 160 on a wide screen), since the honor roll's readers search on phones. The page
+# has it twice (description and og:description), and there is one page per award: 40 characters
+# fewer are about 110 bytes a recipient (issue 24).
+RECIPIENT_DESCRIPTION = 120
 
 
 def _shorten(text: str | None, limit: int = 200) -> str:

@@ -247,8 +247,8 @@ class Renderer:
                 lang=lang, t=lang.t, config=self.config, page={"root": root},
                 label_font=label_font(self.config.languages),
                 url=self.url_for(root, lang), asset=lambda p: root + "assets/" + p)
-            head, top, foot, compact_top = html.split("<!--shell:cut-->")
-            cache[key] = {"head": head, "top": top, "foot": foot, "compact_top": compact_top}
+            head, from_disk, top, foot, compact_top = html.split("<!--shell:cut-->")
+            cache[key] = {"head": head, "from_disk": from_disk, "top": top, "foot": foot, "compact_top": compact_top}
         return cache[key]
 
     def write(self, spec: PageSpec, lang: Lang) -> None:
