@@ -147,11 +147,14 @@ def rows_key(rows) -> str:
 
 
 def roll_key(roll) -> str:
-    """rows_key of a decision's roll, once per process: every page of the decision, its
-    recipient pages, its card files and its CSV share it."""
+    """A digest of rows_key of a decision's roll, once per process: every page of the
+    decision, its recipient pages, its card files and its CSV share it. Digested, not the
+    joined stamps themselves: a decision of 1,000 rows has 10 pages of its list, and each
+    page's key held all 1,000 stamps (48 MB of keys hashed by an incremental build at 50,000
+    recipients, docs/benchmarks.md "Sixteenth session")."""
     key = roll.rows_key
     if key is None:
-        key = roll.rows_key = rows_key(roll.rows)
+        key = roll.rows_key = digest(rows_key(roll.rows))
     return key
 
 
