@@ -31,7 +31,6 @@ class TextColumn:
         self.ends = ends
 
     def text(self, index: int) -> str:
-        start = self.ends[index - 1] if index else 0
         return self.utf8(index).decode("utf-8", "surrogatepass")
 
     def utf8(self, index: int) -> bytes:
