@@ -131,6 +131,16 @@ def site_stamp(ctx) -> str:
     return stamp
 
 
+def pages_stamp(ctx) -> str:
+    """Every core page this build publishes, language and path, in order (ctx.pages_written,
+    complete once every page is written): what the sitemap and the folder indexes are made of
+    besides the fingerprint. An edit that adds or removes no page leaves it as it was."""
+    stamp = ctx.pages_stamp
+    if stamp is None:
+        stamp = ctx.pages_stamp = digest("\0".join(map("\1".join, ctx.pages_written)))
+    return stamp
+
+
 def _joined(rows, attribute: str, stamp) -> str:
     """The rows' stamps in order: read straight from each awardee when made beforehand
     (honor_roll.stamp_all, before the fork), else made here."""
