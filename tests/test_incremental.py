@@ -419,3 +419,46 @@ def test_pages_that_count_awards_follow_the_counts_and_the_decisions(make_site, 
     assert "Về việc khen thưởng đợt cuối năm" in year.read_text(encoding="utf-8")
     assert "Về việc khen thưởng đợt cuối năm" in campaign.read_text(encoding="utf-8")
     assert "102/QĐ-UBND" in plan.read_text(encoding="utf-8")
+
+
+def test_sitemap_and_folder_indexes_are_made_again_only_when_a_page_is_added_or_removed(make_site, tmp_path,
+                                                                                         monkeypatch):
+    """Both are made of the pages the build publishes: an edit that adds or removes no page
+    keeps their files without making them (runtime/keys.py pages_stamp, runtime/output.py
+    write_together); adding a recipient makes both again, and the new page is listed."""
+    from site_builder.feeds import sitemap
+    from site_builder.pages import folder_indexes
+
+    made = []
+    for module, name in ((sitemap, "core_parts"), (folder_indexes, "folder_pages")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    config = SiteConfig(content_dir=site.root / "content", languages=["vi", "en"], theme_dir=REPO / "theme",
+                        site_url="https://thidua.example.gov.vn/")
+    build_site(config, out)
+    assert sorted(made) == ["core_parts", "folder_pages"]
+    # a folder index: an index.html that sends the reader on at once (templates/folder_index.html)
+    kept = {p: v for p, v in snapshot(out).items()
+            if p.startswith("sitemap") or p.endswith("/index.html") and b'http-equiv="refresh"' in v[2]}
+    assert "sitemap-core-1.xml" in kept and len(kept) > 4
+
+    made.clear()
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(
+        [row.replace("Giữ vững an ninh.", "Giữ vững an ninh trật tự.") for row in ROWS_1]) + "\n"})
+    build_site(config, out)
+    assert made == []  # no page added or removed
+    after = snapshot(out)
+    assert {p: after.get(p) for p in kept} == kept  # the same files, not written again
+
+    made.clear()
+    site.write({"content/decisions/qd-2.csv": HEADER + "\n".join(
+        ROWS_2 + ["individual,Võ Thị Hạnh,Y sĩ,Trạm Y tế xã Tây,huyen-dong,,Tiêm chủng."]) + "\n"})
+    build_site(config, out)
+    assert sorted(made) == ["core_parts", "folder_pages"]
+    assert "vo-thi-hanh" in (out / "sitemap-core-1.xml").read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    build_site(config, fresh, clean=True)
+    rebuilt = {p: v[2] for p, v in snapshot(out).items() if not p.startswith(".")}
+    assert rebuilt == {p: v[2] for p, v in snapshot(fresh).items() if not p.startswith(".")}

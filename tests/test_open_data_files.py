@@ -14,6 +14,7 @@ import pytest
 from site_builder.build import build_site
 from site_builder.config import SiteConfig
 from site_builder.feeds import opendata, recipient_files
+from site_builder.honor import shared_text
 from site_builder.content.dates import DocDate
 from site_builder.content.model import Awardee, Correction
 from tests.test_incremental import DECISION, HEADER, ROWS_2
@@ -207,6 +208,24 @@ def test_a_damaged_previous_file_is_not_reused(make_site, tmp_path, encoded):
     assert len(ids) == 4 and ids[0] == "qd-1/tran-van-anh" and ids[2:] == ["qd-2/le-van-cuong", "qd-2/pham-thi-dung"]
 
 
+def test_an_achievement_edited_alone_in_a_sheet_rewrites_its_decisions_file(make_site, tmp_path, encoded):
+    """The piece key reads a sheet's achievements without decoding them (their bytes): an edit
+    to one achievement, and nothing else, still makes its decision's file again, and only it."""
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
+    out = tmp_path / "out"
+    core_build(site, out)
+    encoded.clear()
+    edited = [row.replace("Điều trị bệnh nhân nặng.", "Điều trị bệnh nhân nặng và cứu sống 12 ca.") for row in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    core_build(site, out)
+    assert set(encoded) == {"qd-1"}
+    _data, rows = recipients(out)
+    assert [r["achievement"] for r in rows if r["id"] == "qd-1/tran-van-anh"] == ["Điều trị bệnh nhân nặng và cứu sống 12 ca."]
+    fresh = tmp_path / "fresh"
+    core_build(site, fresh, clean=True)
+    assert recipients_files(out) == recipients_files(fresh)
+
+
 def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
     class Ctx:
         class site:
@@ -245,6 +264,12 @@ def test_a_piece_key_covers_every_awardee_field_and_ignores_string_interning():
     assert set(changed) == set(recipient_files.AWARDEE_FIELDS)
     for field, value in changed.items():
         assert recipient_files.piece_key(Ctx, Decision, [awardee(**{field: value})], "stamp") != key, field
+    # an achievement as a sheet holds it, not decoded (honor/shared_text.py): the same text
+    # keys alike, another text not
+    held = shared_text.unpack(shared_text.pack(["Tốt.", "Tốt lắm.", "Tốt."]))
+    as_held = recipient_files.piece_key(Ctx, Decision, [awardee(achievement=held[0])], "stamp")
+    assert recipient_files.piece_key(Ctx, Decision, [awardee(achievement=held[2])], "stamp") == as_held
+    assert recipient_files.piece_key(Ctx, Decision, [awardee(achievement=held[1])], "stamp") != as_held
 
 
 def test_manifest_entries_that_are_not_ours_are_ignored():

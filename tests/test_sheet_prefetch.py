@@ -90,6 +90,28 @@ def test_a_sheet_the_helper_read_differently_is_read_again(make_site, parsed, re
     assert summary(loaded) == reference
 
 
+def test_the_helper_takes_frontmatter_the_last_load_parsed_from_its_cache(make_site, parsed, monkeypatch):
+    """A rebuild after an edit to a sheet: the helper finds each decision's default award in
+    the frontmatter the last load left in its cache (content/parse_cache.py), parsing no YAML,
+    and reads the edited sheets as the load then asks for them."""
+    from site_builder.content import frontmatter, parse_cache
+
+    site = make_site(BASE_DATA, FILES, folder="project")
+    parsed(site)  # the load keeps the decisions' frontmatter in its cache
+    site.write({SHEET_1_NAME: SHEET_1.replace("liên tục", "suốt mùa dịch"),
+                SHEET_2_NAME: SHEET_2.replace("trong đêm", "suốt đêm")})
+
+    def no_yaml(*_args, **_kwargs):
+        raise ValueError("parsed again")
+    monkeypatch.setattr(frontmatter, "parse", no_yaml)  # the forked helper inherits both
+    monkeypatch.setattr(parse_cache, "parse", no_yaml)
+    prefetch = sheet_prefetch.start(str(site.root / "mkdocs.yml"))
+    assert prefetch.join() == 2
+    names, loaded = sorted_parsed(parsed, site)
+    assert names == []  # read by the helper with the award the load reads: keys that match
+    assert [a.award for d in loaded.decisions.values() for a in d.awardees] == ["bang-khen-tinh"] * 4
+
+
 # The same two lists, found as the web editor leaves them: a decision named `<stem>.vi.md` on a
 # site of two languages, and a sheet uploaded under its own name, named by `sheet_file:`.
 EDITOR_FILES = {"content/decisions/qd-1-2021.vi.md": DECISION.format(number=1), SHEET_1_NAME: SHEET_1,

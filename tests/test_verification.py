@@ -176,6 +176,10 @@ def test_codes_are_short_unambiguous_and_stable():
     assert not set("01ilo") & set(VERIFY_ALPHABET)
     assert code == verification_code("qd-1234-2021", "le-thi-mai")
     assert code != verification_code("qd-1234-2021", "le-thi-mai-2")
+    # printed on paper: the same codes from every version (these were made digit by digit)
+    assert [verification_code("qd-1234-2021", "le-thi-mai", n) for n in (1, 2, 10, 11, 13, 30)] == [
+        "5", "54", "54cstw7yqg", "54cstw7yqgx", "54cstw7yqgxkr", "54cstw7yqgxkrzcesapjbtdzrd2222"]
+    assert verification_code("qd-7/2024", "trần-văn-ánh") == "sxtgvhjd8k"
 
 
 def test_a_collision_gives_the_later_award_a_longer_code():

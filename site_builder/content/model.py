@@ -284,6 +284,12 @@ Awardee.achievement = property(_achievement, _ACHIEVEMENT_SLOT.__set__,
                                doc="What the awardee is commended for, as written; None when not given.")
 
 
+def held_achievement(awardee: Awardee):
+    """The achievement as the awardee holds it: None, a str, or its sheet's text not decoded
+    (a SharedText: `utf8()` gives its bytes), for a key that need not decode 50,000 texts."""
+    return _ACHIEVEMENT_SLOT.__get__(awardee, Awardee)
+
+
 @dataclass
 class Decision(Document):
     awardees: list[Awardee] = field(default_factory=list)

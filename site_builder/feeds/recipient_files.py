@@ -28,7 +28,7 @@ import json
 import operator
 import os
 
-from ..content.model import Awardee
+from ..content.model import Awardee, held_achievement
 from ..runtime.digests import digest, values_digest
 from ..text.csv_file import csv_column, csv_text
 from .. import urls
@@ -41,7 +41,16 @@ SUFFIXES = ("csv",)
 # Every field an awardee is made with but where it was read from (a row moving in its sheet
 # changes no byte); not what is derived from them.
 AWARDEE_FIELDS = tuple(f.name for f in dataclasses.fields(Awardee) if f.init and f.name != "source")
-_awardee_values = operator.attrgetter(*AWARDEE_FIELDS)
+_other_values = operator.attrgetter(*(name for name in AWARDEE_FIELDS if name != "achievement"))
+
+
+def _awardee_values(a) -> tuple:
+    """An awardee's AWARDEE_FIELDS for its piece key, the achievement as the awardee holds it:
+    a sheet's as its UTF-8 bytes, not decoded (decoding 50,000 achievements for marshal to
+    encode them again was most of the keys' time). A str and bytes never marshal alike, so
+    equal keys still mean equal values."""
+    held = held_achievement(a)
+    return _other_values(a), held if held is None or held.__class__ is str else held.utf8()
 
 _ROW = (",".join(["%s"] * len(opendata.RECIPIENT_FIELDS)) + "\r\n").encode("ascii")
 assert opendata.csv_columns("recipients") == list(opendata.RECIPIENT_FIELDS)  # every field is a CSV column

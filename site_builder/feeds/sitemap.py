@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from ..runtime.digests import digest
+from ..runtime.keys import pages_stamp
+from ..runtime.output import write_together
 from ..urls import PRINT_VIEW, is_recipient_path
 from .records import absolute, unlisted_paths
 
@@ -31,11 +34,12 @@ def listed(path: str) -> bool:
     return not PRINT_VIEW.match(path) and (path == "" or path.endswith("/") or is_recipient_path(path))
 
 
-def core_urls(ctx) -> list[str]:
-    """The absolute URL of every listed core page, each language version its own entry."""
+def core_urls(ctx, unlisted: set[str] | None = None) -> list[str]:
+    """The absolute URL of every listed core page, each language version its own entry
+    (`unlisted`: records.unlisted_paths, when the caller has it)."""
     config = ctx.config
     prefix = {code: ("" if code == config.default_language else f"{code}/") for code in config.languages}
-    revoked = unlisted_paths(ctx.site)
+    revoked = unlisted_paths(ctx.site) if unlisted is None else unlisted
     return [absolute(config, prefix[code] + path) for code, path in ctx.pages_written
             if listed(path) and path not in revoked]
 
@@ -64,12 +68,25 @@ def write_sitemaps(ctx, output) -> None:
         output.write("sitemap-pages.xml", shell_map.read_bytes())
         names.append("sitemap-pages.xml")
         (output.root / "sitemap.xml.gz").unlink(missing_ok=True)  # would contradict the index
-    urls = core_urls(ctx)
-    for number, start in enumerate(range(0, max(len(urls), 1), PART_SIZE), start=1):
-        name = f"sitemap-core-{number}.xml"
-        output.write(name, part(urls[start:start + PART_SIZE]))
-        names.append(name)
+    # The core's parts list the pages written and leave out the unlisted ones, nothing else
+    # (the configuration is in the fingerprint): an edit that adds or removes no page keeps
+    # them without making them again (100,000 addresses at 50,000 recipients).
+    unlisted = unlisted_paths(ctx.site)
+    key = "k" + digest("\0".join((getattr(output, "fingerprint", ""), "sitemap", pages_stamp(ctx),
+                                   repr(sorted(unlisted)))))
+    parts = write_together(output, "sitemap-core", key, lambda: core_parts(ctx, unlisted))
+    names += sorted(parts, key=lambda name: int(name[len(CORE_PART):-len(".xml")]))
     output.write("sitemap.xml", index(config, names))
+
+
+CORE_PART = "sitemap-core-"  # then the part's number and .xml
+
+
+def core_parts(ctx, unlisted: set[str] | None = None) -> dict[str, str]:
+    """The core's sitemap parts: file name -> text, at most PART_SIZE addresses each."""
+    urls = core_urls(ctx, unlisted)
+    return {f"{CORE_PART}{number}.xml": part(urls[start:start + PART_SIZE])
+            for number, start in enumerate(range(0, max(len(urls), 1), PART_SIZE), start=1)}
 
 
 def robots(config) -> str:

@@ -31,7 +31,7 @@ class DecisionRoll:
     revoked_by: list = field(default_factory=list)  # the decisions that revoked them
     page_of: dict = field(default_factory=dict)  # awardee id -> page number of the decision page
     award_counts: Counter = field(default_factory=Counter)
-    # The stamps of its rows as one key, kept once made (runtime/keys.py roll_key).
+    # A digest of the stamps of its rows, kept once made (runtime/keys.py roll_key).
     rows_key: str | None = field(default=None, repr=False, compare=False)
 
     @property

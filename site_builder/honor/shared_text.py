@@ -31,8 +31,11 @@ class TextColumn:
         self.ends = ends
 
     def text(self, index: int) -> str:
-        start = self.ends[index - 1] if index else 0
-        return self.block[start:self.ends[index]].decode("utf-8", "surrogatepass")
+        return self.utf8(index).decode("utf-8", "surrogatepass")
+
+    def utf8(self, index: int) -> bytes:
+        """Text i's bytes, not decoded."""
+        return self.block[self.ends[index - 1] if index else 0:self.ends[index]]
 
 
 class SharedText:
@@ -46,6 +49,9 @@ class SharedText:
 
     def text(self) -> str:
         return self.column.text(self.index)
+
+    def utf8(self) -> bytes:
+        return self.column.utf8(self.index)
 
 
 def pack(values: list) -> tuple:

@@ -22,6 +22,9 @@ from ..i18n import Lang
 from ..render.env import make_env
 from ..render.pages import PageTypeHooks
 from ..runtime.cache_dirs import CACHE_DIR
+from ..runtime.digests import digest
+from ..runtime.keys import pages_stamp
+from ..runtime.output import write_together
 
 TEMPLATE = "folder_index.html"
 
@@ -51,12 +54,22 @@ def landing(folder: str, pages: set[str]) -> str:
 
 
 def finish(ctx, output) -> None:
+    """The folder indexes: made from the pages written alone (and the configuration, theme
+    and strings, which the fingerprint covers), so kept as they are while no page is added or
+    removed (runtime/output.py write_together)."""
+    if not ctx.pages_written:
+        return
+    key = "k" + digest("\0".join((getattr(output, "fingerprint", ""), "folder indexes", pages_stamp(ctx))))
+    write_together(output, "folder-indexes", key, lambda: folder_pages(ctx))
+
+
+def folder_pages(ctx) -> dict[str, str]:
+    """file -> HTML of every folder index, in every language."""
     config = ctx.config
     by_lang: dict[str, set[str]] = {}
     for code, path in ctx.pages_written:
         by_lang.setdefault(code, set()).add(path)
-    if not by_lang:
-        return
+    made = {}
     env = make_env(config.theme_dir, config.project_dir / CACHE_DIR)
     template = env.get_template(TEMPLATE)
     extra = str(config.theme_dir / "strings") if config.theme_dir else None
@@ -69,7 +82,8 @@ def finish(ctx, output) -> None:
             html = template.render(
                 lang=lang, t=lang.t, config=config, root=root, target=root + lang.prefix + target,
                 canonical=absolute(config, lang.prefix + target.split("#", 1)[0]) if config.site_url else None)
-            output.write(lang.prefix + folder + urls.INDEX_FILE, html)
+            made[lang.prefix + folder + urls.INDEX_FILE] = html
+    return made
 
 
 PAGE_TYPE = PageTypeHooks("folder indexes", finish=finish)

@@ -55,6 +55,8 @@ class BuildContext:
         # (language code, path) of every core page written, for the sitemap (feeds/sitemap.py);
         # filled by the renderer once every worker is done.
         self.pages_written: list[tuple[str, str]] = []
+        # pages_written as one digest, once it is complete (runtime/keys.py pages_stamp).
+        self.pages_stamp: str | None = None
         # Set by the renderer once it has run every page type's write_data: a finish() that
         # would otherwise write the data files itself leaves them be.
         self.data_written: bool = False

@@ -131,6 +131,16 @@ def site_stamp(ctx) -> str:
     return stamp
 
 
+def pages_stamp(ctx) -> str:
+    """Every core page this build publishes, language and path, in order (ctx.pages_written,
+    complete once every page is written): what the sitemap and the folder indexes are made of
+    besides the fingerprint. An edit that adds or removes no page leaves it as it was."""
+    stamp = ctx.pages_stamp
+    if stamp is None:
+        stamp = ctx.pages_stamp = digest("\0".join(map("\1".join, ctx.pages_written)))
+    return stamp
+
+
 def _joined(rows, attribute: str, stamp) -> str:
     """The rows' stamps in order: read straight from each awardee when made beforehand
     (honor_roll.stamp_all, before the fork), else made here."""
@@ -147,11 +157,14 @@ def rows_key(rows) -> str:
 
 
 def roll_key(roll) -> str:
-    """rows_key of a decision's roll, once per process: every page of the decision, its
-    recipient pages, its card files and its CSV share it."""
+    """A digest of rows_key of a decision's roll, once per process: every page of the
+    decision, its recipient pages, its card files and its CSV share it. Digested, not the
+    joined stamps themselves: a decision of 1,000 rows has 10 pages of its list, and each
+    page's key held all 1,000 stamps (48 MB of keys hashed by an incremental build at 50,000
+    recipients, docs/benchmarks.md "Sixteenth session")."""
     key = roll.rows_key
     if key is None:
-        key = roll.rows_key = rows_key(roll.rows)
+        key = roll.rows_key = digest(rows_key(roll.rows))
     return key
 
 

@@ -221,6 +221,23 @@ def write_keyed(output, key: str, paths: list[str], make) -> None:
         output.write(path, data, key=key)
 
 
+def write_together(output, name: str, key: str, make) -> list[str]:
+    """Files made together from what `key` hashes whose names `make` decides (the sitemap's
+    parts, the folder indexes): when the previous build recorded the set `name` with the same
+    key and its files are all still there, they stay as they are and make() is not called;
+    else make() -> {path: content}, each written by its bytes (a file that came out the same
+    keeps its time). Returns the files."""
+    kept = output.keep_batch(name, key) if getattr(output, "keep_batch", None) is not None else None
+    if kept is not None:
+        return kept
+    files = make()
+    for path, data in files.items():
+        output.write(path, data)
+    if getattr(output, "record_batch", None) is not None:
+        output.record_batch(name, key, list(files), [])
+    return list(files)
+
+
 def _store(target: Path, raw: bytes) -> None:
     """Write one file with a single open: creating a file costs 0.1-0.2 ms of system time on
     the virtual disks builds run on (writer threads were tried and measured slower: they
