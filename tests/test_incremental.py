@@ -462,3 +462,30 @@ def test_sitemap_and_folder_indexes_are_made_again_only_when_a_page_is_added_or_
     build_site(config, fresh, clean=True)
     rebuilt = {p: v[2] for p, v in snapshot(out).items() if not p.startswith(".")}
     assert rebuilt == {p: v[2] for p, v in snapshot(fresh).items() if not p.startswith(".")}
+
+
+def test_a_field_lists_show_re_renders_its_lists_and_decision_with_forked_processes(make_site, monkeypatch):
+    """An awardee's stamps are made by each process when a key asks for them (runtime/keys.py),
+    not kept: with the data process forked (two processes), editing a field the lists show
+    still re-renders the decision and the lists that show the row, leaves the other decision
+    alone, and a rebuild with nothing changed touches no page."""
+    monkeypatch.setenv("SITE_BUILDER_WORKERS", "2")
+    site = make_site(BASE_DATA, files(), languages=("vi", "en"))
+    site.run("build", check_exit=0)
+    out = site.root / "site"
+    before = snapshot(out)
+    edited = [row.replace("Bệnh viện tỉnh", "Bệnh viện đa khoa tỉnh") for row in ROWS_1]
+    site.write({"content/decisions/qd-1.csv": HEADER + "\n".join(edited) + "\n"})
+    site.run("build", check_exit=0)
+    after = snapshot(out)
+    changed = touched(before, after)
+    award_list = "khen-thuong/hinh-thuc/bang-khen-tinh/index.html"
+    for page in ("khen-thuong/qd-1/index.html", "khen-thuong/qd-1/tran-van-anh.html", award_list):
+        assert page in changed, page
+        assert "Bệnh viện đa khoa tỉnh" in site.html(page)
+    for page in ("khen-thuong/qd-2/index.html", "khen-thuong/qd-2/le-van-cuong.html",
+                 "khen-thuong/qd-1/nguyen-thi-anh.html"):
+        assert page not in changed, page
+    site.run("build", check_exit=0)
+    again = touched(after, snapshot(out))
+    assert not {p for p in again if p.endswith(".html")}, sorted(again)

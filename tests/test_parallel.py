@@ -246,8 +246,8 @@ def test_after_a_failure_the_other_processes_take_no_more_work(tmp_path):
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's state from /proc (Linux)")
 def test_the_data_process_ends_when_its_work_does_not_when_its_result_is_asked_for():
-    """Background: the forked process's result is taken as soon as it is sent, so the process
-    ends (and frees its copy of the loaded site) while this one is still rendering. Before, a
+    """Background: the forked process writes its result to a file and ends (freeing its copy
+    of the loaded site) while this one is still rendering. Before the fifteenth session, a
     result larger than the pipe's buffer kept it waiting until join() at the end of the render."""
     import time
 
@@ -270,3 +270,44 @@ def test_the_data_process_ends_when_its_work_does_not_when_its_result_is_asked_f
         assert state in ("Z", "gone")
     finally:
         assert data.join() == b"x" * 4_000_000
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's state from /proc (Linux)")
+def test_the_data_process_result_is_read_only_once_that_process_has_ended(tmp_path, monkeypatch):
+    """Background: this process reads the forked process's result after that process ended, so
+    the two never hold it at once (the end of the data process was the build's peak of
+    memory: docs/architecture.md). Before, a thread unpickled it from a pipe as it was sent,
+    while the process that sent it was still alive."""
+    import os
+    import pickle
+    import time
+
+    from site_builder.runtime import parallel
+
+    pid_file = tmp_path / "pid"
+
+    def work(forked):
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(0.5)  # still alive for a while after the fork
+        return b"x" * 1_000_000
+
+    seen = []
+    real_load = pickle.load
+
+    def load(file, *args, **kwargs):
+        deadline = time.monotonic() + 30
+        while not pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        pid = pid_file.read_text()
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            seen.append(stat[stat.rindex(")") + 2])  # "Z": ended, not yet reaped
+        except OSError:
+            seen.append("gone")
+        return real_load(file, *args, **kwargs)
+
+    monkeypatch.setattr(parallel.pickle, "load", load)
+    data = parallel.Background(work, fork=True, spool=tmp_path)
+    assert data.join() == b"x" * 1_000_000
+    assert seen and seen[0] in ("Z", "gone"), seen
+    assert list(tmp_path.iterdir()) == [pid_file]  # the result's file has no name

@@ -256,9 +256,7 @@ class Awardee:
     # (the honor index 0.42 -> 0.23 s).
     _sort_key: str | None = field(default=None, init=False, repr=False, compare=False)
     _jump_group: str | None = field(default=None, init=False, repr=False, compare=False)  # pages/honor_jump.py
-    _content_stamps: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
-    _page_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
-    _row_stamp: str | None = field(default=None, init=False, repr=False, compare=False)
+    _content_stamps: bytes | None = field(default=None, init=False, repr=False, compare=False)
     _escaped: object = field(default=None, init=False, repr=False, compare=False)  # AwardeeFields
     _verify_code: str | None = field(default=None, init=False, repr=False, compare=False)  # honor/verification.py
 

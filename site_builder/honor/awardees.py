@@ -125,7 +125,7 @@ def amend(awardee: Awardee, field: str, value: str | None) -> None:
     forget what was derived from the old value: its stamps, sort key and escaped fields are
     made again from the new one, so every page, list, file and index shows it."""
     setattr(awardee, field, value)
-    awardee._sort_key = awardee._content_stamps = awardee._page_stamp = awardee._row_stamp = None
+    awardee._sort_key = awardee._content_stamps = None
     awardee._escaped = None
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import schema
-from ..runtime.keys import content_stamps
+from ..runtime.keys import STAMPS_BYTES, content_stamps
 from .awardees import RESERVED_IDS, AwardeeSource, NameNormaliser, name_sort_key, new_id, taken_ids
 from ..content.model import Awardee
 from ..content.problems import Problem, Problems, rel
@@ -40,11 +40,13 @@ KIND_ALIASES = {"cá nhân": "individual", "ca nhan": "individual", "tập thể
 # The columns of SheetAwardees.rows, one list each (fewer objects to store and load than a
 # tuple per row); `award` is the row's own award, None when it takes the decision's.
 _ROW_COLUMNS = ("row", "id", "kind", "name", "award", "position", "unit", "locality", "achievement",
-                "public_fields", "stt", "group", "page_stamp", "row_stamp", "sort_key")
+                "public_fields", "stt", "group", "stamps", "sort_key")
 # Columns whose values repeat from row to row: one string object per distinct value.
 _SHARED_COLUMNS = ("kind", "award", "position", "unit", "locality", "group")
 # Columns of (nearly) unique texts, stored packed (sheet_cache.pack_texts).
-_TEXT_COLUMNS = ("id", "name", "stt", "page_stamp", "row_stamp")
+_TEXT_COLUMNS = ("id", "name", "stt")
+# Digests of a fixed size (runtime/keys.py content_stamps), stored as one block of bytes.
+_DIGEST_COLUMNS = ("stamps",)
 # Long texts one page shows: one block shared by every process of a build (honor/shared_text.py).
 _BLOCK_COLUMNS = ("achievement",)
 
@@ -66,7 +68,8 @@ class SheetAwardees:
     def to_plain(self) -> tuple:
         """Plain data for sheet_cache (marshal)."""
         rows = [pack_texts(self.rows[name]) if name in _TEXT_COLUMNS else shared_text.pack(self.rows[name])
-                if name in _BLOCK_COLUMNS else self.rows[name] for name in _ROW_COLUMNS]
+                if name in _BLOCK_COLUMNS else b"".join(self.rows[name]) if name in _DIGEST_COLUMNS
+                else self.rows[name] for name in _ROW_COLUMNS]
         refs = {key: array("q", pairs).tobytes() for key, pairs in self.refs.items()}
         return (self.readable, self.columns, rows, refs, self.ref_count, self.problems, self.worksheet)
 
@@ -74,7 +77,8 @@ class SheetAwardees:
     def from_plain(cls, file: str, plain: tuple) -> "SheetAwardees":
         readable, columns, rows, refs, ref_count, problems, worksheet = plain
         rows = [unpack_texts(values) if name in _TEXT_COLUMNS else shared_text.unpack(values)
-                if name in _BLOCK_COLUMNS else _interned(values) if name in _SHARED_COLUMNS else values
+                if name in _BLOCK_COLUMNS else _digests(values) if name in _DIGEST_COLUMNS
+                else _interned(values) if name in _SHARED_COLUMNS else values
                 for name, values in zip(_ROW_COLUMNS, rows)]
         if len(rows) != len(_ROW_COLUMNS) or len({len(values) for values in rows}) > 1:
             raise ValueError("not a sheet")
@@ -91,16 +95,23 @@ class SheetAwardees:
         default_award, file, columns, decision_id = decision.meta.get("award"), self.file, self.columns, decision.id
         awardees = decision.awardees
         for (row, awardee_id, kind, name, award, position, unit, locality, achievement, public, stt, group,
-             page_stamp, row_stamp, sort_key) in zip(*(self.rows[name] for name in _ROW_COLUMNS)):
+             stamps, sort_key) in zip(*(self.rows[name] for name in _ROW_COLUMNS)):
             awardee = Awardee(decision_id, awardee_id, kind, name, award or default_award, position, unit, locality,
                               achievement, list(public) if public else [],
                               AwardeeSource(file, row, "", columns, not award), stt=stt, group=group)
             # What the row says, digested when the sheet was read (kept in the sheet cache).
-            awardee._content_stamps = (page_stamp, row_stamp)
+            awardee._content_stamps = stamps
             awardee._sort_key = sort_key
             awardees.append(awardee)
         if self.rows["id"]:
             taken_ids(decision).update(self.rows["id"])
+
+
+def _digests(block: bytes) -> list[bytes]:
+    """A column of content stamps, stored as one block of bytes, one per row again."""
+    if not isinstance(block, bytes) or len(block) % STAMPS_BYTES:
+        raise ValueError("damaged column")
+    return [block[i:i + STAMPS_BYTES] for i in range(0, len(block), STAMPS_BYTES)]
 
 
 def _interned(values: list) -> list:
@@ -351,8 +362,8 @@ def _read_rows(sheet: SheetAwardees, problems: Problems, table: Table, default_a
                values.get("award"), values.get("position"), values.get("unit"), values.get("locality"),
                values.get("achievement"), values.get("public_fields") or None, values.get("stt"),
                values.get("group") or headings.group)
-        rows.append(row + content_stamps(*row[1:4], row[4] or default_award, *row[5:])
-                    + (name_sort_key(row[2], row[3]),))
+        rows.append(row + (content_stamps(*row[1:4], row[4] or default_award, *row[5:]),
+                           name_sort_key(row[2], row[3])))
     for index, (first, count) in sorted(headerless.items()):
         letter = column_letter(index)
         problems.add(file, first, None, "cells_without_header", column=letter, letter=letter, first=first,

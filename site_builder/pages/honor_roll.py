@@ -41,7 +41,7 @@ from ..honor.index import PER_PAGE, has_print_view, index_of, pages_of
 from .honor_rows import Cells, TableRows
 from .honor_jump import group_of, jump_list
 from ..runtime.keys import (
-    awardee_stamp, decision_key, entry_stamp, list_key, recipients_key, row_stamp, summary_key,
+    awardee_content_stamps, awardee_stamp, decision_key, entry_stamp, list_key, recipients_key, summary_key,
 )
 
 # Recipient pages are the bulk of the site (100,000 x languages); an embed copy of each would
@@ -130,7 +130,8 @@ def prepare(ctx) -> None:
 
 
 def stamp_all(ctx) -> None:
-    """Every awardee's stamps (runtime/keys.py), jump-list group (honor_jump.py group_of) and,
+    """Every awardee's content stamps (runtime/keys.py: read with its sheet, made here for one
+    written in frontmatter or corrected), jump-list group (honor_jump.py group_of) and,
     on a full build, escaped fields (render/escaping.py), once, before the first page: this
     runs in the warm-up, before the workers fork, so they inherit them instead of each
     recomputing 100,000 of them for the keys of every page they walk and for every list a
@@ -142,8 +143,7 @@ def stamp_all(ctx) -> None:
     escape_too = ctx.full_build
     for decision in ctx.site.decisions.values():
         for a in decision.awardees:
-            awardee_stamp(a)
-            row_stamp(a)
+            awardee_content_stamps(a)
             group_of(a)
             if escape_too:
                 awardee_fields(a)

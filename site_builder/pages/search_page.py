@@ -456,6 +456,10 @@ def _build_indexes(ctx, output) -> dict:
 def write_data(ctx, output) -> None:
     """The search indexes: made from the loaded site alone (not from the pages written)."""
     ctx.search_stats = build_indexes(ctx, output)
+    # The records served the names index, and the page's counts were taken in prepare: the
+    # data process goes on to render pages for the rest of the build, and kept, they were
+    # about 0.6 KB a recipient in it to the end (docs/architecture.md, "Memory").
+    ctx.search_name_records = None
 
 
 def finish(ctx, output) -> None:

@@ -70,7 +70,10 @@ class Renderer:
         # that process takes pages like a render worker, in place of one: a build on n cores
         # is n processes, each holding its copy of the loaded site, not n + 1
         # (docs/architecture.md, "Memory").
-        data = Background(partial(self.data_share, tickets, workers - 1), fork=workers > 1)
+        # Its result waits for the command in a file with no name, on the disk of the pages
+        # (parallel.py): beside their folder, which holds nothing yet on a rebuild.
+        data = Background(partial(self.data_share, tickets, workers - 1), fork=workers > 1,
+                          spool=self.output.root.parent)
         self.ctx.data_forked = data.pid is not None
         try:
             with phase("warm-up"):

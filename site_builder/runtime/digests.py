@@ -1,7 +1,8 @@
 """The one kind of key: every key and stamp a build compares with the previous build's
 (runtime/manifest.py) is a `digest` (BLAKE2b, 12 bytes, hex) of what the output is made from:
 
-- `digest`: of bytes or a text;
+- `digest`: of bytes or a text; `raw_digest`: the same 12 bytes unwritten, for a digest kept
+  on every awardee (runtime/keys.py content_stamps), where hex text would take twice the room;
 - `values_digest`: of plain values (str, numbers, None, tuples, lists, dicts), e.g. the
   records of an index or the fields of a decision's awardees;
 - `files_digest`, `code_fingerprint`, `site_fingerprint`: of files, of this package's code,
@@ -21,6 +22,13 @@ def digest(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def raw_digest(data: bytes | str) -> bytes:
+    """`digest` as its 12 bytes: bytes.fromhex(digest(data)) == raw_digest(data)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.blake2b(data, digest_size=12).digest()
 
 
 def values_digest(values) -> str:

@@ -9,24 +9,30 @@ files, configuration) are those of the previous build. A key must therefore cove
 piece of content the page shows that is not in the fingerprint; when in doubt it covers
 more (a page rendered for nothing costs a millisecond, a stale page misinforms citizens).
 
-Keys are built from per-awardee and per-entry stamps computed once per process, so a list
-page of 100 rows costs one string join, not 100 reprs.
+Keys are built from per-entry stamps computed once per process and per-awardee stamps made
+from digests read with the sheets, so a list page of 100 rows costs 100 short texts and one
+join, not 100 reprs.
 """
 from __future__ import annotations
 
-import operator
-
-from .digests import digest
+from .digests import digest, raw_digest
 
 
 # ---- awardees ---------------------------------------------------------------------------------
 
+# The bytes of an awardee's content stamps (content_stamps): the row's digest, then the whole's.
+STAMPS_BYTES = 24
+_ROW_BYTES = 12
+
+
 def content_stamps(awardee_id, kind, name, award, position, unit, locality, achievement,
-                   public_fields, stt=None, group=None) -> tuple[str, str]:
-    """Digests of what a record says: (every field a page may show of it, the fields a list
-    row shows: not the achievement, so that editing it re-renders no list). Made when a sheet
-    is read and kept in the sheet cache, so a rebuild does not digest 100,000 records again;
-    awardee_stamp and row_stamp add the decision and the revocation (which other files decide)."""
+                   public_fields, stt=None, group=None) -> bytes:
+    """Digests of what a record says, as 24 bytes: the fields a list row shows (not the
+    achievement, so that editing it re-renders no list), then every field a page may show.
+    Made when a sheet is read and kept in the sheet cache, so a rebuild does not digest
+    100,000 records again; awardee_stamp and row_stamp add the decision and the revocation
+    (which other files decide). Raw bytes, one object: an awardee holds them in every process
+    of a build (docs/architecture.md, "Memory"), where two hex texts in a tuple took 216 bytes."""
     # Joined with NULs, which no field holds, rather than repr()'d: repr checks every character
     # of 50,000 achievements for printability (half the cost). An absent field and an empty
     # one stamp alike; pages show them alike.
@@ -34,10 +40,10 @@ def content_stamps(awardee_id, kind, name, award, position, unit, locality, achi
     # The annex's STT and group show on the decision's pages only: not in the row stamp of
     # browse lists.
     whole = "\0".join((row, achievement or "", "\1".join(map(str, public_fields or ())), stt or "", group or ""))
-    return digest(whole), digest(row)
+    return raw_digest(row) + raw_digest(whole)
 
 
-def awardee_content_stamps(a) -> tuple[str, str]:
+def awardee_content_stamps(a) -> bytes:
     stamps = a._content_stamps
     if stamps is None:
         stamps = a._content_stamps = content_stamps(
@@ -46,22 +52,20 @@ def awardee_content_stamps(a) -> tuple[str, str]:
     return stamps
 
 
+# awardee_stamp and row_stamp are made each time a key asks for them, not kept on the awardee:
+# kept, they were two texts of about 90 bytes per awardee in every process of a build (about
+# 180 MB at 500,000 recipients over the two), and a key asks for each only a few times.
+
 def awardee_stamp(a) -> str:
     """Every field of an awardee a page may show (revocation and corrections included)."""
-    stamp = a._page_stamp
-    if stamp is None:
-        stamp = a._page_stamp = (f"{awardee_content_stamps(a)[0]}|{a.decision}|{a.revoked_by or ''}"
-                                 f"{'|' + digest(repr(a.corrections)) if a.corrections else ''}")
-    return stamp
+    stamp = f"{awardee_content_stamps(a).hex()}|{a.decision}|{a.revoked_by or ''}"
+    return stamp + "|" + digest(repr(a.corrections)) if a.corrections else stamp
 
 
 def row_stamp(a) -> str:
     """The fields a browse list shows of an awardee (not the achievement: editing it must
     not re-render every list the awardee appears in)."""
-    stamp = a._row_stamp
-    if stamp is None:
-        stamp = a._row_stamp = f"{awardee_content_stamps(a)[1]}|{a.decision}|{a.revoked_by or ''}"
-    return stamp
+    return f"{awardee_content_stamps(a)[:_ROW_BYTES].hex()}|{a.decision}|{a.revoked_by or ''}"
 
 
 def entry_stamp(entry) -> str:
@@ -141,19 +145,9 @@ def pages_stamp(ctx) -> str:
     return stamp
 
 
-def _joined(rows, attribute: str, stamp) -> str:
-    """The rows' stamps in order: read straight from each awardee when made beforehand
-    (honor_roll.stamp_all, before the fork), else made here."""
-    read = operator.attrgetter(attribute)
-    try:
-        return "".join([read(a) for a in rows])
-    except TypeError:  # one not made yet (None)
-        return "".join(stamp(a) for a in rows)
-
-
 def rows_key(rows) -> str:
     """Every awardee's stamp, in order."""
-    return _joined(rows, "_page_stamp", awardee_stamp)
+    return "".join([awardee_stamp(a) for a in rows])
 
 
 def roll_key(roll) -> str:
@@ -161,7 +155,8 @@ def roll_key(roll) -> str:
     decision, its recipient pages, its card files and its CSV share it. Digested, not the
     joined stamps themselves: a decision of 1,000 rows has 10 pages of its list, and each
     page's key held all 1,000 stamps (48 MB of keys hashed by an incremental build at 50,000
-    recipients, docs/benchmarks.md "Sixteenth session")."""
+    recipients, docs/benchmarks.md "Sixteenth session"), and the digest is kept instead of
+    them (about 70 bytes a recipient, on every roll of every process)."""
     key = roll.rows_key
     if key is None:
         key = roll.rows_key = digest(rows_key(roll.rows))
@@ -170,7 +165,7 @@ def roll_key(roll) -> str:
 
 def row_stamps(rows) -> str:
     """Every awardee's row stamp, in order."""
-    return _joined(rows, "_row_stamp", row_stamp)
+    return "".join([row_stamp(a) for a in rows])
 
 
 def decision_stamp(decision, info: dict) -> str:

@@ -47,7 +47,10 @@ class Output:
         self.skipped = 0
         self.entries: dict[str, str] = {}  # every file this build makes -> key or content hash
         self.extras: dict[str, list[str]] = {}  # page file -> files written with it (embeds)
-        self.written: set[str] = set()  # files actually written under root by this build
+        # Files actually written under root by this build, kept on a rebuild only: the commit
+        # compares them with the live ones (_changed_files); a first build publishes them all,
+        # and the set was one more entry for each of its files (docs/architecture.md, "Memory").
+        self.written: set[str] = set()
         self.batches: dict[str, list] = {}  # page batch name -> [key, {page file: hash}, {extra: hash}]
         self._root = str(self.root) + "/"
         self._dirs: set[str] = set()
@@ -73,7 +76,8 @@ class Output:
             return None
         target = self._target(path)
         _store(target, raw)
-        self.written.add(path)
+        if self.previous is not None:
+            self.written.add(path)
         self.files += 1
         self.bytes += len(raw)
         return target

@@ -19,7 +19,7 @@ import itertools
 import multiprocessing
 import os
 import pickle
-import threading
+import tempfile
 import traceback
 
 
@@ -158,34 +158,23 @@ class Background:
     so that it fills the core the parent's serial steps leave idle. The renderer's data
     process then takes pages too, in place of a render worker (render/renderer.py).
 
-    A thread of this process takes the result as soon as it is sent, so the forked process
-    ends when its work does: it no longer waits, holding its memory (a copy of every page of
-    the loaded site it touched), for join() at the end of the render (docs/architecture.md)."""
+    The forked process writes its result to a file with no name (`spool`: the folder it is
+    made in, else the system's temporary folder), and ends: it never waits, holding its memory
+    (a copy of every page of the loaded site it touched), for join() at the end of the render.
+    join() reads the result once the process has ended, so the two never hold it at once: read
+    from a pipe as it was sent, the result (the files the process wrote and their keys: tens
+    of megabytes at 100,000 recipients) was unpickled here while the other process, at its
+    largest, still held it, and that was the build's peak of memory (docs/architecture.md)."""
 
-    def __init__(self, function, fork: bool):
+    def __init__(self, function, fork: bool, spool: str | os.PathLike | None = None):
         self._function = function
         self._process = None
-        self._receive = None
-        self._outcome = None
-        self._receiver = None
+        self._file = None
         if fork and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            receive, send = os.pipe()
-            self._process = context.Process(target=_background, args=(function, send), daemon=True)
+            self._file = tempfile.TemporaryFile(dir=spool)
+            self._process = context.Process(target=_background, args=(function, self._file), daemon=True)
             self._process.start()
-            os.close(send)
-            self._receive = os.fdopen(receive, "rb")
-            self._receiver = threading.Thread(target=self._take_outcome, name="background-result", daemon=True)
-            self._receiver.start()
-
-    def _take_outcome(self) -> None:
-        # Unpickled as it arrives: a render share's result (the files it wrote and their keys:
-        # tens of megabytes at 100,000 recipients) is never held whole as bytes, here or in
-        # the process that sends it, on top of the objects it is made of (docs/architecture.md).
-        try:
-            self._outcome = pickle.load(self._receive)
-        except Exception:  # noqa: BLE001 - cut short (the process died or was stopped): no result
-            self._outcome = False, ("the process ended without a result", "")
 
     @property
     def pid(self) -> int | None:
@@ -197,27 +186,30 @@ class Background:
         if self._process is None:
             return self._function(False)
         try:
-            self._receiver.join()
-        finally:
-            self._receive.close()
             self._process.join()
+            self._file.seek(0)
+            try:
+                outcome = pickle.load(self._file)
+            except Exception:  # noqa: BLE001 - cut short (the process died or was stopped): no result
+                outcome = False, ("the process ended without a result", "")
+        finally:
+            self._file.close()
             self._process = None
-        return _result(self._outcome)
+        return _result(outcome)
 
     def cancel(self) -> None:
         """Stop the forked process (the build failed elsewhere): nothing is left running."""
         if self._process is not None:
             self._process.terminate()
             self._process.join()
-            self._receiver.join()  # the pipe's end of file ends its wait
-            self._receive.close()
+            self._file.close()
             self._process = None
 
 
-def _background(function, send: int) -> None:
+def _background(function, file) -> None:
     outcome = _attempt(function, True)
-    with os.fdopen(send, "wb") as pipe:
-        pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(outcome, file, protocol=pickle.HIGHEST_PROTOCOL)
+    file.flush()
 
 
 def release_free_memory() -> None:
