@@ -366,12 +366,13 @@ class _ImageTables:
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    # The CRC runs over the kind, then the data, without joining them first.
+    crc = zlib.crc32(data, zlib.crc32(kind))
+    return b"".join((struct.pack(">I", len(data)), kind, data, struct.pack(">I", crc)))
 
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _IEND = _chunk(b"IEND", b"")
-_IDAT_CRC = zlib.crc32(b"IDAT")
 
 
 def png_data_uri(address: str, mask: int, border: int) -> tuple[str, int] | None:
@@ -392,6 +393,5 @@ def png_data_uri(address: str, mask: int, border: int) -> tuple[str, int] | None
     row_bytes = 1 + (width + 7) // 8  # the filter byte, then the pixels
     idat = zlib.compress(raw.to_bytes(width * row_bytes, "big"), 9)
     png = b"".join((_SIGNATURE, _chunk(b"IHDR", struct.pack(">2I5B", width, width, 1, 0, 0, 0, 0)),
-                    struct.pack(">I", len(idat)), b"IDAT", idat, struct.pack(">I", zlib.crc32(idat, _IDAT_CRC)),
-                    _IEND))
+                    _chunk(b"IDAT", idat), _IEND))
     return "data:image/png;base64," + binascii.b2a_base64(png, newline=False).decode("ascii"), width
