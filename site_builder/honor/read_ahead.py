@@ -218,14 +218,13 @@ def _text(value) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _frontmatter(decision: Path, content_dir: Path, needle: str | None = None, parse=None) -> dict:
+def _frontmatter(decision: Path, content_dir: Path, needle: str | None, parse) -> dict:
     """The decision's frontmatter as written, {} when it cannot be read or the load would not
     read it either; with `needle`, {} too when the text does not hold it (not worth parsing).
-    `parse`: frontmatter.parse, or what gives the same (content/parse_cache.py)."""
+    `parse`: ParseCache.parse over the cache the last load saved (content/parse_cache.py),
+    which gives what frontmatter.parse gives."""
     from ..content.frontmatter import FrontmatterError
-    from ..content.frontmatter import parse as parse_text
 
-    parse = parse or parse_text
     if refusal(decision, content_dir) is not None:
         return {}
     try:
