@@ -49,7 +49,7 @@ class RecipientLinks:
 
     def __init__(self, config, lang):
         self.code = config.recipient_language(lang.code)
-        own = self.people_here = self.code == lang.code
+        own = self.people_here = made_in(config, lang)
         self.prefix = lang.prefix if own else ""
         self.hreflang = Markup("" if own else f' hreflang="{escape(self.code)}"')
         self.everywhere = all(config.recipient_language(code) == code for code in config.languages)
