@@ -19,7 +19,10 @@ in Chromium at 320x568, 360x740 and 1280x800, and must:
 - link a favicon that answers < 400 from the site itself;
 - load nothing that answers >= 400, fails, or comes from another host.
 
-The pages are opened in the default language; the other languages have the same page types.
+The pages are opened in the default language; the other languages have the same page types,
+but for the summaries that stand there for the lists of people (config recipient_pages: a
+decision's page, a list by place or award form, in a language without those lists): they are
+page types of their own, found in the other languages only.
 All failures of a site are reported together, one line per page type and width.
 """
 from __future__ import annotations
@@ -84,6 +87,7 @@ class PageType:
     shape: re.Pattern  # its paths, without language prefix ("" is the home page)
     marker: str | None = None  # a string the file holds (pages sharing a shape), first match wins
     shown: str = ""  # why its pages are not opened (empty: they are)
+    elsewhere: bool = False  # found in the languages besides the default only (the others: in it)
 
 
 def _recipient_shape() -> re.Pattern:
@@ -114,6 +118,13 @@ PAGE_TYPES: list[PageType] = [
              _shape(urls.HONOR_ROLL, urls.BY_CAMPAIGN, "/", SEGMENT, "/")),
     PageType("year", "honor/year.html", _shape(urls.HONOR_ROLL, urls.BY_YEAR, "/", SEGMENT, "/")),
     PageType("decision", "honor/decision.html", re.compile(rf"{re.escape(urls.HONOR_ROLL)}{DECISION}/{PAGED}\Z")),
+    # In a language without the lists of people, a decision's page and a list's first page are
+    # summaries linking the list in the site's language (pages/honor_roll.py).
+    PageType("decision, summary in another language", "honor/decision.html",
+             re.compile(rf"{re.escape(urls.HONOR_ROLL)}{DECISION}/\Z"), marker='class="list-summary"', elsewhere=True),
+    PageType("list, summary in another language", "honor/list.html",
+             re.compile(rf"(?:{re.escape(urls.PLACES)}{SEGMENT}|{re.escape(urls.HONOR_ROLL + urls.BY_AWARD)}/{SEGMENT})/\Z"),
+             marker='class="lead list-elsewhere"', elsewhere=True),
     PageType("decision, for print", "honor/decision.html",
              re.compile(rf"{re.escape(urls.HONOR_ROLL)}{DECISION}/{re.escape(urls.PRINT)}/\Z")),
     PageType("recipient cards (embed)", "honor/recipient_cards.html",
@@ -142,8 +153,8 @@ PAGE_TYPES: list[PageType] = [
 ]
 
 
-def page_type_of(path: str, html: str) -> PageType | None:
-    for page_type in PAGE_TYPES:
+def page_type_of(path: str, html: str, types: list[PageType] = PAGE_TYPES) -> PageType | None:
+    for page_type in types:
         if page_type.shape.match(path) and (page_type.marker is None or page_type.marker in html):
             return page_type
     return None
@@ -178,37 +189,39 @@ class BuiltSite:
                 folders.add(last)
         return sorted(folders)
 
-    def pages(self) -> dict[str, Path]:
-        """Every HTML page of the default language: path without prefix ("" for the home page) -> file."""
+    def pages(self) -> dict[str, tuple[str, bool, Path]]:
+        """Every HTML page: its path from the site's root ("" for the home page) -> (the path
+        without its language prefix, whether that is another language's, its file)."""
         found = {}
         others = tuple(f"{code}/" for code in self.other_languages())
         for file in self.folder.rglob("*.html"):
             rel = file.relative_to(self.folder).as_posix()
-            if rel.startswith(others):
-                continue
-            found[rel[:-len(urls.INDEX_FILE)] if rel.endswith("/" + urls.INDEX_FILE) or rel == urls.INDEX_FILE
-                  else rel] = file
+            path = rel[:-len(urls.INDEX_FILE)] if rel.endswith("/" + urls.INDEX_FILE) or rel == urls.INDEX_FILE else rel
+            prefix = next((other for other in others if path.startswith(other)), "")
+            found[path] = (path[len(prefix):], bool(prefix), file)
         return found
 
     def by_type(self) -> tuple[dict[str, list[str]], list[str]]:
-        """page type name -> its paths; and the paths of no known type."""
+        """page type name -> its paths; and the default language's paths of no known type (the
+        other languages' pages count only where they are of a type of their own)."""
         typed: dict[str, list[str]] = {}
         unknown = []
-        for path, file in sorted(self.pages().items()):
-            marked = any(t.marker and t.shape.match(path) for t in PAGE_TYPES)
+        for path, (bare, other, file) in sorted(self.pages().items()):
+            types = [t for t in PAGE_TYPES if t.elsewhere == other]
+            marked = any(t.marker and t.shape.match(bare) for t in types)
             html = file.read_text(encoding="utf-8", errors="replace") if marked else ""
-            page_type = page_type_of(path, html)
-            if page_type is None:
-                unknown.append(path)
-            else:
+            page_type = page_type_of(bare, html, types)
+            if page_type is not None:
                 typed.setdefault(page_type.name, []).append(path)
+            elif not other:
+                unknown.append(path)
         return typed, unknown
 
     def samples(self) -> dict[str, str]:
         """One page of each page type found: the largest."""
         typed, _ = self.by_type()
         pages = self.pages()
-        return {name: max(paths, key=lambda p: (pages[p].stat().st_size, p)) for name, paths in typed.items()}
+        return {name: max(paths, key=lambda p: (pages[p][2].stat().st_size, p)) for name, paths in typed.items()}
 
 
 def _add_moved_recipient_and_hand_written_page(province) -> None:
